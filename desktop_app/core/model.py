@@ -1,0 +1,425 @@
+"""The report as frozen dataclasses.
+
+Everything the application shows is read from one :class:`Report`. The loader
+(:mod:`desktop_app.core.loader`) builds it from the JSON dataset and checks it;
+nothing here imports Qt.
+
+Offsets are Python string indices (code points) into a paragraph's repaired
+text, or into the raw article for repairs. The bundled text has no characters
+outside the Basic Multilingual Plane, so they equal Qt's UTF-16 positions; the
+Qt layer converts where that does not hold.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+class IndicatorKind(enum.StrEnum):
+    """What kind of figure an indicator is."""
+
+    ACHIEVED = "achieved"
+    ESTIMATE = "estimate"
+    TARGET = "target"
+    RANK = "rank"
+    RANK_CHANGE = "rank_change"
+    SHARE = "share"
+    COUNT = "count"
+    RATE = "rate"
+    BOUND = "bound"
+    DERIVED = "derived"
+
+
+class ModifierMeaning(enum.StrEnum):
+    """What a modifier such as 突破 or 以上 says about the value."""
+
+    EXACT = "exact"
+    LOWER_BOUND = "lower_bound"
+    UPPER_BOUND = "upper_bound"
+    APPROXIMATE = "approximate"
+    ASPIRATION = "aspiration"
+    ASPIRATION_LOWER_BOUND = "aspiration_lower_bound"
+    ESTIMATE = "estimate"
+    ESTIMATE_LOWER_BOUND = "estimate_lower_bound"
+    ELIMINATED = "eliminated"
+
+
+class Scope(enum.StrEnum):
+    """The geographic frame a figure is measured in."""
+
+    DISTRICT = "district"
+    CITY = "city"
+    PROVINCE = "province"
+    NATION = "nation"
+
+
+class ParagraphRole(enum.StrEnum):
+    HEADLINE = "headline"
+    HEADING = "heading"
+    BODY = "body"
+    BYLINE = "byline"
+
+
+class RepairKind(enum.StrEnum):
+    JOIN = "join"
+    MOVE = "move"
+    DROP = "drop"
+    MISREADING = "misreading"
+    PUNCTUATION = "punctuation"
+
+
+class Certainty(enum.StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class LinkBasis(enum.StrEnum):
+    """Whether a link to a goal area is the article's own words or an editor's judgement."""
+
+    ARTICLE = "article"
+    EDITORIAL = "editorial"
+
+
+class EntityKind(enum.StrEnum):
+    LIVELIHOOD_PROJECT = "livelihood_project"
+    PROJECT = "project"
+    PARK = "park"
+    ENTERPRISE = "enterprise"
+    PROGRAMME = "programme"
+    HONOUR = "honour"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of characters in one paragraph of the repaired article."""
+
+    paragraph_id: str
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class RawSpan:
+    """A run of characters in the raw article, as captured from the page."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    province: str
+    city: str
+    district: str
+    district_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    name: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
+class Presenter:
+    name: str
+    office: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    headline: str
+    series_label: str
+    banner: str
+    publication: str
+    reporters: tuple[str, ...]
+    dateline: str
+    date: str
+    page: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    id: str
+    topic: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    title_en: str
+    year: int
+    region: Region
+    meeting: Meeting
+    presenter: Presenter
+    article: Article
+    ambiguities: tuple[Ambiguity, ...]
+
+    @property
+    def citation(self) -> str:
+        """A one-line citation of the source article."""
+        reporters = "、".join(self.article.reporters)
+        return (
+            f"{self.article.publication}《{self.article.headline}》,{self.article.date},"
+            f"记者{reporters}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    file: str
+    sha256: str
+    length: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of the article in reading order.
+
+    ``segments`` are the raw spans it was assembled from, in order; repairs that
+    fall inside them are applied to produce ``text``.
+    """
+
+    id: str
+    role: ParagraphRole
+    segments: tuple[RawSpan, ...]
+    text: str
+    section_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change between the raw page text and the repaired article.
+
+    Attributes:
+        raw_spans: where in the raw text the change applies.
+        raw_text: the raw characters concerned (joined with "|" for several spans).
+        result: what the repaired text has in their place ("" for drops and joins).
+        applied: False where the reading is only proposed and the raw text is kept.
+        span: where the result stands in the repaired article, if it stands anywhere.
+    """
+
+    id: str
+    kind: RepairKind
+    raw_spans: tuple[RawSpan, ...]
+    raw_text: str
+    result: str
+    note: str
+    reading: str | None = None
+    certainty: Certainty | None = None
+    applied: bool = True
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoalArea:
+    id: str
+    order: int
+    steadfast: str
+    lead: str
+    sentence: str
+    gloss_en: str
+    span: Span
+
+    @property
+    def label(self) -> str:
+        return f"坚定不移{self.steadfast} · {self.lead}走在前"
+
+
+@dataclass(frozen=True, slots=True)
+class GoalLink:
+    goal_id: str
+    basis: LinkBasis
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: str
+    title_en: str
+    paragraph_ids: tuple[str, ...]
+    goal_links: tuple[GoalLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A figure the article states, as written and as a number."""
+
+    id: str
+    name: str
+    name_en: str
+    value: float
+    unit: str
+    unit_normalised: str
+    factor: float
+    year: int
+    kind: IndicatorKind
+    modifier: str
+    modifier_meaning: ModifierMeaning
+    scope: Scope
+    denominator: str | None
+    lower_is_better: bool
+    goal_links: tuple[GoalLink, ...]
+    section_ids: tuple[str, ...]
+    span: Span
+    sentence: Span
+    headline: bool
+
+    @property
+    def normalised_value(self) -> float:
+        """The value in ``unit_normalised`` (e.g. 7.7 万户 → 77000 户)."""
+        return self.value * self.factor
+
+    @property
+    def goal_ids(self) -> tuple[str, ...]:
+        return tuple(link.goal_id for link in self.goal_links)
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedInput:
+    indicator_id: str
+    symbol: str
+    half_width: float
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedIndicator:
+    """A figure the article implies but does not state.
+
+    ``formula`` is an arithmetic expression over the input symbols; the loader
+    recomputes it and the range that the inputs' rounding (``half_width``) allows.
+    """
+
+    id: str
+    name: str
+    name_en: str
+    value: float
+    unit: str
+    year: int
+    scope: Scope
+    formula: str
+    inputs: tuple[DerivedInput, ...]
+    range_low: float
+    range_high: float
+    explanation: str
+    goal_links: tuple[GoalLink, ...]
+    section_ids: tuple[str, ...]
+
+    kind: IndicatorKind = IndicatorKind.DERIVED
+
+    @property
+    def goal_ids(self) -> tuple[str, ...]:
+        return tuple(link.goal_id for link in self.goal_links)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    text: str
+    attribution: str
+    speaker: str
+    span: Span
+    goal_links: tuple[GoalLink, ...]
+    section_ids: tuple[str, ...]
+
+    @property
+    def goal_ids(self) -> tuple[str, ...]:
+        return tuple(link.goal_id for link in self.goal_links)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    kind: EntityKind
+    name: str
+    roles: tuple[str, ...]
+    span: Span
+    goal_links: tuple[GoalLink, ...]
+    section_ids: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def goal_ids(self) -> tuple[str, ...]:
+        return tuple(link.goal_id for link in self.goal_links)
+
+
+AnyIndicator = Indicator | DerivedIndicator
+Linked = Indicator | DerivedIndicator | Quote | Entity
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole dataset, read-only. Lookups by id are built once, on first use."""
+
+    id: str
+    format_version: int
+    metadata: Metadata
+    source: SourceFile
+    paragraphs: tuple[Paragraph, ...]
+    repairs: tuple[Repair, ...]
+    goal_areas: tuple[GoalArea, ...]
+    sections: tuple[Section, ...]
+    indicators: tuple[Indicator, ...]
+    derived: tuple[DerivedIndicator, ...]
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]
+    path: str = field(default="", compare=False)
+
+    @cached_property
+    def paragraph_by_id(self) -> Mapping[str, Paragraph]:
+        return {p.id: p for p in self.paragraphs}
+
+    @cached_property
+    def goal_by_id(self) -> Mapping[str, GoalArea]:
+        return {g.id: g for g in self.goal_areas}
+
+    @cached_property
+    def section_by_id(self) -> Mapping[str, Section]:
+        return {s.id: s for s in self.sections}
+
+    @cached_property
+    def indicator_by_id(self) -> Mapping[str, AnyIndicator]:
+        table: dict[str, AnyIndicator] = {i.id: i for i in self.indicators}
+        table.update((d.id, d) for d in self.derived)
+        return table
+
+    def all_indicators(self) -> Iterator[AnyIndicator]:
+        yield from self.indicators
+        yield from self.derived
+
+    def for_goal(self, goal_id: str) -> list[Linked]:
+        """Everything linked to one goal area, indicators first."""
+        items: list[Linked] = []
+        items.extend(i for i in self.all_indicators() if goal_id in i.goal_ids)
+        items.extend(q for q in self.quotes if goal_id in q.goal_ids)
+        items.extend(e for e in self.entities if goal_id in e.goal_ids)
+        return items
+
+    def indicators_for_goal(self, goal_id: str) -> list[AnyIndicator]:
+        return [i for i in self.all_indicators() if goal_id in i.goal_ids]
+
+    def for_section(self, section_id: str) -> list[Linked]:
+        items: list[Linked] = []
+        items.extend(i for i in self.all_indicators() if section_id in i.section_ids)
+        items.extend(q for q in self.quotes if section_id in q.section_ids)
+        items.extend(e for e in self.entities if section_id in e.section_ids)
+        return items
+
+    def entities_of_kind(self, kind: EntityKind) -> list[Entity]:
+        return [e for e in self.entities if e.kind is kind]
+
+    @property
+    def article_text(self) -> str:
+        """The repaired article, paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
