@@ -168,10 +168,7 @@ class Metadata:
     def citation(self) -> str:
         """A one-line citation of the source article."""
         reporters = "、".join(self.article.reporters)
-        return (
-            f"{self.article.publication}《{self.article.headline}》,{self.article.date},"
-            f"记者{reporters}"
-        )
+        return f"{self.article.publication}《{self.article.headline}》,{self.article.date},记者{reporters}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +191,6 @@ class Paragraph:
     role: ParagraphRole
     segments: tuple[RawSpan, ...]
     text: str
-    section_id: str | None
 
 
 @dataclass(frozen=True, slots=True)

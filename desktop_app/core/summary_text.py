@@ -1,0 +1,44 @@
+"""Plain-text descriptions of a report for the command line (``validate`` and ``info``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from desktop_app.core.model import Report
+
+
+def counts_line(report: Report) -> str:
+    """One line of counts, e.g. for ``report-viewer validate``."""
+    return (
+        f"{len(report.goal_areas)} goal areas, {len(report.indicators)} stated figures, "
+        f"{len(report.derived)} derived figures, {len(report.quotes)} quotes, "
+        f"{len(report.entities)} named things, "
+        f"{len(report.paragraphs)} paragraphs, {len(report.repairs)} repairs"
+    )
+
+
+def info_text(report: Report) -> str:
+    """A short description: title, meeting, counts by kind and by goal area."""
+    meta = report.metadata
+    lines = [
+        f"{meta.title} ({meta.title_en})",
+        f"Meeting: {meta.meeting.name}, {meta.meeting.date}",
+        f"Presenter: {meta.presenter.office} {meta.presenter.name}",
+        f"Source: {meta.citation}",
+        counts_line(report),
+        "",
+        "Figures by kind:",
+    ]
+    kinds = Counter(str(i.kind) for i in report.all_indicators())
+    lines += [f"  {kind:<12} {n}" for kind, n in sorted(kinds.items())]
+    repairs = Counter(str(r.kind) for r in report.repairs)
+    lines += ["", "Repairs by kind:", *(f"  {kind:<12} {n}" for kind, n in sorted(repairs.items()))]
+    lines += ["", "Goal areas (figures, quotes, named things):"]
+    for goal in report.goal_areas:
+        figures = len(report.indicators_for_goal(goal.id))
+        lines.append(
+            f"  {goal.order}. {goal.label}  [{goal.id}]  {figures} / "
+            f"{sum(1 for q in report.quotes if goal.id in q.goal_ids)} / "
+            f"{sum(1 for e in report.entities if goal.id in e.goal_ids)}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,211 @@
+"""Bad input gets a clear message naming the file and the place, never a crash."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.core.loader import DatasetError, load_report
+from tests.conftest import DatasetWriter
+
+
+def _error(path: Path, **kwargs: Any) -> DatasetError:
+    with pytest.raises(DatasetError) as info:
+        load_report(path, **kwargs)
+    assert str(path) in str(info.value)
+    return info.value
+
+
+def test_loads_the_bundled_report() -> None:
+    report = load_report()
+    assert report.id == "linzi-2024"
+    assert len(report.goal_areas) == 8
+
+
+def test_a_valid_copy_loads(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
+    assert load_report(write_dataset(bundled_json)).id == "linzi-2024"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert "not found" in str(_error(tmp_path / "nope.json"))
+
+
+def test_directory(tmp_path: Path) -> None:
+    assert "found a directory" in str(_error(tmp_path))
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads any file")
+def test_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "locked.json"
+    path.write_text("{}", encoding="utf-8")
+    path.chmod(0)
+    assert "no permission" in str(_error(path))
+
+
+def test_unreadable_as_root_is_still_a_dataset_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.json"
+    path.write_text("{}", encoding="utf-8")
+
+    def deny(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", deny)
+    assert "no permission" in str(_error(path))
+
+
+def test_gbk_file(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.json"
+    path.write_bytes('{"id": "临淄"}'.encode("gbk"))
+    message = str(_error(path))
+    assert "not valid UTF-8" in message and "line 1" in message and "GBK" in message
+
+
+def test_bom(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf{}")
+    assert "byte-order mark" in str(_error(path))
+
+
+def test_malformed_json_gives_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{\n  "id": "x",\n  "format" "y"\n}', encoding="utf-8")
+    message = str(_error(path))
+    assert "line 3, column 12" in message
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity(tmp_path: Path, constant: str) -> None:
+    path = tmp_path / "nan.json"
+    path.write_text(f'{{\n "value": {constant}\n}}', encoding="utf-8")
+    message = str(_error(path))
+    assert constant.lstrip("-") in message and "line 2" in message
+
+
+def test_duplicate_keys(tmp_path: Path) -> None:
+    path = tmp_path / "dup.json"
+    path.write_text('{"id": "a", "id": "b"}', encoding="utf-8")
+    assert "duplicate key 'id'" in str(_error(path))
+
+
+def test_absurd_size(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * 2048)
+    assert "limit" in str(_error(path, max_bytes=1024))
+
+
+def test_schema_violations_are_collected_with_paths(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["indicators"][3]["value"] = "2504"
+    doc["indicators"][5]["kind"] = "guess"
+    del doc["goal_areas"][0]["lead"]
+    error = _error(write_dataset(doc))
+    wheres = {p.where for p in error.problems}
+    assert {"$.indicators[3].value", "$.indicators[5].kind", "$.goal_areas[0]"} <= wheres
+    assert "'2504' is not of type 'number'" in str(error)
+
+
+def test_dangling_references(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["indicators"][0]["goal_links"][0]["goal"] = "g99"
+    doc["indicators"][1]["sections"] = ["sec-nowhere"]
+    doc["derived"][0]["inputs"][0]["indicator"] = "ind-missing"
+    doc["quotes"][0]["span"]["paragraph"] = "p999"
+    error = _error(write_dataset(doc))
+    message = str(error)
+    assert "$.indicators[0].goal_links[0].goal: expected a goal area id, found 'g99'" in message
+    assert "$.indicators[1].sections[0]: expected a section id, found 'sec-nowhere'" in message
+    assert "$.derived[0].inputs[0].indicator" in message
+    assert "$.quotes[0].span.paragraph: expected a paragraph id, found 'p999'" in message
+
+
+def test_duplicate_ids(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["quotes"][1]["id"] = doc["indicators"][0]["id"]
+    assert "$.quotes[1].id: id 'ind-industrial-output' is already used at $.indicators[0].id" in str(
+        _error(write_dataset(doc))
+    )
+
+
+def test_span_mismatch(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["indicators"][0]["span"]["text"] = "2505亿元"
+    doc["indicators"][1]["span"]["end"] = 100000
+    message = str(_error(write_dataset(doc)))
+    assert "$.indicators[0].span.text: expected '2504亿元'" in message
+    assert "$.indicators[1].span: expected 0 ≤ start ≤ end" in message
+
+
+def test_repaired_text_must_follow_from_raw_and_repairs(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    paragraph = doc["paragraphs"][6]
+    paragraph["text"] = paragraph["text"].replace("2504", "2540")  # a silent "fix"
+    message = str(_error(write_dataset(doc)))
+    assert "$.paragraphs[6].text: expected the raw segments with their repairs" in message
+
+
+def test_dropping_raw_text_silently_is_refused(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["repairs"] = [r for r in doc["repairs"] if r["kind"] != "drop"]
+    assert "is in no paragraph and no drop repair" in str(_error(write_dataset(doc)))
+
+
+def test_derived_values_must_recompute(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["derived"][0]["value"] = 7000
+    doc["derived"][1]["formula"] = "a / 0 + b"
+    message = str(_error(write_dataset(doc)))
+    assert "$.derived[0].value: expected 7154" in message
+    assert "$.derived[1].formula: division by zero" in message
+
+
+def test_source_hash_and_missing_source(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["source"]["sha256"] = "0" * 64
+    assert "$.source.sha256: expected the raw file's SHA-256" in str(_error(write_dataset(doc)))
+    doc["source"]["file"] = "source/missing.txt"
+    assert "$.source.file" in str(_error(write_dataset(doc)))
+
+
+def test_source_outside_the_dataset_folder_is_refused(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["source"]["file"] = "../../etc/passwd"
+    assert "$.source.file" in str(_error(write_dataset(doc)))
+
+
+def test_unlinked_goal_area(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
+    doc = copy.deepcopy(bundled_json)
+    for collection in ("sections", "indicators", "derived", "quotes", "entities"):
+        for item in doc[collection]:
+            item["goal_links"] = [link for link in item["goal_links"] if link["goal"] != "g7-culture"]
+    assert "goal area 'g7-culture' is not linked from anything" in str(_error(write_dataset(doc)))
+
+
+def test_many_problems_are_reported_together_but_capped(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    for indicator in doc["indicators"]:
+        indicator["span"]["text"] = "x"
+    error = _error(write_dataset(doc))
+    assert len(error.problems) == len(doc["indicators"])
+    doc["repairs"] = [dict(r, raw_text="?") for r in doc["repairs"]] * 3
+    assert len(_error(write_dataset(doc)).problems) <= 50
+
+
+def test_not_an_object(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([1, 2]), encoding="utf-8")
+    assert "$: [1, 2] is not of type 'object'" in str(_error(path))
