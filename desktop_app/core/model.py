@@ -168,7 +168,9 @@ class Metadata:
     def citation(self) -> str:
         """A one-line citation of the source article."""
         reporters = "、".join(self.article.reporters)
-        return f"{self.article.publication}《{self.article.headline}》,{self.article.date},记者{reporters}"
+        # Full-width commas as escapes: editors fold them to ASCII.
+        article = self.article
+        return f"{article.publication}《{article.headline}》\uff0c{article.date}\uff0c记者{reporters}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,118 @@
+"""Which figures go on which chart. No Qt: the chart widgets only draw what this decides.
+
+Rules: one chart never mixes units (so figures are grouped by what their axis
+measures); ranks are drawn with lower-is-better so the axis can be inverted;
+each bar keeps its kind so estimates, targets and derived values can be drawn
+differently from achieved figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from desktop_app.core.formatting import plot_value
+from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator, IndicatorKind
+
+
+@dataclass(frozen=True, slots=True)
+class ChartItem:
+    """One bar: an indicator's plotted value and what a reader needs to read it right."""
+
+    indicator_id: str
+    label: str
+    value: float
+    unit: str
+    year: int
+    kind: IndicatorKind
+    range_low: float | None = None
+    range_high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChartGroup:
+    """Bars that share one axis."""
+
+    key: str
+    title: str
+    title_en: str
+    unit: str
+    lower_is_better: bool
+    items: tuple[ChartItem, ...]
+
+
+_ORDER = ("amount", "share", "rank", "rank_change", "count", "other")
+_TITLES = {
+    "amount": ("金额", "Amounts"),
+    "share": ("占比与比率", "Shares and rates"),
+    "rank": ("排名\uff08越小越好\uff09", "Rankings (lower is better)"),
+    "rank_change": ("排名变化", "Rank changes (places gained)"),
+    "count": ("数量", "Counts"),
+    "other": ("其他", "Other"),
+}
+
+
+def _family(indicator: AnyIndicator) -> str:
+    if isinstance(indicator, DerivedIndicator):
+        return "amount" if indicator.unit.endswith("元") else "other"
+    if indicator.unit.endswith("元"):
+        return "amount"
+    if indicator.unit == "%":
+        return "share"
+    if indicator.unit_normalised == "rank":
+        return "rank"
+    if indicator.kind is IndicatorKind.RANK_CHANGE:
+        return "rank_change"
+    if indicator.kind in (IndicatorKind.COUNT, IndicatorKind.TARGET):
+        return "count"
+    return "other"
+
+
+def _item(indicator: AnyIndicator) -> ChartItem:
+    value, unit = plot_value(indicator)
+    if isinstance(indicator, DerivedIndicator):
+        return ChartItem(
+            indicator.id,
+            indicator.name,
+            value,
+            unit,
+            indicator.year,
+            indicator.kind,
+            indicator.range_low,
+            indicator.range_high,
+        )
+    return ChartItem(indicator.id, indicator.name, value, unit, indicator.year, indicator.kind)
+
+
+def chart_groups(indicators: Iterable[AnyIndicator]) -> list[ChartGroup]:
+    """Group figures into charts with one unit per axis, in a stable order.
+
+    Counts are split by unit (个, 户, 所 …) and amounts by currency unit, so an
+    axis never mixes them; a group whose only member is a zero (e.g. villages
+    "全部清零") is still drawn, since the zero is the news.
+    """
+    buckets: dict[tuple[str, str], list[ChartItem]] = {}
+    lower: dict[tuple[str, str], bool] = {}
+    for indicator in indicators:
+        family = _family(indicator)
+        item = _item(indicator)
+        unit = "" if family in ("rank", "share", "rank_change") else item.unit
+        key = (family, unit)
+        buckets.setdefault(key, []).append(item)
+        lower[key] = isinstance(indicator, Indicator) and indicator.lower_is_better and family == "rank"
+    groups = []
+    for (family, unit), items in sorted(buckets.items(), key=lambda kv: (_ORDER.index(kv[0][0]), kv[0][1])):
+        title, title_en = _TITLES[family]
+        suffix = f"\uff08{unit}\uff09" if unit else ""
+        axis_unit = {"share": "%", "rank": "名", "rank_change": "位次"}.get(family, unit)
+        groups.append(
+            ChartGroup(
+                key=f"{family}:{unit}",
+                title=title + suffix,
+                title_en=title_en + (f" ({unit})" if unit else ""),
+                unit=axis_unit,
+                lower_is_better=lower[(family, unit)],
+                items=tuple(items),
+            )
+        )
+    return groups
