@@ -124,3 +124,23 @@ def citation(indicator: AnyIndicator, report: Report) -> str:
         f"\uff08推算\uff0c{derived_description(indicator, report)}\uff09"
     )
     return f"{body}\n—— 据 {meta.citation} 推算"
+
+
+# Characters that would hide or reorder text when shown: C0/C1 controls (except newline and tab),
+# bidirectional overrides and isolates, and zero-width joiners used to disguise text.
+_INVISIBLE = {chr(c) for c in range(0x20) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
+_INVISIBLE |= {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
+
+
+def visible_text(text: str, limit: int | None = None) -> str:
+    """Text from a dataset made safe to show literally: invisible controls become ``⟨U+202E⟩``.
+
+    Args:
+        text: any string from a dataset.
+        limit: if given, longer text is cut to this many characters and ends with ``…``.
+    """
+    if limit is not None and len(text) > limit:
+        text = text[: max(limit - 1, 0)] + "…"
+    if not _INVISIBLE.intersection(text):
+        return text
+    return "".join(f"⟨U+{ord(c):04X}⟩" if c in _INVISIBLE else c for c in text)

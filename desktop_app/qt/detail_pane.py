@@ -1,0 +1,440 @@
+"""The detail pane: what the reader selected in the goal tree, in full.
+
+Two pages share the pane: a *list page* (report overview, a goal area or a
+section: header text, the one ``indicatorTable``, quotes and named things) and
+an *item page* (one figure, quote or named thing: the value large with its
+kind badge, the verbatim sentence, the formula of a derived figure, "Show in
+source" and "Copy with citation"). All dataset text goes into QLabels with
+``Qt.PlainText``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.formatting import (
+    citation,
+    derived_description,
+    format_number,
+    kind_label,
+    meaning_label,
+    scope_label,
+    visible_text,
+)
+from desktop_app.core.model import (
+    AnyIndicator,
+    DerivedIndicator,
+    Entity,
+    GoalArea,
+    Indicator,
+    LinkBasis,
+    Quote,
+    Report,
+    Section,
+    Span,
+)
+from desktop_app.qt.roles import DOMAIN_ROLE, SORT_ROLE
+from desktop_app.qt.table_models import IndicatorTableModel
+
+TEXT_LIMIT = 4000
+
+
+def _label(text: str = "", object_name: str = "", *, wrap: bool = True, selectable: bool = True) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # dataset text is never markup
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setText(visible_text(text, TEXT_LIMIT))
+    return label
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
+class DetailPane(QScrollArea):
+    """Shows the selected node.
+
+    Signals:
+        show_in_source_requested(object): a Span to highlight in the source view.
+        indicator_activated(str): a figure chosen in the table (its id), to select in the tree.
+        status_message(str): a short message for the status bar.
+    """
+
+    show_in_source_requested = Signal(object)
+    indicator_activated = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setAccessibleName(self.tr("Details"))
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._report: Report | None = None
+        self._current: object = None
+        self._lang = "zh"
+
+        self._stack = QStackedWidget()
+        self.setWidget(self._stack)
+
+        # List page: heading, header lines, the indicator table, then quotes and named things.
+        self._list_page = QWidget()
+        self._list_heading = _label(object_name="detailHeading")
+        self._list_header = QVBoxLayout()
+        self._table_model = IndicatorTableModel(self)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(self._table_model)
+        self._proxy.setSortRole(SORT_ROLE)
+        self._table = QTableView()
+        self._table.setObjectName("indicatorTable")
+        self._table.setAccessibleName(self.tr("Figures"))
+        self._table.setModel(self._proxy)
+        self._table.setSortingEnabled(True)
+        self._table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setWordWrap(False)
+        self._table.verticalHeader().setVisible(False)
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._table.activated.connect(self._on_table_activated)
+        self._table.doubleClicked.connect(self._on_table_activated)
+        self._table_caption = _label(object_name="sectionCaption")
+        self._list_footer = QVBoxLayout()
+        list_layout = QVBoxLayout(self._list_page)
+        list_layout.addWidget(self._list_heading)
+        list_layout.addLayout(self._list_header)
+        list_layout.addWidget(self._table_caption)
+        list_layout.addWidget(self._table)
+        list_layout.addLayout(self._list_footer)
+        list_layout.addStretch(1)
+
+        # Item page: one figure, quote or named thing.
+        self._item_page = QWidget()
+        self._item_heading = _label(object_name="detailHeading")
+        self._value_label = _label(object_name="valueLabel")
+        self._badge = _label(object_name="kindBadge", wrap=False, selectable=False)
+        self._item_body = QVBoxLayout()
+        self._source_button = QPushButton(self.tr("Show in source"))
+        self._source_button.setObjectName("showInSourceButton")
+        self._copy_button = QPushButton(self.tr("Copy with citation"))
+        self._copy_button.setObjectName("copyCitationButton")
+        self._source_button.clicked.connect(self._on_source_button_clicked)
+        self._copy_button.clicked.connect(self._on_copy_button_clicked)
+        value_row = QHBoxLayout()
+        value_row.addWidget(self._value_label)
+        value_row.addWidget(self._badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        value_row.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._source_button)
+        buttons.addWidget(self._copy_button)
+        buttons.addStretch(1)
+        item_layout = QVBoxLayout(self._item_page)
+        item_layout.addWidget(self._item_heading)
+        item_layout.addLayout(value_row)
+        item_layout.addLayout(self._item_body)
+        item_layout.addLayout(buttons)
+        item_layout.addStretch(1)
+
+        self._stack.addWidget(self._list_page)
+        self._stack.addWidget(self._item_page)
+        self._span: Span | None = None
+
+    # --- public API -------------------------------------------------------------------------
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def table_model(self) -> IndicatorTableModel:
+        return self._table_model
+
+    def current_span(self) -> Span | None:
+        """The span "Show in source" would highlight, if the shown item has one."""
+        return self._span
+
+    def set_report(self, report: Report) -> None:
+        self._report = report
+        self.show_overview()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._table_model.set_language(lang)
+
+    def shown_text(self) -> str:
+        """All text on the visible page, for tests and accessibility checks."""
+        page = self._stack.currentWidget()
+        return "\n".join(label.text() for label in page.findChildren(QLabel) if label.text())
+
+    def show_overview(self) -> None:
+        report = self._require_report()
+        meta = report.metadata
+        self._list_heading.setText(visible_text(meta.title, TEXT_LIMIT))
+        lines = [
+            self.tr("Meeting: %1, %2").replace("%1", meta.meeting.name).replace("%2", meta.meeting.date),
+            self.tr("Presented by %1 (%2)").replace("%1", meta.presenter.name).replace("%2", meta.presenter.office),
+            self.tr("Source: %1").replace("%1", meta.citation),
+        ]
+        self._fill_header(lines)
+        goals = self.tr("The eight goal areas") + "\n" + "\n".join(
+            f"{g.order}. {g.sentence}" for g in report.goal_areas
+        )
+        self._list_header.addWidget(_label(goals, "goalList"))
+        headline = [i for i in report.indicators if i.headline]
+        self._fill_table(self.tr("Headline figures"), headline)
+        footer: list[QWidget] = []
+        if meta.ambiguities:
+            text = self.tr("Notes on the source") + "\n" + "\n".join(f"• {a.text}" for a in meta.ambiguities)
+            footer.append(_label(text, "ambiguities"))
+        self._fill_footer(footer)
+        self._show_list(report)
+
+    def show_goal(self, goal: GoalArea) -> None:
+        report = self._require_report()
+        self._list_heading.setText(visible_text(f"{goal.order}. 坚定不移{goal.steadfast} · {goal.lead}走在前"))
+        self._fill_header([goal.sentence, goal.gloss_en])
+        self._fill_table(self.tr("Figures"), report.indicators_for_goal(goal.id))
+        items = report.for_goal(goal.id)
+        self._fill_footer(self._linked_widgets(items, goal.id))
+        self._show_list(goal)
+
+    def show_section(self, section: Section) -> None:
+        report = self._require_report()
+        self._list_heading.setText(visible_text(section.title))
+        goals = [report.goal_by_id[link.goal_id] for link in section.goal_links if link.goal_id in report.goal_by_id]
+        lines = [section.title_en]
+        if goals:
+            lines.append(self.tr("Serves: %1").replace("%1", "、".join(f"{g.order}. {g.steadfast}" for g in goals)))
+        self._fill_header(lines)
+        items = report.for_section(section.id)
+        self._fill_table(self.tr("Figures"), [i for i in items if isinstance(i, Indicator | DerivedIndicator)])
+        self._fill_footer(self._linked_widgets(items, None))
+        self._show_list(section)
+
+    def show_source_info(self) -> None:
+        report = self._require_report()
+        meta = report.metadata
+        self._list_heading.setText(visible_text(meta.article.headline))
+        counts: dict[str, int] = {}
+        for repair in report.repairs:
+            counts[str(repair.kind)] = counts.get(str(repair.kind), 0) + 1
+        lines = [
+            meta.citation,
+            self.tr("Raw file: %1 (SHA-256 %2)").replace("%1", report.source.file).replace("%2", report.source.sha256),
+            self.tr("Repairs: %1").replace("%1", ", ".join(f"{k} {n}" for k, n in sorted(counts.items()))),
+        ]
+        lines += [
+            f"† {r.raw_text} → {r.reading} ({r.certainty}{'' if r.applied else ', ' + self.tr('not applied')})"
+            for r in report.repairs
+            if r.kind.value == "misreading"
+        ]
+        self._fill_header(lines)
+        self._fill_table("", [])
+        self._fill_footer([])
+        self._show_list(report.source)
+
+    def show_indicator(self, indicator: AnyIndicator) -> None:
+        report = self._require_report()
+        lang = self._lang
+        self._item_heading.setText(visible_text(indicator.name, TEXT_LIMIT))
+        prefix = "≈ " if isinstance(indicator, DerivedIndicator) else ""
+        unit = indicator.unit
+        self._value_label.setText(visible_text(f"{prefix}{format_number(indicator.value)} {unit}".strip(), 200))
+        self._badge.setText(kind_label(indicator.kind, lang))
+        self._badge.setProperty("kind", str(indicator.kind))
+        self._badge.style().unpolish(self._badge)
+        self._badge.style().polish(self._badge)
+        body: list[QWidget] = []
+        if isinstance(indicator, Indicator):
+            facts = [
+                self.tr("Year: %1").replace("%1", str(indicator.year)),
+                self.tr("Kind: %1").replace("%1", kind_label(indicator.kind, lang)),
+                self.tr("As written: %1").replace("%1", indicator.span.text),
+                self.tr("Modifier: %1 (%2)")
+                .replace("%1", indicator.modifier or "—")
+                .replace("%2", meaning_label(indicator.modifier_meaning, lang)),
+                self.tr("Scope: %1").replace("%1", scope_label(indicator.scope, lang)),
+            ]
+            if indicator.denominator:
+                facts.append(self.tr("Share of: %1").replace("%1", indicator.denominator))
+            if indicator.lower_is_better:
+                facts.append(self.tr("Lower is better"))
+            body.append(_label("\n".join(facts), "facts"))
+            body.append(_label(self.tr("Source sentence"), "sectionCaption"))
+            body.append(_label(f"“{indicator.sentence.text}”", "sentence"))
+            body.append(_label(self._links_text(indicator.goal_links), "goalLinks"))
+            self._span = indicator.sentence
+        else:
+            body.append(_label(self.tr("Derived: the article does not state this figure."), "derivedWarning"))
+            body.append(_label(indicator.explanation, "explanation"))
+            body.append(_label(self.tr("Formula: %1").replace("%1", derived_description(indicator, report)), "formula"))
+            body.append(
+                _label(
+                    self.tr("Range allowed by rounding: %1 – %2 %3")
+                    .replace("%1", format_number(indicator.range_low))
+                    .replace("%2", format_number(indicator.range_high))
+                    .replace("%3", indicator.unit),
+                    "range",
+                )
+            )
+            first_input = report.indicator_by_id.get(indicator.inputs[0].indicator_id)
+            self._span = first_input.sentence if isinstance(first_input, Indicator) else None
+        self._fill_item(body, indicator)
+
+    def show_quote(self, quote: Quote) -> None:
+        self._item_heading.setText(visible_text(quote.speaker))
+        self._value_label.setText("")
+        self._badge.setText(self.tr("Quote"))
+        self._badge.setProperty("kind", "quote")
+        self._span = quote.span
+        self._fill_item([_label(f"“{quote.text}”", "sentence"), _label(self._links_text(quote.goal_links))], quote)
+
+    def show_entity(self, entity: Entity) -> None:
+        self._item_heading.setText(visible_text(entity.name, TEXT_LIMIT))
+        self._value_label.setText("")
+        self._badge.setText("、".join(entity.roles))
+        self._badge.setProperty("kind", "entity")
+        self._span = entity.span
+        report = self._require_report()
+        paragraph = report.paragraph_by_id.get(entity.span.paragraph_id)
+        body = [_label(entity.note, "note")] if entity.note else []
+        if paragraph is not None:
+            body.append(_label(self.tr("Source sentence"), "sectionCaption"))
+            body.append(_label(f"“{_sentence_around(paragraph.text, entity.span.start, entity.span.end)}”", "sentence"))
+        body.append(_label(self._links_text(entity.goal_links), "goalLinks"))
+        self._fill_item(body, entity)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        item = self._proxy.data(index, DOMAIN_ROLE)
+        if item is not None:
+            self.indicator_activated.emit(item.id)
+
+    @Slot()
+    def _on_source_button_clicked(self) -> None:
+        if self._span is not None:
+            self.show_in_source_requested.emit(self._span)
+
+    @Slot()
+    def _on_copy_button_clicked(self) -> None:
+        report = self._report
+        item = self._current
+        if report is None:
+            return
+        if isinstance(item, Indicator | DerivedIndicator):
+            text = citation(item, report)
+        elif isinstance(item, Quote):
+            text = f"“{item.text}”——{item.speaker}\n—— {report.metadata.citation}"
+        elif isinstance(item, Entity):
+            text = f"{item.name}\n—— {report.metadata.citation}"
+        else:
+            return
+        QGuiApplication.clipboard().setText(text)
+        self.status_message.emit(self.tr("Copied with citation"))
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _require_report(self) -> Report:
+        if self._report is None:
+            raise RuntimeError("DetailPane has no report")
+        return self._report
+
+    def _fill_header(self, lines: list[str]) -> None:
+        _clear(self._list_header)
+        for line in lines:
+            if line:
+                self._list_header.addWidget(_label(line))
+
+    def _fill_table(self, caption: str, indicators: list[AnyIndicator]) -> None:
+        self._table_caption.setText(caption)
+        self._table_caption.setVisible(bool(caption))
+        self._table_model.set_indicators(indicators)
+        self._table.setVisible(bool(indicators))
+        self._table.resizeColumnsToContents()
+        for column in range(self._table_model.columnCount()):
+            self._table.setColumnWidth(column, min(self._table.columnWidth(column), 320))
+        rows = len(indicators)
+        height = self._table.horizontalHeader().height() + rows * self._table.verticalHeader().defaultSectionSize()
+        self._table.setMinimumHeight(min(height + 4, 520))
+
+    def _fill_footer(self, widgets: list[QWidget]) -> None:
+        _clear(self._list_footer)
+        for widget in widgets:
+            self._list_footer.addWidget(widget)
+
+    def _fill_item(self, widgets: list[QWidget], item: object) -> None:
+        _clear(self._item_body)
+        for widget in widgets:
+            self._item_body.addWidget(widget)
+        self._source_button.setEnabled(self._span is not None)
+        self._current = item
+        self._stack.setCurrentWidget(self._item_page)
+
+    def _show_list(self, item: object) -> None:
+        self._current = item
+        self._span = None
+        self._stack.setCurrentWidget(self._list_page)
+
+    def _linked_widgets(self, items: list[object], goal_id: str | None) -> list[QWidget]:
+        quotes = [i for i in items if isinstance(i, Quote)]
+        entities = [i for i in items if isinstance(i, Entity)]
+        widgets: list[QWidget] = []
+        if quotes:
+            widgets.append(_label(self.tr("Quotes"), "sectionCaption"))
+            widgets += [_label(f"“{q.text}”——{q.speaker}", "quote") for q in quotes]
+        if entities:
+            widgets.append(_label(self.tr("Projects and named things"), "sectionCaption"))
+            lines = []
+            for entity in entities:
+                editorial = any(
+                    link.goal_id == goal_id and link.basis is LinkBasis.EDITORIAL for link in entity.goal_links
+                )
+                lines.append(f"• {entity.name}({'、'.join(entity.roles)}){' *' if editorial else ''}")
+            widgets.append(_label("\n".join(lines), "entities"))
+            if goal_id is not None and any(line.endswith(" *") for line in lines):
+                widgets.append(_label(self.tr("* linked to this goal area by the editors, not by the article")))
+        return widgets
+
+    def _links_text(self, links: tuple[object, ...]) -> str:
+        report = self._require_report()
+        parts = []
+        for link in links:
+            goal_id = getattr(link, "goal_id", "")
+            goal = report.goal_by_id.get(goal_id)
+            if goal is None:
+                continue
+            basis = self.tr("article") if getattr(link, "basis", None) is LinkBasis.ARTICLE else self.tr("editorial")
+            parts.append(f"{goal.order}. {goal.steadfast}({basis})")
+        return self.tr("Goal areas: %1").replace("%1", "、".join(parts)) if parts else ""
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    ends = "。\uff01\uff1f\uff1b"
+    s = max((text.rfind(ch, 0, start) for ch in ends), default=-1) + 1
+    found = [i for i in (text.find(ch, end) for ch in ends) if i != -1]
+    return text[s : (min(found) + 1 if found else len(text))]

@@ -1,0 +1,129 @@
+"""Tables of figures: a read-only QAbstractTableModel, sortable through a proxy on SORT_ROLE."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desktop_app.core.formatting import (
+    format_number,
+    kind_label,
+    meaning_label,
+    scope_label,
+    visible_text,
+)
+from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator
+from desktop_app.qt.roles import DOMAIN_ROLE, ITEM_ID_ROLE, SORT_ROLE
+from desktop_app.qt.text import tooltip
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+CELL_LIMIT = 120
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IndicatorTableModel", text)
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    """Figures as rows: name, value, unit, year, kind, modifier, scope, source."""
+
+    NAME, VALUE, UNIT, YEAR, KIND, MODIFIER, SCOPE, SOURCE = range(8)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AnyIndicator] = []
+        self._lang = "zh"
+
+    def set_indicators(self, indicators: Sequence[AnyIndicator]) -> None:
+        self.beginResetModel()
+        self._rows = list(indicators)
+        self.endResetModel()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def indicator(self, row: int) -> AnyIndicator:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        headers = (
+            _tr("Figure"),
+            _tr("Value"),
+            _tr("Unit"),
+            _tr("Year"),
+            _tr("Kind"),
+            _tr("Modifier"),
+            _tr("Scope"),
+            _tr("Source"),
+        )
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == SORT_ROLE:
+            if column == self.VALUE:
+                return float(item.value)
+            if column == self.YEAR:
+                return item.year
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.VALUE, self.YEAR):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if isinstance(item, Indicator):
+                return tooltip(item.name, item.sentence.text)
+            return tooltip(item.name, item.formula, item.explanation)
+        if role == DOMAIN_ROLE:
+            return item
+        if role == ITEM_ID_ROLE:
+            return item.id
+        return None
+
+    def _display(self, item: AnyIndicator, column: int) -> str:
+        lang = self._lang
+        if column == self.NAME:
+            return visible_text(item.name, CELL_LIMIT)
+        if column == self.VALUE:
+            prefix = "≈" if isinstance(item, DerivedIndicator) else ""
+            return prefix + format_number(item.value)
+        if column == self.UNIT:
+            return visible_text(item.unit, CELL_LIMIT)
+        if column == self.YEAR:
+            return str(item.year)
+        if column == self.KIND:
+            return kind_label(item.kind, lang)
+        if column == self.MODIFIER:
+            if isinstance(item, DerivedIndicator):
+                return visible_text(item.formula, CELL_LIMIT)
+            meaning = meaning_label(item.modifier_meaning, lang)
+            return visible_text(f"{item.modifier} ({meaning})" if item.modifier else meaning, CELL_LIMIT)
+        if column == self.SCOPE:
+            return scope_label(item.scope, lang)
+        if column == self.SOURCE:
+            if isinstance(item, DerivedIndicator):
+                return _tr("derived")
+            return visible_text(f"{item.span.paragraph_id}:{item.span.start}–{item.span.end}", CELL_LIMIT)
+        return ""

@@ -1,0 +1,297 @@
+"""The goal tree: one read-only QAbstractItemModel over the report's structure.
+
+The model owns a tree of :class:`TreeNode` objects built once from the report.
+Each node knows its parent and its row, so ``parent()`` and ``index()`` are O(1).
+Views get the core object behind an index through ``DOMAIN_ROLE``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desktop_app.core.formatting import kind_label, value_with_unit, visible_text
+from desktop_app.core.model import (
+    DerivedIndicator,
+    Entity,
+    EntityKind,
+    GoalArea,
+    Indicator,
+    IndicatorKind,
+    Linked,
+    Quote,
+    Report,
+    Section,
+)
+from desktop_app.qt.roles import DOMAIN_ROLE, HIT_COUNT_ROLE, ITEM_ID_ROLE, NODE_KIND_ROLE, NODE_PATH_ROLE
+from desktop_app.qt.text import tooltip
+
+LABEL_LIMIT = 80
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+# Sections whose content the tree already shows elsewhere (the overview node covers it).
+_SECTIONS_SHOWN_AS_OVERVIEW = {"sec-overview"}
+
+
+class NodeKind(enum.StrEnum):
+    GOAL = "goal"
+    OVERVIEW = "overview"
+    SECTION = "section"
+    INDICATOR = "indicator"
+    DERIVED = "derived"
+    QUOTE = "quote"
+    ENTITY = "entity"
+    SOURCE = "source"
+
+
+@dataclass(eq=False)
+class TreeNode:
+    """One row of the tree."""
+
+    kind: NodeKind
+    item: Any
+    path: str
+    parent: TreeNode | None = None
+    row: int = 0
+    children: list[TreeNode] = field(default_factory=list)
+
+    def add(self, child: TreeNode) -> TreeNode:
+        child.parent = self
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+    @property
+    def item_id(self) -> str:
+        return str(getattr(self.item, "id", ""))
+
+    def walk(self) -> Iterator[TreeNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GoalTreeModel", text)
+
+
+def _kind_of(item: Linked) -> NodeKind:
+    if isinstance(item, Indicator):
+        return NodeKind.INDICATOR
+    if isinstance(item, DerivedIndicator):
+        return NodeKind.DERIVED
+    if isinstance(item, Quote):
+        return NodeKind.QUOTE
+    return NodeKind.ENTITY
+
+
+class GoalTreeModel(QAbstractItemModel):
+    """Goal areas, report-wide sections and the source article, with their figures, quotes and named things."""
+
+    def __init__(self, report: Report, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._report = report
+        self._lang = "zh"
+        self._root = TreeNode(NodeKind.SECTION, None, "")
+        self._by_path: dict[str, TreeNode] = {}
+        self._by_item_id: dict[str, list[TreeNode]] = {}
+        self._hits: dict[str, int] = {}
+        self._build()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        report = self._report
+        for goal in report.goal_areas:
+            node = self._root.add(TreeNode(NodeKind.GOAL, goal, f"goal/{goal.id}"))
+            self._add_items(node, report.for_goal(goal.id))
+        self._root.add(TreeNode(NodeKind.OVERVIEW, report, "overview"))
+        for section in report.sections:
+            if section.id in _SECTIONS_SHOWN_AS_OVERVIEW:
+                continue
+            node = self._root.add(TreeNode(NodeKind.SECTION, section, f"section/{section.id}"))
+            self._add_items(node, report.for_section(section.id))
+        self._root.add(TreeNode(NodeKind.SOURCE, report.source, "source"))
+        for node in self._root.walk():
+            if node is self._root:
+                continue
+            self._by_path[node.path] = node
+            if node.item_id:
+                self._by_item_id.setdefault(node.item_id, []).append(node)
+
+    def _add_items(self, parent: TreeNode, items: list[Linked]) -> None:
+        for item in items:
+            parent.add(TreeNode(_kind_of(item), item, f"{parent.path}/{item.id}"))
+
+    # --- lookups for views ------------------------------------------------------------------
+
+    @property
+    def report(self) -> Report:
+        return self._report
+
+    def node(self, index: ModelIndex) -> TreeNode | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, TreeNode) else None
+
+    def index_for_node(self, node: TreeNode) -> QModelIndex:
+        if node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    def index_for_path(self, path: str) -> QModelIndex:
+        node = self._by_path.get(path)
+        return self.index_for_node(node) if node else QModelIndex()
+
+    def indexes_for_item(self, item_id: str) -> list[QModelIndex]:
+        """Every row showing a dataset object (an indicator may sit under several goal areas)."""
+        return [self.index_for_node(n) for n in self._by_item_id.get(item_id, [])]
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._emit_all_changed()
+
+    def set_hit_counts(self, hits_by_item: dict[str, int]) -> None:
+        """Show search hit counts: ``hits_by_item`` maps dataset ids (goal, section, item) to counts."""
+        counts: dict[str, int] = {}
+        for node in self._root.walk():
+            if node is self._root:
+                continue
+            own = hits_by_item.get("source" if node.kind is NodeKind.SOURCE else node.item_id, 0)
+            below = sum(hits_by_item.get(child.item_id, 0) for child in node.children)
+            if own + below:
+                counts[node.path] = own + below
+        self._hits = counts
+        self._emit_all_changed()
+
+    def _emit_all_changed(self) -> None:
+        for node in self._root.walk():
+            if node is not self._root and node.children:
+                first = self.index(0, 0, self.index_for_node(node))
+                last = self.index(len(node.children) - 1, 0, self.index_for_node(node))
+                self.dataChanged.emit(first, last)
+        if self._root.children:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._root.children) - 1, 0))
+
+    # --- QAbstractItemModel -----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        parent_node = self.node(parent) if parent.isValid() else self._root
+        if parent_node is None or column != 0 or not 0 <= row < len(parent_node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent_node.children[row])
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self.node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.column() > 0:
+            return 0
+        node = self.node(parent) if parent.isValid() else self._root
+        return len(node.children) if node else 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
+            return _tr("Report structure")
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = self._label(node)
+            hits = self._hits.get(node.path)
+            return f"{label}  [{hits}]" if hits else label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._label(node)
+        if role == DOMAIN_ROLE:
+            return node.item
+        if role == NODE_KIND_ROLE:
+            return node.kind
+        if role == NODE_PATH_ROLE:
+            return node.path
+        if role == ITEM_ID_ROLE:
+            return node.item_id
+        if role == HIT_COUNT_ROLE:
+            return self._hits.get(node.path, 0)
+        return None
+
+    # --- labels -----------------------------------------------------------------------------
+
+    def _label(self, node: TreeNode) -> str:
+        item = node.item
+        lang = self._lang
+        if isinstance(item, GoalArea):
+            figures = len(self._report.indicators_for_goal(item.id))
+            phrase = f"坚定不移{item.steadfast} · {item.lead}走在前"
+            return visible_text(f"{item.order}. {phrase}  ({figures})", LABEL_LIMIT)
+        if node.kind is NodeKind.OVERVIEW:
+            return _tr("Report overview")
+        if node.kind is NodeKind.SOURCE:
+            return _tr("Source article")
+        if isinstance(item, Section):
+            title = item.title if lang.startswith("zh") else item.title_en
+            return visible_text(title, LABEL_LIMIT)
+        if isinstance(item, Indicator):
+            badge = "" if item.kind is IndicatorKind.ACHIEVED else f" [{kind_label(item.kind, lang)}]"
+            return visible_text(f"{item.name}: {value_with_unit(item)}", LABEL_LIMIT) + badge
+        if isinstance(item, DerivedIndicator):
+            return visible_text(f"{item.name}: ≈{value_with_unit(item)}", LABEL_LIMIT) + (
+                f" [{kind_label(item.kind, lang)}]"
+            )
+        if isinstance(item, Quote):
+            return visible_text(f"“{item.text}”", 40)
+        if isinstance(item, Entity):
+            return visible_text(item.name, LABEL_LIMIT) + f" · {self._entity_kind_label(item.kind)}"
+        return ""
+
+    @staticmethod
+    def _entity_kind_label(kind: EntityKind) -> str:
+        labels = {
+            EntityKind.LIVELIHOOD_PROJECT: _tr("livelihood project"),
+            EntityKind.PROJECT: _tr("project"),
+            EntityKind.PARK: _tr("park"),
+            EntityKind.ENTERPRISE: _tr("enterprise"),
+            EntityKind.PROGRAMME: _tr("programme"),
+            EntityKind.HONOUR: _tr("honour"),
+        }
+        return labels[kind]
+
+    def _tooltip(self, node: TreeNode) -> str:
+        item = node.item
+        if isinstance(item, GoalArea):
+            return tooltip(item.sentence, item.gloss_en)
+        if isinstance(item, Indicator):
+            return tooltip(item.name, item.sentence.text)
+        if isinstance(item, DerivedIndicator):
+            return tooltip(item.name, f"{item.formula}: {item.explanation}")
+        if isinstance(item, Quote):
+            return tooltip(item.text, item.speaker)
+        if isinstance(item, Entity):
+            return tooltip(item.name, "、".join(item.roles), item.note)
+        if isinstance(item, Section):
+            return tooltip(item.title, item.title_en)
+        if node.kind is NodeKind.OVERVIEW:
+            return tooltip(self._report.metadata.title, self._report.metadata.citation)
+        if node.kind is NodeKind.SOURCE:
+            return tooltip(self._report.metadata.citation)
+        return ""
