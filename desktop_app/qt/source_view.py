@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -138,12 +147,13 @@ class SourceView(QWidget):
         fmt.setBackground(QBrush(HIGHLIGHT))
         selection.format = fmt  # type: ignore[attr-defined]
         self._edit.setExtraSelections([selection])
-        # Centre the span: scroll to the paragraph end first, then back to the span.
-        self._edit.moveCursor(QTextCursor.MoveOperation.End)
         shown = QTextCursor(self._edit.document())
         shown.setPosition(start)
         self._edit.setTextCursor(shown)
         self._edit.ensureCursorVisible()
+        # Centre the span's first line in the view rather than leaving it at an edge.
+        bar = self._edit.verticalScrollBar()
+        bar.setValue(bar.value() + self._edit.cursorRect(shown).center().y() - self._edit.viewport().height() // 2)
         self._highlighted = span
         return True
 
@@ -192,9 +202,13 @@ class SourceView(QWidget):
         headline = QTextCharFormat(heading)
         headline.setFontPointSize(16)
         formats = {ParagraphRole.HEADING: heading, ParagraphRole.HEADLINE: headline}
+        block = QTextBlockFormat()
+        block.setBottomMargin(6)
+        block.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(block)
         for number, paragraph in enumerate(report.paragraphs):
             if number:
-                cursor.insertBlock()
+                cursor.insertBlock(block)
             self._placed[paragraph.id] = _Placed(cursor.position(), paragraph.text)
             cursor.insertText(visible_text(paragraph.text) if _needs_escape(paragraph.text) else paragraph.text,
                               formats.get(paragraph.role, plain))

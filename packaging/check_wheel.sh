@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Build the wheel, install it (not editable) into a fresh virtual environment, and run the app's
+# headless commands from a directory outside the checkout: proof that data/ and resources/ ship
+# in the wheel and are found through the package, not the source tree.
+#
+#   packaging/check_wheel.sh [PYTHON]
+set -euo pipefail
+
+python=${1:-python3}
+repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$python" -m pip wheel --no-deps --quiet -w "$work/dist" "$repo"
+wheel=$(ls "$work"/dist/report_viewer-*.whl)
+echo "built $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB)"
+for member in desktop_app/_bundled/data/linzi-2024.json desktop_app/_bundled/data/schema/report.schema.json \
+              desktop_app/_bundled/resources/fonts/NotoSansCJKsc-Regular.subset.otf; do
+    "$python" -m zipfile -l "$wheel" | grep -q " *$member" || { echo "wheel lacks $member" >&2; exit 1; }
+done
+
+"$python" -m venv "$work/venv"
+"$work/venv/bin/python" -m pip install --quiet "$wheel"
+cd "$work"  # nowhere near the checkout
+export QT_QPA_PLATFORM=offscreen
+"$work/venv/bin/report-viewer" --version
+"$work/venv/bin/report-viewer" validate
+"$work/venv/bin/report-viewer" export --format csv -o "$work/figures.csv"
+if "$work/venv/bin/python" -c "import desktop_app.qt.printing" 2>/dev/null; then
+    "$work/venv/bin/report-viewer" export --format pdf -o "$work/report.pdf"
+fi
+echo "wheel check OK"

@@ -1,0 +1,39 @@
+"""Fixtures for tests that need a QApplication: isolated settings and a main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.model import Report
+from desktop_app.qt.app import create_application
+from desktop_app.qt.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _isolated_paths(qapp: QApplication) -> Iterator[None]:
+    """Settings and data paths of the test mode, never the user's."""
+    QStandardPaths.setTestModeEnabled(True)
+    yield
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QApplication:
+    return create_application()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(app: QApplication, qtbot: QtBot, report: Report, settings: QSettings) -> Iterator[MainWindow]:
+    win = MainWindow(report, settings, "en")
+    qtbot.addWidget(win)
+    yield win

@@ -1,0 +1,201 @@
+"""The main window on the bundled report, driven as a reader would (offscreen)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.model import Indicator, Report
+from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.roles import DOMAIN_ROLE, NODE_PATH_ROLE
+from desktop_app.qt.tree_model import GoalTreeModel, NodeKind
+from tests.conftest import DatasetWriter
+
+STEADFAST = ["稳增长", "强动力", "激活力", "抓统筹", "塑样板", "优生态", "增内涵", "惠民生"]
+
+
+def test_object_and_accessible_names(window: MainWindow) -> None:
+    for name in ("goalTree", "detailPane", "indicatorTable", "sourceView"):
+        widget = window.findChild(object, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_tree_has_the_eight_goal_areas_in_order(window: MainWindow) -> None:
+    model = window.tree_model()
+    labels = [model.index(row, 0).data() for row in range(8)]
+    for row, (label, phrase) in enumerate(zip(labels, STEADFAST, strict=True)):
+        assert label.startswith(f"{row + 1}. 坚定不移{phrase}")
+        assert model.index(row, 0).data(DOMAIN_ROLE).order == row + 1
+    rest = [model.index(row, 0).data(NODE_PATH_ROLE) for row in range(8, model.rowCount())]
+    assert rest[0] == "overview" and rest[-1] == "source"
+    assert "section/sec-livelihood" in rest and "section/sec-results-2023" in rest
+
+
+def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester: ModelTester, report: Report) -> None:
+    qtmodeltester.check(window.tree_model())
+    table = window.detail_pane().table_model()
+    table.set_indicators(list(report.all_indicators()))
+    qtmodeltester.check(table)
+
+
+def test_selecting_each_top_level_node_updates_the_detail_pane(window: MainWindow, report: Report) -> None:
+    model = window.tree_model()
+    detail = window.detail_pane()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        window.tree().setCurrentIndex(index)
+        node = model.node(index)
+        assert node is not None
+        text = detail.shown_text()
+        if node.kind is NodeKind.GOAL:
+            assert node.item.sentence in text
+            shown = detail.table_model().rowCount()
+            assert shown == len(report.indicators_for_goal(node.item.id))
+        elif node.kind is NodeKind.OVERVIEW:
+            assert report.metadata.meeting.name in text and "蔡华刚" in text
+        elif node.kind is NodeKind.SOURCE:
+            assert report.source.sha256 in text
+        else:
+            assert node.item.title in text
+
+
+def test_indicator_detail_and_show_in_source_for_every_figure(window: MainWindow, report: Report) -> None:
+    detail = window.detail_pane()
+    source = window.source_view()
+    for indicator in report.indicators:
+        assert window.select_item(indicator.id)
+        assert window.detail_pane().findChild(QLabel, "valueLabel").text().startswith(
+            f"{indicator.value:g}".rstrip("0").rstrip(".") if indicator.value % 1 else str(int(indicator.value))
+        )
+        badge = detail.findChild(QLabel, "kindBadge")
+        assert badge.property("kind") == str(indicator.kind)
+        assert indicator.sentence.text in detail.shown_text()
+        window.action("actionShowInSource").trigger()
+        assert source.highlighted_text() == indicator.sentence.text
+
+
+def test_derived_figures_say_so(window: MainWindow, report: Report) -> None:
+    derived = report.derived[0]
+    window.select_item(derived.id)
+    text = window.detail_pane().shown_text()
+    assert "does not state" in text and derived.formula in text and "7052" in text
+
+
+def test_keyboard_navigation(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    tree = window.tree()
+    tree.setFocus()
+    tree.setCurrentIndex(window.tree_model().index(0, 0))
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.currentIndex().row() == 1
+    qtbot.keyClick(tree, Qt.Key.Key_Right)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.currentIndex().parent().row() == 1
+    assert tree.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_broken_dataset_shows_the_error_and_keeps_the_report(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": ', encoding="utf-8")
+    before = window.report
+    assert not window.open_dataset(broken)
+    assert window.report is before
+    box = window.findChild(QMessageBox, "loadErrorBox")
+    assert box is not None and box.isVisible()
+    assert str(broken) in box.detailedText() and "line 1" in box.detailedText()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
+
+
+HOSTILE = "<b>bold</b><img src=x>\u202eevil\u202c&amp;"
+
+
+def _hostile(bundled: dict[str, Any]) -> dict[str, Any]:
+    doc = copy.deepcopy(bundled)
+    doc["metadata"]["title"] = HOSTILE
+    doc["indicators"][0]["name"] = HOSTILE + "长" * 10000
+    doc["goal_areas"][0]["gloss_en"] = HOSTILE
+    doc["sections"][2]["title"] = HOSTILE
+    doc["entities"][0]["note"] = HOSTILE
+    doc["quotes"][0]["speaker"] = HOSTILE
+    return doc
+
+
+def test_hostile_strings_render_literally(
+    window: MainWindow, write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    assert window.open_dataset(write_dataset(_hostile(bundled_json)))
+    literal = "<b>bold</b><img src=x>⟨U+202E⟩evil⟨U+202C⟩&amp;"
+    assert literal in window.detail_pane().shown_text()
+    assert window.windowTitle().startswith(HOSTILE)  # the title bar shows plain text already
+    window.select_item(window.report.indicators[0].id)
+    heading = window.detail_pane().findChild(QLabel, "detailHeading")
+    shown = window.detail_pane().shown_text()
+    assert literal in shown and len(shown) < 20000
+    for label in window.detail_pane().findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    model = window.tree_model()
+    label = model.index(0, 0).data()
+    assert isinstance(label, str) and heading is not None
+    row = model.indexes_for_item(window.report.indicators[0].id)[0]
+    assert row.data().startswith(literal) and len(row.data()) <= 100
+    tooltip = row.data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img src=x&gt;" in tooltip and "<img" not in tooltip
+    table = window.detail_pane().table_model()
+    window.select_path("goal/g1-growth")
+    assert table.index(0, 0).data().startswith(literal)
+
+
+def test_settings_persist_and_survive_corruption(
+    app: QApplication, qtbot: QtBot, report: Report, settings: QSettings
+) -> None:
+    first = MainWindow(report, settings, "en")
+    qtbot.addWidget(first)
+    first.select_path("goal/g3-vitality")
+    first.save_settings()
+    second = MainWindow(report, settings, "en")
+    qtbot.addWidget(second)
+    assert second.tree().currentIndex().data(NODE_PATH_ROLE) == "goal/g3-vitality"
+    for key in ("window/geometry", "window/state", "window/splitters", "window/selectedNode", "files/recent"):
+        settings.setValue(key, "garbage ☃")
+    settings.setValue("window/splitters", [1, "x"])
+    third = MainWindow(report, settings, "en")
+    qtbot.addWidget(third)
+    assert third.tree().currentIndex().data(NODE_PATH_ROLE) == "overview"
+
+
+def test_recent_files(window: MainWindow, write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
+    path = write_dataset(bundled_json)
+    assert window.open_dataset(path)
+    recent = window.findChild(object, "menuRecent")
+    assert [a.data() for a in recent.actions()] == [str(path.resolve())]
+
+
+def test_tree_model_with_another_report(app: QApplication, report: Report, qtmodeltester: ModelTester) -> None:
+    model = GoalTreeModel(report)
+    ids = [i.id for i in report.indicators if isinstance(i, Indicator)]
+    assert all(model.indexes_for_item(i) for i in ids)
+    qtmodeltester.check(model)
+
+
+def test_about_box_cites_the_source_and_licences(window: MainWindow, report: Report) -> None:
+    window.action("actionAbout").trigger()
+    box = window.findChild(QMessageBox, "aboutBox")
+    assert box is not None
+    text = box.informativeText()
+    assert report.metadata.citation in text and "Open Font License" in text
+    box.close()
+
+
+def test_bundled_dataset_file_is_json(report: Report) -> None:
+    assert json.loads(Path(report.path).read_text(encoding="utf-8"))["id"] == report.id
