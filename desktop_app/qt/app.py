@@ -104,10 +104,14 @@ def install_error_handler(parent: QWidget | None = None) -> None:
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setWindowTitle(QApplication.translate("ErrorHandler", "Unexpected error"))
             box.setText(
-                QApplication.translate("ErrorHandler", "Something went wrong: %1").replace("%1", str(value)[:300])
+                QApplication.translate("ErrorHandler", "Something went wrong: %1").replace(
+                    "%1", str(value)[:300]
+                )
             )
             box.setInformativeText(
-                QApplication.translate("ErrorHandler", "Details were written to %1").replace("%1", str(log_file))
+                QApplication.translate("ErrorHandler", "Details were written to %1").replace(
+                    "%1", str(log_file)
+                )
             )
             box.setDetailedText(text)
             box.exec()

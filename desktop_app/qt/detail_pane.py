@@ -195,12 +195,16 @@ class DetailPane(QScrollArea):
         self._list_heading.setText(visible_text(meta.title, TEXT_LIMIT))
         lines = [
             self.tr("Meeting: %1, %2").replace("%1", meta.meeting.name).replace("%2", meta.meeting.date),
-            self.tr("Presented by %1 (%2)").replace("%1", meta.presenter.name).replace("%2", meta.presenter.office),
+            self.tr("Presented by %1 (%2)")
+            .replace("%1", meta.presenter.name)
+            .replace("%2", meta.presenter.office),
             self.tr("Source: %1").replace("%1", meta.citation),
         ]
         self._fill_header(lines)
-        goals = self.tr("The eight goal areas") + "\n" + "\n".join(
-            f"{g.order}. {g.sentence}" for g in report.goal_areas
+        goals = (
+            self.tr("The eight goal areas")
+            + "\n"
+            + "\n".join(f"{g.order}. {g.sentence}" for g in report.goal_areas)
         )
         self._list_header.addWidget(_label(goals, "goalList"))
         headline = [i for i in report.indicators if i.headline]
@@ -214,7 +218,9 @@ class DetailPane(QScrollArea):
 
     def show_goal(self, goal: GoalArea) -> None:
         report = self._require_report()
-        self._list_heading.setText(visible_text(f"{goal.order}. 坚定不移{goal.steadfast} · {goal.lead}走在前"))
+        self._list_heading.setText(
+            visible_text(f"{goal.order}. 坚定不移{goal.steadfast} · {goal.lead}走在前")
+        )
         self._fill_header([goal.sentence, goal.gloss_en])
         self._fill_table(self.tr("Figures"), report.indicators_for_goal(goal.id))
         items = report.for_goal(goal.id)
@@ -224,13 +230,21 @@ class DetailPane(QScrollArea):
     def show_section(self, section: Section) -> None:
         report = self._require_report()
         self._list_heading.setText(visible_text(section.title))
-        goals = [report.goal_by_id[link.goal_id] for link in section.goal_links if link.goal_id in report.goal_by_id]
+        goals = [
+            report.goal_by_id[link.goal_id]
+            for link in section.goal_links
+            if link.goal_id in report.goal_by_id
+        ]
         lines = [section.title_en]
         if goals:
-            lines.append(self.tr("Serves: %1").replace("%1", "、".join(f"{g.order}. {g.steadfast}" for g in goals)))
+            lines.append(
+                self.tr("Serves: %1").replace("%1", "、".join(f"{g.order}. {g.steadfast}" for g in goals))
+            )
         self._fill_header(lines)
         items = report.for_section(section.id)
-        self._fill_table(self.tr("Figures"), [i for i in items if isinstance(i, Indicator | DerivedIndicator)])
+        self._fill_table(
+            self.tr("Figures"), [i for i in items if isinstance(i, Indicator | DerivedIndicator)]
+        )
         self._fill_footer(self._linked_widgets(items, None))
         self._show_list(section)
 
@@ -243,11 +257,14 @@ class DetailPane(QScrollArea):
             counts[str(repair.kind)] = counts.get(str(repair.kind), 0) + 1
         lines = [
             meta.citation,
-            self.tr("Raw file: %1 (SHA-256 %2)").replace("%1", report.source.file).replace("%2", report.source.sha256),
+            self.tr("Raw file: %1 (SHA-256 %2)")
+            .replace("%1", report.source.file)
+            .replace("%2", report.source.sha256),
             self.tr("Repairs: %1").replace("%1", ", ".join(f"{k} {n}" for k, n in sorted(counts.items()))),
         ]
+        not_applied = self.tr("not applied")
         lines += [
-            f"† {r.raw_text} → {r.reading} ({r.certainty}{'' if r.applied else ', ' + self.tr('not applied')})"
+            f"† {r.raw_text} → {r.reading} ({r.certainty}{'' if r.applied else ', ' + not_applied})"
             for r in report.repairs
             if r.kind.value == "misreading"
         ]
@@ -262,7 +279,9 @@ class DetailPane(QScrollArea):
         self._item_heading.setText(visible_text(indicator.name, TEXT_LIMIT))
         prefix = "≈ " if isinstance(indicator, DerivedIndicator) else ""
         unit = indicator.unit
-        self._value_label.setText(visible_text(f"{prefix}{format_number(indicator.value)} {unit}".strip(), 200))
+        self._value_label.setText(
+            visible_text(f"{prefix}{format_number(indicator.value)} {unit}".strip(), 200)
+        )
         self._badge.setText(kind_label(indicator.kind, lang))
         self._badge.setProperty("kind", str(indicator.kind))
         self._badge.style().unpolish(self._badge)
@@ -290,7 +309,11 @@ class DetailPane(QScrollArea):
         else:
             body.append(_label(self.tr("Derived: the article does not state this figure."), "derivedWarning"))
             body.append(_label(indicator.explanation, "explanation"))
-            body.append(_label(self.tr("Formula: %1").replace("%1", derived_description(indicator, report)), "formula"))
+            body.append(
+                _label(
+                    self.tr("Formula: %1").replace("%1", derived_description(indicator, report)), "formula"
+                )
+            )
             body.append(
                 _label(
                     self.tr("Range allowed by rounding: %1 – %2 %3")
@@ -310,7 +333,9 @@ class DetailPane(QScrollArea):
         self._badge.setText(self.tr("Quote"))
         self._badge.setProperty("kind", "quote")
         self._span = quote.span
-        self._fill_item([_label(f"“{quote.text}”", "sentence"), _label(self._links_text(quote.goal_links))], quote)
+        self._fill_item(
+            [_label(f"“{quote.text}”", "sentence"), _label(self._links_text(quote.goal_links))], quote
+        )
 
     def show_entity(self, entity: Entity) -> None:
         self._item_heading.setText(visible_text(entity.name, TEXT_LIMIT))
@@ -323,7 +348,11 @@ class DetailPane(QScrollArea):
         body = [_label(entity.note, "note")] if entity.note else []
         if paragraph is not None:
             body.append(_label(self.tr("Source sentence"), "sectionCaption"))
-            body.append(_label(f"“{_sentence_around(paragraph.text, entity.span.start, entity.span.end)}”", "sentence"))
+            body.append(
+                _label(
+                    f"“{_sentence_around(paragraph.text, entity.span.start, entity.span.end)}”", "sentence"
+                )
+            )
         body.append(_label(self._links_text(entity.goal_links), "goalLinks"))
         self._fill_item(body, entity)
 
@@ -379,7 +408,9 @@ class DetailPane(QScrollArea):
         for column in range(self._table_model.columnCount()):
             self._table.setColumnWidth(column, min(self._table.columnWidth(column), 320))
         rows = len(indicators)
-        height = self._table.horizontalHeader().height() + rows * self._table.verticalHeader().defaultSectionSize()
+        height = (
+            self._table.horizontalHeader().height() + rows * self._table.verticalHeader().defaultSectionSize()
+        )
         self._table.setMinimumHeight(min(height + 4, 520))
 
     def _fill_footer(self, widgets: list[QWidget]) -> None:
@@ -412,12 +443,15 @@ class DetailPane(QScrollArea):
             lines = []
             for entity in entities:
                 editorial = any(
-                    link.goal_id == goal_id and link.basis is LinkBasis.EDITORIAL for link in entity.goal_links
+                    link.goal_id == goal_id and link.basis is LinkBasis.EDITORIAL
+                    for link in entity.goal_links
                 )
                 lines.append(f"• {entity.name}({'、'.join(entity.roles)}){' *' if editorial else ''}")
             widgets.append(_label("\n".join(lines), "entities"))
             if goal_id is not None and any(line.endswith(" *") for line in lines):
-                widgets.append(_label(self.tr("* linked to this goal area by the editors, not by the article")))
+                widgets.append(
+                    _label(self.tr("* linked to this goal area by the editors, not by the article"))
+                )
         return widgets
 
     def _links_text(self, links: tuple[object, ...]) -> str:
@@ -428,7 +462,11 @@ class DetailPane(QScrollArea):
             goal = report.goal_by_id.get(goal_id)
             if goal is None:
                 continue
-            basis = self.tr("article") if getattr(link, "basis", None) is LinkBasis.ARTICLE else self.tr("editorial")
+            basis = (
+                self.tr("article")
+                if getattr(link, "basis", None) is LinkBasis.ARTICLE
+                else self.tr("editorial")
+            )
             parts.append(f"{goal.order}. {goal.steadfast}({basis})")
         return self.tr("Goal areas: %1").replace("%1", "、".join(parts)) if parts else ""
 

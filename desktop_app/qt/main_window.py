@@ -30,10 +30,13 @@ from desktop_app.appinfo import APP_NAME, __version__
 from desktop_app.core.charting import chart_groups
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import DerivedIndicator, Entity, GoalArea, Indicator, Quote, Report, Section, Span
+from desktop_app.core.search import Hit, SearchIndex
+from desktop_app.core.search import NodeKind as HitKind
 from desktop_app.qt.detail_pane import DetailPane
 from desktop_app.qt.roles import NODE_PATH_ROLE
+from desktop_app.qt.search_panel import SearchPanel
 from desktop_app.qt.source_view import SourceView
-from desktop_app.qt.tree_model import GoalTreeModel, NodeKind
+from desktop_app.qt.tree_model import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 
 if TYPE_CHECKING:
     from desktop_app.qt.charts import ChartPanel
@@ -45,6 +48,7 @@ SETTINGS_SPLITTERS = "window/splitters"
 SETTINGS_NODE = "window/selectedNode"
 SETTINGS_RECENT = "files/recent"
 SETTINGS_LANGUAGE = "ui/language"
+SETTINGS_LEFT_SPLITTER = "window/leftSplitter"
 
 
 def _string_list(value: Any) -> list[str]:
@@ -92,11 +96,14 @@ class MainWindow(QMainWindow):
         self._charts_scheduled = False
         self._tree_model = GoalTreeModel(report, self)
         self._tree_model.set_language(self._lang)
+        self._proxy = HitFilterProxy(self)
+        self._proxy.setSourceModel(self._tree_model)
+        self._search_return_path: str | None = None
 
         self._tree = QTreeView()
         self._tree.setObjectName("goalTree")
         self._tree.setAccessibleName(self.tr("Goal areas and sections"))
-        self._tree.setModel(self._tree_model)
+        self._tree.setModel(self._proxy)
         self._tree.setHeaderHidden(True)
         self._tree.setUniformRowHeights(True)
         self._tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -117,11 +124,18 @@ class MainWindow(QMainWindow):
         self._chart_slot.setStretchFactor(0, 3)
         self._chart_slot.setStretchFactor(1, 2)
 
-        self._left = QWidget()
-        self._left.setObjectName("leftPanel")
-        self._left_layout = QVBoxLayout(self._left)
-        self._left_layout.setContentsMargins(0, 0, 0, 0)
-        self._left_layout.addWidget(self._tree)
+        self._search = SearchPanel()
+        self._search.hit_selected.connect(self._on_search_hit_selected)
+        self._search.hits_changed.connect(self._on_search_hits_changed)
+        self._search.cleared.connect(self._on_search_cleared)
+        self._search.filter_toggled.connect(self._on_search_filter_toggled)
+        self._search.field().textEdited.connect(self._on_search_text_edited)
+        self._left = QSplitter(Qt.Orientation.Vertical)
+        self._left.setObjectName("leftSplitter")
+        self._left.addWidget(self._search)
+        self._left.addWidget(self._tree)
+        self._left.setStretchFactor(0, 1)
+        self._left.setStretchFactor(1, 3)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("mainSplitter")
@@ -157,6 +171,10 @@ class MainWindow(QMainWindow):
     def tree_model(self) -> GoalTreeModel:
         return self._tree_model
 
+    def tree_proxy(self) -> HitFilterProxy:
+        """The filter between the tree model and the view: view indexes belong to it."""
+        return self._proxy
+
     def detail_pane(self) -> DetailPane:
         return self._detail
 
@@ -166,9 +184,12 @@ class MainWindow(QMainWindow):
     def chart_panel(self) -> ChartPanel | None:
         return self._charts
 
-    def left_panel_layout(self) -> QVBoxLayout:
-        """Where other panels (the search field and results) stack above the tree."""
-        return self._left_layout
+    def search_panel(self) -> SearchPanel:
+        return self._search
+
+    def current_path(self) -> str:
+        path = self._tree.currentIndex().data(NODE_PATH_ROLE)
+        return path if isinstance(path, str) else ""
 
     def action(self, name: str) -> QAction:
         action = self.findChild(QAction, name)
@@ -188,7 +209,7 @@ class MainWindow(QMainWindow):
         return True
 
     def select_path(self, path: str) -> bool:
-        index = self._tree_model.index_for_path(path)
+        index = self._proxy.mapFromSource(self._tree_model.index_for_path(path))
         if not index.isValid():
             return False
         self._tree.setCurrentIndex(index)
@@ -197,7 +218,8 @@ class MainWindow(QMainWindow):
 
     def select_item(self, item_id: str) -> bool:
         """Select a dataset object in the tree, preferring a row under the current goal area."""
-        indexes = self._tree_model.indexes_for_item(item_id)
+        indexes = [self._proxy.mapFromSource(i) for i in self._tree_model.indexes_for_item(item_id)]
+        indexes = [i for i in indexes if i.isValid()]
         if not indexes:
             return False
         current = self._tree.currentIndex()
@@ -250,14 +272,19 @@ class MainWindow(QMainWindow):
         )
         self._raw_action = make("actionRawText", self.tr("&Raw page text"), self._on_raw_toggled, "Ctrl+R")
         self._raw_action.setCheckable(True)
-        self._about_action = make("actionAbout", self.tr("&About Report Viewer"), self._on_about_triggered, keys.HelpContents)
+        self._about_action = make(
+            "actionAbout", self.tr("&About Report Viewer"), self._on_about_triggered, keys.HelpContents
+        )
         self._print_action = make("actionPrint", self.tr("&Print…"), self._on_print_triggered, keys.Print)
-        self._preview_action = make("actionPrintPreview", self.tr("Print pre&view…"), self._on_preview_triggered,
-                                    "Ctrl+Shift+P")
-        self._export_pdf_action = make("actionExportPdf", self.tr("Export &PDF…"), self._on_export_pdf_triggered,
-                                       "Ctrl+E")
-        self._export_csv_action = make("actionExportCsv", self.tr("Export &CSV…"), self._on_export_csv_triggered,
-                                       "Ctrl+Shift+E")
+        self._preview_action = make(
+            "actionPrintPreview", self.tr("Print pre&view…"), self._on_preview_triggered, "Ctrl+Shift+P"
+        )
+        self._export_pdf_action = make(
+            "actionExportPdf", self.tr("Export &PDF…"), self._on_export_pdf_triggered, "Ctrl+E"
+        )
+        self._export_csv_action = make(
+            "actionExportCsv", self.tr("Export &CSV…"), self._on_export_csv_triggered, "Ctrl+Shift+E"
+        )
         self._language_actions: dict[str, QAction] = {}
         for code, label in (("", self.tr("System language")), ("zh_CN", "中文"), ("en", "English")):
             action = make(f"actionLanguage_{code or 'system'}", label, self._on_language_triggered)
@@ -296,8 +323,14 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self._open_action, self._find_action, self._print_action, self._preview_action,
-                       self._export_pdf_action, self._show_source_action):
+        for action in (
+            self._open_action,
+            self._find_action,
+            self._print_action,
+            self._preview_action,
+            self._export_pdf_action,
+            self._show_source_action,
+        ):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self._refresh_recent_menu()
@@ -307,15 +340,20 @@ class MainWindow(QMainWindow):
         model = GoalTreeModel(report, self)
         model.set_language(self._lang)
         old = self._tree_model
-        self._tree.setModel(model)
-        self._tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self._proxy.setSourceModel(model)
         self._tree_model = model
         if old is not model:
             old.deleteLater()
+        self._search.clear()
+        self._search_return_path = None
+        self._search_groups = self._hit_groups(report)
+        self._search.set_index_factory(
+            lambda: SearchIndex.build(report), self._search_group_of, self._current_goal_members
+        )
         self._detail.set_report(report)
         self._source.set_report(report)
         self.setWindowTitle(f"{report.metadata.title} — {APP_NAME}")
-        self._tree.setCurrentIndex(self._tree_model.index_for_path("overview"))
+        self.select_path("overview")
         self._update_charts()
         self.report_changed.emit(report)
 
@@ -333,6 +371,9 @@ class MainWindow(QMainWindow):
             for splitter, saved in zip((self._splitter, self._chart_slot), splitters, strict=True):
                 if isinstance(saved, QByteArray | bytes):
                     splitter.restoreState(QByteArray(saved))
+        left = self._settings.value(SETTINGS_LEFT_SPLITTER)
+        if isinstance(left, QByteArray | bytes):
+            self._left.restoreState(QByteArray(left))
         node = self._settings.value(SETTINGS_NODE)
         if isinstance(node, str):
             self.select_path(node)
@@ -340,7 +381,10 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self._settings.setValue(SETTINGS_STATE, self.saveState())
-        self._settings.setValue(SETTINGS_SPLITTERS, [self._splitter.saveState(), self._chart_slot.saveState()])
+        self._settings.setValue(
+            SETTINGS_SPLITTERS, [self._splitter.saveState(), self._chart_slot.saveState()]
+        )
+        self._settings.setValue(SETTINGS_LEFT_SPLITTER, self._left.saveState())
         path = self._tree.currentIndex().data(NODE_PATH_ROLE)
         if isinstance(path, str):
             self._settings.setValue(SETTINGS_NODE, path)
@@ -377,7 +421,7 @@ class MainWindow(QMainWindow):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        node = self._tree_model.node(current)
+        node = self._tree_model.node(self._proxy.mapToSource(current))
         if node is None:
             return
         item = node.item
@@ -400,17 +444,23 @@ class MainWindow(QMainWindow):
     def _update_charts(self) -> None:
         if self._charts is None:
             return
-        node = self._tree_model.node(self._tree.currentIndex())
-        while node is not None and node.parent is not None and node.kind not in (
-            NodeKind.GOAL, NodeKind.SECTION, NodeKind.OVERVIEW, NodeKind.SOURCE
+        node = self._current_node()
+        while (
+            node is not None
+            and node.parent is not None
+            and node.kind not in (NodeKind.GOAL, NodeKind.SECTION, NodeKind.OVERVIEW, NodeKind.SOURCE)
         ):
             node = node.parent
         report = self._report
         if node is not None and isinstance(node.item, GoalArea):
             goal = node.item
-            self._charts.show_groups(f"{goal.order}. {goal.steadfast}", chart_groups(report.indicators_for_goal(goal.id)))
+            self._charts.show_groups(
+                f"{goal.order}. {goal.steadfast}", chart_groups(report.indicators_for_goal(goal.id))
+            )
         elif node is not None and isinstance(node.item, Section):
-            items = [i for i in report.for_section(node.item.id) if isinstance(i, Indicator | DerivedIndicator)]
+            items = [
+                i for i in report.for_section(node.item.id) if isinstance(i, Indicator | DerivedIndicator)
+            ]
             self._charts.show_groups(node.item.title, chart_groups(items))
         else:
             self._charts.show_groups(report.metadata.title, chart_groups(report.all_indicators()))
@@ -459,9 +509,122 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_find_triggered(self) -> None:
-        field = self.findChild(QWidget, "searchField")
-        if field is not None:
-            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field = self._search.field()
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+
+    # --- search -----------------------------------------------------------------------------
+
+    def _hit_groups(self, report: Report) -> dict[str, str]:
+        """The result-list group of each searchable node: its first goal area, else its section."""
+        goal_label = {g.id: f"{g.order}. 坚定不移{g.steadfast}" for g in report.goal_areas}
+        section_title = {s.id: s.title for s in report.sections}
+        groups: dict[str, str] = dict(goal_label)
+        groups.update(section_title)
+        for item in (*report.all_indicators(), *report.quotes, *report.entities):
+            if item.goal_ids and item.goal_ids[0] in goal_label:
+                groups[item.id] = goal_label[item.goal_ids[0]]
+            elif item.section_ids and item.section_ids[0] in section_title:
+                groups[item.id] = section_title[item.section_ids[0]]
+        for paragraph in report.paragraphs:
+            groups[paragraph.id] = self.tr("Source article")
+        return groups
+
+    def _search_group_of(self, hit: Hit) -> str:
+        return self._search_groups.get(hit.node_id, self.tr("Other"))
+
+    def _current_goal_members(self) -> set[str] | None:
+        node = self._current_node()
+        while node is not None and node.parent is not None and node.kind is not NodeKind.GOAL:
+            node = node.parent
+        if node is None or not isinstance(node.item, GoalArea):
+            return None
+        return {node.item.id, *(item.id for item in self._report.for_goal(node.item.id))}
+
+    def _hit_span(self, hit: Hit) -> Span | None:
+        """Where a hit stands in the article, if its field is article text."""
+        report = self._report
+        if hit.node_kind is HitKind.PARAGRAPH:
+            return Span(hit.node_id, hit.start, hit.end, hit.matched)
+        item: object = report.indicator_by_id.get(hit.node_id) or report.goal_by_id.get(hit.node_id)
+        if item is None:
+            item = next((x for x in (*report.quotes, *report.entities) if x.id == hit.node_id), None)
+        spans: list[Span] = []
+        if isinstance(item, Indicator):
+            spans = [item.sentence, item.span]
+        elif isinstance(item, Quote | Entity | GoalArea):
+            spans = [item.span]
+        for span in spans:
+            offset = hit.text.find(span.text)
+            if span.text and offset >= 0 and offset <= hit.start and hit.end <= offset + len(span.text):
+                start = span.start + hit.start - offset
+                return Span(span.paragraph_id, start, start + hit.end - hit.start, hit.matched)
+        return None
+
+    @Slot(str)
+    def _on_search_text_edited(self, _text: str) -> None:
+        if self._search_return_path is None:
+            self._search_return_path = self.current_path()
+
+    @Slot(object)
+    def _on_search_hit_selected(self, hit: object) -> None:
+        if not isinstance(hit, Hit):
+            return
+        if self._search_return_path is None:
+            self._search_return_path = self.current_path()
+        if hit.node_kind is HitKind.PARAGRAPH:
+            self.select_path("source")
+        elif hit.node_kind is HitKind.GOAL_AREA:
+            self.select_path(f"goal/{hit.node_id}")
+        elif hit.node_kind is HitKind.SECTION:
+            self.select_path(f"section/{hit.node_id}") or self.select_path("overview")
+        else:
+            self.select_item(hit.node_id)
+        span = self._hit_span(hit)
+        if span is not None:
+            self._source.show_span(span)
+        total = len(self._search.hits())
+        self.statusBar().showMessage(
+            self.tr("Hit %1 of %2: %3")
+            .replace("%1", self._search.position_text().split(" / ")[0])
+            .replace("%2", str(total))
+            .replace("%3", hit.field),
+            4000,
+        )
+
+    @Slot(object)
+    def _on_search_hits_changed(self, hits: object) -> None:
+        counts: dict[str, int] = {}
+        sections_of: dict[str, list[str]] = {}
+        for section in self._report.sections:
+            for pid in section.paragraph_ids:
+                sections_of.setdefault(pid, []).append(section.id)
+        for hit in hits if isinstance(hits, list) else []:
+            if hit.node_kind is HitKind.PARAGRAPH:
+                # Article hits count for the source node and for the sections that hold the paragraph.
+                for key in ("source", *sections_of.get(hit.node_id, [])):
+                    counts[key] = counts.get(key, 0) + 1
+            else:
+                counts[hit.node_id] = counts.get(hit.node_id, 0) + 1
+        self._tree_model.set_hit_counts(counts)
+        self._proxy.refresh()
+
+    @Slot()
+    def _on_search_cleared(self) -> None:
+        self._tree_model.set_hit_counts({})
+        self._proxy.refresh()
+        self._source.clear_highlight()
+        if self._search_return_path:
+            self.select_path(self._search_return_path)
+        self._search_return_path = None
+
+    @Slot(bool)
+    def _on_search_filter_toggled(self, enabled: bool) -> None:
+        path = self.current_path()
+        self._proxy.set_enabled(enabled)
+        self._tree.expandAll() if enabled else self._tree.collapseAll()
+        if path:
+            self.select_path(path)
 
     @Slot()
     def _on_language_triggered(self) -> None:
@@ -482,8 +645,11 @@ class MainWindow(QMainWindow):
             self._printer_controller = controller
         return controller
 
+    def _current_node(self) -> TreeNode | None:
+        return self._tree_model.node(self._proxy.mapToSource(self._tree.currentIndex()))
+
     def _current_scope(self) -> str:
-        node = self._tree_model.node(self._tree.currentIndex())
+        node = self._current_node()
         while node is not None and node.parent is not None and node.kind is not NodeKind.GOAL:
             node = node.parent
         return node.item.id if node is not None and isinstance(node.item, GoalArea) else "all"

@@ -153,7 +153,9 @@ class SourceView(QWidget):
         self._edit.ensureCursorVisible()
         # Centre the span's first line in the view rather than leaving it at an edge.
         bar = self._edit.verticalScrollBar()
-        bar.setValue(bar.value() + self._edit.cursorRect(shown).center().y() - self._edit.viewport().height() // 2)
+        bar.setValue(
+            bar.value() + self._edit.cursorRect(shown).center().y() - self._edit.viewport().height() // 2
+        )
         self._highlighted = span
         return True
 
@@ -210,8 +212,10 @@ class SourceView(QWidget):
             if number:
                 cursor.insertBlock(block)
             self._placed[paragraph.id] = _Placed(cursor.position(), paragraph.text)
-            cursor.insertText(visible_text(paragraph.text) if _needs_escape(paragraph.text) else paragraph.text,
-                              formats.get(paragraph.role, plain))
+            cursor.insertText(
+                visible_text(paragraph.text) if _needs_escape(paragraph.text) else paragraph.text,
+                formats.get(paragraph.role, plain),
+            )
         show_punctuation = self._punctuation_box.isChecked()
         for repair in report.repairs:
             if repair.span is None or (repair.kind is RepairKind.PUNCTUATION and not show_punctuation):

@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from desktop_app.core.formatting import kind_label, value_with_unit, visible_text
 from desktop_app.core.model import (
@@ -90,7 +98,7 @@ def _kind_of(item: Linked) -> NodeKind:
 
 
 class GoalTreeModel(QAbstractItemModel):
-    """Goal areas, report-wide sections and the source article, with their figures, quotes and named things."""
+    """Goal areas, report-wide sections and the source article, with figures, quotes and named things."""
 
     def __init__(self, report: Report, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -206,7 +214,9 @@ class GoalTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
             return _tr("Report structure")
         return None
@@ -295,3 +305,32 @@ class GoalTreeModel(QAbstractItemModel):
         if node.kind is NodeKind.SOURCE:
             return tooltip(self._report.metadata.citation)
         return ""
+
+
+class HitFilterProxy(QSortFilterProxyModel):
+    """Shows only nodes with search hits (and, by recursive filtering, their parents) when enabled."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._enabled = False
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.beginFilterChange()
+        self._enabled = enabled
+        self.endFilterChange()
+
+    def is_enabled(self) -> bool:
+        return self._enabled
+
+    def refresh(self) -> None:
+        """Re-apply the filter after the hit counts changed."""
+        if self._enabled:
+            self.beginFilterChange()
+            self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not self._enabled:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return bool(index.data(HIT_COUNT_ROLE))

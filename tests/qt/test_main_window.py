@@ -51,7 +51,7 @@ def test_selecting_each_top_level_node_updates_the_detail_pane(window: MainWindo
     detail = window.detail_pane()
     for row in range(model.rowCount()):
         index = model.index(row, 0)
-        window.tree().setCurrentIndex(index)
+        window.tree().setCurrentIndex(window.tree_proxy().mapFromSource(index))
         node = model.node(index)
         assert node is not None
         text = detail.shown_text()
@@ -72,8 +72,15 @@ def test_indicator_detail_and_show_in_source_for_every_figure(window: MainWindow
     source = window.source_view()
     for indicator in report.indicators:
         assert window.select_item(indicator.id)
-        assert window.detail_pane().findChild(QLabel, "valueLabel").text().startswith(
-            f"{indicator.value:g}".rstrip("0").rstrip(".") if indicator.value % 1 else str(int(indicator.value))
+        assert (
+            window.detail_pane()
+            .findChild(QLabel, "valueLabel")
+            .text()
+            .startswith(
+                f"{indicator.value:g}".rstrip("0").rstrip(".")
+                if indicator.value % 1
+                else str(int(indicator.value))
+            )
         )
         badge = detail.findChild(QLabel, "kindBadge")
         assert badge.property("kind") == str(indicator.kind)
@@ -93,7 +100,7 @@ def test_keyboard_navigation(window: MainWindow, qtbot: QtBot) -> None:
     window.show()
     tree = window.tree()
     tree.setFocus()
-    tree.setCurrentIndex(window.tree_model().index(0, 0))
+    tree.setCurrentIndex(window.tree_proxy().index(0, 0))
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     assert tree.currentIndex().row() == 1
     qtbot.keyClick(tree, Qt.Key.Key_Right)
@@ -181,7 +188,9 @@ def test_recent_files(window: MainWindow, write_dataset: DatasetWriter, bundled_
     assert [a.data() for a in recent.actions()] == [str(path.resolve())]
 
 
-def test_tree_model_with_another_report(app: QApplication, report: Report, qtmodeltester: ModelTester) -> None:
+def test_tree_model_with_another_report(
+    app: QApplication, report: Report, qtmodeltester: ModelTester
+) -> None:
     model = GoalTreeModel(report)
     ids = [i.id for i in report.indicators if isinstance(i, Indicator)]
     assert all(model.indexes_for_item(i) for i in ids)
