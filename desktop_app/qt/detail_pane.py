@@ -70,6 +70,8 @@ def _clear(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            # Hide at once: deleteLater only runs when control returns to the event loop.
+            widget.hide()
             widget.deleteLater()
 
 

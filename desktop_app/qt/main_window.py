@@ -121,8 +121,9 @@ class MainWindow(QMainWindow):
         self._chart_slot.setObjectName("centreSplitter")
         self._chart_slot.addWidget(self._detail)
         self._chart_slot.addWidget(_ChartPlaceholder())
-        self._chart_slot.setStretchFactor(0, 3)
-        self._chart_slot.setStretchFactor(1, 2)
+        self._chart_slot.setStretchFactor(0, 1)
+        self._chart_slot.setStretchFactor(1, 1)
+        self._chart_slot.setSizes([420, 400])
 
         self._search = SearchPanel()
         self._search.hit_selected.connect(self._on_search_hit_selected)

@@ -206,6 +206,7 @@ class SearchPanel(QWidget):
         self._goal_members: Callable[[], set[str] | None] = lambda: None
         self._hits: list[Hit] = []
         self._current = -1
+        self._truncated = False
 
         self._field = QLineEdit()
         self._field.setObjectName("searchField")
@@ -330,7 +331,10 @@ class SearchPanel(QWidget):
         if not query or index is None:
             self._show_hits([], "")
             return
-        hits = self._in_scope(index.search(query))
+        # A limit keeps a huge corpus responsive; the count then reads "2000+".
+        found = index.search(query, limit=MAX_LISTED + 1)
+        self._truncated = len(found) > MAX_LISTED
+        hits = self._in_scope(found[:MAX_LISTED])
         message = ""
         if not hits:
             suggestions = index.suggest(query)
@@ -446,7 +450,7 @@ class SearchPanel(QWidget):
         self.hit_selected.emit(self._hits[number])
 
     def _update_position(self) -> None:
-        total = len(self._hits)
+        total = f"{len(self._hits)}+" if self._truncated else str(len(self._hits))
         if not self._field.text().strip():
             self._position.setText("")
         elif self._current >= 0:

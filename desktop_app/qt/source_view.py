@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.formatting import visible_text
-from desktop_app.core.model import ParagraphRole, RepairKind, Report, Span
+from desktop_app.core.model import ParagraphRole, Repair, RepairKind, Report, Span
 from desktop_app.qt.text import tooltip, utf16_length, utf16_offset
 
 _MARK_COLOURS = {
@@ -268,25 +268,26 @@ def _needs_escape(text: str) -> bool:
     return visible_text(text) != text
 
 
-def _repair_tooltip(owner: QObject, repair: object) -> str:
-    from desktop_app.core.model import Repair
+def _repair_tooltip(owner: QObject, repair: Repair) -> str:
+    def tr(text: str) -> str:
+        # A named context, so lupdate and the runtime agree on where these strings live.
+        return QCoreApplication.translate("SourceView", text)
 
-    assert isinstance(repair, Repair)
     kinds = {
-        RepairKind.JOIN: owner.tr("Joined across a column break"),
-        RepairKind.MOVE: owner.tr("Moved into reading order"),
-        RepairKind.DROP: owner.tr("Dropped as page furniture"),
-        RepairKind.MISREADING: owner.tr("Misreading"),
-        RepairKind.PUNCTUATION: owner.tr("Punctuation restored"),
+        RepairKind.JOIN: tr("Joined across a column break"),
+        RepairKind.MOVE: tr("Moved into reading order"),
+        RepairKind.DROP: tr("Dropped as page furniture"),
+        RepairKind.MISREADING: tr("Misreading"),
+        RepairKind.PUNCTUATION: tr("Punctuation restored"),
     }
     lines = [kinds[repair.kind]]
     if repair.raw_text.strip():
-        lines.append(owner.tr("Raw: %1").replace("%1", repair.raw_text))
+        lines.append(tr("Raw: %1").replace("%1", repair.raw_text))
     if repair.kind is RepairKind.MISREADING and repair.reading is not None:
-        certainty = {"high": owner.tr("high"), "medium": owner.tr("medium"), "low": owner.tr("low")}
-        lines.append(owner.tr("Reading: %1").replace("%1", repair.reading))
-        lines.append(owner.tr("Certainty: %1").replace("%1", certainty[str(repair.certainty)]))
+        certainty = {"high": tr("high"), "medium": tr("medium"), "low": tr("low")}
+        lines.append(tr("Reading: %1").replace("%1", repair.reading))
+        lines.append(tr("Certainty: %1").replace("%1", certainty[str(repair.certainty)]))
         if not repair.applied:
-            lines.append(owner.tr("Not applied: the raw text is kept"))
+            lines.append(tr("Not applied: the raw text is kept"))
     lines.append(repair.note)
     return tooltip(*lines)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,9 +27,6 @@ from desktop_app.qt.text import tooltip
 ModelIndex = QModelIndex | QPersistentModelIndex
 CELL_LIMIT = 120
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IndicatorTableModel", text)
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -70,14 +66,14 @@ class IndicatorTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         headers = (
-            _tr("Figure"),
-            _tr("Value"),
-            _tr("Unit"),
-            _tr("Year"),
-            _tr("Kind"),
-            _tr("Modifier"),
-            _tr("Scope"),
-            _tr("Source"),
+            self.tr("Figure"),
+            self.tr("Value"),
+            self.tr("Unit"),
+            self.tr("Year"),
+            self.tr("Kind"),
+            self.tr("Modifier"),
+            self.tr("Scope"),
+            self.tr("Source"),
         )
         return headers[section] if 0 <= section < len(headers) else None
 
@@ -133,6 +129,6 @@ class IndicatorTableModel(QAbstractTableModel):
             return scope_label(item.scope, lang)
         if column == self.SOURCE:
             if isinstance(item, DerivedIndicator):
-                return _tr("derived")
+                return self.tr("derived")
             return visible_text(f"{item.span.paragraph_id}:{item.span.start}–{item.span.end}", CELL_LIMIT)
         return ""

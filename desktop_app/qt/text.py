@@ -16,7 +16,9 @@ def tooltip(*parts: str) -> str:
     would be rendered. Escaping it inside an explicit ``<qt>`` document makes the
     guess harmless and lets long text wrap.
     """
-    body = "<br/>".join(html.escape(visible_text(p, TOOLTIP_LIMIT)).replace("\n", "<br/>") for p in parts if p)
+    body = "<br/>".join(
+        html.escape(visible_text(p, TOOLTIP_LIMIT)).replace("\n", "<br/>") for p in parts if p
+    )
     return f"<qt>{body}</qt>"
 
 

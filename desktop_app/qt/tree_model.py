@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -82,9 +81,6 @@ class TreeNode:
         for child in self.children:
             yield from child.walk()
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GoalTreeModel", text)
 
 
 def _kind_of(item: Linked) -> NodeKind:
@@ -218,7 +214,7 @@ class GoalTreeModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
-            return _tr("Report structure")
+            return self.tr("Report structure")
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -255,9 +251,9 @@ class GoalTreeModel(QAbstractItemModel):
             phrase = f"坚定不移{item.steadfast} · {item.lead}走在前"
             return visible_text(f"{item.order}. {phrase}  ({figures})", LABEL_LIMIT)
         if node.kind is NodeKind.OVERVIEW:
-            return _tr("Report overview")
+            return self.tr("Report overview")
         if node.kind is NodeKind.SOURCE:
-            return _tr("Source article")
+            return self.tr("Source article")
         if isinstance(item, Section):
             title = item.title if lang.startswith("zh") else item.title_en
             return visible_text(title, LABEL_LIMIT)
@@ -274,15 +270,14 @@ class GoalTreeModel(QAbstractItemModel):
             return visible_text(item.name, LABEL_LIMIT) + f" · {self._entity_kind_label(item.kind)}"
         return ""
 
-    @staticmethod
-    def _entity_kind_label(kind: EntityKind) -> str:
+    def _entity_kind_label(self, kind: EntityKind) -> str:
         labels = {
-            EntityKind.LIVELIHOOD_PROJECT: _tr("livelihood project"),
-            EntityKind.PROJECT: _tr("project"),
-            EntityKind.PARK: _tr("park"),
-            EntityKind.ENTERPRISE: _tr("enterprise"),
-            EntityKind.PROGRAMME: _tr("programme"),
-            EntityKind.HONOUR: _tr("honour"),
+            EntityKind.LIVELIHOOD_PROJECT: self.tr("livelihood project"),
+            EntityKind.PROJECT: self.tr("project"),
+            EntityKind.PARK: self.tr("park"),
+            EntityKind.ENTERPRISE: self.tr("enterprise"),
+            EntityKind.PROGRAMME: self.tr("programme"),
+            EntityKind.HONOUR: self.tr("honour"),
         }
         return labels[kind]
 

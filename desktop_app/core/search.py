@@ -1,0 +1,848 @@
+"""Full-text search over every text field of a report.
+
+:meth:`SearchIndex.build` folds each field once (:mod:`desktop_app.core.textfold`)
+and keeps, besides the folded strings and their maps back to the original,
+inverted indexes from every character and every pair of adjacent characters
+to the documents holding them, the pinyin readings of every Han character in
+the corpus, and an index of runs of three Han characters by their pinyin first
+letters. A query never rescans the corpus: each term is turned into patterns
+(sequences of character sets: a literal character, or every character a
+pinyin syllable can stand for), each pattern picks its rarest posting lists as
+a *driver*, and only the documents on them are checked, with :meth:`str.find`
+or one compiled regular expression, in document order, stopping once
+``limit`` hits are found.
+
+Query syntax:
+
+* terms separated by spaces must all match within one node (a paragraph, an
+  indicator, a goal area …), in any of its fields;
+* ``"a phrase"`` (also “…”) matches exactly, after folding; spaces between Han
+  characters inside it are ignored like any other space in the text;
+* a term of Latin letters also matches as pinyin, over a run of adjacent Han
+  characters: each character is spelt by a full syllable of any of its
+  readings or by its initial (``zh``/``ch``/``sh`` or the first letter), and
+  the last one by any prefix of a syllable, so ``linzi``, ``lz``, ``lin`` and
+  ``linz`` all find 临淄, and ``lin淄`` mixes both;
+* numbers fold like any text: ``2504``, ``2,504`` and ``２５０４`` are one term;
+  derived figures, and indicators whose text writes the value otherwise, also
+  carry it as a plain number (``7154``);
+* Latin letters typed as such match only at the start of a Latin word
+  (``gdp`` finds 占GDP的, ``l`` does not find the l inside "Stabilise").
+"""
+
+from __future__ import annotations
+
+import enum
+import heapq
+import itertools
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Final
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+from desktop_app.core.model import Report
+from desktop_app.core.textfold import FoldedText, fold, is_han
+
+__all__ = [
+    "Document",
+    "Hit",
+    "NodeKind",
+    "QueryTerm",
+    "SearchIndex",
+    "context",
+    "parse_query",
+    "quote_phrase",
+    "report_documents",
+]
+
+MAX_PATTERNS: Final = 48
+"""How many readings of one term (pinyin segmentations × literal) are tried at most."""
+
+_MAX_SYLLABLE: Final = 6  # zhuang, shuang, chuang
+_MATCHER_CACHE_SIZE: Final = 512
+_OPEN_QUOTES: Final = frozenset('"“＂')
+_CLOSE_QUOTES: Final = frozenset('"”＂')
+_LETTER_RUNS: Final = re.compile(r"[a-z]+|[^a-z]")
+_HAN_RUN: Final = re.compile(r"[^.]{3,}")
+_STAR: Final = re.compile(r"\*")
+
+
+class NodeKind(enum.StrEnum):
+    """The kind of report node a document belongs to, in the order results are listed."""
+
+    GOAL_AREA = "goal_area"
+    INDICATOR = "indicator"
+    DERIVED = "derived"
+    QUOTE = "quote"
+    ENTITY = "entity"
+    SECTION = "section"
+    PARAGRAPH = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One searchable field of one node.
+
+    Attributes:
+        node_id: the id of the report node (paragraph, indicator, …).
+        node_kind: what kind of node it is.
+        field: the field's name (``text``, ``name``, ``roles[0]`` …).
+        text: the field's original text.
+    """
+
+    node_id: str
+    node_kind: NodeKind
+    field: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match: ``text[start:end]`` is the matched run of the original field text.
+
+    Attributes:
+        node_id: the node the field belongs to.
+        node_kind: its kind.
+        field: the field's name.
+        start: index of the first matched character in ``text``.
+        end: one past the last matched character.
+        text: the whole original field text.
+    """
+
+    node_id: str
+    node_kind: NodeKind
+    field: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def matched(self) -> str:
+        """The matched characters as they stand in the original text."""
+        return self.text[self.start : self.end]
+
+
+def context(hit: Hit, width: int = 20) -> tuple[str, str, str]:
+    """The matched text with up to ``width`` characters on either side.
+
+    Args:
+        hit: a search hit.
+        width: how many characters to keep before and after the match.
+
+    Returns:
+        ``(before, match, after)``, exact slices of ``hit.text``.
+    """
+    width = max(width, 0)
+    return (
+        hit.text[max(0, hit.start - width) : hit.start],
+        hit.text[hit.start : hit.end],
+        hit.text[hit.end : hit.end + width],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerm:
+    """One term of a parsed query.
+
+    Attributes:
+        text: the term as typed (without its quotes).
+        phrase: True for a quoted phrase, which matches literally (no pinyin).
+    """
+
+    text: str
+    phrase: bool = False
+
+
+def parse_query(query: str) -> list[QueryTerm]:
+    """Split a query into terms: whitespace separates, double quotes group a phrase.
+
+    An unclosed quote runs to the end of the query, so a phrase being typed
+    already searches.
+
+    Args:
+        query: the query as typed.
+
+    Returns:
+        The terms in order; empty ones are dropped.
+    """
+    terms: list[QueryTerm] = []
+    word: list[str] = []
+
+    def flush() -> None:
+        if word:
+            terms.append(QueryTerm("".join(word)))
+            word.clear()
+
+    index = 0
+    while index < len(query):
+        char = query[index]
+        if char in _OPEN_QUOTES:
+            flush()
+            end = index + 1
+            while end < len(query) and query[end] not in _CLOSE_QUOTES:
+                end += 1
+            phrase = query[index + 1 : end]
+            if phrase.strip():
+                terms.append(QueryTerm(phrase, phrase=True))
+            index = end + 1
+            continue
+        if char.isspace():
+            flush()
+        else:
+            word.append(char)
+        index += 1
+    flush()
+    return terms
+
+
+def quote_phrase(text: str) -> str:
+    """A query that finds ``text`` as one exact phrase.
+
+    Quote characters inside are replaced by an apostrophe, which folds the
+    same way (punctuation), so the phrase cannot be cut short.
+
+    Args:
+        text: any text, e.g. a selection in the article.
+
+    Returns:
+        ``text`` wrapped in double quotes.
+    """
+    inner = "".join("'" if char in _OPEN_QUOTES or char in _CLOSE_QUOTES else char for char in text)
+    return f'"{inner}"'
+
+
+def _plain_number(value: float) -> str:
+    """``2504.0`` → ``2504``, ``41.93`` → ``41.93``: the value as one would type it."""
+    text = format(Decimal(repr(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def report_documents(report: Report) -> list[Document]:
+    """Every searchable field of ``report``, node by node in :class:`NodeKind` order.
+
+    Args:
+        report: the loaded report.
+
+    Returns:
+        The documents; those of one node are adjacent.
+    """
+    docs: list[Document] = []
+
+    def add(node_id: str, kind: NodeKind, fields: Iterable[tuple[str, str]]) -> None:
+        docs.extend(Document(node_id, kind, name, text) for name, text in fields if text)
+
+    def numbers(written: str, value: float) -> list[tuple[str, str]]:
+        # The value as one would type it, unless the text as written already has it.
+        plain = _plain_number(value)
+        return [] if plain in fold(written).text else [("number", plain)]
+
+    for goal in report.goal_areas:
+        add(
+            goal.id,
+            NodeKind.GOAL_AREA,
+            [
+                ("steadfast", goal.steadfast),
+                ("lead", goal.lead),
+                ("sentence", goal.sentence),
+                ("gloss_en", goal.gloss_en),
+            ],
+        )
+    for ind in report.indicators:
+        add(
+            ind.id,
+            NodeKind.INDICATOR,
+            [
+                ("name", ind.name),
+                ("name_en", ind.name_en),
+                ("value", ind.span.text),
+                ("unit", ind.unit),
+                ("sentence", ind.sentence.text),
+                *numbers(ind.span.text, ind.value),
+            ],
+        )
+    for der in report.derived:
+        add(
+            der.id,
+            NodeKind.DERIVED,
+            [
+                ("name", der.name),
+                ("name_en", der.name_en),
+                ("explanation", der.explanation),
+                ("unit", der.unit),
+                *numbers("", der.value),
+            ],
+        )
+    for quote in report.quotes:
+        add(
+            quote.id,
+            NodeKind.QUOTE,
+            [("text", quote.text), ("speaker", quote.speaker)],
+        )
+    for entity in report.entities:
+        add(
+            entity.id,
+            NodeKind.ENTITY,
+            [
+                ("name", entity.name),
+                *((f"roles[{n}]", role) for n, role in enumerate(entity.roles)),
+            ],
+        )
+    for section in report.sections:
+        add(section.id, NodeKind.SECTION, [("title", section.title), ("title_en", section.title_en)])
+    for paragraph in report.paragraphs:
+        add(paragraph.id, NodeKind.PARAGRAPH, [("text", paragraph.text)])
+    return docs
+
+
+@cache
+def _readings(char: str) -> tuple[str, ...]:
+    """The toneless pinyin syllables of one Han character, every reading (``lv`` also as ``lu``)."""
+    syllables: list[str] = []
+    for group in pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore"):
+        for syllable in group:
+            for spelling in (syllable, syllable.replace("v", "u")):
+                if spelling.isascii() and spelling.isalpha() and spelling not in syllables:
+                    syllables.append(spelling)
+    return tuple(syllables)
+
+
+Slot = frozenset[str]
+"""The set of folded characters one position of a pattern accepts."""
+Pattern = tuple[Slot, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """How one query term is found: a driver posting list and an exact test."""
+
+    needle: str | None  # literal search, or None when ``regex`` is used
+    regex: re.Pattern[str] | None
+    drivers: tuple[Sequence[int], ...]
+    estimate: int
+
+    def candidates(self) -> Iterator[int]:
+        if len(self.drivers) == 1:
+            return iter(self.drivers[0])
+        return heapq.merge(*self.drivers)
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """All matches in one folded text; overlapping literal matches are all reported."""
+        if self.needle is not None:
+            needle = self.needle
+            found: list[tuple[int, int]] = []
+            position = text.find(needle)
+            while position >= 0:
+                found.append((position, position + len(needle)))
+                position = text.find(needle, position + 1)
+            return found
+        assert self.regex is not None
+        return [match.span() for match in self.regex.finditer(text)]
+
+
+_NO_MATCH: Final = _Matcher(needle=None, regex=None, drivers=(), estimate=0)
+
+
+class SearchIndex:
+    """An index over the documents of one report; build it once, query it per keystroke."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        """Index ``documents``; prefer :meth:`build` or :meth:`from_documents`.
+
+        Args:
+            documents: the fields to index; those of one node must be adjacent.
+        """
+        self._docs: tuple[Document, ...] = tuple(documents)
+        self._folded: list[FoldedText] = [fold(doc.text) for doc in self._docs]
+        self._texts: list[str] = [folded.text for folded in self._folded]
+        self._doc_node: array[int] = array("i")
+        self._node_range: list[tuple[int, int]] = []
+        self._chars: dict[str, array[int]] = {}
+        self._pairs: dict[str, array[int]] = {}
+        self._group_nodes()
+        self._index_postings()
+        self._next: dict[str, set[str]] = {}
+        for pair in self._pairs:
+            self._next.setdefault(pair[0], set()).add(pair[1])
+        self._full_tokens: dict[str, Slot] = {}
+        self._prefix_tokens: dict[str, Slot] = {}
+        self._index_pinyin()
+        self._initials: dict[int, str] = {}
+        self._initial_triples: dict[str, array[int]] = {}
+        self._several_initials: dict[str, str] = {}
+        self._index_initials()
+        self._matchers: dict[QueryTerm, _Matcher] = {}
+        self._pair_cache: dict[tuple[Slot, Slot], tuple[str, ...]] = {}
+
+    @classmethod
+    def build(cls, report: Report) -> SearchIndex:
+        """Index every text field of ``report`` (see :func:`report_documents`).
+
+        Args:
+            report: the loaded report.
+
+        Returns:
+            The index.
+        """
+        return cls(report_documents(report))
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[Document]) -> SearchIndex:
+        """Index arbitrary documents, grouping those of one node together.
+
+        Args:
+            documents: the fields to index, in any order.
+
+        Returns:
+            The index; nodes are ordered by first appearance.
+        """
+        order: dict[tuple[NodeKind, str], int] = {}
+        docs = list(documents)
+        for doc in docs:
+            order.setdefault((doc.node_kind, doc.node_id), len(order))
+        docs.sort(key=lambda doc: order[(doc.node_kind, doc.node_id)])
+        return cls(docs)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _group_nodes(self) -> None:
+        seen: set[tuple[NodeKind, str]] = set()
+        previous: tuple[NodeKind, str] | None = None
+        for number, doc in enumerate(self._docs):
+            key = (doc.node_kind, doc.node_id)
+            if key != previous:
+                if key in seen:
+                    raise ValueError(f"documents of node {doc.node_kind}:{doc.node_id} are not adjacent")
+                seen.add(key)
+                if self._node_range:
+                    self._node_range[-1] = (self._node_range[-1][0], number)
+                self._node_range.append((number, number))
+                previous = key
+            self._doc_node.append(len(self._node_range) - 1)
+        if self._node_range:
+            self._node_range[-1] = (self._node_range[-1][0], len(self._docs))
+
+    def _index_postings(self) -> None:
+        chars = self._chars
+        pairs = self._pairs
+        for number, text in enumerate(self._texts):
+            for char in set(text):
+                postings = chars.get(char)
+                if postings is None:
+                    chars[char] = postings = array("i")
+                postings.append(number)
+            for pair in set(map(str.__add__, text, text[1:])):
+                postings = pairs.get(pair)
+                if postings is None:
+                    pairs[pair] = postings = array("i")
+                postings.append(number)
+
+    def _index_pinyin(self) -> None:
+        full: dict[str, set[str]] = {}
+        prefix: dict[str, set[str]] = {}
+        for char in self._chars:
+            if not is_han(char):
+                continue
+            for syllable in _readings(char):
+                full.setdefault(syllable, set()).add(char)
+                full.setdefault(syllable[0], set()).add(char)
+                if syllable[:2] in ("zh", "ch", "sh"):
+                    full.setdefault(syllable[:2], set()).add(char)
+                for end in range(1, len(syllable) + 1):
+                    prefix.setdefault(syllable[:end], set()).add(char)
+        self._full_tokens = {token: frozenset(chars) for token, chars in full.items()}
+        self._prefix_tokens = {token: frozenset(chars) for token, chars in prefix.items()}
+
+    def _index_initials(self) -> None:
+        """Post every run of three Han characters under their pinyin first letters.
+
+        Each character maps to its first letter, to ``*`` when its readings start
+        with different letters (a triple through it is posted under each), and
+        anything not Han to ``.``, which breaks runs. Three-syllable pinyin
+        patterns whose character pairs are all common but never line up
+        (``xzx``) are then ruled out without visiting any document.
+        """
+        table = self._initials
+        several = self._several_initials
+        for char in self._chars:
+            letters = sorted({syllable[0] for syllable in _readings(char)}) if is_han(char) else []
+            if len(letters) == 1:
+                table[ord(char)] = letters[0]
+            elif letters:
+                table[ord(char)] = "*"
+                several[char] = "".join(letters)
+            else:
+                table[ord(char)] = "."
+        triples = self._initial_triples
+        for number, text in enumerate(self._texts):
+            keys: set[str] = set()
+            for run in _HAN_RUN.finditer(text.translate(table)):
+                codes = run.group()
+                last = len(codes) - 3
+                runs = {codes[i : i + 3] for i in range(last + 1)}
+                if "*" not in codes:
+                    keys |= runs
+                    continue
+                keys.update(key for key in runs if "*" not in key)
+                offset = run.start()
+                starts: set[int] = set()
+                for star in _STAR.finditer(codes):
+                    starts.update(range(max(0, star.start() - 2), min(star.start(), last) + 1))
+                for i in starts:
+                    choices = [
+                        several[text[offset + i + j]] if code == "*" else code
+                        for j, code in enumerate(codes[i : i + 3])
+                    ]
+                    keys.update(map("".join, itertools.product(*choices)))
+            for key in keys:
+                postings = triples.get(key)
+                if postings is None:
+                    triples[key] = postings = array("i")
+                postings.append(number)
+
+    def _slot_initials(self, slot: Slot) -> frozenset[str] | None:
+        """The first-letter keys to look a slot up under, or None if a character is not Han.
+
+        A character with several first letters is posted under each, so one
+        letter that every character of the slot has (a pinyin slot's own
+        letter) is enough; otherwise every letter of every character.
+        """
+        common: set[str] | None = None
+        union: set[str] = set()
+        for char in slot:
+            code = self._initials.get(ord(char), ".")
+            if code == ".":
+                return None
+            letters = set(self._several_initials[char] if code == "*" else code)
+            union |= letters
+            common = letters if common is None else common & letters
+        if common:
+            return frozenset(min(common))
+        return frozenset(union)
+
+    def _triple_drivers(self, pattern: Pattern) -> list[Sequence[int]] | None:
+        """The smallest union of first-letter triple postings over any three adjacent slots."""
+        initials = [self._slot_initials(slot) for slot in pattern]
+        best: list[Sequence[int]] | None = None
+        best_size = -1
+        for start in range(len(pattern) - 2):
+            window = initials[start : start + 3]
+            if any(codes is None for codes in window):
+                continue
+            keys = {"".join(combo) for combo in itertools.product(*(sorted(c or ()) for c in window))}
+            lists: list[Sequence[int]] = [
+                self._initial_triples[key] for key in keys if key in self._initial_triples
+            ]
+            size = sum(len(postings) for postings in lists)
+            if best is None or size < best_size:
+                best, best_size = lists, size
+        return best
+
+    # -- public queries ---------------------------------------------------------------------
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The indexed documents, in result order."""
+        return self._docs
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def search(self, query: str, *, limit: int | None = None) -> list[Hit]:
+        """Find ``query`` (see the module docstring for its syntax).
+
+        Args:
+            query: the query as typed.
+            limit: stop after this many hits (``None``: all of them).
+
+        Returns:
+            Hits in document order, offsets into the original field text;
+            overlapping matches in one field are merged into one hit.
+        """
+        matchers = [self._matcher(term) for term in parse_query(query)]
+        matchers = [m for m in matchers if m is not _EMPTY_TERM]
+        if not matchers or any(m.estimate == 0 for m in matchers):
+            return []
+        driver = min(matchers, key=lambda m: m.estimate)
+        others = [m for m in matchers if m is not driver]
+        hits: list[Hit] = []
+        last_node = -1
+        doc_node = self._doc_node
+        for doc_number in driver.candidates():
+            node = doc_node[doc_number]
+            if node <= last_node:
+                continue
+            last_node = node
+            self._match_node(node, driver, others, hits)
+            if limit is not None and len(hits) >= limit:
+                return hits[:limit]
+        return hits
+
+    def clear_cache(self) -> None:
+        """Forget the compiled query terms (benchmarks use it to time cold keystrokes)."""
+        self._matchers.clear()
+        self._pair_cache.clear()
+
+    def count(self, query: str) -> int:
+        """How many hits :meth:`search` would return without a limit.
+
+        Args:
+            query: the query as typed.
+
+        Returns:
+            The number of hits.
+        """
+        return len(self.search(query))
+
+    def suggest(self, query: str, *, limit: int = 5) -> list[str]:
+        """Other queries that would find something, for a query that finds nothing.
+
+        Tried in order: the query as folded (simplified, half-width), each term
+        alone and the terms run together (for an AND that fails), the phrase
+        unquoted, the pinyin of Han terms with the words that pinyin finds
+        (homophones), and the longest prefix of a Latin term that still matches.
+
+        Args:
+            query: the query as typed.
+            limit: at most this many suggestions.
+
+        Returns:
+            Distinct queries, each with at least one hit; empty when ``query``
+            itself has hits or nothing close does.
+        """
+        terms = parse_query(query)
+        if not terms or self.search(query, limit=1):
+            return []
+        candidates: list[str] = []
+        folded_terms = [fold(term.text).text for term in terms]
+        candidates.append(" ".join(folded_terms))
+        if len(terms) > 1:
+            candidates.extend(term.text for term in terms)
+            candidates.append("".join(folded_terms))
+        if any(term.phrase for term in terms):
+            candidates.append(" ".join(term.text for term in terms))
+        for folded in folded_terms:
+            if any(is_han(char) for char in folded):
+                spelt = "".join(lazy_pinyin(folded, errors="ignore"))
+                if spelt:
+                    candidates.append(spelt)
+                    found: dict[str, int] = {}
+                    for hit in self.search(spelt, limit=200):
+                        found[hit.matched] = found.get(hit.matched, 0) + 1
+                    candidates.extend(sorted(found, key=lambda text: -found[text])[:3])
+            elif folded.isascii() and folded.isalpha():
+                for end in range(len(folded) - 1, 0, -1):
+                    if self.search(folded[:end], limit=1):
+                        candidates.append(folded[:end])
+                        break
+        suggestions: list[str] = []
+        stripped = query.strip()
+        for candidate in candidates:
+            candidate = candidate.strip()
+            if not candidate or candidate == stripped or candidate in suggestions:
+                continue
+            if self.search(candidate, limit=1):
+                suggestions.append(candidate)
+                if len(suggestions) >= limit:
+                    break
+        return suggestions
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _match_node(self, node: int, driver: _Matcher, others: list[_Matcher], hits: list[Hit]) -> None:
+        """Append the hits of ``node`` if every term matches in one of its fields."""
+        first, last = self._node_range[node]
+        texts = self._texts
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for matcher in (driver, *others):
+            matched = False
+            for doc_number in range(first, last):
+                found = matcher.find(texts[doc_number])
+                if found:
+                    spans.setdefault(doc_number, []).extend(found)
+                    matched = True
+            if not matched:
+                return
+        for doc_number in sorted(spans):
+            doc = self._docs[doc_number]
+            folded = self._folded[doc_number]
+            for start, end in _merge(spans[doc_number]):
+                orig_start, orig_end = folded.original_span(start, end)
+                hits.append(Hit(doc.node_id, doc.node_kind, doc.field, orig_start, orig_end, doc.text))
+
+    def _matcher(self, term: QueryTerm) -> _Matcher:
+        matcher = self._matchers.get(term)
+        if matcher is None:
+            if len(self._matchers) >= _MATCHER_CACHE_SIZE:
+                self._matchers.clear()
+            matcher = self._matchers[term] = self._make_matcher(term)
+        return matcher
+
+    def _make_matcher(self, term: QueryTerm) -> _Matcher:
+        needle = fold(term.text).text
+        if not needle:
+            return _EMPTY_TERM
+        if term.phrase or not any("a" <= char <= "z" for char in needle):
+            return self._literal(needle)
+        patterns = self._patterns(needle)
+        viable: list[tuple[Pattern, list[Sequence[int]], int]] = []
+        for pattern in patterns:
+            drivers = self._pattern_drivers(pattern)
+            if drivers is not None:
+                viable.append((pattern, drivers, sum(len(d) for d in drivers)))
+        if not viable:
+            return _NO_MATCH
+        viable.sort(key=lambda item: -len(item[0]))
+        regex = re.compile("|".join(_pattern_regex(pattern) for pattern, _, _ in viable))
+        all_drivers = tuple(d for _, pattern_drivers, _ in viable for d in pattern_drivers)
+        return _Matcher(None, regex, all_drivers, sum(estimate for _, _, estimate in viable))
+
+    def _literal(self, needle: str) -> _Matcher:
+        if len(needle) == 1:
+            postings = self._chars.get(needle)
+        else:
+            lists = [self._pairs.get(needle[i : i + 2]) for i in range(len(needle) - 1)]
+            postings = None if any(p is None for p in lists) else min(lists, key=_length)
+        if postings is None:
+            return _NO_MATCH
+        return _Matcher(needle, None, (postings,), len(postings))
+
+    def _pattern_drivers(self, pattern: Pattern) -> list[Sequence[int]] | None:
+        """The posting lists whose union holds every document the pattern can match, or None."""
+        if len(pattern) == 1:
+            lists: list[Sequence[int]] = [self._chars[c] for c in pattern[0] if c in self._chars]
+            return lists or None
+        best: list[Sequence[int]] | None = None
+        best_size = -1
+        for left, right in itertools.pairwise(pattern):
+            pairs = self._slot_pairs(left, right)
+            if not pairs:
+                return None
+            candidate: list[Sequence[int]] = [self._pairs[pair] for pair in pairs]
+            size = sum(len(postings) for postings in candidate)
+            if best is None or size < best_size:
+                best, best_size = candidate, size
+        if len(pattern) >= 3:
+            triples = self._triple_drivers(pattern)
+            if triples is not None:
+                if not triples:
+                    return None
+                if sum(len(postings) for postings in triples) < best_size:
+                    best = triples
+        return best
+
+    def _slot_pairs(self, left: Slot, right: Slot) -> tuple[str, ...]:
+        """The adjacent pairs in the corpus whose first character is in ``left``, second in ``right``."""
+        key = (left, right)
+        cached = self._pair_cache.get(key)
+        if cached is not None:
+            return cached
+        found: list[str] = []
+        for char in left:
+            following = self._next.get(char)
+            if following:
+                found.extend(char + other for other in following.intersection(right))
+        if len(self._pair_cache) >= 4 * _MATCHER_CACHE_SIZE:
+            self._pair_cache.clear()
+        result = self._pair_cache[key] = tuple(sorted(found))
+        return result
+
+    def _patterns(self, needle: str) -> list[Pattern]:
+        """Every reading of a term with Latin letters: literal, pinyin, or both mixed."""
+        pieces = _LETTER_RUNS.findall(needle)
+        options: list[list[Pattern]] = []
+        for number, piece in enumerate(pieces):
+            literal: Pattern = tuple(frozenset(char) for char in piece)
+            if not piece.isalpha() or not piece.isascii():
+                options.append([literal])
+                continue
+            final = number == len(pieces) - 1
+            readings = [literal]
+            for tokens in self._segmentations(piece, final):
+                slots: list[Slot] = []
+                for position, token in enumerate(tokens):
+                    last = final and position == len(tokens) - 1
+                    slots.append(self._prefix_tokens[token] if last else self._full_tokens[token])
+                readings.append(tuple(slots))
+            options.append(readings)
+        patterns: list[Pattern] = []
+        for combination in itertools.islice(itertools.product(*options), MAX_PATTERNS):
+            pattern = tuple(slot for part in combination for slot in part)
+            if pattern not in patterns:
+                patterns.append(pattern)
+        return patterns
+
+    def _segmentations(self, letters: str, final: bool) -> list[tuple[str, ...]]:
+        """Ways to spell ``letters`` as a run of syllables/initials (the last may be a prefix)."""
+        full = self._full_tokens
+        prefix = self._prefix_tokens
+        length = len(letters)
+
+        def valid(start: int, end: int) -> bool:
+            token = letters[start:end]
+            return token in full or (final and end == length and token in prefix)
+
+        @cache
+        def viable(start: int) -> bool:
+            if start == length:
+                return True
+            return any(
+                valid(start, end) and viable(end)
+                for end in range(min(length, start + _MAX_SYLLABLE), start, -1)
+            )
+
+        results: list[tuple[str, ...]] = []
+
+        def walk(start: int, tokens: tuple[str, ...]) -> None:
+            if len(results) >= MAX_PATTERNS:
+                return
+            if start == length:
+                results.append(tokens)
+                return
+            for end in range(min(length, start + _MAX_SYLLABLE), start, -1):
+                if valid(start, end) and viable(end):
+                    walk(end, (*tokens, letters[start:end]))
+
+        if viable(0):
+            walk(0, ())
+        return results
+
+
+_EMPTY_TERM: Final = _Matcher(needle="", regex=None, drivers=(), estimate=-1)
+
+
+def _length(postings: Sequence[int] | None) -> int:
+    return len(postings) if postings is not None else 0
+
+
+def _pattern_regex(pattern: Pattern) -> str:
+    parts: list[str] = []
+    first = next(iter(pattern[0])) if len(pattern[0]) == 1 else ""
+    if "a" <= first <= "z":
+        # Latin letters typed literally: only at the start of a Latin word.
+        parts.append("(?<![a-z0-9])")
+    for slot in pattern:
+        if len(slot) == 1:
+            parts.append(re.escape(next(iter(slot))))
+        else:
+            parts.append("[" + "".join(re.escape(char) for char in sorted(slot)) + "]")
+    return "".join(parts)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort spans and merge those that overlap."""
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
