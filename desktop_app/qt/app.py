@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import logging
+import os
+import resource
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QStandardPaths, Qt, QTranslator, Slot
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QTranslator,
+    Slot,
+)
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -151,6 +164,33 @@ class Application(QObject):
         old.deleteLater()
 
 
+class StartupProbe(QObject):
+    """For benchmarks: print when the window first paints and when its charts first paint, then quit.
+
+    Enabled by the environment variable ``REPORT_VIEWER_STARTUP_PROBE=1``; prints
+    ``painted <unix time>``, ``charts <unix time>`` and ``maxrss_kb <peak RSS>``.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.first_painted.connect(self._on_window_first_painted)
+        window.charts_ready.connect(self._on_window_charts_ready)
+
+    @Slot()
+    def _on_window_first_painted(self) -> None:
+        print(f"painted {time.time():.6f}", flush=True)
+
+    @Slot()
+    def _on_window_charts_ready(self) -> None:
+        panel = self._window.chart_panel()
+        if panel is not None:
+            panel.repaint()  # paint synchronously so the time includes drawing the charts
+        print(f"charts {time.time():.6f}", flush=True)
+        print(f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+
+
 def run_gui(path: str | None) -> int:
     """Open the window on the bundled report or on ``path``; returns the exit status."""
     app = create_application(sys.argv[:1])
@@ -162,6 +202,8 @@ def run_gui(path: str | None) -> int:
     except DatasetError as exc:  # show the problem over the bundled report rather than exit
         error, report = exc, load_report()
     controller = Application(app, report, settings)
+    if os.environ.get("REPORT_VIEWER_STARTUP_PROBE") == "1":
+        StartupProbe(controller.window)
     controller.window.show()
     if error is not None:
         controller.window.show_load_error(error)

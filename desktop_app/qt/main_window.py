@@ -11,8 +11,8 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,8 +30,6 @@ from desktop_app.appinfo import APP_NAME, __version__
 from desktop_app.core.charting import chart_groups
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import DerivedIndicator, Entity, GoalArea, Indicator, Quote, Report, Section, Span
-from desktop_app.core.search import Hit, SearchIndex
-from desktop_app.core.search import NodeKind as HitKind
 from desktop_app.qt.detail_pane import DetailPane
 from desktop_app.qt.roles import NODE_PATH_ROLE
 from desktop_app.qt.search_panel import SearchPanel
@@ -39,6 +37,7 @@ from desktop_app.qt.source_view import SourceView
 from desktop_app.qt.tree_model import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 
 if TYPE_CHECKING:
+    from desktop_app.core.search import Hit, SearchIndex
     from desktop_app.qt.charts import ChartPanel
 
 MAX_RECENT = 8
@@ -60,6 +59,13 @@ def _string_list(value: Any) -> list[str]:
     return []
 
 
+def _build_search_index(report: Report) -> SearchIndex:
+    # Imported here: the search core costs ~0.4 s of imports, paid at the first search, not at start.
+    from desktop_app.core.search import SearchIndex
+
+    return SearchIndex.build(report)
+
+
 class _ChartPlaceholder(QWidget):
     """Stands where the charts will be until pyqtgraph has been imported."""
 
@@ -78,11 +84,13 @@ class MainWindow(QMainWindow):
     Signals:
         language_change_requested(str): the reader chose a UI language ("zh_CN", "en" or "" for the system's).
         report_changed(object): a new Report is shown.
+        first_painted(): the window has been painted and shown for the first time.
         charts_ready(): the chart panel has replaced its placeholder.
     """
 
     language_change_requested = Signal(str)
     report_changed = Signal(object)
+    first_painted = Signal()
     charts_ready = Signal()
 
     def __init__(self, report: Report, settings: QSettings, language: str = "zh_CN") -> None:
@@ -349,7 +357,7 @@ class MainWindow(QMainWindow):
         self._search_return_path = None
         self._search_groups = self._hit_groups(report)
         self._search.set_index_factory(
-            lambda: SearchIndex.build(report), self._search_group_of, self._current_goal_members
+            lambda: _build_search_index(report), self._search_group_of, self._current_goal_members
         )
         self._detail.set_report(report)
         self._source.set_report(report)
@@ -407,12 +415,15 @@ class MainWindow(QMainWindow):
 
     # --- events -----------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._charts_scheduled:
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest and not self._charts_scheduled and self.isVisible():
+            # The window has now painted once. Charts come next: importing pyqtgraph costs more
+            # than the whole bare window, so it must not delay the first paint.
             self._charts_scheduled = True
-            # After the first paint: importing pyqtgraph costs more than the whole bare window.
+            self.first_painted.emit()
             QTimer.singleShot(0, self.ensure_charts)
+        return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
@@ -545,7 +556,7 @@ class MainWindow(QMainWindow):
     def _hit_span(self, hit: Hit) -> Span | None:
         """Where a hit stands in the article, if its field is article text."""
         report = self._report
-        if hit.node_kind is HitKind.PARAGRAPH:
+        if hit.node_kind == "paragraph":
             return Span(hit.node_id, hit.start, hit.end, hit.matched)
         item: object = report.indicator_by_id.get(hit.node_id) or report.goal_by_id.get(hit.node_id)
         if item is None:
@@ -568,16 +579,16 @@ class MainWindow(QMainWindow):
             self._search_return_path = self.current_path()
 
     @Slot(object)
-    def _on_search_hit_selected(self, hit: object) -> None:
-        if not isinstance(hit, Hit):
+    def _on_search_hit_selected(self, hit: Hit | None) -> None:
+        if hit is None:
             return
         if self._search_return_path is None:
             self._search_return_path = self.current_path()
-        if hit.node_kind is HitKind.PARAGRAPH:
+        if hit.node_kind == "paragraph":
             self.select_path("source")
-        elif hit.node_kind is HitKind.GOAL_AREA:
+        elif hit.node_kind == "goal_area":
             self.select_path(f"goal/{hit.node_id}")
-        elif hit.node_kind is HitKind.SECTION:
+        elif hit.node_kind == "section":
             self.select_path(f"section/{hit.node_id}") or self.select_path("overview")
         else:
             self.select_item(hit.node_id)
@@ -601,7 +612,7 @@ class MainWindow(QMainWindow):
             for pid in section.paragraph_ids:
                 sections_of.setdefault(pid, []).append(section.id)
         for hit in hits if isinstance(hits, list) else []:
-            if hit.node_kind is HitKind.PARAGRAPH:
+            if hit.node_kind == "paragraph":
                 # Article hits count for the source node and for the sections that hold the paragraph.
                 for key in ("source", *sections_of.get(hit.node_id, [])):
                     counts[key] = counts.get(key, 0) + 1

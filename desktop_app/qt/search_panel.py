@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -40,7 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.formatting import visible_text
-from desktop_app.core.search import Hit, NodeKind, SearchIndex, context
+
+if TYPE_CHECKING:
+    # The search core pulls in pypinyin and OpenCC (~0.4 s): it is imported at the first search.
+    from desktop_app.core.search import Hit, SearchIndex
 
 DEBOUNCE_MS = 120
 CONTEXT_WIDTH = 14
@@ -56,10 +59,11 @@ class Scope:
     GOAL = "goal"
 
 
+# Values of desktop_app.core.search.NodeKind (a StrEnum, so they compare equal to these strings).
 _SCOPE_KINDS = {
-    Scope.INDICATORS: {NodeKind.INDICATOR, NodeKind.DERIVED},
-    Scope.QUOTES: {NodeKind.QUOTE},
-    Scope.ARTICLE: {NodeKind.PARAGRAPH},
+    Scope.INDICATORS: {"indicator", "derived"},
+    Scope.QUOTES: {"quote"},
+    Scope.ARTICLE: {"paragraph"},
 }
 
 
@@ -71,6 +75,12 @@ class ResultRow:
     hit: Hit | None
     number: int = 0  # 1-based position among the hits
     count: int = 0  # hits in the group (headers only)
+
+
+def context(hit: Hit, width: int) -> tuple[str, str, str]:
+    from desktop_app.core.search import context as search_context
+
+    return search_context(hit, width)
 
 
 class SearchResultsModel(QAbstractListModel):
