@@ -30,6 +30,34 @@ ZH: dict[str, str] = {
     # ChartPanel
     "Charts": "图表",
     "No figures to chart here.": "此处没有可绘制的数据。",
+    "%1 (%2, %3)": f"%1{LP}%2{C}%3{RP}",
+    "; range %1–%2": "\uff1b范围 %1–%2",
+    "%1: %2": f"%1{CO}%2",
+    "%1 (lower is better)": f"%1{LP}越小越好{RP}",
+    "lower is better": "越小越好",
+    "%1 (with range)": f"%1{LP}含范围{RP}",
+    "Export PNG…": "导出 PNG…",
+    "Export SVG…": "导出 SVG…",
+    "Export Chart as PNG": "将图表导出为 PNG",
+    "PNG images (*.png)": "PNG 图像 (*.png)",
+    "Export Chart as SVG": "将图表导出为 SVG",
+    "SVG drawings (*.svg)": "SVG 矢量图 (*.svg)",
+    "Export Failed": "导出失败",
+    "Chart exported by Report Viewer": "由报告阅读器导出的图表",
+    # PrintController
+    "Print summary": "打印摘要",
+    "Printing failed": "打印失败",
+    "Printed %n page(s)": "已打印 %n 页",
+    "Print preview failed": "打印预览失败",
+    "Print preview — %1": "打印预览 — %1",
+    "Export PDF": "导出 PDF",
+    "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
+    "Could not export the PDF": "无法导出 PDF",
+    "Saved %1 (%n page(s), %2 KB)": f"已保存 %1{LP}%n 页{C}%2 KB{RP}",
+    "Export CSV": "导出 CSV",
+    "CSV files (*.csv)": "CSV 文件 (*.csv)",
+    "Could not export the CSV file": "无法导出 CSV 文件",
+    "Saved %1 (%n figure(s), %2 KB)": f"已保存 %1{LP}%n 项数据{C}%2 KB{RP}",
     # DetailPane
     "Details": "详情",
     "Figures": "数据",
@@ -178,7 +206,14 @@ def fill(ts: Path) -> list[str]:
             continue
         if translation.get("type") == "unfinished":
             if source in ZH:
-                translation.text = ZH[source]
+                if message.get("numerus") == "yes":
+                    # Chinese has one plural form: a single numerusform.
+                    for child in list(translation):
+                        translation.remove(child)
+                    ET.SubElement(translation, "numerusform").text = ZH[source]
+                    translation.text = None
+                else:
+                    translation.text = ZH[source]
                 del translation.attrib["type"]
             else:
                 missing.append(source)

@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
             charts_module = importlib.import_module("desktop_app.qt.charts")
             charts_module.configure_pyqtgraph()
             panel: ChartPanel = charts_module.ChartPanel()
+            panel.set_language(self._lang)
             panel.indicator_activated.connect(self._on_indicator_activated)
             if hasattr(panel, "hovered"):
                 panel.hovered.connect(self._on_status_message)

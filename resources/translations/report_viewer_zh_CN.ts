@@ -54,12 +54,68 @@
   <context>
     <name>ChartPanel</name>
     <message>
+      <source>%1 (%2, %3)</source>
+      <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+      <source>; range %1–%2</source>
+      <translation>；范围 %1–%2</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
+      <source>%1 (lower is better)</source>
+      <translation>%1（越小越好）</translation>
+    </message>
+    <message>
+      <source>lower is better</source>
+      <translation>越小越好</translation>
+    </message>
+    <message>
+      <source>%1 (with range)</source>
+      <translation>%1（含范围）</translation>
+    </message>
+    <message>
+      <source>Export PNG…</source>
+      <translation>导出 PNG…</translation>
+    </message>
+    <message>
+      <source>Export SVG…</source>
+      <translation>导出 SVG…</translation>
+    </message>
+    <message>
+      <source>Export Chart as PNG</source>
+      <translation>将图表导出为 PNG</translation>
+    </message>
+    <message>
+      <source>PNG images (*.png)</source>
+      <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+      <source>Export Chart as SVG</source>
+      <translation>将图表导出为 SVG</translation>
+    </message>
+    <message>
+      <source>SVG drawings (*.svg)</source>
+      <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+      <source>Export Failed</source>
+      <translation>导出失败</translation>
+    </message>
+    <message>
       <source>Charts</source>
       <translation>图表</translation>
     </message>
     <message>
       <source>No figures to chart here.</source>
       <translation>此处没有可绘制的数据。</translation>
+    </message>
+    <message>
+      <source>Chart exported by Report Viewer</source>
+      <translation>由报告阅读器导出的图表</translation>
     </message>
   </context>
   <context>
@@ -435,6 +491,67 @@
     <message>
       <source>Could not open %1</source>
       <translation>无法打开 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintController</name>
+    <message>
+      <source>Print summary</source>
+      <translation>打印摘要</translation>
+    </message>
+    <message>
+      <source>Printing failed</source>
+      <translation>打印失败</translation>
+    </message>
+    <message numerus="yes">
+      <source>Printed %n page(s)</source>
+      <translation>
+        <numerusform>已打印 %n 页</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Print preview failed</source>
+      <translation>打印预览失败</translation>
+    </message>
+    <message>
+      <source>Print preview — %1</source>
+      <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+      <source>Export PDF</source>
+      <translation>导出 PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Could not export the PDF</source>
+      <translation>无法导出 PDF</translation>
+    </message>
+    <message numerus="yes">
+      <source>Saved %1 (%n page(s), %2 KB)</source>
+      <translation>
+        <numerusform>已保存 %1（%n 页，%2 KB）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Export CSV</source>
+      <translation>导出 CSV</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Could not export the CSV file</source>
+      <translation>无法导出 CSV 文件</translation>
+    </message>
+    <message numerus="yes">
+      <source>Saved %1 (%n figure(s), %2 KB)</source>
+      <translation>
+        <numerusform>已保存 %1（%n 项数据，%2 KB）</numerusform>
+      </translation>
     </message>
   </context>
   <context>
