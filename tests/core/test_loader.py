@@ -108,7 +108,7 @@ def test_schema_violations_are_collected_with_paths(
     error = _error(write_dataset(doc))
     wheres = {p.where for p in error.problems}
     assert {"$.indicators[3].value", "$.indicators[5].kind", "$.goal_areas[0]"} <= wheres
-    assert "'2504' is not of type 'number'" in str(error)
+    assert '"2504" is not of type "number"' in str(error)
 
 
 def test_dangling_references(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
@@ -208,4 +208,36 @@ def test_many_problems_are_reported_together_but_capped(
 def test_not_an_object(tmp_path: Path) -> None:
     path = tmp_path / "list.json"
     path.write_text(json.dumps([1, 2]), encoding="utf-8")
-    assert "$: [1, 2] is not of type 'object'" in str(_error(path))
+    assert '$: [1,2] is not of type "object"' in str(_error(path))
+
+
+def test_schema_is_valid_draft_2020_12_and_both_validators_agree(bundled_json: dict[str, Any]) -> None:
+    import jsonschema
+
+    from desktop_app.core.resources import schema_path
+
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    reference = jsonschema.Draft202012Validator(schema)
+    assert reference.is_valid(bundled_json)
+    broken = copy.deepcopy(bundled_json)
+    broken["indicators"][0]["year"] = 1066
+    assert not reference.is_valid(broken)
+    with pytest.raises(DatasetError):
+        load_report_from(broken)
+
+
+def load_report_from(document: dict[str, Any]) -> None:
+    import tempfile
+
+    from desktop_app.core.resources import data_path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "source").mkdir()
+        (Path(tmp) / "source" / "linzi-2024-article.raw.txt").write_bytes(
+            data_path("source/linzi-2024-article.raw.txt").read_bytes()
+        )
+        path = Path(tmp) / "d.json"
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        load_report(path)
