@@ -1,0 +1,81 @@
+"""Run every benchmark and print one report: ``python -m benchmarks [--quick] [--json]``.
+
+Startup and memory are ratios against bare PySide6 baselines measured in the same run;
+search, export and dataset load are absolute times on this machine with their targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sys
+from typing import Any
+
+from benchmarks import bench_load, bench_search, bench_startup
+
+
+def _machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def run(quick: bool) -> dict[str, Any]:
+    repeats = 3 if quick else 7
+    results: dict[str, Any] = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": _machine(),
+    }
+    print("startup …", file=sys.stderr)
+    results["startup"] = bench_startup.run(repeats)
+    print("dataset load …", file=sys.stderr)
+    results["load"] = bench_load.run(3, (1, 10, 100) if quick else (1, 10, 100, 1000))
+    print("search …", file=sys.stderr)
+    results["search"] = bench_search.run(2 if quick else 5)
+    try:
+        from benchmarks import bench_export
+    except ImportError:  # pragma: no cover - printing not installed
+        results["export"] = None
+    else:
+        print("export …", file=sys.stderr)
+        results["export"] = bench_export.run(3 if quick else 7)
+    return results
+
+
+def format_report(results: dict[str, Any]) -> str:
+    lines = [f"Report Viewer benchmarks — {results['date']} — {results['machine']}", ""]
+    lines.append("Startup and memory (ratio = app / baseline, same run, offscreen)")
+    for name, entry in results["startup"].items():
+        base_key = next(k for k in entry if k.startswith("baseline"))
+        unit = "MB" if name.endswith("kb") else "s"
+        scale = 1 / 1024 if unit == "MB" else 1
+        verdict = "ok" if entry["ratio"] <= entry["target"] else "MISSED"
+        lines.append(
+            f"  {name:16} app {entry['app']['median'] * scale:8.3f} {unit} (p95 {entry['app']['p95'] * scale:.3f})"
+            f"  {base_key} {entry[base_key]['median'] * scale:8.3f} {unit}"
+            f"  ratio {entry['ratio']:.2f} (target ≤ {entry['target']}) {verdict}"
+        )
+    lines += ["", "Dataset load and validation"]
+    for name, row in results["load"].items():
+        lines.append(f"  {name:>6} {row['bytes'] / 1e6:8.1f} MB  median {row['median_s'] * 1000:8.1f} ms")
+    lines += ["", bench_search.format_table(results["search"])]
+    if results.get("export"):
+        from benchmarks import bench_export
+
+        lines += ["", bench_export.format_table(results["export"])]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, no 1000x dataset load")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    args = parser.parse_args()
+    results = run(args.quick)
+    print(json.dumps(results, indent=2, ensure_ascii=False) if args.json else format_report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
