@@ -77,7 +77,7 @@ class Translations(QObject):
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
-        loaded = []
+        loaded: list[str] = []
         if language == "en":
             return loaded
         ours = QTranslator(self._app)

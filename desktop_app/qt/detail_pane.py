@@ -10,6 +10,8 @@ source" and "Copy with citation"). All dataset text goes into QLabels with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -68,7 +70,7 @@ def _label(text: str = "", object_name: str = "", *, wrap: bool = True, selectab
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             # Hide at once: deleteLater only runs when control returns to the event loop.
             widget.hide()
@@ -189,6 +191,8 @@ class DetailPane(QScrollArea):
     def shown_text(self) -> str:
         """All text on the visible page, for tests and accessibility checks."""
         page = self._stack.currentWidget()
+        if page is None:
+            return ""
         return "\n".join(label.text() for label in page.findChildren(QLabel) if label.text())
 
     def show_overview(self) -> None:
@@ -395,13 +399,13 @@ class DetailPane(QScrollArea):
             raise RuntimeError("DetailPane has no report")
         return self._report
 
-    def _fill_header(self, lines: list[str]) -> None:
+    def _fill_header(self, lines: Sequence[str]) -> None:
         _clear(self._list_header)
         for line in lines:
             if line:
                 self._list_header.addWidget(_label(line))
 
-    def _fill_table(self, caption: str, indicators: list[AnyIndicator]) -> None:
+    def _fill_table(self, caption: str, indicators: Sequence[AnyIndicator]) -> None:
         self._table_caption.setText(caption)
         self._table_caption.setVisible(bool(caption))
         self._table_model.set_indicators(indicators)
@@ -415,12 +419,12 @@ class DetailPane(QScrollArea):
         )
         self._table.setMinimumHeight(min(height + 4, 520))
 
-    def _fill_footer(self, widgets: list[QWidget]) -> None:
+    def _fill_footer(self, widgets: Sequence[QWidget]) -> None:
         _clear(self._list_footer)
         for widget in widgets:
             self._list_footer.addWidget(widget)
 
-    def _fill_item(self, widgets: list[QWidget], item: object) -> None:
+    def _fill_item(self, widgets: Sequence[QWidget], item: object) -> None:
         _clear(self._item_body)
         for widget in widgets:
             self._item_body.addWidget(widget)
@@ -433,7 +437,7 @@ class DetailPane(QScrollArea):
         self._span = None
         self._stack.setCurrentWidget(self._list_page)
 
-    def _linked_widgets(self, items: list[object], goal_id: str | None) -> list[QWidget]:
+    def _linked_widgets(self, items: Sequence[object], goal_id: str | None) -> list[QWidget]:
         quotes = [i for i in items if isinstance(i, Quote)]
         entities = [i for i in items if isinstance(i, Entity)]
         widgets: list[QWidget] = []

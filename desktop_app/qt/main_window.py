@@ -29,7 +29,17 @@ from PySide6.QtWidgets import (
 from desktop_app.appinfo import APP_NAME, __version__
 from desktop_app.core.charting import chart_groups
 from desktop_app.core.loader import DatasetError, load_report
-from desktop_app.core.model import DerivedIndicator, Entity, GoalArea, Indicator, Quote, Report, Section, Span
+from desktop_app.core.model import (
+    DerivedIndicator,
+    Entity,
+    GoalArea,
+    Indicator,
+    Linked,
+    Quote,
+    Report,
+    Section,
+    Span,
+)
 from desktop_app.qt.detail_pane import DetailPane
 from desktop_app.qt.roles import NODE_PATH_ROLE
 from desktop_app.qt.search_panel import SearchPanel
@@ -262,7 +272,12 @@ class MainWindow(QMainWindow):
     # --- building ---------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        def make(name: str, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
+        def make(
+            name: str,
+            text: str,
+            slot: Any,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        ) -> QAction:
             action = QAction(text, self)
             action.setObjectName(name)
             if shortcut is not None:
@@ -534,7 +549,8 @@ class MainWindow(QMainWindow):
         section_title = {s.id: s.title for s in report.sections}
         groups: dict[str, str] = dict(goal_label)
         groups.update(section_title)
-        for item in (*report.all_indicators(), *report.quotes, *report.entities):
+        items: list[Linked] = [*report.all_indicators(), *report.quotes, *report.entities]
+        for item in items:
             if item.goal_ids and item.goal_ids[0] in goal_label:
                 groups[item.id] = goal_label[item.goal_ids[0]]
             elif item.section_ids and item.section_ids[0] in section_title:
@@ -561,7 +577,8 @@ class MainWindow(QMainWindow):
             return Span(hit.node_id, hit.start, hit.end, hit.matched)
         item: object = report.indicator_by_id.get(hit.node_id) or report.goal_by_id.get(hit.node_id)
         if item is None:
-            item = next((x for x in (*report.quotes, *report.entities) if x.id == hit.node_id), None)
+            named: list[Quote | Entity] = [*report.quotes, *report.entities]
+            item = next((x for x in named if x.id == hit.node_id), None)
         spans: list[Span] = []
         if isinstance(item, Indicator):
             spans = [item.sentence, item.span]

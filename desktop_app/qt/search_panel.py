@@ -164,15 +164,15 @@ class _ResultDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
         painter.save()
-        rect: QRect = option.rect.adjusted(18, 0, -4, 0)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(18, 0, -4, 0)
         x = rect.left()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
         normal = palette.highlightedText().color() if selected else palette.text().color()
-        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold = QFont(option.font)
         bold.setBold(True)
         for number, text in enumerate(parts):
-            font = bold if number == 1 else option.font  # type: ignore[attr-defined]
+            font = bold if number == 1 else option.font
             painter.setFont(font)
             painter.setPen(normal if number != 1 or selected else Qt.GlobalColor.darkRed)
             metrics = QFontMetrics(font)

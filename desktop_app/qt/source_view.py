@@ -142,10 +142,10 @@ class SourceView(QWidget):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         fmt = QTextCharFormat()
         fmt.setBackground(QBrush(HIGHLIGHT))
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.format = fmt
         self._edit.setExtraSelections([selection])
         shown = QTextCursor(self._edit.document())
         shown.setPosition(start)
@@ -164,7 +164,7 @@ class SourceView(QWidget):
         selections = self._edit.extraSelections()
         if not selections:
             return ""
-        return str(selections[0].cursor.selectedText())  # type: ignore[attr-defined]
+        return str(selections[0].cursor.selectedText())
 
     def clear_highlight(self) -> None:
         self._edit.setExtraSelections([])

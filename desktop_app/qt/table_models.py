@@ -28,7 +28,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 CELL_LIMIT = 120
 
 
-
 class IndicatorTableModel(QAbstractTableModel):
     """Figures as rows: name, value, unit, year, kind, modifier, scope, source."""
 

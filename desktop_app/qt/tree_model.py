@@ -82,7 +82,6 @@ class TreeNode:
             yield from child.walk()
 
 
-
 def _kind_of(item: Linked) -> NodeKind:
     if isinstance(item, Indicator):
         return NodeKind.INDICATOR

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.formatting import format_number
 from desktop_app.core.model import Indicator, Report
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.roles import DOMAIN_ROLE, NODE_PATH_ROLE
@@ -23,7 +24,7 @@ STEADFAST = ["稳增长", "强动力", "激活力", "抓统筹", "塑样板", "�
 
 def test_object_and_accessible_names(window: MainWindow) -> None:
     for name in ("goalTree", "detailPane", "indicatorTable", "sourceView"):
-        widget = window.findChild(object, name)
+        widget = window.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.accessibleName(), name
 
@@ -72,17 +73,11 @@ def test_indicator_detail_and_show_in_source_for_every_figure(window: MainWindow
     source = window.source_view()
     for indicator in report.indicators:
         assert window.select_item(indicator.id)
-        assert (
-            window.detail_pane()
-            .findChild(QLabel, "valueLabel")
-            .text()
-            .startswith(
-                f"{indicator.value:g}".rstrip("0").rstrip(".")
-                if indicator.value % 1
-                else str(int(indicator.value))
-            )
-        )
+        value_label = detail.findChild(QLabel, "valueLabel")
+        assert value_label is not None
+        assert value_label.text().split()[0] == format_number(indicator.value)
         badge = detail.findChild(QLabel, "kindBadge")
+        assert badge is not None
         assert badge.property("kind") == str(indicator.kind)
         assert indicator.sentence.text in detail.shown_text()
         window.action("actionShowInSource").trigger()
@@ -184,7 +179,8 @@ def test_settings_persist_and_survive_corruption(
 def test_recent_files(window: MainWindow, write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
     path = write_dataset(bundled_json)
     assert window.open_dataset(path)
-    recent = window.findChild(object, "menuRecent")
+    recent = window.findChild(QMenu, "menuRecent")
+    assert recent is not None
     assert [a.data() for a in recent.actions()] == [str(path.resolve())]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.search import NodeKind as HitKind
@@ -21,7 +21,7 @@ def _search(window: MainWindow, qtbot: QtBot, text: str) -> None:
 
 def test_search_widgets_have_stable_names(window: MainWindow) -> None:
     for name in ("searchField", "searchResults"):
-        widget = window.findChild(object, name)
+        widget = window.findChild(QWidget, name)
         assert widget is not None and widget.accessibleName()
 
 
@@ -64,7 +64,9 @@ def test_article_hits_are_highlighted_exactly(window: MainWindow, qtbot: QtBot) 
     assert window.source_view().highlighted_text() == "民生支出"
 
 
-def test_indicator_hit_selects_the_figure_and_its_words_in_the_source(window: MainWindow, qtbot: QtBot) -> None:
+def test_indicator_hit_selects_the_figure_and_its_words_in_the_source(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     panel = window.search_panel()
     panel.set_scope(Scope.INDICATORS)
     _search(window, qtbot, "2504")
@@ -108,11 +110,14 @@ def test_current_goal_scope_and_tree_filter(window: MainWindow, qtbot: QtBot) ->
     panel.set_scope(Scope.EVERYTHING)
     before = window.tree_proxy().rowCount()
     _search(window, qtbot, "乌河")
-    window.findChild(object, "searchFilterTree").setChecked(True)
-    shown = [window.tree_proxy().index(r, 0).data(NODE_PATH_ROLE) for r in range(window.tree_proxy().rowCount())]
+    toggle = window.findChild(QCheckBox, "searchFilterTree")
+    assert toggle is not None
+    toggle.setChecked(True)
+    proxy = window.tree_proxy()
+    shown = [proxy.index(r, 0).data(NODE_PATH_ROLE) for r in range(proxy.rowCount())]
     assert window.tree_proxy().rowCount() < before
     assert "source" in shown
-    window.findChild(object, "searchFilterTree").setChecked(False)
+    toggle.setChecked(False)
     assert window.tree_proxy().rowCount() == before
 
 
