@@ -102,7 +102,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
         )
     except OSError as error:
-        raise ExportError(target, describe_os_error(error), error.errno or 0) from error
+        reason = describe_os_error(error)
+        if error.errno == errno.ENOENT and target.parent.is_dir():
+            reason = "cannot create a file in that folder"  # e.g. under /proc
+        raise ExportError(target, reason, error.errno or 0) from error
     try:
         with os.fdopen(descriptor, "wb") as file:
             file.write(data)

@@ -1,20 +1,29 @@
 """Printing the summary: to a printer, to the print preview and to PDF.
 
 The summary's HTML comes from :func:`desktop_app.core.summary.build_summary_html`; this module lays
-it out in a :class:`QTextDocument` (default font: the bundled Noto Sans CJK SC, so Chinese is drawn
-and embedded on any machine), adds the charts as images rendered at print resolution by
-:func:`desktop_app.qt.charts.render_group_image`, and paginates it itself so that every page gets
+it out in a :class:`QTextDocument` (default font: the bundled Noto Sans CJK SC family, so Chinese is
+drawn and embedded on any machine), adds the charts as images rendered at 300 dpi by
+:func:`desktop_app.qt.charts.render_group_image`, and paginates it itself. The text is laid out as
+one column of the body's width and cut into pages at the best place above each page's end: between
+paragraphs or table rows, or between lines of a paragraph (never one line alone). A heading or a
+chart stays with what follows it, and a table continued on a new page repeats its header row.
+Every page gets
 
 * a header with the summary's title and a rule under it,
-* the body, clipped to its band (Qt's paginated layout moves lines and table rows that would cross
-  a page boundary to the next page, and repeats a table's header row),
-* a footer with the citation of the source and ``第 X 页 / 共 Y 页``.
+* the body: the page's slice of the document (``painter.translate`` + ``drawContents``, clipped),
+* a footer with a rule, the citation of the source and ``第 X 页 / 共 Y 页``.
 
 The same painting serves a :class:`QPrinter` (print and preview) and a :class:`QPdfWriter` (PDF
-export). A PDF written by :func:`export_pdf` also gets its title, author, subject and creator (in
-the document information and in XMP), and one bookmark per heading: Qt has no API for PDF outlines,
-so they are appended as an incremental update of the file Qt wrote (plain PDF syntax, no extra
-dependency); if that ever fails the PDF is written without bookmarks.
+export). A PDF written by :func:`export_pdf` (or printed to a PDF file) also gets, through an
+incremental update appended to the file Qt wrote (plain PDF syntax, no extra dependency):
+
+* one bookmark per heading (Qt has no API for PDF outlines);
+* ``/Subject`` in the document information (title, author and creator come from ``QPdfWriter``;
+  all four are in the XMP metadata too);
+* corrected text maps, so that text copied or searched in the PDF is the text printed (see
+  :func:`_unicode_fixes`).
+
+If the update cannot be made the PDF is written as Qt made it, and a warning is logged.
 
 :class:`PrintController` is what the main window owns: slots that open the print, preview and
 file dialogs and report failures in a message box. The functions below it are what tests and the
@@ -104,7 +113,7 @@ PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
 }
 """The paper sizes a summary can be exported on, by name."""
 MARGINS_MM = QMarginsF(18.0, 14.0, 18.0, 12.0)
-"""Left, top, right and bottom page margins; the header and footer are drawn inside them."""
+"""Left, top, right and bottom page margins; the header and footer are drawn within the rest."""
 CHART_DPI = 300
 """The resolution charts are rendered at for print."""
 CHART_WIDTH_MM = 170.0
@@ -121,9 +130,12 @@ _FURNITURE_COLOUR = QColor("#444444")
 # --- the document -----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=24)
 def _chart_image(group: ChartGroup, width_px: int, dpi: int, lang: str) -> QImage:
-    """A chart rendered for print, cached: the preview repaints on every page-setup change."""
+    """A chart rendered for print, cached: the preview repaints on every page-setup change.
+
+    The whole report's 12 charts at 300 dpi take about 60 MB; 24 leave room for a goal area's.
+    """
     image = charts.render_group_image(group, width_px, dpi, lang=lang)
     # No alpha channel: the PDF needs no soft mask, and the file is smaller.
     image = image.convertToFormat(QImage.Format.Format_RGB32)
@@ -354,7 +366,10 @@ class SummaryDocument:
     # --- painting
 
     def paint(self, device: QPagedPaintDevice, painter: QPainter | None = None) -> int:
-        """Paint every page on ``device`` (calling ``newPage`` between pages); returns the page count.
+        """Paint the pages on ``device`` (calling ``newPage`` between them); returns the page count.
+
+        Only the pages in the device's page ranges are painted, if it has any (a printer after the
+        print dialog); the footer still counts all pages.
 
         Args:
             device: A printer or PDF writer, its page layout already set.
@@ -374,8 +389,11 @@ class SummaryDocument:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             # PDF: charts deflated rather than JPEG-encoded; sharper and 2.5 times smaller here.
             painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
-            for index in range(pages):
-                if index and not device.newPage():
+            # The pages chosen in the print dialog, if any (numbered from 1); all of them otherwise.
+            ranges = device.pageRanges()
+            chosen = [i for i in range(pages) if ranges.isEmpty() or ranges.contains(i + 1)] or [0]
+            for count, index in enumerate(chosen):
+                if count and not device.newPage():
                     raise OSError("cannot start a new page")
                 self._paint_furniture(painter, index, pages)
                 self._paint_body(painter, self._pages[index])
@@ -603,7 +621,8 @@ def pdf_bytes(
     author = _author(report)
     subject = _subject(report, lang)
     writer.setTitle(summary.title)
-    writer.setAuthor(author)
+    if hasattr(writer, "setAuthor"):  # Qt 6.8; before it the update below adds /Author
+        writer.setAuthor(author)
     writer.setCreator(f"{APP_NAME} {__version__}")
     writer.setDocumentXmpMetadata(QByteArray(_xmp(summary.title, author, subject, lang)))
     pages = summary.paint(writer)
@@ -612,7 +631,7 @@ def pdf_bytes(
     buffer.close()
     pdf = bytes(data.data())
     try:
-        pdf = _post_process(pdf, outline, {"Subject": subject}, summary.family)
+        pdf = _post_process(pdf, outline, {"Author": author, "Subject": subject}, summary.family)
     except (ValueError, zlib.error) as error:
         _LOG.warning("PDF written as Qt made it (no bookmarks, text copied may show radicals): %s", error)
     return pdf, pages
@@ -905,10 +924,12 @@ class _PdfUpdate:
         return pages
 
     def add_info(self, info: dict[str, str]) -> None:
+        """Add entries to the document information (those Qt did not write)."""
         body = self.dictionary(self.info)
         for key, value in info.items():
             name = key.encode("ascii")
-            body = re.sub(rb"/" + name + rb"\s*(\([^)]*\)|<[^>]*>)", b"", body)
+            if re.search(rb"/" + name + rb"\b", body):
+                continue  # Qt wrote it already
             body = body.rstrip() + b"\n/" + name + b" " + _pdf_text(value)
         self.set(self.info, b"<<" + body + b"\n>>")
 

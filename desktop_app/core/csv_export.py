@@ -1,0 +1,147 @@
+"""The figures of a report as CSV, for spreadsheets. No Qt.
+
+One row per figure, stated figures first and then derived ones, in dataset order. The file is UTF-8
+with a byte-order mark (so that Excel reads the Chinese right), comma-separated, every field quoted
+only where needed, CRLF line ends (the :mod:`csv` default), and written atomically.
+
+Columns (:data:`COLUMNS`):
+
+==============  ====================================================================================
+id              the figure's id, e.g. ``ind-industrial-output`` or ``der-linzi-gdp``
+goal_areas      the ids of the goal areas it belongs to, separated by ``;`` (may be empty)
+name            its Chinese name
+value           the number as written, without exponent or trailing zeros (``2504``, ``41.93``)
+unit            its unit as written (``亿元``, ``%``, ``万户`` …; empty for a pure number)
+year            the year it refers to
+kind            ``achieved``, ``estimate``, ``target``, ``rank`` … or ``derived``
+modifier        the words that qualify it in the text (``预计达``, ``力争…突破``); empty for derived
+scope           ``district``, ``city``, ``province`` or ``nation``
+paragraph       the paragraph id of its source sentence (empty for derived figures)
+start, end      the sentence's character offsets in that paragraph (empty for derived figures)
+sentence        the source sentence (empty for derived figures)
+formula         derived figures only: the formula with its inputs spelt out, e.g.
+                ``a / (b / 100)；a = 规上工业总产值 2504 亿元 (±0.5)；…；范围 7139–7168 亿元``
+range_low,      derived figures only: the range the inputs' rounding allows
+range_high
+==============  ====================================================================================
+
+Text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return) get a leading apostrophe; numeric columns are never changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+
+from desktop_app.core.atomic import atomic_write_text
+from desktop_app.core.formatting import derived_description, format_number
+from desktop_app.core.model import DerivedIndicator, Report
+from desktop_app.core.summary import scope_indicators
+
+__all__ = ["COLUMNS", "csv_text", "figure_rows", "write_csv"]
+
+COLUMNS = (
+    "id",
+    "goal_areas",
+    "name",
+    "value",
+    "unit",
+    "year",
+    "kind",
+    "modifier",
+    "scope",
+    "paragraph",
+    "start",
+    "end",
+    "sentence",
+    "formula",
+    "range_low",
+    "range_high",
+)
+_TEXT_COLUMNS = frozenset({"goal_areas", "name", "unit", "modifier", "sentence", "formula"})
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value: str) -> str:
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+
+
+def figure_rows(report: Report, scope: str = "all") -> list[dict[str, str]]:
+    """One dict per figure in the scope, keyed by :data:`COLUMNS`, every value a string.
+
+    Args:
+        report: The report.
+        scope: ``"all"`` or a goal-area id.
+
+    Raises:
+        ValueError: An unknown scope.
+    """
+    rows = []
+    for indicator in scope_indicators(report, scope):
+        row = dict.fromkeys(COLUMNS, "")
+        row.update(
+            id=indicator.id,
+            goal_areas=";".join(indicator.goal_ids),
+            name=indicator.name,
+            value=format_number(indicator.value),
+            unit=indicator.unit,
+            year=str(indicator.year),
+            kind=indicator.kind.value,
+            scope=indicator.scope.value,
+        )
+        if isinstance(indicator, DerivedIndicator):
+            row.update(
+                formula=derived_description(indicator, report),
+                range_low=format_number(indicator.range_low),
+                range_high=format_number(indicator.range_high),
+            )
+        else:
+            sentence = indicator.sentence
+            row.update(
+                modifier=indicator.modifier,
+                paragraph=sentence.paragraph_id,
+                start=str(sentence.start),
+                end=str(sentence.end),
+                sentence=sentence.text,
+            )
+        rows.append({key: _safe(value) if key in _TEXT_COLUMNS else value for key, value in row.items()})
+    return rows
+
+
+def _render(rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def csv_text(report: Report, scope: str = "all") -> str:
+    """The CSV document (header and rows) as text, without the byte-order mark.
+
+    Raises:
+        ValueError: An unknown scope.
+    """
+    return _render(figure_rows(report, scope))
+
+
+def write_csv(report: Report, scope: str, path: str | os.PathLike[str]) -> int:
+    """Write the figures of a scope to ``path`` as UTF-8 CSV with a byte-order mark, atomically.
+
+    Args:
+        report: The report.
+        scope: ``"all"`` or a goal-area id.
+        path: The file to write (replaced if it exists).
+
+    Returns:
+        The number of figures written.
+
+    Raises:
+        ValueError: An unknown scope; nothing is written.
+        ExportError: The file could not be written; nothing is left behind.
+    """
+    rows = figure_rows(report, scope)
+    atomic_write_text(path, _render(rows), encoding="utf-8-sig")
+    return len(rows)

@@ -1,0 +1,639 @@
+"""The printable summary of a report or of one goal area, as HTML. No Qt.
+
+:func:`build_summary_html` is the one place that decides what a summary says; the printing module
+(:mod:`desktop_app.qt.printing`) lays the same HTML out on pages, and ``report-viewer export
+--format html`` writes it as it is. The HTML keeps to what both a browser and ``QTextDocument``
+understand: headings, paragraphs, lists, simple tables and a small style sheet.
+
+Every string that comes from the dataset goes through :func:`html.escape` (after
+:func:`~desktop_app.core.formatting.visible_text`, which shows invisible control characters) and
+is never spliced in as markup.
+
+The document's own words (headings, column names, the page footer) come in the summary's language
+(``lang``, Chinese by default, since the report is Chinese), not the interface language: a summary
+printed from an English interface is still a Chinese document, unless asked for in English.
+
+Misreadings (repairs of kind ``misreading``) are numbered in dataset order; where the summary
+quotes text that contains one, the text carries ``†n`` and the notes explain it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from desktop_app.appinfo import APP_NAME
+from desktop_app.core.formatting import (
+    derived_description,
+    format_number,
+    kind_label,
+    meaning_label,
+    scope_label,
+    value_with_unit,
+    visible_text,
+)
+from desktop_app.core.model import (
+    AnyIndicator,
+    Certainty,
+    DerivedIndicator,
+    Entity,
+    EntityKind,
+    GoalArea,
+    ModifierMeaning,
+    Quote,
+    Repair,
+    RepairKind,
+    Report,
+    Scope,
+    Span,
+)
+
+__all__ = [
+    "ALL",
+    "MISREADING_MARK",
+    "SummarySection",
+    "build_summary_html",
+    "document_title",
+    "misreadings",
+    "page_footer_text",
+    "resolve_scope",
+    "scope_indicators",
+    "summary_sections",
+]
+
+ALL = "all"
+"""The scope of the whole report."""
+MISREADING_MARK = "†"
+
+# The document's words, in its two languages. Full-width punctuation as escapes (editors fold it).
+_LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "goals": "八个\u201c坚定不移\u201d",
+        "goal": "目标",
+        "headline": "主要数据",
+        "other_figures": "其他数据",
+        "figures": "相关数据",
+        "charts": "图表",
+        "figure_n": "图 {n}",
+        "livelihood": "民生实事项目",
+        "quotes": "重要论述",
+        "related": "相关项目与单位",
+        "notes": "注释",
+        "derived_notes": "推算数据",
+        "misreading_notes": "原文误植",
+        "source": "来源",
+        "generated": "生成日期\uff1a{date}\uff08{app}\uff09",
+        "name": "指标",
+        "value": "数值",
+        "year": "年份",
+        "kind": "类别",
+        "sentence": "原文",
+        "count_figures": "相关数据 {n} 项",
+        "approx": "约 ",
+        "meeting": "{meeting}\uff0c{date}",
+        "presenter": "{office} {name} 作报告",
+        "part_of": "{title} · 目标 {order}",
+        "page": "第 {page} 页 / 共 {total} 页",
+        "location": "见第 {paragraph} 段",
+        "misreading": (
+            "原文\u201c{raw}\u201d\uff0c应读作\u201c{reading}\u201d\uff08可信度{certainty}\uff0c{applied}\uff09"
+        ),
+        "applied": "已据此更正",
+        "not_applied": "未更正\uff0c保留原文",
+        "certainty_high": "高",
+        "certainty_medium": "中",
+        "certainty_low": "低",
+        "no_figures": "本目标没有相关数据。",
+        "no_items": "无。",
+        "dataset": "数据集 {id}",
+        "paper_page": "第 {page} 版",
+        "range": "范围",
+    },
+    "en": {
+        "goals": "The eight goal areas",
+        "goal": "Goal area",
+        "headline": "Headline figures",
+        "other_figures": "Other figures",
+        "figures": "Figures",
+        "charts": "Charts",
+        "figure_n": "Figure {n}",
+        "livelihood": "Livelihood projects",
+        "quotes": "Key quotes",
+        "related": "Related projects and bodies",
+        "notes": "Notes",
+        "derived_notes": "Derived figures",
+        "misreading_notes": "Misreadings in the source",
+        "source": "Source",
+        "generated": "Generated {date} by {app}",
+        "name": "Figure",
+        "value": "Value",
+        "year": "Year",
+        "kind": "Kind",
+        "sentence": "Source sentence",
+        "count_figures": "{n} figures",
+        "approx": "about ",
+        "meeting": "{meeting}, {date}",
+        "presenter": "presented by {office} {name}",
+        "part_of": "{title} · goal area {order}",
+        "page": "Page {page} of {total}",
+        "location": "paragraph {paragraph}",
+        "misreading": (
+            "the source has \u201c{raw}\u201d, read as \u201c{reading}\u201d "
+            "({certainty} certainty; {applied})"
+        ),
+        "applied": "corrected",
+        "not_applied": "not corrected, the source text is kept",
+        "certainty_high": "high",
+        "certainty_medium": "medium",
+        "certainty_low": "low",
+        "no_figures": "No figures are linked to this goal area.",
+        "no_items": "None.",
+        "dataset": "dataset {id}",
+        "paper_page": "page {page}",
+        "range": "range",
+    },
+}
+
+_ENTITY_LABELS: dict[EntityKind, tuple[str, str]] = {
+    EntityKind.LIVELIHOOD_PROJECT: ("民生实事项目", "Livelihood projects"),
+    EntityKind.PROJECT: ("重点项目", "Projects"),
+    EntityKind.PARK: ("园区", "Parks"),
+    EntityKind.ENTERPRISE: ("企业", "Enterprises"),
+    EntityKind.PROGRAMME: ("工作举措", "Programmes"),
+    EntityKind.HONOUR: ("荣誉", "Honours"),
+}
+
+_STYLE = """
+body { font-size: 10pt; color: #1a1a1a; }
+h1 { font-size: 18pt; font-weight: bold; margin-top: 0px; margin-bottom: 6px; }
+h2 { font-size: 13pt; font-weight: bold; color: #7a1f1f; margin-top: 18px; margin-bottom: 8px; }
+h3 { font-size: 11pt; font-weight: bold; margin-top: 10px; margin-bottom: 3px; }
+p { margin-top: 3px; margin-bottom: 5px; }
+p.subtitle { font-size: 11pt; color: #444444; margin-top: 0px; margin-bottom: 3px; }
+p.meta { color: #444444; margin-top: 0px; margin-bottom: 3px; }
+p.caption { font-size: 9pt; color: #444444; margin-top: 3px; margin-bottom: 14px; }
+p.chart { margin-top: 8px; margin-bottom: 0px; }
+p.quote { margin-left: 16px; margin-top: 3px; margin-bottom: 8px; }
+p.note { font-size: 9pt; margin-top: 2px; margin-bottom: 6px; }
+p.small { font-size: 9pt; color: #444444; }
+table.figures { border-collapse: collapse; border-color: #9a9a9a; border-style: solid; }
+table.figures th { background-color: #ece7df; font-weight: bold; font-size: 9pt; text-align: left; }
+table.figures td { font-size: 9pt; vertical-align: top; }
+span.loc { color: #666666; font-size: 8pt; }
+span.mod { color: #555555; font-size: 8pt; }
+sup.mark { color: #a02020; }
+"""
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return _LABELS["zh" if lang.startswith("zh") else "en"]
+
+
+def _lang_code(lang: str) -> str:
+    return "zh" if lang.startswith("zh") else "en"
+
+
+def _t(text: str) -> str:
+    """Dataset text as HTML text: invisible characters shown, markup characters escaped."""
+    return html.escape(visible_text(text), quote=True)
+
+
+def _fmt(template: str, **values: str) -> str:
+    """Fill a label; the values must already be escaped."""
+    return template.format(**values)
+
+
+# --- scope -------------------------------------------------------------------------------------------
+
+
+def resolve_scope(report: Report, scope: str) -> GoalArea | None:
+    """The goal area a scope names, or None for the whole report (``"all"``).
+
+    Raises:
+        ValueError: ``scope`` is neither ``"all"`` nor a goal-area id of ``report``.
+    """
+    if scope == ALL:
+        return None
+    goal = report.goal_by_id.get(scope)
+    if goal is None:
+        known = ", ".join([ALL, *(g.id for g in report.goal_areas)])
+        raise ValueError(f"unknown scope {scope!r}: expected one of {known}")
+    return goal
+
+
+def scope_indicators(report: Report, scope: str) -> list[AnyIndicator]:
+    """The figures in a scope: all of them (stated, then derived) or those linked to one goal area.
+
+    Raises:
+        ValueError: An unknown scope.
+    """
+    goal = resolve_scope(report, scope)
+    if goal is None:
+        return list(report.all_indicators())
+    return report.indicators_for_goal(goal.id)
+
+
+def document_title(report: Report, scope: str, lang: str = "zh") -> str:
+    """The plain-text title of a summary: the report's title, or the goal area's label.
+
+    Raises:
+        ValueError: An unknown scope.
+    """
+    goal = resolve_scope(report, scope)
+    meta = report.metadata
+    english = _lang_code(lang) == "en"
+    title = meta.title_en if english and meta.title_en else meta.title
+    if goal is None:
+        return title
+    label = goal.gloss_en if english and goal.gloss_en else goal.label
+    return f"{title} · {label}"
+
+
+def page_footer_text(page: int, total: int, lang: str = "zh") -> str:
+    """The page number line of a printed summary, e.g. ``第 1 页 / 共 5 页``."""
+    return _labels(lang)["page"].format(page=page, total=total)
+
+
+# --- misreadings and marked text ----------------------------------------------------------------------
+
+
+def misreadings(report: Report) -> list[tuple[int, Repair]]:
+    """The misreadings of the source, numbered from 1 in dataset order (the ``†n`` marks)."""
+    found = [r for r in report.repairs if r.kind is RepairKind.MISREADING]
+    return list(enumerate(found, start=1))
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return inner.paragraph_id == outer.paragraph_id and outer.start <= inner.start and inner.end <= outer.end
+
+
+class _Marks:
+    """Renders quoted spans with ``†n`` after each misreading inside them, remembering which were used."""
+
+    def __init__(self, report: Report) -> None:
+        self._numbered = [(n, r) for n, r in misreadings(report) if r.span is not None]
+        self.used: set[int] = set()
+
+    def render(self, span: Span, bold: Span | None = None) -> str:
+        """The span's text, escaped, with ``bold`` in bold and the marks of the misreadings inside."""
+        events: list[tuple[int, int, str]] = []
+        if bold is not None and _inside(bold, span) and bold.start < bold.end:
+            events.append((bold.start - span.start, 2, "<b>"))
+            events.append((bold.end - span.start, 0, "</b>"))
+        for number, repair in self._numbered:
+            assert repair.span is not None
+            if _inside(repair.span, span):
+                self.used.add(number)
+                events.append(
+                    (repair.span.end - span.start, 1, f'<sup class="mark">{MISREADING_MARK}{number}</sup>')
+                )
+        events.sort(key=lambda e: (e[0], e[1]))
+        parts: list[str] = []
+        position = 0
+        for offset, _, markup in events:
+            parts.append(_t(span.text[position:offset]))
+            parts.append(markup)
+            position = offset
+        parts.append(_t(span.text[position:]))
+        return "".join(parts)
+
+
+# --- pieces ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySection:
+    """A heading of a summary, for bookmarks and tables of contents."""
+
+    level: int
+    title: str
+
+
+def _heading(level: int, text: str) -> str:
+    return f"<h{level}>{text}</h{level}>"
+
+
+def _figure_name(indicator: AnyIndicator, lang: str) -> str:
+    if _lang_code(lang) == "en" and indicator.name_en:
+        return indicator.name_en
+    return indicator.name
+
+
+def _kind_cell(indicator: AnyIndicator, lang: str) -> str:
+    text = kind_label(indicator.kind, _lang_code(lang))
+    if indicator.scope is not Scope.DISTRICT:
+        text += f" · {scope_label(indicator.scope, _lang_code(lang))}"
+    return _t(text)
+
+
+def _value_cell(indicator: AnyIndicator, lang: str) -> str:
+    labels = _labels(lang)
+    if isinstance(indicator, DerivedIndicator):
+        low, high = format_number(indicator.range_low), format_number(indicator.range_high)
+        return (
+            _t(labels["approx"] + value_with_unit(indicator))
+            + f'<br/><span class="mod">{_t(labels["range"])} {_t(low)}–{_t(high)}</span>'
+        )
+    cell = _t(value_with_unit(indicator))
+    if indicator.modifier or indicator.modifier_meaning is not ModifierMeaning.EXACT:
+        detail = meaning_label(indicator.modifier_meaning, _lang_code(lang))
+        if indicator.modifier:
+            detail = f"{indicator.modifier} · {detail}"
+        cell += f'<br/><span class="mod">{_t(detail)}</span>'
+    return cell
+
+
+def _source_cell(indicator: AnyIndicator, report: Report, marks: _Marks, lang: str) -> str:
+    if isinstance(indicator, DerivedIndicator):
+        return _t(derived_description(indicator, report))
+    location = _labels(lang)["location"].format(paragraph=indicator.sentence.paragraph_id)
+    return (
+        marks.render(indicator.sentence, bold=indicator.span) + f' <span class="loc">[{_t(location)}]</span>'
+    )
+
+
+def _figures_table(indicators: Sequence[AnyIndicator], report: Report, marks: _Marks, lang: str) -> str:
+    labels = _labels(lang)
+    head = "".join(
+        f"<th{width}>{_t(labels[key])}</th>"
+        for key, width in (
+            ("name", ' width="22%"'),
+            ("value", ' width="14%"'),
+            ("year", ' width="8%"'),
+            ("kind", ' width="10%"'),
+            ("sentence", ""),
+        )
+    )
+    rows = []
+    for indicator in indicators:
+        rows.append(
+            f'<tr id="{_t(indicator.id)}">'
+            f"<td>{_t(_figure_name(indicator, lang))}</td>"
+            f"<td>{_value_cell(indicator, lang)}</td>"
+            f"<td>{_t(str(indicator.year))}</td>"
+            f"<td>{_kind_cell(indicator, lang)}</td>"
+            f"<td>{_source_cell(indicator, report, marks, lang)}</td>"
+            "</tr>"
+        )
+    return (
+        '<table class="figures" width="100%" border="1" cellspacing="0" cellpadding="4">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _charts(chart_images: Sequence[tuple[str, str]], lang: str) -> list[str]:
+    if not chart_images:
+        return []
+    labels = _labels(lang)
+    parts = [_heading(2, _t(labels["charts"]))]
+    for number, (name, caption) in enumerate(chart_images, start=1):
+        label = labels["figure_n"].format(n=number)
+        parts.append(f'<p class="chart" align="center"><img src="{_t(name)}" alt="{_t(caption)}" /></p>')
+        parts.append(f'<p class="caption" align="center">{_t(label)}\u3000{_t(caption)}</p>')
+    return parts
+
+
+def _quotes(quotes: Iterable[Quote], marks: _Marks, lang: str) -> list[str]:
+    items = [
+        f'<p class="quote">\u201c{marks.render(q.span)}\u201d \u2014\u2014 {_t(q.speaker)}</p>'
+        for q in quotes
+    ]
+    if not items:
+        return []
+    return [_heading(2, _t(_labels(lang)["quotes"])), *items]
+
+
+def _certainty(certainty: Certainty | None, labels: dict[str, str]) -> str:
+    return labels[f"certainty_{certainty.value}"] if certainty is not None else "?"
+
+
+def _notes(
+    report: Report,
+    derived: Sequence[DerivedIndicator],
+    marks: _Marks,
+    lang: str,
+    *,
+    every_misreading: bool,
+) -> list[str]:
+    labels = _labels(lang)
+    parts: list[str] = []
+    if derived:
+        parts.append(_heading(3, _t(labels["derived_notes"])))
+        for item in derived:
+            parts.append(
+                f'<p class="note"><b>{_t(_figure_name(item, lang))}</b> '
+                f"{_t(labels['approx'] + value_with_unit(item))}\uff1a"
+                f"{_t(derived_description(item, report))}<br/>{_t(item.explanation)}</p>"
+            )
+    listed = [(n, r) for n, r in misreadings(report) if every_misreading or n in marks.used]
+    if listed:
+        parts.append(_heading(3, _t(labels["misreading_notes"])))
+        for number, repair in listed:
+            text = labels["misreading"].format(
+                raw=_t(repair.raw_text),
+                reading=_t(repair.reading or repair.result),
+                certainty=_t(_certainty(repair.certainty, labels)),
+                applied=_t(labels["applied"] if repair.applied else labels["not_applied"]),
+            )
+            where = ""
+            if repair.span is not None:
+                location = labels["location"].format(paragraph=repair.span.paragraph_id)
+                where = f' <span class="loc">[{_t(location)}]</span>'
+            parts.append(
+                f'<p class="note"><sup class="mark">{MISREADING_MARK}{number}</sup> {text}{where}'
+                f"<br/>{_t(repair.note)}</p>"
+            )
+    if not parts:
+        return []
+    return [_heading(2, _t(labels["notes"])), *parts]
+
+
+def _title_block(report: Report, goal: GoalArea | None, lang: str) -> list[str]:
+    labels = _labels(lang)
+    meta = report.metadata
+    english = _lang_code(lang) == "en"
+    title = meta.title_en if english and meta.title_en else meta.title
+    parts = []
+    if goal is None:
+        parts.append(_heading(1, _t(title)))
+    else:
+        label = goal.gloss_en if english and goal.gloss_en else goal.label
+        parts.append(_heading(1, _t(label)))
+        parts.append(
+            f'<p class="subtitle">{labels["part_of"].format(title=_t(title), order=_t(str(goal.order)))}</p>'
+        )
+    meeting = _fmt(labels["meeting"], meeting=_t(meta.meeting.name), date=_t(meta.meeting.date))
+    presenter = _fmt(labels["presenter"], office=_t(meta.presenter.office), name=_t(meta.presenter.name))
+    parts.append(f'<p class="meta">{meeting}</p>')
+    parts.append(f'<p class="meta">{presenter}</p>')
+    return parts
+
+
+def _source_block(report: Report, generated: datetime.date, lang: str) -> list[str]:
+    labels = _labels(lang)
+    meta = report.metadata
+    dataset = labels["dataset"].format(id=report.id)
+    return [
+        _heading(2, _t(labels["source"])),
+        f"<p>{_t(meta.citation)}\uff0c{_t(labels['paper_page'].format(page=meta.article.page))}</p>",
+        f'<p class="small">{_t(dataset)}</p>',
+        f'<p class="small">{_fmt(labels["generated"], date=_t(generated.isoformat()), app=_t(APP_NAME))}</p>',
+    ]
+
+
+def _related(entities: Sequence[Entity], lang: str) -> list[str]:
+    if not entities:
+        return []
+    index = 0 if _lang_code(lang) == "zh" else 1
+    parts = [_heading(2, _t(_labels(lang)["related"]))]
+    for kind in EntityKind:
+        members = [e for e in entities if e.kind is kind]
+        if not members:
+            continue
+        parts.append(_heading(3, _t(_ENTITY_LABELS[kind][index])))
+        items = []
+        for entity in members:
+            roles = "\u3001".join(entity.roles)
+            suffix = f' <span class="mod">\uff08{_t(roles)}\uff09</span>' if roles else ""
+            items.append(f"<li>{_t(entity.name)}{suffix}</li>")
+        parts.append(f"<ul>{''.join(items)}</ul>")
+    return parts
+
+
+def _document(title: str, body: Sequence[str], lang: str) -> str:
+    language = "zh-CN" if _lang_code(lang) == "zh" else "en"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8" />\n'
+        f'<meta name="generator" content="{_t(APP_NAME)}" />\n'
+        f"<title>{_t(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+# --- the summary ---------------------------------------------------------------------------------------
+
+
+def build_summary_html(
+    report: Report,
+    scope: str = ALL,
+    *,
+    chart_images: Sequence[tuple[str, str]] = (),
+    generated: datetime.date,
+    lang: str = "zh",
+) -> str:
+    """The summary of the whole report or of one goal area, as a complete HTML document.
+
+    Whole report: the title block (title, meeting and date, presenter), the eight goal areas with
+    their sentences, the headline figures and then the other stated figures (name, value and unit,
+    year, kind, source sentence), the charts, the livelihood projects, the quotes with their
+    speakers, notes (derived figures with formula and range; every misreading of the source), the
+    citation and the date generated. One goal area: the title block, its sentence, all its figures,
+    its charts, its quotes, related projects and bodies, notes on its derived figures and on the
+    misreadings in the text it quotes, the citation and the date.
+
+    Args:
+        report: The report.
+        scope: ``"all"`` or a goal-area id.
+        chart_images: ``(resource name, caption)`` for each chart, in order; the name is used as an
+            ``<img src>`` that the caller supplies (``QTextDocument.addResource``). None: no charts.
+        generated: The date printed as the date generated.
+        lang: The document's language, ``"zh"`` (default) or ``"en"``.
+
+    Returns:
+        A UTF-8 HTML document (``<!DOCTYPE html>`` …).
+
+    Raises:
+        ValueError: ``scope`` is neither ``"all"`` nor a goal-area id of the report.
+    """
+    goal = resolve_scope(report, scope)
+    labels = _labels(lang)
+    marks = _Marks(report)
+    body = _title_block(report, goal, lang)
+
+    if goal is None:
+        body.append(_heading(2, _t(labels["goals"])))
+        for area in report.goal_areas:
+            label = area.gloss_en if _lang_code(lang) == "en" and area.gloss_en else area.label
+            count = labels["count_figures"].format(n=len(report.indicators_for_goal(area.id)))
+            body.append(_heading(3, f"{area.order}. {_t(label)}"))
+            body.append(f'<p>{_t(area.sentence)} <span class="loc">{_t(count)}</span></p>')
+        headline = [i for i in report.indicators if i.headline]
+        other = [i for i in report.indicators if not i.headline]
+        body.append(_heading(2, _t(labels["headline"])))
+        body.append(_figures_table(headline, report, marks, lang))
+        if other:
+            body.append(_heading(2, _t(labels["other_figures"])))
+            body.append(_figures_table(other, report, marks, lang))
+        body.extend(_charts(chart_images, lang))
+        projects = report.entities_of_kind(EntityKind.LIVELIHOOD_PROJECT)
+        if projects:
+            body.append(_heading(2, f"{_t(labels['livelihood'])}\uff08{len(projects)}\uff09"))
+            body.append("<ol>" + "".join(f"<li>{_t(p.name)}</li>" for p in projects) + "</ol>")
+        body.extend(_quotes(report.quotes, marks, lang))
+        body.extend(_notes(report, report.derived, marks, lang, every_misreading=True))
+    else:
+        body.append(_heading(2, _t(labels["goal"])))
+        body.append(f"<p>{_t(goal.sentence)}</p>")
+        if _lang_code(lang) == "en" and goal.gloss_en:
+            body.append(f'<p class="small">{_t(goal.gloss_en)}</p>')
+        indicators = report.indicators_for_goal(goal.id)
+        body.append(_heading(2, _t(labels["figures"])))
+        if indicators:
+            body.append(_figures_table(indicators, report, marks, lang))
+        else:
+            body.append(f"<p>{_t(labels['no_figures'])}</p>")
+        body.extend(_charts(chart_images, lang))
+        body.extend(_quotes((q for q in report.quotes if goal.id in q.goal_ids), marks, lang))
+        body.extend(_related([e for e in report.entities if goal.id in e.goal_ids], lang))
+        derived = [i for i in indicators if isinstance(i, DerivedIndicator)]
+        body.extend(_notes(report, derived, marks, lang, every_misreading=False))
+
+    body.extend(_source_block(report, generated, lang))
+    return _document(document_title(report, scope, lang), body, lang)
+
+
+# --- reading the headings back ---------------------------------------------------------------------------
+
+
+class _HeadingParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[SummarySection] = []
+        self._level = 0
+        self._text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h1", "h2", "h3"):
+            self._level = int(tag[1])
+            self._text = []
+        elif tag == "sup" and self._level:
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "sup" and self._skip:
+            self._skip -= 1
+        elif tag in ("h1", "h2", "h3") and self._level:
+            self.sections.append(SummarySection(self._level, "".join(self._text).strip()))
+            self._level = 0
+
+    def handle_data(self, data: str) -> None:
+        if self._level and not self._skip:
+            self._text.append(data)
+
+
+def summary_sections(summary_html: str, max_level: int = 3) -> list[SummarySection]:
+    """The headings of a summary (``<h1>`` … ``<h3>``) in order, as plain text.
+
+    Args:
+        summary_html: What :func:`build_summary_html` returned.
+        max_level: The deepest heading level to include.
+    """
+    parser = _HeadingParser()
+    parser.feed(summary_html)
+    parser.close()
+    return [s for s in parser.sections if s.level <= max_level]

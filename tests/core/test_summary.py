@@ -1,0 +1,273 @@
+"""The summary HTML: what it contains for the whole report and for one goal area, and that it escapes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import html
+from collections.abc import Sequence
+from html.parser import HTMLParser
+
+import pytest
+
+from desktop_app.core.formatting import format_number, value_with_unit
+from desktop_app.core.model import DerivedIndicator, EntityKind, Report
+from desktop_app.core.summary import (
+    MISREADING_MARK,
+    SummarySection,
+    build_summary_html,
+    document_title,
+    misreadings,
+    page_footer_text,
+    resolve_scope,
+    scope_indicators,
+    summary_sections,
+)
+
+DATE = datetime.date(2024, 2, 1)
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;'
+VOID = {"br", "img", "meta", "hr", "col", "link"}
+
+
+def summary(
+    report: Report, scope: str = "all", *, chart_images: Sequence[tuple[str, str]] = (), lang: str = "zh"
+) -> str:
+    return build_summary_html(report, scope, chart_images=chart_images, generated=DATE, lang=lang)
+
+
+class TagChecker(HTMLParser):
+    """Fails on a closing tag that does not match the open element (the HTML is written balanced)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        self.stack.pop()
+
+
+def parse(document: str) -> TagChecker:
+    checker = TagChecker()
+    checker.feed(document)
+    checker.close()
+    assert checker.stack == []
+    return checker
+
+
+def hostile_report(report: Report) -> Report:
+    indicator = dataclasses.replace(report.indicators[0], name=f"规上{HOSTILE}")
+    goal = dataclasses.replace(report.goal_areas[0], sentence=f"目标{HOSTILE}")
+    quote = report.quotes[0]
+    quote = dataclasses.replace(quote, speaker=HOSTILE)
+    entity = next(e for e in report.entities if e.kind is EntityKind.LIVELIHOOD_PROJECT)
+    hostile_entity = dataclasses.replace(entity, name=HOSTILE)
+    meta = dataclasses.replace(report.metadata, title=f"报告{HOSTILE}")
+    derived = dataclasses.replace(report.derived[0], explanation=HOSTILE)
+    return dataclasses.replace(
+        report,
+        metadata=meta,
+        indicators=(indicator, *report.indicators[1:]),
+        goal_areas=(goal, *report.goal_areas[1:]),
+        quotes=(quote, *report.quotes[1:]),
+        entities=tuple(hostile_entity if e is entity else e for e in report.entities),
+        derived=(derived, *report.derived[1:]),
+    )
+
+
+# --- the whole report -------------------------------------------------------------------------------
+
+
+def test_whole_report_is_a_balanced_document(report: Report) -> None:
+    document = summary(report)
+    assert document.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8" />' in document
+    parse(document)
+
+
+def test_title_block(report: Report) -> None:
+    document = summary(report)
+    meta = report.metadata
+    assert f"<h1>{meta.title}</h1>" in document
+    assert meta.meeting.name in document and meta.meeting.date in document
+    assert meta.presenter.name in document and meta.presenter.office in document
+    assert f"<title>{meta.title}</title>" in document
+
+
+def test_every_figure_is_present_once_with_its_value(report: Report) -> None:
+    document = summary(report)
+    rows = [attrs["id"] or "" for tag, attrs in parse(document).tags if tag == "tr" and attrs.get("id")]
+    stated = [i.id for i in report.indicators]
+    assert rows == [i.id for i in report.indicators if i.headline] + [
+        i.id for i in report.indicators if not i.headline
+    ]
+    assert sorted(rows) == sorted(stated)
+    for indicator in report.all_indicators():
+        assert html.escape(indicator.name) in document
+        assert html.escape(value_with_unit(indicator)) in document
+    # Derived figures are explained in the notes, with formula and range.
+    for derived in report.derived:
+        assert derived.formula in document
+        assert f"{format_number(derived.range_low)}–{format_number(derived.range_high)}" in document
+    assert len(report.indicators) + len(report.derived) == 40
+
+
+def test_headline_figures_first_with_sentence_and_bold_value(report: Report) -> None:
+    document = summary(report)
+    headline_at = document.index("<h2>主要数据</h2>")
+    other_at = document.index("<h2>其他数据</h2>")
+    assert headline_at < document.index('id="ind-industrial-output"') < other_at
+    assert "规上工业总产值实现<b>2504亿元</b>" in document
+    assert "实绩" in document and "目标" in document and "预计" in document
+
+
+def test_goal_areas_livelihood_projects_quotes_and_source(report: Report) -> None:
+    document = summary(report)
+    for goal in report.goal_areas:
+        assert html.escape(goal.label) in document and html.escape(goal.sentence) in document
+    projects = report.entities_of_kind(EntityKind.LIVELIHOOD_PROJECT)
+    assert len(projects) == 7
+    assert all(html.escape(p.name) in document for p in projects)
+    for quote in report.quotes:
+        assert html.escape(quote.speaker) in document
+    assert html.escape(report.metadata.citation) in document
+    assert "2024-02-01" in document
+
+
+def test_misreadings_are_marked_where_quoted_and_all_explained(report: Report) -> None:
+    document = summary(report)
+    numbered = misreadings(report)
+    assert [r.id for _, r in numbered] == ["r008", "r091", "r140", "r158"]
+    # 新开壶 (r140, kept as printed) stands in the trade target's sentence.
+    assert f'新开壶<sup class="mark">{MISREADING_MARK}3</sup>' in document
+    # 民生实事项目 (r091, corrected) in the livelihood projects' sentence; 说 (r158) in a quote.
+    assert f'民生实事项目<sup class="mark">{MISREADING_MARK}2</sup>' in document
+    assert f'说<sup class="mark">{MISREADING_MARK}4</sup>' in document
+    notes = document[document.index("<h3>原文误植</h3>") :]
+    for number, repair in numbered:
+        assert f"{MISREADING_MARK}{number}</sup>" in notes
+        assert html.escape(repair.raw_text) in notes
+    assert "未更正" in notes and "已据此更正" in notes and "可信度低" in notes
+
+
+def test_charts_are_images_with_captions(report: Report) -> None:
+    document = summary(
+        report, chart_images=[("chart-1.png", "金额（亿元）"), ('x" onload="y', "<b>caption</b>")]
+    )
+    images = [attrs for tag, attrs in parse(document).tags if tag == "img"]
+    assert [a["src"] for a in images] == ["chart-1.png", 'x" onload="y']
+    assert "<b>caption</b>" not in document and "&lt;b&gt;caption&lt;/b&gt;" in document
+    assert "图 1\u3000金额（亿元）" in document
+    assert "<img" not in summary(report)
+    assert "<h2>图表</h2>" not in summary(report)
+
+
+def test_sections_for_bookmarks(report: Report) -> None:
+    sections = summary_sections(summary(report, chart_images=[("c.png", "c")]))
+    assert sections[0] == SummarySection(1, report.metadata.title)
+    top = [s.title for s in sections if s.level == 2]
+    assert top == [
+        "八个“坚定不移”",
+        "主要数据",
+        "其他数据",
+        "图表",
+        "民生实事项目（7）",
+        "重要论述",
+        "注释",
+        "来源",
+    ]
+    assert sum(1 for s in sections if s.level == 3 and s.title[0].isdigit()) == 8
+
+
+# --- one goal area ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("goal_id", ["g1-growth", "g3-vitality", "g7-culture", "g8-wellbeing"])
+def test_goal_area_has_exactly_its_figures(report: Report, goal_id: str) -> None:
+    document = summary(report, goal_id)
+    parse(document)
+    goal = report.goal_by_id[goal_id]
+    rows = [attrs["id"] for tag, attrs in parse(document).tags if tag == "tr" and attrs.get("id")]
+    assert rows == [i.id for i in report.indicators_for_goal(goal_id)]
+    assert f"<h1>{html.escape(goal.label)}</h1>" in document
+    assert html.escape(goal.sentence) in document
+    for quote in report.quotes:
+        assert (html.escape(quote.text[:12]) in document) == (goal_id in quote.goal_ids)
+    for entity in report.entities:
+        if goal_id in entity.goal_ids:
+            assert html.escape(entity.name) in document
+
+
+def test_goal_area_without_figures_says_so(report: Report) -> None:
+    assert not report.indicators_for_goal("g7-culture")
+    assert "本目标没有相关数据。" in summary(report, "g7-culture")
+
+
+def test_goal_area_notes_only_what_it_shows(report: Report) -> None:
+    g3 = summary(report, "g3-vitality")
+    assert f"{MISREADING_MARK}3</sup>" in g3
+    assert f"{MISREADING_MARK}1</sup>" not in g3 and f"{MISREADING_MARK}4</sup>" not in g3
+    g8 = summary(report, "g8-wellbeing")
+    derived = [i for i in report.indicators_for_goal("g8-wellbeing") if isinstance(i, DerivedIndicator)]
+    assert derived and all(d.formula in g8 and html.escape(d.explanation) in g8 for d in derived)
+    assert "<h3>推算数据</h3>" not in g3
+
+
+def test_unknown_scope(report: Report) -> None:
+    with pytest.raises(ValueError, match=r"unknown scope 'g9-nothing'.*g1-growth"):
+        summary(report, "g9-nothing")
+    with pytest.raises(ValueError):
+        resolve_scope(report, "")
+    with pytest.raises(ValueError):
+        scope_indicators(report, "ALL")
+
+
+# --- escaping -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scope", ["all", "g1-growth", "g8-wellbeing"])
+def test_dataset_text_is_escaped(report: Report, scope: str) -> None:
+    document = summary(hostile_report(report), scope)
+    assert "<script" not in document
+    assert "<img" not in document
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in document
+    assert "&lt;img src=x onerror=alert(1)&gt;&amp;amp;" in document
+    parse(document)
+
+
+def test_invisible_characters_are_shown(report: Report) -> None:
+    indicator = dataclasses.replace(report.indicators[0], name="规上\u202e工业")
+    document = summary(dataclasses.replace(report, indicators=(indicator, *report.indicators[1:])))
+    assert "\u202e" not in document and "⟨U+202E⟩" in document
+
+
+# --- the other languages and helpers --------------------------------------------------------------------
+
+
+def test_english_document(report: Report) -> None:
+    document = summary(report, lang="en")
+    assert '<html lang="en">' in document
+    assert "<h2>Headline figures</h2>" in document
+    assert html.escape(report.indicators[0].name_en) in document
+    assert "Generated 2024-02-01" in document
+
+
+def test_titles_and_page_footer(report: Report) -> None:
+    assert document_title(report, "all") == report.metadata.title
+    assert document_title(report, "g3-vitality").endswith(report.goal_by_id["g3-vitality"].label)
+    assert page_footer_text(1, 9) == "第 1 页 / 共 9 页"
+    assert page_footer_text(2, 3, "en") == "Page 2 of 3"
+
+
+def test_scope_indicators(report: Report) -> None:
+    assert len(scope_indicators(report, "all")) == 40
+    assert scope_indicators(report, "g8-wellbeing") == report.indicators_for_goal("g8-wellbeing")
