@@ -18,7 +18,8 @@ from benchmarks import bench_load, bench_search, bench_startup
 
 
 def _machine() -> str:
-    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    python = platform.python_version()
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {python}, {platform.system()}"
 
 
 def run(quick: bool) -> dict[str, Any]:
@@ -51,8 +52,9 @@ def format_report(results: dict[str, Any]) -> str:
         unit = "MB" if name.endswith("kb") else "s"
         scale = 1 / 1024 if unit == "MB" else 1
         verdict = "ok" if entry["ratio"] <= entry["target"] else "MISSED"
+        app = entry["app"]
         lines.append(
-            f"  {name:16} app {entry['app']['median'] * scale:8.3f} {unit} (p95 {entry['app']['p95'] * scale:.3f})"
+            f"  {name:16} app {app['median'] * scale:8.3f} {unit} (p95 {app['p95'] * scale:.3f})"
             f"  {base_key} {entry[base_key]['median'] * scale:8.3f} {unit}"
             f"  ratio {entry['ratio']:.2f} (target ≤ {entry['target']}) {verdict}"
         )

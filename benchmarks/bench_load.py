@@ -85,7 +85,10 @@ def main() -> int:
         return 0
     print(f"{'corpus':>7} {'size':>10} {'median':>9} {'p95':>9}")
     for name, row in result.items():
-        print(f"{name:>7} {row['bytes'] / 1e6:>8.1f}MB {row['median_s'] * 1000:>7.0f}ms {row['p95_s'] * 1000:>7.0f}ms")
+        print(
+            f"{name:>7} {row['bytes'] / 1e6:>8.1f}MB"
+            f" {row['median_s'] * 1000:>7.0f}ms {row['p95_s'] * 1000:>7.0f}ms"
+        )
     return 0
 
 

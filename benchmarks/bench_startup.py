@@ -61,7 +61,9 @@ def _environment() -> dict[str, str]:
 
 def _run(command: Sequence[str]) -> dict[str, float]:
     start = time.time()
-    result = subprocess.run(command, capture_output=True, text=True, env=_environment(), timeout=120, check=False)
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=_environment(), timeout=120, check=False
+    )
     values: dict[str, float] = {}
     for line in result.stdout.splitlines():
         key, _, value = line.partition(" ")
@@ -98,12 +100,24 @@ def run(repeats: int = 7) -> dict[str, object]:
     app_rss = _stats([s["maxrss_kb"] for s in samples["app"]])
     plot_rss = _stats([s["maxrss_kb"] for s in samples["plot"]])
     return {
-        "first_paint_s": {"app": app_paint, "baseline_bare_window": bare,
-                          "ratio": app_paint["median"] / bare["median"], "target": 1.3},
-        "charts_drawn_s": {"app": app_charts, "baseline_plot_window": plot,
-                           "ratio": app_charts["median"] / plot["median"], "target": 1.1},
-        "peak_rss_kb": {"app": app_rss, "baseline_plot_window": plot_rss,
-                        "ratio": app_rss["median"] / plot_rss["median"], "target": 1.3},
+        "first_paint_s": {
+            "app": app_paint,
+            "baseline_bare_window": bare,
+            "ratio": app_paint["median"] / bare["median"],
+            "target": 1.3,
+        },
+        "charts_drawn_s": {
+            "app": app_charts,
+            "baseline_plot_window": plot,
+            "ratio": app_charts["median"] / plot["median"],
+            "target": 1.1,
+        },
+        "peak_rss_kb": {
+            "app": app_rss,
+            "baseline_plot_window": plot_rss,
+            "ratio": app_rss["median"] / plot_rss["median"],
+            "target": 1.3,
+        },
     }
 
 
@@ -121,8 +135,10 @@ def main() -> int:
         app = entry["app"]
         base_key = next(k for k in entry if k.startswith("baseline"))
         base = entry[base_key]
-        print(f"{name:16} app {app['median']:.3f} (p95 {app['p95']:.3f})  {base_key} {base['median']:.3f}  "
-              f"ratio {entry['ratio']:.2f} (target ≤ {entry['target']})")
+        print(
+            f"{name:16} app {app['median']:.3f} (p95 {app['p95']:.3f})  {base_key} {base['median']:.3f}  "
+            f"ratio {entry['ratio']:.2f} (target ≤ {entry['target']})"
+        )
     return 0
 
 

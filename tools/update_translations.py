@@ -236,7 +236,8 @@ def main() -> int:
             shutil.copy(TS, ts)
             lupdate(ts)
             untranslated = [
-                m.findtext("source") for m in ET.parse(ts).getroot().iter("message")
+                m.findtext("source")
+                for m in ET.parse(ts).getroot().iter("message")
                 if m.find("translation") is not None and m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
             ]
             lrelease(TS, qm)

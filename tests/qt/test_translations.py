@@ -29,13 +29,16 @@ def translations(app: QApplication) -> Iterator[Translations]:
 def test_catalogue_is_complete_and_compiled() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "update_translations.py"), "--check"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_chinese_ui_and_qt_dialogs(translations: Translations, qtbot: QtBot, report: Report,
-                                   settings: QSettings) -> None:
+def test_chinese_ui_and_qt_dialogs(
+    translations: Translations, qtbot: QtBot, report: Report, settings: QSettings
+) -> None:
     assert translations.install("zh_CN") == ["report_viewer", "qtbase"]
     window = MainWindow(report, settings, "zh_CN")
     qtbot.addWidget(window)
@@ -48,8 +51,9 @@ def test_chinese_ui_and_qt_dialogs(translations: Translations, qtbot: QtBot, rep
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
-def test_language_switch_rebuilds_the_window(app: QApplication, qtbot: QtBot, report: Report,
-                                             settings: QSettings) -> None:
+def test_language_switch_rebuilds_the_window(
+    app: QApplication, qtbot: QtBot, report: Report, settings: QSettings
+) -> None:
     settings.setValue(SETTINGS_LANGUAGE, "en")
     controller = Application(app, report, settings)
     qtbot.addWidget(controller.window)
