@@ -47,7 +47,9 @@ def _command_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print a JSON list of hits")
     export = commands.add_parser("export", help="export the summary without a window")
     export.add_argument("--format", choices=("pdf", "csv", "html"), required=True)
-    export.add_argument("--scope", default="all", help="'all' or a goal area id (default: all)")
+    export.add_argument(
+        "--scope", default="all", help="'all', 'figures' (tables only) or a goal area id (default: all)"
+    )
     export.add_argument("--dataset", help="dataset file (default: the bundled report)")
     export.add_argument("-o", "--output", required=True, help="file to write")
     return parser

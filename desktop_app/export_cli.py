@@ -63,7 +63,7 @@ def run_export(
 
     Args:
         fmt: ``"pdf"``, ``"csv"`` or ``"html"``.
-        scope: ``"all"`` (or None) or a goal-area id.
+        scope: ``"all"`` (or None), ``"figures"`` or a goal-area id.
         dataset: A dataset file; the bundled report when None.
         output: The file to write (replaced atomically if it exists).
         out: Where the result line goes.

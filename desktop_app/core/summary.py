@@ -53,6 +53,7 @@ from desktop_app.core.model import (
 
 __all__ = [
     "ALL",
+    "FIGURES",
     "MISREADING_MARK",
     "SummarySection",
     "build_summary_html",
@@ -66,6 +67,8 @@ __all__ = [
 
 ALL = "all"
 """The scope of the whole report."""
+FIGURES = "figures"
+"""The scope of every figure of the report as tables, without the rest of the summary."""
 MISREADING_MARK = "†"
 
 # The document's words, in its two languages. Full-width punctuation as escapes (editors fold it).
@@ -76,6 +79,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "headline": "主要数据",
         "other_figures": "其他数据",
         "figures": "相关数据",
+        "figures_title": "数据一览",
+        "stated_figures": "报道所载数据（{n} 项）",
+        "derived_figures": "推算数据（{n} 项，报道未直接给出）",
         "charts": "图表",
         "figure_n": "图 {n}",
         "livelihood": "民生实事项目",
@@ -118,6 +124,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "headline": "Headline figures",
         "other_figures": "Other figures",
         "figures": "Figures",
+        "figures_title": "Figures",
+        "stated_figures": "Figures stated in the article ({n})",
+        "derived_figures": "Derived figures ({n}, not stated in the article)",
         "charts": "Charts",
         "figure_n": "Figure {n}",
         "livelihood": "Livelihood projects",
@@ -210,16 +219,16 @@ def _fmt(template: str, **values: str) -> str:
 
 
 def resolve_scope(report: Report, scope: str) -> GoalArea | None:
-    """The goal area a scope names, or None for the whole report (``"all"``).
+    """The goal area a scope names, or None for the whole report (``"all"`` or ``"figures"``).
 
     Raises:
-        ValueError: ``scope`` is neither ``"all"`` nor a goal-area id of ``report``.
+        ValueError: ``scope`` is neither ``"all"``, ``"figures"`` nor a goal-area id of ``report``.
     """
-    if scope == ALL:
+    if scope in (ALL, FIGURES):
         return None
     goal = report.goal_by_id.get(scope)
     if goal is None:
-        known = ", ".join([ALL, *(g.id for g in report.goal_areas)])
+        known = ", ".join([ALL, FIGURES, *(g.id for g in report.goal_areas)])
         raise ValueError(f"unknown scope {scope!r}: expected one of {known}")
     return goal
 
@@ -246,6 +255,8 @@ def document_title(report: Report, scope: str, lang: str = "zh") -> str:
     meta = report.metadata
     english = _lang_code(lang) == "en"
     title = meta.title_en if english and meta.title_en else meta.title
+    if scope == FIGURES:
+        return f"{title} · {_labels(lang)['figures_title']}"
     if goal is None:
         return title
     label = goal.gloss_en if english and goal.gloss_en else goal.label
@@ -533,11 +544,12 @@ def build_summary_html(
     speakers, notes (derived figures with formula and range; every misreading of the source), the
     citation and the date generated. One goal area: the title block, its sentence, all its figures,
     its charts, its quotes, related projects and bodies, notes on its derived figures and on the
-    misreadings in the text it quotes, the citation and the date.
+    misreadings in the text it quotes, the citation and the date. Figures only (``"figures"``): the
+    title block, the stated figures, the derived figures, their notes, the citation and the date.
 
     Args:
         report: The report.
-        scope: ``"all"`` or a goal-area id.
+        scope: ``"all"``, ``"figures"`` or a goal-area id.
         chart_images: ``(resource name, caption)`` for each chart, in order; the name is used as an
             ``<img src>`` that the caller supplies (``QTextDocument.addResource``). None: no charts.
         generated: The date printed as the date generated.
@@ -547,14 +559,21 @@ def build_summary_html(
         A UTF-8 HTML document (``<!DOCTYPE html>`` …).
 
     Raises:
-        ValueError: ``scope`` is neither ``"all"`` nor a goal-area id of the report.
+        ValueError: ``scope`` is neither ``"all"``, ``"figures"`` nor a goal-area id of the report.
     """
     goal = resolve_scope(report, scope)
     labels = _labels(lang)
     marks = _Marks(report)
     body = _title_block(report, goal, lang)
 
-    if goal is None:
+    if scope == FIGURES:
+        body.append(_heading(2, _t(labels["stated_figures"].format(n=len(report.indicators)))))
+        body.append(_figures_table(report.indicators, report, marks, lang))
+        if report.derived:
+            body.append(_heading(2, _t(labels["derived_figures"].format(n=len(report.derived)))))
+            body.append(_figures_table(report.derived, report, marks, lang))
+        body.extend(_notes(report, report.derived, marks, lang, every_misreading=False))
+    elif goal is None:
         body.append(_heading(2, _t(labels["goals"])))
         for area in report.goal_areas:
             label = area.gloss_en if _lang_code(lang) == "en" and area.gloss_en else area.label

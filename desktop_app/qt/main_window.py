@@ -8,11 +8,12 @@ first paint so the window appears at bare-Qt speed.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -58,6 +59,15 @@ SETTINGS_NODE = "window/selectedNode"
 SETTINGS_RECENT = "files/recent"
 SETTINGS_LANGUAGE = "ui/language"
 SETTINGS_LEFT_SPLITTER = "window/leftSplitter"
+SETTINGS_PRINT_SCOPE = "print/scope"
+SETTINGS_PAGE_SIZE = "print/pageSize"
+
+# What File › Print, Preview and Export cover: the selected goal area (else the whole report), the
+# whole report, or every figure as tables only.
+PRINT_SCOPE_SELECTED = "selected"
+PRINT_SCOPE_ALL = "all"
+PRINT_SCOPE_FIGURES = "figures"
+PAGE_SIZES = ("A4", "Letter")
 
 
 def _string_list(value: Any) -> list[str]:
@@ -310,6 +320,18 @@ class MainWindow(QMainWindow):
         self._export_csv_action = make(
             "actionExportCsv", self.tr("Export &CSV…"), self._on_export_csv_triggered, "Ctrl+Shift+E"
         )
+        self._print_scope_actions = self._choice_actions(
+            "actionPrintScope",
+            SETTINGS_PRINT_SCOPE,
+            (
+                (PRINT_SCOPE_SELECTED, self.tr("Selected &goal area (else the whole report)")),
+                (PRINT_SCOPE_ALL, self.tr("&Whole report")),
+                (PRINT_SCOPE_FIGURES, self.tr("&Figures only (tables)")),
+            ),
+        )
+        self._page_size_actions = self._choice_actions(
+            "actionPageSize", SETTINGS_PAGE_SIZE, ((size, size) for size in PAGE_SIZES)
+        )
         self._language_actions: dict[str, QAction] = {}
         for code, label in (("", self.tr("System language")), ("zh_CN", "中文"), ("en", "English")):
             action = make(f"actionLanguage_{code or 'system'}", label, self._on_language_triggered)
@@ -317,6 +339,23 @@ class MainWindow(QMainWindow):
             action.setData(code)
             self._language_actions[code] = action
         self._open_action.setIcon(QIcon.fromTheme("document-open"))
+
+    def _choice_actions(self, name: str, key: str, choices: Iterable[tuple[str, str]]) -> QActionGroup:
+        """Exclusive, checkable actions for a setting; the saved choice (else the first) is checked."""
+        group = QActionGroup(self)
+        group.setObjectName(name)
+        group.setExclusive(True)
+        saved = self._settings.value(key)
+        for value, text in choices:
+            action = group.addAction(text)
+            action.setObjectName(f"{name}_{value}")
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(value == saved)
+        if group.checkedAction() is None:  # nothing saved, or a value from another version
+            group.actions()[0].setChecked(True)
+        group.triggered.connect(lambda action: self._settings.setValue(key, action.data()))
+        return group
 
     def _create_menus(self) -> None:
         menu = self.menuBar()
@@ -330,6 +369,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._preview_action)
         file_menu.addAction(self._export_pdf_action)
         file_menu.addAction(self._export_csv_action)
+        scope_menu = file_menu.addMenu(self.tr("Print and export &covers"))
+        scope_menu.setObjectName("menuPrintScope")
+        scope_menu.addActions(self._print_scope_actions.actions())
+        page_menu = file_menu.addMenu(self.tr("Paper si&ze"))
+        page_menu.setObjectName("menuPageSize")
+        page_menu.addActions(self._page_size_actions.actions())
         file_menu.addSeparator()
         file_menu.addAction(self._quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -678,27 +723,45 @@ class MainWindow(QMainWindow):
     def _current_node(self) -> TreeNode | None:
         return self._tree_model.node(self._proxy.mapToSource(self._tree.currentIndex()))
 
-    def _current_scope(self) -> str:
+    def _current_goal_id(self) -> str | None:
         node = self._current_node()
         while node is not None and node.parent is not None and node.kind is not NodeKind.GOAL:
             node = node.parent
-        return node.item.id if node is not None and isinstance(node.item, GoalArea) else "all"
+        return node.item.id if node is not None and isinstance(node.item, GoalArea) else None
+
+    def print_scope(self) -> str:
+        """The scope File › Print and Export use now: a goal-area id, ``"all"`` or ``"figures"``."""
+        checked = self._print_scope_actions.checkedAction()
+        choice = checked.data() if checked is not None else PRINT_SCOPE_SELECTED
+        if choice == PRINT_SCOPE_SELECTED:
+            return self._current_goal_id() or PRINT_SCOPE_ALL
+        return str(choice)
+
+    def page_size(self) -> str:
+        """The paper size chosen in File › Paper size (``"A4"`` or ``"Letter"``)."""
+        checked = self._page_size_actions.checkedAction()
+        return str(checked.data()) if checked is not None else PAGE_SIZES[0]
+
+    def _printing(self) -> Any:
+        controller = self._print_controller()
+        controller.set_page_size(self.page_size())
+        return controller
 
     @Slot()
     def _on_print_triggered(self) -> None:
-        self._print_controller().print_report(self._report, self._current_scope())
+        self._printing().print_report(self._report, self.print_scope())
 
     @Slot()
     def _on_preview_triggered(self) -> None:
-        self._print_controller().preview_report(self._report, self._current_scope())
+        self._printing().preview_report(self._report, self.print_scope())
 
     @Slot()
     def _on_export_pdf_triggered(self) -> None:
-        self._print_controller().export_pdf(self._report, self._current_scope())
+        self._printing().export_pdf(self._report, self.print_scope())
 
     @Slot()
     def _on_export_csv_triggered(self) -> None:
-        self._print_controller().export_csv(self._report, self._current_scope())
+        self._printing().export_csv(self._report, self.print_scope())
 
     @Slot()
     def _on_about_triggered(self) -> None:

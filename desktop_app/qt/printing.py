@@ -84,6 +84,7 @@ from desktop_app.core.charting import ChartGroup, chart_groups
 from desktop_app.core.csv_export import write_csv
 from desktop_app.core.model import Report
 from desktop_app.core.summary import (
+    FIGURES,
     build_summary_html,
     document_title,
     page_footer_text,
@@ -169,7 +170,7 @@ class SummaryDocument:
 
     Args:
         report: The report.
-        scope: ``"all"`` or a goal-area id.
+        scope: ``"all"``, ``"figures"`` or a goal-area id.
         lang: The document's language (``"zh"`` or ``"en"``), not the interface's.
         generated: The date printed as the date generated; today by default.
         chart_dpi: The resolution of the chart images.
@@ -194,7 +195,8 @@ class SummaryDocument:
         self.title = document_title(report, scope, lang)
         self.citation = report.metadata.citation
         self.family = _font_family()
-        groups = chart_groups(scope_indicators(report, scope))
+        # Figures only means tables only.
+        groups = [] if scope == FIGURES else chart_groups(scope_indicators(report, scope))
         width_px = round(CHART_WIDTH_MM / 25.4 * chart_dpi)
         images: list[tuple[str, QImage]] = []
         captions: list[tuple[str, str]] = []
@@ -594,7 +596,7 @@ def pdf_bytes(
 
     Args:
         report: The report.
-        scope: ``"all"`` or a goal-area id.
+        scope: ``"all"``, ``"figures"`` or a goal-area id.
         page_size: ``"A4"`` or ``"Letter"``, with :data:`MARGINS_MM`.
         lang: The document's language.
         generated: The date printed as the date generated; today by default.
@@ -650,7 +652,7 @@ def export_pdf(
 
     Args:
         report: The report.
-        scope: ``"all"`` or a goal-area id.
+        scope: ``"all"``, ``"figures"`` or a goal-area id.
         path: The file to write (replaced if it exists).
         page_size: ``"A4"`` or ``"Letter"``.
         lang: The document's language.

@@ -13,6 +13,7 @@ import pytest
 from desktop_app.core.formatting import format_number, value_with_unit
 from desktop_app.core.model import DerivedIndicator, EntityKind, Report
 from desktop_app.core.summary import (
+    FIGURES,
     MISREADING_MARK,
     SummarySection,
     build_summary_html,
@@ -220,6 +221,28 @@ def test_goal_area_notes_only_what_it_shows(report: Report) -> None:
     derived = [i for i in report.indicators_for_goal("g8-wellbeing") if isinstance(i, DerivedIndicator)]
     assert derived and all(d.formula in g8 and html.escape(d.explanation) in g8 for d in derived)
     assert "<h3>推算数据</h3>" not in g3
+
+
+# --- figures only -------------------------------------------------------------------------------------
+
+
+def test_figures_only_is_every_figure_stated_then_derived_and_nothing_else(report: Report) -> None:
+    document = summary(report, FIGURES, chart_images=[("chart-1.png", "图")])
+    rows = [attrs["id"] for tag, attrs in parse(document).tags if tag == "tr" and attrs.get("id")]
+    assert rows == [i.id for i in report.indicators] + [i.id for i in report.derived]
+    headings = [s.title for s in summary_sections(document)]
+    assert headings[0] == report.metadata.title
+    assert headings[1:3] == ["报道所载数据\uff0836 项\uff09", "推算数据\uff084 项\uff0c报道未直接给出\uff09"]
+    # Tables only: no goal-area sentences, charts, projects or quotes.
+    assert "<img" not in document
+    assert html.escape(report.goal_areas[0].sentence) not in document
+    assert "民生实事项目" not in headings
+    assert all(html.escape(q.text[:12]) not in document for q in report.quotes)
+    # Derived figures keep their formula and range; the source is cited.
+    assert all(d.formula in document for d in report.derived)
+    assert report.metadata.citation in html.unescape(document)
+    assert document_title(report, FIGURES) == f"{report.metadata.title} · 数据一览"
+    assert scope_indicators(report, FIGURES) == list(report.all_indicators())
 
 
 def test_unknown_scope(report: Report) -> None:

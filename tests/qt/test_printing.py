@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import itertools
 import re
@@ -13,7 +14,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QPageRanges, QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -22,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.cli import main
 from desktop_app.core.model import Report
 from desktop_app.qt import printing
+from desktop_app.qt.main_window import PAGE_SIZES, MainWindow
 from desktop_app.qt.printing import PrintController, SummaryDocument, export_pdf, render_to_printer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -394,6 +396,76 @@ def test_controller_page_size(controller: PrintController) -> None:
     controller.set_page_size("Letter")
     assert controller.page_size == "Letter"
     assert controller.printer.pageLayout().pageSize().id() == printing.PAGE_SIZES["Letter"]
+
+
+# --- from the main window -----------------------------------------------------------------------------
+
+
+def test_window_print_scope_and_paper_size_menus(
+    window: MainWindow, settings: QSettings, report: Report, qtbot: QtBot
+) -> None:
+    assert window.print_scope() == "all"  # nothing selected: the whole report
+    window.select_path("goal/g3-vitality")
+    assert window.print_scope() == "g3-vitality"
+    window.action("actionPrintScope_figures").trigger()
+    assert window.print_scope() == "figures"
+    window.action("actionPrintScope_all").trigger()
+    assert window.print_scope() == "all"
+    assert window.page_size() == "A4"
+    window.action("actionPageSize_Letter").trigger()
+    assert window.page_size() == "Letter"
+    assert tuple(printing.PAGE_SIZES) == PAGE_SIZES
+    # The choices persist; a value this version does not know falls back to the first choice.
+    settings.sync()
+    again = MainWindow(report, settings, "en")
+    qtbot.addWidget(again)
+    assert again.print_scope() == "all" and again.page_size() == "Letter"
+    settings.setValue("print/scope", "everything")
+    settings.setValue("print/pageSize", 42)
+    third = MainWindow(report, settings, "en")
+    qtbot.addWidget(third)
+    assert third.page_size() == "A4"
+    third.select_path("goal/g1-growth")
+    assert third.print_scope() == "g1-growth"
+
+
+def test_window_exports_the_chosen_scope_on_the_chosen_paper(
+    window: MainWindow,
+    report: Report,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[str],
+) -> None:
+    answers = iter([str(tmp_path / "figures.pdf"), str(tmp_path / "g8.pdf"), str(tmp_path / "g8.csv")])
+    asked: list[str] = []
+
+    def ask(parent: QWidget, caption: str, suggested: str, file_filter: str) -> tuple[str, str]:
+        asked.append(Path(suggested).name)
+        return next(answers), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    window.action("actionPrintScope_figures").trigger()
+    window.action("actionPageSize_Letter").trigger()
+    window.action("actionExportPdf").trigger()
+    figures = pypdf.PdfReader(tmp_path / "figures.pdf")
+    box = figures.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # Letter, in points
+    text = "".join(page.extract_text() for page in figures.pages)
+    assert "数据一览" in text and "推算数据" in text
+
+    window.action("actionPrintScope_selected").trigger()
+    window.action("actionPageSize_A4").trigger()
+    window.select_path("goal/g8-wellbeing")
+    window.action("actionExportPdf").trigger()
+    window.action("actionExportCsv").trigger()
+    g8 = pypdf.PdfReader(tmp_path / "g8.pdf")
+    box = g8.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+    assert asked == ["linzi-2024-figures.pdf", "linzi-2024-g8-wellbeing.pdf", "linzi-2024-g8-wellbeing.csv"]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "g8.csv").read_text(encoding="utf-8-sig"))))
+    assert [row["id"] for row in rows] == [i.id for i in report.indicators_for_goal("g8-wellbeing")]
+    assert messages == []
 
 
 # --- the command line --------------------------------------------------------------------------------
