@@ -306,18 +306,33 @@ def hover_text(item: ChartItem, lang: str = "zh") -> str:
     )
 
 
-def _axis_caption(group: ChartGroup) -> str:
+# Words drawn inside a chart follow the chart's language (a Chinese PDF printed from an English
+# interface keeps Chinese charts), so they are not interface translations.
+_CHART_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "unit_lower": "{unit}\uff08越小越好\uff09",
+        "lower": "越小越好",
+        "with_range": "{label}\uff08含范围\uff09",
+    },
+    "en": {
+        "unit_lower": "{unit} (lower is better)",
+        "lower": "lower is better",
+        "with_range": "{label} (with range)",
+    },
+}
+
+
+def _axis_caption(group: ChartGroup, lang: str) -> str:
+    words = _CHART_WORDS[_lang_code(lang)]
     if group.lower_is_better:
-        if group.unit:
-            return _fill(QCoreApplication.translate("ChartPanel", "%1 (lower is better)"), group.unit)
-        return QCoreApplication.translate("ChartPanel", "lower is better")
+        return words["unit_lower"].format(unit=group.unit) if group.unit else words["lower"]
     return group.unit
 
 
 def _legend_text(kind: IndicatorKind, lang: str) -> str:
     label = kind_label(kind, _lang_code(lang))
     if _KIND_LOOKS[kind].whisker:
-        return _fill(QCoreApplication.translate("ChartPanel", "%1 (with range)"), label)
+        return _CHART_WORDS[_lang_code(lang)]["with_range"].format(label=label)
     return label
 
 
@@ -518,7 +533,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         bottom.setPen(look.line_pen())
         bottom.setTextPen(_FOREGROUND)
         bottom.enableAutoSIPrefix(False)
-        caption = _axis_caption(self.group)
+        caption = _axis_caption(self.group, self.lang)
         self.axis_caption = caption
         # AxisItem labels are HTML: escape the (dataset) unit.
         bottom.setLabel(html.escape(visible_text(caption)))

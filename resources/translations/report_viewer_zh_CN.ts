@@ -66,18 +66,6 @@
       <translation>%1：%2</translation>
     </message>
     <message>
-      <source>%1 (lower is better)</source>
-      <translation>%1（越小越好）</translation>
-    </message>
-    <message>
-      <source>lower is better</source>
-      <translation>越小越好</translation>
-    </message>
-    <message>
-      <source>%1 (with range)</source>
-      <translation>%1（含范围）</translation>
-    </message>
-    <message>
       <source>Export PNG…</source>
       <translation>导出 PNG…</translation>
     </message>

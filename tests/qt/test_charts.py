@@ -161,7 +161,7 @@ def test_rank_axis_is_inverted_and_better_ranks_are_longer(panel: charts.ChartPa
         view = plot.getPlotItem().getViewBox()
         assert view.xInverted() is plot.group.lower_is_better
     rank = panel.plot("rank:")
-    assert "lower is better" in rank.axis_caption and "名" in rank.axis_caption
+    assert rank.axis_caption == "名\uff08越小越好\uff09"  # the chart's language, not the interface's
     lengths = {
         item.label: abs(rank.baseline - value)
         for item, (_, value) in zip(rank.items(), rank.bar_data(), strict=True)
@@ -265,6 +265,7 @@ def test_english_titles_and_kinds(panel: charts.ChartPanel, report: Report) -> N
     chart = panel.charts()[0]
     assert chart.title_label.text() == "Amounts (亿元)"
     assert chart.legend.texts[0] == "achieved"
+    assert "derived (with range)" in chart.legend.texts
     assert "2023" in chart.plot.hover_text(0) and "年" not in chart.plot.hover_text(0)
 
 
