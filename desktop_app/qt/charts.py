@@ -47,12 +47,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QIODevice,
+    QObject,
     QPoint,
     QPointF,
     QRectF,
     QSize,
     QStandardPaths,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -360,6 +362,39 @@ def _multiples(step: float, low: float, high: float) -> list[float]:
     return [round(k * step, 10) for k in range(first, last + 1)]
 
 
+# --- sizes known before a chart is built -----------------------------------------------------------
+
+
+def _tick_labels(group: ChartGroup, look: _Look) -> list[str]:
+    """The row labels of a group's chart, elided to :data:`LABEL_EMS` ems."""
+    metrics = QFontMetricsF(look.font())
+    limit = metrics.horizontalAdvance("中") * LABEL_EMS
+    return [
+        metrics.elidedText(visible_text(item.label), Qt.TextElideMode.ElideRight, limit)
+        for item in group.items
+    ]
+
+
+def natural_label_width(group: ChartGroup, look: _Look | None = None) -> int:
+    """The width in pixels the label axis of a group's chart needs for its widest label."""
+    look = look or _Look()
+    metrics = QFontMetricsF(look.font())
+    widest = max((metrics.horizontalAdvance(text) for text in _tick_labels(group, look)), default=0.0)
+    return math.ceil(widest + round(look.px(6)) + look.px(8))  # the tick text offset and a margin
+
+
+def estimated_chart_height(group: ChartGroup, look: _Look | None = None) -> int:
+    """About how tall a group's :class:`GroupChart` will be: the room kept for it until it is built."""
+    look = look or _Look()
+    line = QFontMetricsF(look.font()).height()
+    rows = len(group.items) * max(line * 1.9, look.px(24))
+    captions = 1 if _axis_caption(group, "zh") else 0
+    axis = line * (1 + captions) + look.px(5 + 6 + 8)  # tick labels, caption, ticks and offsets
+    title = QFontMetricsF(look.font(1.1, bold=True)).height()
+    legend = max(QFontMetricsF(look.font(0.9)).height(), look.px(14))
+    return math.ceil(rows + axis + look.px(6 + 2) + title + legend + look.px(3))
+
+
 # --- one chart -----------------------------------------------------------------------------------
 
 
@@ -512,15 +547,9 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         left.setStyle(tickFont=tick_font, tickLength=0, tickTextOffset=text_offset)
         left.setPen(look.line_pen())
         left.setTextPen(_FOREGROUND)
-        limit = metrics.horizontalAdvance("中") * LABEL_EMS
-        ticks = [
-            (float(row), metrics.elidedText(visible_text(item.label), Qt.TextElideMode.ElideRight, limit))
-            for row, item in enumerate(self._items)
-        ]
-        self.tick_labels = [text for _, text in ticks]
-        left.setTicks([ticks, []])
-        widest = max((metrics.horizontalAdvance(text) for text in self.tick_labels), default=0.0)
-        self.set_label_width(math.ceil(widest + text_offset + look.px(8)))
+        self.tick_labels = _tick_labels(self.group, look)
+        left.setTicks([[(float(row), text) for row, text in enumerate(self.tick_labels)], []])
+        self.set_label_width(natural_label_width(self.group, look))
 
         bottom = plot.getAxis("bottom")
         bottom.setStyle(
@@ -867,8 +896,25 @@ class GroupChart(QWidget):
 # --- the panel -----------------------------------------------------------------------------------
 
 
+class _PendingChart(QWidget):
+    """Keeps a chart's place in the panel until it scrolls into view and is built."""
+
+    def __init__(self, group: ChartGroup, height: int) -> None:
+        super().__init__()
+        self.group = group
+        self.setObjectName("chartPending")
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+
 class ChartPanel(QWidget):
     """The charts for the selected part of the report: one plot per :class:`ChartGroup`, scrolling.
+
+    A chart costs tens of milliseconds to build (pyqtgraph makes a scene, a view, axes and menus for
+    each), so only the charts in view are built at once, those within one more screen right after,
+    one per turn of the event loop; the rest keep their place as blank widgets of their expected
+    height and are built as they scroll into view.
+    Reading the charts (:meth:`charts`, :meth:`plots`, :meth:`plot`) builds them all.
 
     Signals:
         indicator_activated(str): a bar was clicked; the indicator id.
@@ -888,7 +934,9 @@ class ChartPanel(QWidget):
         self._lang = "zh"
         self._title = ""
         self._groups: tuple[ChartGroup, ...] = ()
-        self._charts: list[GroupChart] = []
+        self._slots: list[GroupChart | _PendingChart] = []
+        self._label_width = 0
+        self._building_ahead = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -918,41 +966,43 @@ class ChartPanel(QWidget):
         self._body_layout.addStretch(1)
         self._scroll.setWidget(self._body)
         layout.addWidget(self._scroll, 1)
+        # Scrolling, resizing, and charts turning out shorter than the room kept for them (which
+        # changes the scroll range) can all bring charts into view.
+        self._scroll.verticalScrollBar().valueChanged.connect(self._build_charts_in_view)
+        self._scroll.verticalScrollBar().rangeChanged.connect(self._build_charts_in_view)
+        self._scroll.viewport().installEventFilter(self)
 
     def set_language(self, lang: str) -> None:
         """Use ``"zh"`` or ``"en"`` for chart titles, kinds and years, and redraw."""
         lang = _lang_code(lang)
         if lang != self._lang:
             self._lang = lang
-            if self._charts:
+            if self._slots:
                 self._remove_charts()
                 self.show_groups(self._title, self._groups)
 
     def show_groups(self, title: str, groups: Sequence[ChartGroup]) -> None:
-        """Replace the charts: one per group, under a heading.
+        """Replace the charts: one per group, under a heading; the charts in view are built now.
 
         Args:
             title: The heading (dataset text, shown as plain text).
             groups: The groups from :func:`~desktop_app.core.charting.chart_groups`.
         """
-        if self._charts and title == self._title and tuple(groups) == self._groups:
+        if self._slots and title == self._title and tuple(groups) == self._groups:
             return  # e.g. another figure of the same goal area was selected
         self._remove_charts()
         self._title = title
         self._groups = tuple(groups)
         self._heading.setText(visible_text(title))
         self._empty.setVisible(not self._groups)
-        for group in self._groups:
-            chart = GroupChart(group, lang=self._lang)
-            chart.bar_activated.connect(self.indicator_activated)
-            chart.bar_hovered.connect(self.hovered)
-            self._body_layout.insertWidget(self._body_layout.count() - 1, chart)
-            self._charts.append(chart)
         # One label width for all, so the plots line up.
-        width = max((chart.plot.label_width() for chart in self._charts), default=0)
-        for chart in self._charts:
-            chart.plot.set_label_width(width)
+        self._label_width = max((natural_label_width(group) for group in self._groups), default=0)
+        for group in self._groups:
+            slot = _PendingChart(group, estimated_chart_height(group))
+            self._body_layout.insertWidget(self._body_layout.count() - 1, slot)
+            self._slots.append(slot)
         self._scroll.verticalScrollBar().setValue(0)
+        self._build_charts_in_view()
 
     def clear(self) -> None:
         """Remove every chart and the heading."""
@@ -962,35 +1012,104 @@ class ChartPanel(QWidget):
         self._heading.clear()
         self._empty.setVisible(True)
 
+    def built_count(self) -> int:
+        """How many of the charts have been built so far."""
+        return sum(isinstance(slot, GroupChart) for slot in self._slots)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._build_charts_in_view()
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _build_charts_in_view(self) -> None:
+        """Build the charts in view now, and those within one more screen soon after."""
+        ahead = self._pending_in(1.0, 2.0)
+        for index in self._pending_in(0.0, 1.0):
+            self._build(index)
+        if ahead and not self._building_ahead:
+            self._building_ahead = True
+            QTimer.singleShot(0, self, self._build_one_ahead)
+
+    @Slot()
+    def _build_one_ahead(self) -> None:
+        # One chart per turn of the event loop, so that input is never kept waiting long.
+        self._building_ahead = False
+        ahead = self._pending_in(0.0, 2.0)
+        if ahead:
+            self._build(ahead[0])
+            if len(ahead) > 1:
+                self._building_ahead = True
+                QTimer.singleShot(0, self, self._build_one_ahead)
+
+    def _pending_in(self, first_screen: float, last_screen: float) -> list[int]:
+        """The unbuilt charts that overlap the given band of screens below the top of the view."""
+        # Before the panel is laid out the viewport has no height yet: assume a tall one.
+        viewport = self._scroll.viewport().height()
+        screen = viewport if viewport > 100 and self.isVisible() else 900
+        value = self._scroll.verticalScrollBar().value()
+        top, bottom = value + first_screen * screen, value + last_screen * screen
+        y = self._body_layout.contentsMargins().top()
+        spacing = self._body_layout.spacing()
+        found = []
+        for index, slot in enumerate(self._slots):
+            height = slot.height() if isinstance(slot, _PendingChart) else slot.sizeHint().height()
+            if y >= bottom:
+                break
+            if y + height > top and isinstance(slot, _PendingChart):
+                found.append(index)
+            y += height + spacing
+        return found
+
+    def _build(self, index: int) -> GroupChart:
+        slot = self._slots[index]
+        if isinstance(slot, GroupChart):
+            return slot
+        chart = GroupChart(slot.group, lang=self._lang)
+        chart.plot.set_label_width(self._label_width)
+        chart.bar_activated.connect(self.indicator_activated)
+        chart.bar_hovered.connect(self.hovered)
+        self._body_layout.replaceWidget(slot, chart)
+        slot.hide()
+        slot.deleteLater()
+        self._slots[index] = chart
+        return chart
+
     def _remove_charts(self) -> None:
-        for chart in self._charts:
-            self._body_layout.removeWidget(chart)
-            chart.dispose()
-        if self._charts:
+        built = False
+        for slot in self._slots:
+            self._body_layout.removeWidget(slot)
+            if isinstance(slot, GroupChart):
+                built = True
+                slot.dispose()
+            else:
+                slot.hide()
+                slot.deleteLater()
+        if built:
             self.hovered.emit("")
-        self._charts = []
+        self._slots = []
 
     def groups(self) -> tuple[ChartGroup, ...]:
         """The groups shown, in order."""
         return self._groups
 
     def charts(self) -> list[GroupChart]:
-        """The charts (title, plot and legend), in order."""
-        return list(self._charts)
+        """The charts (title, plot and legend), in order; builds any not built yet."""
+        return [self._build(index) for index in range(len(self._slots))]
 
     def plots(self) -> list[ChartPlot]:
-        """The plots, in the order of the groups."""
-        return [chart.plot for chart in self._charts]
+        """The plots, in the order of the groups; builds any not built yet."""
+        return [chart.plot for chart in self.charts()]
 
     def plot(self, group_key: str) -> ChartPlot:
-        """The plot of one group.
+        """The plot of one group (built if it was not yet).
 
         Raises:
             KeyError: No group with that key is shown.
         """
-        for chart in self._charts:
-            if chart.group.key == group_key:
-                return chart.plot
+        for index, slot in enumerate(self._slots):
+            if slot.group.key == group_key:
+                return self._build(index).plot
         raise KeyError(group_key)
 
     def bar_data(self, group_key: str) -> list[tuple[str, float]]:

@@ -94,6 +94,8 @@ class DetailPane(QScrollArea):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAccessibleName(self.tr("Details"))
+        # (report, language) while the overview is on screen, so that showing it again costs nothing.
+        self._overview_for: tuple[Report, str] | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._report: Report | None = None
@@ -197,6 +199,10 @@ class DetailPane(QScrollArea):
 
     def show_overview(self) -> None:
         report = self._require_report()
+        shown = self._overview_for
+        if shown is not None and shown[0] is report and shown[1] == self._lang:
+            return  # already on screen (set_report shows it, then the tree selects it)
+        self._overview_for = (report, self._lang)
         meta = report.metadata
         self._list_heading.setText(visible_text(meta.title, TEXT_LIMIT))
         lines = [
@@ -223,6 +229,7 @@ class DetailPane(QScrollArea):
         self._show_list(report)
 
     def show_goal(self, goal: GoalArea) -> None:
+        self._overview_for = None
         report = self._require_report()
         self._list_heading.setText(
             visible_text(f"{goal.order}. 坚定不移{goal.steadfast} · {goal.lead}走在前")
@@ -234,6 +241,7 @@ class DetailPane(QScrollArea):
         self._show_list(goal)
 
     def show_section(self, section: Section) -> None:
+        self._overview_for = None
         report = self._require_report()
         self._list_heading.setText(visible_text(section.title))
         goals = [
@@ -255,6 +263,7 @@ class DetailPane(QScrollArea):
         self._show_list(section)
 
     def show_source_info(self) -> None:
+        self._overview_for = None
         report = self._require_report()
         meta = report.metadata
         self._list_heading.setText(visible_text(meta.article.headline))
@@ -280,6 +289,7 @@ class DetailPane(QScrollArea):
         self._show_list(report.source)
 
     def show_indicator(self, indicator: AnyIndicator) -> None:
+        self._overview_for = None
         report = self._require_report()
         lang = self._lang
         self._item_heading.setText(visible_text(indicator.name, TEXT_LIMIT))
@@ -334,6 +344,7 @@ class DetailPane(QScrollArea):
         self._fill_item(body, indicator)
 
     def show_quote(self, quote: Quote) -> None:
+        self._overview_for = None
         self._item_heading.setText(visible_text(quote.speaker))
         self._value_label.setText("")
         self._badge.setText(self.tr("Quote"))
@@ -344,6 +355,7 @@ class DetailPane(QScrollArea):
         )
 
     def show_entity(self, entity: Entity) -> None:
+        self._overview_for = None
         self._item_heading.setText(visible_text(entity.name, TEXT_LIMIT))
         self._value_label.setText("")
         self._badge.setText("、".join(entity.roles))

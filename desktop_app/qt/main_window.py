@@ -407,12 +407,12 @@ class MainWindow(QMainWindow):
 
     def _show_report(self, report: Report) -> None:
         self._report = report
-        model = GoalTreeModel(report, self)
-        model.set_language(self._lang)
-        old = self._tree_model
-        self._proxy.setSourceModel(model)
-        self._tree_model = model
-        if old is not model:
+        if self._proxy.sourceModel() is not self._tree_model or self._tree_model.report is not report:
+            model = GoalTreeModel(report, self)
+            model.set_language(self._lang)
+            old = self._tree_model
+            self._proxy.setSourceModel(model)
+            self._tree_model = model
             old.deleteLater()
         self._search.clear()
         self._search_return_path = None

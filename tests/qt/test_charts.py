@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QRawFont
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.charting import ChartGroup, ChartItem, chart_groups
@@ -238,6 +238,51 @@ def test_same_groups_are_not_redrawn(panel: charts.ChartPanel, report: Report) -
     assert panel.plots() == first
     panel.show_groups("g1 again", groups)
     assert panel.plots() != first
+
+
+def test_only_charts_in_view_are_built_until_scrolled_to(
+    panel: charts.ChartPanel, report: Report, qtbot: QtBot
+) -> None:
+    groups = _groups(report, "overview")
+    panel.resize(700, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_groups("overview", groups)
+    built = panel.built_count()
+    assert 1 <= built < len(groups)  # what is in view and one screen more
+    assert panel.findChildren(charts.GroupChart)[0].group == groups[0]
+    scroll_area = panel.findChild(QScrollArea, "chartScroll")
+    assert scroll_area is not None
+    scroll_bar = scroll_area.verticalScrollBar()
+    QApplication.processEvents()  # lay out, as the event loop would
+    for _ in range(5):  # jumping to the end builds the charts there only
+        scroll_bar.setValue(scroll_bar.maximum())
+        QApplication.processEvents()  # the built charts change the layout, hence the range
+    assert isinstance(panel.findChildren(QWidget, "chartPending")[0], QWidget)
+    built_groups = [chart.group for chart in panel.findChildren(charts.GroupChart)]
+    assert groups[-1] in built_groups and panel.built_count() < len(groups)
+    scroll_bar.setValue(0)
+    while scroll_bar.value() < scroll_bar.maximum():  # paging down builds every chart on the way
+        QApplication.processEvents()
+        scroll_bar.setValue(scroll_bar.value() + scroll_bar.pageStep())
+    QApplication.processEvents()
+    assert panel.built_count() == len(groups)
+    # Every chart took about the room kept for it, and the plots line up.
+    built_charts = panel.charts()
+    for chart in built_charts:
+        estimate = charts.estimated_chart_height(chart.group)
+        assert abs(chart.sizeHint().height() - estimate) <= 0.1 * estimate, chart.group.key
+    assert len({chart.plot.label_width() for chart in built_charts}) == 1
+    assert [chart.group for chart in built_charts] == groups
+
+
+def test_reading_the_charts_builds_them_all(panel: charts.ChartPanel, report: Report) -> None:
+    groups = _groups(report, "overview")
+    panel.resize(700, 300)
+    panel.show_groups("overview", groups)
+    assert panel.built_count() < len(groups)
+    assert panel.plot(groups[-1].key).group == groups[-1]
+    assert len(panel.plots()) == len(groups) == panel.built_count()
 
 
 def test_replacing_charts_frees_pyqtgraph_widgets(panel: charts.ChartPanel, report: Report) -> None:
