@@ -187,7 +187,7 @@ p.caption { font-size: 9pt; color: #444444; margin-top: 3px; margin-bottom: 14px
 p.chart { margin-top: 8px; margin-bottom: 0px; }
 p.quote { margin-left: 16px; margin-top: 3px; margin-bottom: 8px; }
 p.note { font-size: 9pt; margin-top: 2px; margin-bottom: 6px; }
-p.small { font-size: 9pt; color: #444444; }
+p.small, span.small { font-size: 9pt; color: #444444; }
 table.figures { border-collapse: collapse; border-color: #9a9a9a; border-style: solid; }
 table.figures th { background-color: #ece7df; font-weight: bold; font-size: 9pt; text-align: left; }
 table.figures td { font-size: 9pt; vertical-align: top; }
@@ -489,9 +489,10 @@ def _source_block(report: Report, generated: datetime.date, lang: str) -> list[s
     dataset = labels["dataset"].format(id=report.id)
     return [
         _heading(2, _t(labels["source"])),
-        f"<p>{_t(meta.citation)}\uff0c{_t(labels['paper_page'].format(page=meta.article.page))}</p>",
-        f'<p class="small">{_t(dataset)}</p>',
-        f'<p class="small">{_fmt(labels["generated"], date=_t(generated.isoformat()), app=_t(APP_NAME))}</p>',
+        # One paragraph, so that a page break never leaves the last line or two of it alone.
+        f"<p>{_t(meta.citation)}\uff0c{_t(labels['paper_page'].format(page=meta.article.page))}<br />"
+        f'<span class="small">{_t(dataset)}<br />'
+        f"{_fmt(labels['generated'], date=_t(generated.isoformat()), app=_t(APP_NAME))}</span></p>",
     ]
 
 
