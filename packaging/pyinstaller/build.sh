@@ -9,7 +9,8 @@
 # The venv is reused by later runs and updated when pyproject.toml changes.
 #
 #   --no-venv        use PYTHON (default: python3) as it is; it must have the dependencies and PyInstaller
-#   --no-smoke       skip running `report-viewer validate` (offscreen) on the finished bundle
+#   --no-smoke       skip the smoke test of the finished bundle (offscreen, from an empty directory:
+#                    validate, search with OpenCC and pypinyin, PDF export, window paints its charts)
 #   --python PYTHON  interpreter used to create the venv or to build (default: python3)
 #
 # Output:
@@ -94,7 +95,34 @@ bundle="$build_root/dist/$app_name"
 
 if ((smoke)); then
     echo "== smoke test"
-    QT_QPA_PLATFORM=offscreen "$bundle/$app_name" validate
+    # From an empty directory, with its own settings, so that nothing comes from the checkout or from
+    # the builder's saved preferences, and nothing is left in them.
+    smoke_dir=$(mktemp -d)
+    trap 'rm -rf -- "$smoke_dir"' EXIT
+    (
+        cd -- "$smoke_dir"
+        export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$smoke_dir/config XDG_DATA_HOME=$smoke_dir/data \
+            XDG_CACHE_HOME=$smoke_dir/cache
+        "$bundle/$app_name" validate
+        # Traditional characters need OpenCC's dictionaries, pinyin needs pypinyin's: both must be bundled.
+        # (`search` exits with status 1 when it finds nothing.)
+        for query in 說 linzi; do
+            hits=$("$bundle/$app_name" search "$query") \
+                || { echo "build.sh: smoke test: 'search $query' failed or found nothing" >&2; exit 1; }
+            echo "search $query: $(wc -l <<<"$hits") hits"
+        done
+        "$bundle/$app_name" export --format pdf -o smoke.pdf
+        # The window: prints `painted`, `charts` and `maxrss_kb` lines, then quits by itself.
+        if ! probe=$(REPORT_VIEWER_STARTUP_PROBE=1 timeout 60 "$bundle/$app_name" 2>gui.err) \
+            || ! grep -q "^charts " <<<"$probe"; then
+            cat gui.err >&2
+            echo "build.sh: smoke test: the window did not paint its charts" >&2
+            exit 1
+        fi
+        echo "window: painted, charts drawn, peak RSS $(sed -n 's/^maxrss_kb //p' <<<"$probe") kB"
+    )
+    rm -rf -- "$smoke_dir"
+    trap - EXIT
 fi
 
 echo "== packaging"
