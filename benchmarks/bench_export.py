@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from benchmarks.stats import percentile
 from desktop_app.core.atomic import atomic_write_text
 from desktop_app.core.csv_export import write_csv
 from desktop_app.core.loader import load_report
@@ -36,12 +37,6 @@ from desktop_app.core.model import Report
 from desktop_app.core.summary import build_summary_html
 
 TARGETS_S: Final = {"pdf": 0.5}
-
-
-def _percentile(values: Sequence[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def _application() -> None:
@@ -106,7 +101,7 @@ def run(repeats: int = 10) -> dict[str, Any]:
                 {
                     "case": name,
                     "median_s": round(median, 4),
-                    "p95_s": round(_percentile(timings, 0.95), 4),
+                    "p95_s": round(percentile(timings, 0.95), 4),
                     "min_s": round(min(timings), 4),
                     "max_s": round(max(timings), 4),
                     "target_median_s": target,

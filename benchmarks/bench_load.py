@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.stats import percentile
 from desktop_app.core.loader import load_report
 from desktop_app.core.resources import bundled_dataset_path, data_path
 
@@ -67,7 +68,7 @@ def run(repeats: int = 5, scales: tuple[int, ...] = (1, 10, 100, 1000)) -> dict[
             results[f"{scale}x"] = {
                 "bytes": path.stat().st_size,
                 "median_s": statistics.median(times),
-                "p95_s": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
+                "p95_s": percentile(times, 0.95),
                 "n": len(times),
             }
     return results

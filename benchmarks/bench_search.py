@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Final
 
+from benchmarks.stats import percentile
 from desktop_app.core.loader import load_report
 from desktop_app.core.search import Document, SearchIndex, report_documents
 
@@ -66,12 +67,6 @@ def scaled(documents: Sequence[Document], copies: int) -> list[Document]:
         for copy in range(copies)
         for doc in documents
     ]
-
-
-def _percentile(values: Sequence[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def _time_build(documents: Sequence[Document], repeats: int) -> tuple[SearchIndex, list[float]]:
@@ -138,13 +133,13 @@ def run(repeats: int = 5) -> dict[str, Any]:
             "characters": sum(len(doc.text) for doc in documents),
             "build_ms": round(statistics.median(builds), 2),
             "median_ms": round(statistics.median(latencies), 3),
-            "p95_ms": round(_percentile(latencies, 0.95), 3),
+            "p95_ms": round(percentile(latencies, 0.95), 3),
             "max_ms": round(max(latencies), 3),
         }
         if copies == 1:
             unlimited = _time_keystrokes(index, typed, repeats, None)
             entry["unlimited_median_ms"] = round(statistics.median(unlimited), 3)
-            entry["unlimited_p95_ms"] = round(_percentile(unlimited, 0.95), 3)
+            entry["unlimited_p95_ms"] = round(percentile(unlimited, 0.95), 3)
         target = TARGETS_MS.get(copies)
         entry["target_median_ms"] = target
         entry["meets_target"] = target is None or entry["median_ms"] < target
