@@ -169,6 +169,8 @@ class GoalTreeModel(QAbstractItemModel):
             below = sum(hits_by_item.get(child.item_id, 0) for child in node.children)
             if own + below:
                 counts[node.path] = own + below
+        if counts == self._hits:
+            return  # e.g. clearing a search that had no hits: nothing to repaint
         self._hits = counts
         self._emit_all_changed()
 
