@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Build the wheel, install it (not editable) into a fresh virtual environment, and run the app's
-# headless commands from a directory outside the checkout: proof that data/ and resources/ ship
-# in the wheel and are found through the package, not the source tree.
+# Build the sdist, then the wheel from it; install that wheel (not editable) into a fresh virtual
+# environment and run the app's headless commands from a directory outside the checkout: proof that
+# the sdist is complete, and that data/ and resources/ ship in the wheel and are found through the
+# package, not the source tree.
 #
 #   packaging/check_wheel.sh [PYTHON]
 set -euo pipefail
@@ -11,8 +12,12 @@ repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$python" -m pip wheel --no-deps --quiet -w "$work/dist" "$repo"
+# The wheel is built from the sdist, which proves the sdist holds everything the wheel needs.
+"$python" -m build --sdist --outdir "$work/sdist" "$repo" >/dev/null
+tar -xzf "$work"/sdist/report_viewer-*.tar.gz -C "$work/sdist"
+"$python" -m pip wheel --no-deps --quiet -w "$work/dist" "$work"/sdist/report_viewer-*/
 wheel=$(ls "$work"/dist/report_viewer-*.whl)
+echo "built $(basename "$(ls "$work"/sdist/report_viewer-*.tar.gz)") and from it"
 echo "built $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB)"
 # The listing goes to a file: `zipfile -l | grep -q` fails under pipefail when grep stops reading early.
 "$python" -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$wheel" >"$work/members"
