@@ -51,8 +51,13 @@ SCOPE_LABELS: dict[Scope, tuple[str, str]] = {
 _DISPLAY_UNITS = {"households": "户"}
 
 
+def lang_code(lang: str) -> str:
+    """``"zh"`` for any Chinese language tag (``zh``, ``zh_CN`` …), ``"en"`` for anything else."""
+    return "zh" if lang.startswith("zh") else "en"
+
+
 def _pick(labels: tuple[str, str], lang: str) -> str:
-    return labels[0] if lang.startswith("zh") else labels[1]
+    return labels[0] if lang_code(lang) == "zh" else labels[1]
 
 
 def kind_label(kind: IndicatorKind, lang: str = "zh") -> str:

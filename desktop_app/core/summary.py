@@ -30,6 +30,7 @@ from desktop_app.core.formatting import (
     derived_description,
     format_number,
     kind_label,
+    lang_code,
     meaning_label,
     scope_label,
     value_with_unit,
@@ -198,11 +199,7 @@ sup.mark { color: #a02020; }
 
 
 def _labels(lang: str) -> dict[str, str]:
-    return _LABELS["zh" if lang.startswith("zh") else "en"]
-
-
-def _lang_code(lang: str) -> str:
-    return "zh" if lang.startswith("zh") else "en"
+    return _LABELS[lang_code(lang)]
 
 
 def _t(text: str) -> str:
@@ -253,7 +250,7 @@ def document_title(report: Report, scope: str, lang: str = "zh") -> str:
     """
     goal = resolve_scope(report, scope)
     meta = report.metadata
-    english = _lang_code(lang) == "en"
+    english = lang_code(lang) == "en"
     title = meta.title_en if english and meta.title_en else meta.title
     if scope == FIGURES:
         return f"{title} · {_labels(lang)['figures_title']}"
@@ -328,15 +325,15 @@ def _heading(level: int, text: str) -> str:
 
 
 def _figure_name(indicator: AnyIndicator, lang: str) -> str:
-    if _lang_code(lang) == "en" and indicator.name_en:
+    if lang_code(lang) == "en" and indicator.name_en:
         return indicator.name_en
     return indicator.name
 
 
 def _kind_cell(indicator: AnyIndicator, lang: str) -> str:
-    text = kind_label(indicator.kind, _lang_code(lang))
+    text = kind_label(indicator.kind, lang_code(lang))
     if indicator.scope is not Scope.DISTRICT:
-        text += f" · {scope_label(indicator.scope, _lang_code(lang))}"
+        text += f" · {scope_label(indicator.scope, lang_code(lang))}"
     return _t(text)
 
 
@@ -350,7 +347,7 @@ def _value_cell(indicator: AnyIndicator, lang: str) -> str:
         )
     cell = _t(value_with_unit(indicator))
     if indicator.modifier or indicator.modifier_meaning is not ModifierMeaning.EXACT:
-        detail = meaning_label(indicator.modifier_meaning, _lang_code(lang))
+        detail = meaning_label(indicator.modifier_meaning, lang_code(lang))
         if indicator.modifier:
             detail = f"{indicator.modifier} · {detail}"
         cell += f'<br/><span class="mod">{_t(detail)}</span>'
@@ -465,7 +462,7 @@ def _notes(
 def _title_block(report: Report, goal: GoalArea | None, lang: str) -> list[str]:
     labels = _labels(lang)
     meta = report.metadata
-    english = _lang_code(lang) == "en"
+    english = lang_code(lang) == "en"
     title = meta.title_en if english and meta.title_en else meta.title
     parts = []
     if goal is None:
@@ -499,7 +496,7 @@ def _source_block(report: Report, generated: datetime.date, lang: str) -> list[s
 def _related(entities: Sequence[Entity], lang: str) -> list[str]:
     if not entities:
         return []
-    index = 0 if _lang_code(lang) == "zh" else 1
+    index = 0 if lang_code(lang) == "zh" else 1
     parts = [_heading(2, _t(_labels(lang)["related"]))]
     for kind in EntityKind:
         members = [e for e in entities if e.kind is kind]
@@ -516,7 +513,7 @@ def _related(entities: Sequence[Entity], lang: str) -> list[str]:
 
 
 def _document(title: str, body: Sequence[str], lang: str) -> str:
-    language = "zh-CN" if _lang_code(lang) == "zh" else "en"
+    language = "zh-CN" if lang_code(lang) == "zh" else "en"
     return (
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8" />\n'
         f'<meta name="generator" content="{_t(APP_NAME)}" />\n'
@@ -577,7 +574,7 @@ def build_summary_html(
     elif goal is None:
         body.append(_heading(2, _t(labels["goals"])))
         for area in report.goal_areas:
-            label = area.gloss_en if _lang_code(lang) == "en" and area.gloss_en else area.label
+            label = area.gloss_en if lang_code(lang) == "en" and area.gloss_en else area.label
             count = labels["count_figures"].format(n=len(report.indicators_for_goal(area.id)))
             body.append(_heading(3, f"{area.order}. {_t(label)}"))
             body.append(f'<p>{_t(area.sentence)} <span class="loc">{_t(count)}</span></p>')
@@ -598,7 +595,7 @@ def build_summary_html(
     else:
         body.append(_heading(2, _t(labels["goal"])))
         body.append(f"<p>{_t(goal.sentence)}</p>")
-        if _lang_code(lang) == "en" and goal.gloss_en:
+        if lang_code(lang) == "en" and goal.gloss_en:
             body.append(f'<p class="small">{_t(goal.gloss_en)}</p>')
         indicators = report.indicators_for_goal(goal.id)
         body.append(_heading(2, _t(labels["figures"])))

@@ -98,7 +98,7 @@ import shiboken6
 
 from desktop_app.core.atomic import atomic_write_bytes
 from desktop_app.core.charting import ChartGroup, ChartItem
-from desktop_app.core.formatting import format_number, kind_label, visible_text
+from desktop_app.core.formatting import format_number, kind_label, lang_code, visible_text
 from desktop_app.core.model import IndicatorKind
 from desktop_app.qt import fonts
 from desktop_app.qt.text import tooltip
@@ -254,10 +254,6 @@ def _fill(template: str, *args: str) -> str:
     )
 
 
-def _lang_code(lang: str) -> str:
-    return "zh" if lang.startswith("zh") else "en"
-
-
 def _value_text(value: float, unit: str) -> str:
     number = format_number(value)
     if not unit:
@@ -268,11 +264,11 @@ def _value_text(value: float, unit: str) -> str:
 
 
 def _year_text(year: int, lang: str) -> str:
-    return f"{year}年" if _lang_code(lang) == "zh" else str(year)
+    return f"{year}年" if lang_code(lang) == "zh" else str(year)
 
 
 def _group_title(group: ChartGroup, lang: str) -> str:
-    return group.title if _lang_code(lang) == "zh" or not group.title_en else group.title_en
+    return group.title if lang_code(lang) == "zh" or not group.title_en else group.title_en
 
 
 def _hover_details(item: ChartItem, lang: str) -> str:
@@ -280,7 +276,7 @@ def _hover_details(item: ChartItem, lang: str) -> str:
         QCoreApplication.translate("ChartPanel", "%1 (%2, %3)"),
         _value_text(item.value, item.unit),
         _year_text(item.year, lang),
-        kind_label(item.kind, _lang_code(lang)),
+        kind_label(item.kind, lang_code(lang)),
     )
     if item.range_low is not None and item.range_high is not None:
         text += _fill(
@@ -325,16 +321,16 @@ _CHART_WORDS: dict[str, dict[str, str]] = {
 
 
 def _axis_caption(group: ChartGroup, lang: str) -> str:
-    words = _CHART_WORDS[_lang_code(lang)]
+    words = _CHART_WORDS[lang_code(lang)]
     if group.lower_is_better:
         return words["unit_lower"].format(unit=group.unit) if group.unit else words["lower"]
     return group.unit
 
 
 def _legend_text(kind: IndicatorKind, lang: str) -> str:
-    label = kind_label(kind, _lang_code(lang))
+    label = kind_label(kind, lang_code(lang))
     if _KIND_LOOKS[kind].whisker:
-        return _CHART_WORDS[_lang_code(lang)]["with_range"].format(label=label)
+        return _CHART_WORDS[lang_code(lang)]["with_range"].format(label=label)
     return label
 
 
@@ -974,7 +970,7 @@ class ChartPanel(QWidget):
 
     def set_language(self, lang: str) -> None:
         """Use ``"zh"`` or ``"en"`` for chart titles, kinds and years, and redraw."""
-        lang = _lang_code(lang)
+        lang = lang_code(lang)
         if lang != self._lang:
             self._lang = lang
             if self._slots:
@@ -1191,7 +1187,7 @@ def render_group_image(group: ChartGroup, width_px: int, dpi: int = 300, *, lang
     """
     if width_px <= 0 or dpi <= 0:
         raise ValueError(f"width_px and dpi must be positive, got {width_px} and {dpi}")
-    chart = _offscreen_chart(group, width_px, _Look.for_print(dpi), _lang_code(lang))
+    chart = _offscreen_chart(group, width_px, _Look.for_print(dpi), lang_code(lang))
     try:
         image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor("white"))
@@ -1223,7 +1219,7 @@ def render_group_svg(group: ChartGroup, width_px: int = DEFAULT_EXPORT_WIDTH, *,
     """
     if width_px <= 0:
         raise ValueError(f"width_px must be positive, got {width_px}")
-    chart = _offscreen_chart(group, width_px, _Look.for_print(SCREEN_DPI), _lang_code(lang))
+    chart = _offscreen_chart(group, width_px, _Look.for_print(SCREEN_DPI), lang_code(lang))
     try:
         data = QByteArray()
         buffer = QBuffer(data)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.appinfo import APP_NAME, __version__
 from desktop_app.core.charting import chart_groups
+from desktop_app.core.formatting import lang_code
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import (
     DerivedIndicator,
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._settings = settings
         self._language = language
-        self._lang = "zh" if language.startswith("zh") else "en"
+        self._lang = lang_code(language)
         self._report = report
         self._charts: ChartPanel | None = None
         self._charts_scheduled = False
