@@ -1,0 +1,1 @@
+"""Developer tools: the dataset builder, font subsetter, translation updater, screenshots."""

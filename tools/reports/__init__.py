@@ -1,0 +1,1 @@
+"""Editorial tables, one module per report, read by tools.dataset_builder."""
