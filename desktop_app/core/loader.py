@@ -67,6 +67,9 @@ from desktop_app.core.resources import bundled_dataset_path, schema_path
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PROBLEMS = 50
+# Repairs that put ``result`` in place of their raw span, and repairs that leave their raw spans out.
+SUBSTITUTING_REPAIRS = frozenset({"punctuation", "misreading", "linebreak", "invisible", "digits"})
+DROPPING_REPAIRS = frozenset({"drop", "furniture"})
 _BOMS = {
     b"\xef\xbb\xbf": "UTF-8",
     b"\xff\xfe": "UTF-16 (little-endian)",
@@ -441,7 +444,7 @@ def _repair_problems(doc: Json, raw: str, paragraphs: dict[str, str]) -> Iterato
                 f"{where}.raw_spans", f"expected spans within the raw text (length {len(raw)}), found {spans}"
             )
             continue
-        if repair["kind"] in ("punctuation", "misreading", "drop", "move"):
+        if repair["kind"] in SUBSTITUTING_REPAIRS | DROPPING_REPAIRS | {"move"}:
             s, e = spans[0]
             if raw[s:e] != repair["raw_text"]:
                 yield Problem(
@@ -449,10 +452,10 @@ def _repair_problems(doc: Json, raw: str, paragraphs: dict[str, str]) -> Iterato
                     f"expected {_short(raw[s:e])} (the raw text at {s}–{e}), "
                     f"found {_short(repair['raw_text'])}",
                 )
-        if repair["kind"] in ("punctuation", "misreading"):
+        if repair["kind"] in SUBSTITUTING_REPAIRS:
             s, e = spans[0]
             substitutions.append((s, e, repair["result"] if repair["applied"] else raw[s:e], i))
-        if repair["kind"] == "drop":
+        if repair["kind"] in DROPPING_REPAIRS:
             for s, e in spans:
                 covered[s:e] = [True] * (e - s)
         if "span" in repair:

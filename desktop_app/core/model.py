@@ -64,11 +64,17 @@ class ParagraphRole(enum.StrEnum):
 
 
 class RepairKind(enum.StrEnum):
+    """What a repair did; the last four are made by the importer (issue 14)."""
+
     JOIN = "join"
     MOVE = "move"
     DROP = "drop"
     MISREADING = "misreading"
     PUNCTUATION = "punctuation"
+    LINEBREAK = "linebreak"  # a line break (or blank line) inside a paragraph or a number removed
+    INVISIBLE = "invisible"  # zero-width or other invisible format characters removed
+    DIGITS = "digits"  # full-width digits written as ASCII digits
+    FURNITURE = "furniture"  # a page-furniture line (header, footer, page number) dropped
 
 
 class Certainty(enum.StrEnum):

@@ -42,6 +42,7 @@ _MARK_COLOURS = {
     RepairKind.DROP: QColor("#95a5a6"),
 }
 HIGHLIGHT = QColor("#ffe066")
+_RAW_MARKED = (RepairKind.DROP, RepairKind.FURNITURE, RepairKind.MISREADING, RepairKind.MOVE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +237,7 @@ class SourceView(QWidget):
         if _needs_escape(raw):
             return  # offsets no longer line up with escaped text; show it unmarked
         for repair in report.repairs:
-            if repair.kind not in (RepairKind.DROP, RepairKind.MISREADING, RepairKind.MOVE):
+            if repair.kind not in _RAW_MARKED:
                 continue
             for span in repair.raw_spans:
                 start, end = utf16_offset(raw, span.start), utf16_offset(raw, span.end)
@@ -250,8 +251,8 @@ class SourceView(QWidget):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
         fmt.setToolTip(tip)
-        colour = _MARK_COLOURS[kind]
-        if kind is RepairKind.DROP:
+        colour = _MARK_COLOURS.get(kind, _MARK_COLOURS[RepairKind.PUNCTUATION])
+        if kind in (RepairKind.DROP, RepairKind.FURNITURE):
             fmt.setForeground(QBrush(colour))
             fmt.setFontStrikeOut(True)
         else:
@@ -280,7 +281,8 @@ def _repair_tooltip(owner: QObject, repair: Repair) -> str:
         RepairKind.MISREADING: tr("Misreading"),
         RepairKind.PUNCTUATION: tr("Punctuation restored"),
     }
-    lines = [kinds[repair.kind]]
+    # Importer repairs (line breaks, invisible characters, digits, furniture) explain themselves in the note.
+    lines = [kinds[repair.kind]] if repair.kind in kinds else []
     if repair.raw_text.strip():
         lines.append(tr("Raw: %1").replace("%1", repair.raw_text))
     if repair.kind is RepairKind.MISREADING and repair.reading is not None:

@@ -241,3 +241,19 @@ def load_report_from(document: dict[str, Any]) -> None:
         path = Path(tmp) / "d.json"
         path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
         load_report(path)
+
+
+def test_importer_repair_kinds_substitute_and_drop(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    # The page number and the banner become importer repairs: furniture drops, a linebreak substitution.
+    for repair in doc["repairs"]:
+        if repair["id"] == "r003":
+            repair["kind"] = "furniture"
+    load_report(write_dataset(doc))
+    punctuation = next(r for r in doc["repairs"] if r["kind"] == "punctuation")
+    punctuation["kind"] = "digits"
+    load_report(write_dataset(doc))
+    punctuation["result"] = "X"  # a substitution the paragraph does not show is refused
+    assert "expected the raw segments with their repairs" in str(_error(write_dataset(doc)))
