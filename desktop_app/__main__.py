@@ -1,4 +1,9 @@
-"""Entry point: ``python -m desktop_app`` and the ``report-viewer`` command."""
+"""Entry points: ``python -m desktop_app`` (the command line) and the ``report-viewer-gui`` script.
+
+``python -m desktop_app`` is ``report-viewer``: the window without a command, the commands when
+given. :func:`main` is the window's own entry (``report-viewer-gui [PATH]``), a GUI-subsystem
+program on Windows that has no console to print to.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,13 @@ import sys
 
 
 def main() -> int:
-    """Run Report Viewer's command line (the window unless a command is given)."""
-    from desktop_app.cli import main as cli_main
+    """Open the window on the bundled report or on the path given (``report-viewer-gui``)."""
+    from desktop_app.cli import gui_main
 
-    return cli_main(sys.argv[1:])
+    return gui_main(sys.argv[1:])
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from desktop_app.cli import main as cli_main
+
+    sys.exit(cli_main(sys.argv[1:]))

@@ -31,6 +31,7 @@ done
 cd "$work"  # nowhere near the checkout
 export QT_QPA_PLATFORM=offscreen
 "$work/venv/bin/report-viewer" --version
+"$work/venv/bin/report-viewer-gui" --version
 "$work/venv/bin/report-viewer" validate
 "$work/venv/bin/report-viewer" export --format csv -o "$work/figures.csv"
 if "$work/venv/bin/python" -c "import desktop_app.qt.printing" 2>/dev/null; then

@@ -16,7 +16,7 @@ import secrets
 import stat
 from pathlib import Path
 
-__all__ = ["ExportError", "atomic_write_bytes", "atomic_write_text", "describe_os_error"]
+__all__ = ["ExportError", "ExportWarning", "atomic_write_bytes", "atomic_write_text", "describe_os_error"]
 
 _REASONS = {
     errno.EACCES: "permission denied",
@@ -51,6 +51,10 @@ class ExportError(OSError):
 
     def __str__(self) -> str:
         return f"cannot write {self.path}: {self.reason}"
+
+
+class ExportWarning(UserWarning):
+    """A file was written, but something about it deserves a word (e.g. a hard link was broken)."""
 
 
 def describe_os_error(error: OSError) -> str:

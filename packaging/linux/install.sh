@@ -14,12 +14,13 @@
 #
 # The script works from a source checkout (icons in resources/icons/hicolor) and from the unpacked
 # PyInstaller tarball (icons beside this script in icons/hicolor). In the tarball the .desktop entry's
-# Exec= is pointed at the bundled executable automatically; elsewhere it stays `report-viewer` (the
-# command a pip install puts on PATH) unless --exec says otherwise.
+# Exec= is pointed at the bundled executable automatically (`.../report-viewer open %f`: the bundle
+# is the command line, whose `open` command opens a file in the window); elsewhere it stays
+# `report-viewer-gui` (the window's program that a pip install puts on PATH) unless --exec says otherwise.
 set -euo pipefail
 
 readonly APP_ID="io.github.reportviewer.ReportViewer"
-readonly DEFAULT_EXEC="report-viewer"
+readonly DEFAULT_EXEC="report-viewer-gui"
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 
@@ -35,6 +36,7 @@ die() {
 mode=install
 dry_run=0
 exec_cmd=""
+exec_args="" # words after the command, before %f
 while (($#)); do
     case $1 in
         --uninstall) mode=uninstall ;;
@@ -131,6 +133,7 @@ do_install() {
 
     if [[ -z $exec_cmd && -x $script_dir/../report-viewer && -f $script_dir/../report-viewer ]]; then
         exec_cmd=$(cd -- "$script_dir/.." && pwd -P)/report-viewer
+        exec_args="open"
         echo "Using the bundled executable: $exec_cmd"
     fi
     exec_cmd=${exec_cmd:-$DEFAULT_EXEC}
@@ -141,7 +144,7 @@ do_install() {
     quoted=$(desktop_exec_quote "$exec_cmd")
     while IFS= read -r line || [[ -n $line ]]; do
         if [[ $line == Exec=* ]]; then
-            line="Exec=$quoted %f"
+            line="Exec=$quoted${exec_args:+ $exec_args} %f"
         fi
         printf '%s\n' "$line"
     done <"$desktop_src" >"$tmp_file"
@@ -153,7 +156,7 @@ do_install() {
         run install -Dm644 "$icons_src/$rel" "$icons_dir/$rel"
     done
     refresh_caches
-    echo "$( ((dry_run)) && echo 'Would install' || echo 'Installed') Report Viewer desktop files under $share (Exec=$quoted %f)"
+    echo "$( ((dry_run)) && echo 'Would install' || echo 'Installed') Report Viewer desktop files under $share (Exec=$quoted${exec_args:+ $exec_args} %f)"
 }
 
 do_uninstall() {

@@ -1,9 +1,7 @@
-"""The search index (desktop_app.core.search) and its command (search_cli); no Qt."""
+"""The search index (desktop_app.core.search); no Qt. The command is tested in tests/cli/test_search.py."""
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Iterable
 
 import pytest
@@ -33,7 +31,6 @@ from desktop_app.core.model import (
     SourceFile,
     Span,
 )
-from desktop_app.core.resources import bundled_dataset_path
 from desktop_app.core.search import (
     Document,
     Hit,
@@ -44,7 +41,6 @@ from desktop_app.core.search import (
     parse_query,
     quote_phrase,
 )
-from desktop_app.core.search_cli import marked_context, run_search
 from desktop_app.core.textfold import fold
 
 P1 = "数据显示：2023年，临淄区规上工业总产值实现2,504亿元，占全市比重35%。"
@@ -388,7 +384,6 @@ class TestQueries:
         assert context(hit, 0) == ("", "說", "")
         before, match, after = context(hit, 100)
         assert before + match + after == P4
-        assert marked_context(hit, 2) == "如果【說】“功…"
 
 
 class TestSuggestions:
@@ -561,31 +556,3 @@ class TestBundledReport:
         started = time.perf_counter()
         SearchIndex.build(report)
         assert time.perf_counter() - started < 2.0  # generous: the benchmark holds the real target
-
-
-# -- the command ------------------------------------------------------------------------------
-
-
-class TestCommand:
-    def test_lines(self) -> None:
-        out = io.StringIO()
-        assert run_search("2504", None, False, out) == 0
-        lines = out.getvalue().splitlines()
-        assert lines
-        assert lines[0].startswith("ind-industrial-output\tindicator\tvalue\t")
-        assert all("【2504】" in line for line in lines)
-
-    def test_json(self) -> None:
-        out = io.StringIO()
-        assert run_search("說", str(bundled_dataset_path()), True, out) == 0
-        records = json.loads(out.getvalue())
-        assert {"node_id", "kind", "field", "start", "end", "match", "context"} <= set(records[0])
-        assert any(r["node_id"] == "p21" and "【说】" in r["context"] for r in records)
-
-    def test_no_hits(self) -> None:
-        out = io.StringIO()
-        assert run_search("琳淄", None, False, out) == 1
-        assert "linzi" in out.getvalue()
-        out = io.StringIO()
-        assert run_search("北京上海", None, True, out) == 1
-        assert json.loads(out.getvalue()) == []

@@ -20,7 +20,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.cli import main
 from desktop_app.core.model import Report
 from desktop_app.qt import printing
 from desktop_app.qt.main_window import PAGE_SIZES, MainWindow
@@ -466,54 +465,6 @@ def test_window_exports_the_chosen_scope_on_the_chosen_paper(
     rows = list(csv.DictReader(io.StringIO((tmp_path / "g8.csv").read_text(encoding="utf-8-sig"))))
     assert [row["id"] for row in rows] == [i.id for i in report.indicators_for_goal("g8-wellbeing")]
     assert messages == []
-
-
-# --- the command line --------------------------------------------------------------------------------
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
-
-
-@pytest.mark.parametrize("fmt", ["pdf", "csv", "html"])
-def test_cli_export(qapp: QApplication, tmp_path: Path, fmt: str) -> None:
-    path = tmp_path / f"summary.{fmt}"
-    status, out, err = run("export", "--format", fmt, "--scope", "g8-wellbeing", "-o", str(path))
-    assert status == 0, err
-    size = path.stat().st_size
-    assert str(path) in out and f"{size:,} bytes" in out
-    head = path.read_bytes()[:16]
-    assert {"pdf": b"%PDF-", "csv": b"\xef\xbb\xbfid,", "html": b"<!DOCTYPE html>"}[fmt] in head
-
-
-def test_cli_export_whole_report_html_has_every_section(tmp_path: Path) -> None:
-    path = tmp_path / "summary.html"
-    assert run("export", "--format", "html", "-o", str(path))[0] == 0
-    text = path.read_text(encoding="utf-8")
-    assert "<h2>主要数据</h2>" in text and "<h2>来源</h2>" in text
-
-
-@pytest.mark.parametrize("fmt", ["pdf", "csv", "html"])
-def test_cli_export_unwritable(qapp: QApplication, tmp_path: Path, fmt: str) -> None:
-    path = tmp_path / "missing" / f"summary.{fmt}"
-    status, out, err = run("export", "--format", fmt, "-o", str(path))
-    assert status == 1 and not out
-    assert f"cannot write {path}: folder does not exist" in err
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_cli_export_bad_dataset_and_scope(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.json"
-    broken.write_text("{", encoding="utf-8")
-    status, out, err = run(
-        "export", "--format", "csv", "--dataset", str(broken), "-o", str(tmp_path / "x.csv")
-    )
-    assert status == 1 and not out and str(broken) in err
-    status, _, err = run("export", "--format", "csv", "--scope", "g0", "-o", str(tmp_path / "y.csv"))
-    assert status == 2 and "unknown scope 'g0'" in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json"]
 
 
 # --- the PDF post-processing -------------------------------------------------------------------------

@@ -1,9 +1,11 @@
-"""Plain-text descriptions of a report for the command line (``validate`` and ``info``)."""
+"""``report-viewer validate`` and ``report-viewer info``: a dataset described in plain text."""
 
 from __future__ import annotations
 
+import argparse
 from collections import Counter
 
+from desktop_app.cli.console import Console, ExitStatus, load_or_report
 from desktop_app.core.model import Report
 
 
@@ -42,3 +44,21 @@ def info_text(report: Report) -> str:
             f"{sum(1 for e in report.entities if goal.id in e.goal_ids)}"
         )
     return "\n".join(lines)
+
+
+def validate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Check a dataset: ``OK`` with counts on ``out``, or every problem on ``err``."""
+    report = load_or_report(args.path, err)
+    if report is None:
+        return ExitStatus.DATASET
+    out.line(f"OK {report.path}: {counts_line(report)}")
+    return ExitStatus.OK
+
+
+def info(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Describe a dataset: title, meeting, counts by kind and goal area."""
+    report = load_or_report(args.path, err)
+    if report is None:
+        return ExitStatus.DATASET
+    out.line(info_text(report))
+    return ExitStatus.OK

@@ -1,0 +1,87 @@
+"""``report-viewer search``: query a dataset from the terminal, one hit per line or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Final
+
+from desktop_app.cli.console import Console, ExitStatus, load_or_report
+from desktop_app.core.search import Hit, SearchIndex, context
+
+__all__ = ["CONTEXT_WIDTH", "marked_context", "run_search", "search"]
+
+CONTEXT_WIDTH: Final = 20
+"""Characters of context shown on either side of a match."""
+
+_WHITESPACE_RUN: Final = re.compile(r"\s+")
+
+
+def marked_context(hit: Hit, width: int = CONTEXT_WIDTH) -> str:
+    """The hit in its context on one line, the match marked 【like this】.
+
+    Line breaks and runs of whitespace become one space; ``…`` shows where
+    the field goes on beyond the context.
+
+    Args:
+        hit: a search hit.
+        width: characters of context on either side.
+
+    Returns:
+        One line of text.
+    """
+    before, match, after = (_WHITESPACE_RUN.sub(" ", part) for part in context(hit, width))
+    lead = "…" if hit.start - width > 0 else ""
+    tail = "…" if hit.end + width < len(hit.text) else ""
+    return f"{lead}{before}【{match}】{after}{tail}"
+
+
+def run_search(query: str, dataset: str | None, as_json: bool, out: Console, err: Console) -> int:
+    """Search a dataset and print the hits.
+
+    Args:
+        query: the query (terms, "phrases", pinyin, numbers).
+        dataset: a dataset file, or ``None`` for the bundled report.
+        as_json: print one JSON list of objects with ``node_id``, ``kind``,
+            ``field``, ``start``, ``end``, ``match`` and ``context`` instead of lines.
+        out: where the hits go.
+        err: where the loader's message goes.
+
+    Returns:
+        :attr:`ExitStatus.OK` with hits, :attr:`ExitStatus.NO_HITS` without,
+        :attr:`ExitStatus.DATASET` when the dataset cannot be loaded.
+    """
+    report = load_or_report(dataset, err)
+    if report is None:
+        return ExitStatus.DATASET
+    index = SearchIndex.build(report)
+    hits = index.search(query)
+    if as_json:
+        out.json(
+            [
+                {
+                    "node_id": hit.node_id,
+                    "kind": str(hit.node_kind),
+                    "field": hit.field,
+                    "start": hit.start,
+                    "end": hit.end,
+                    "match": hit.matched,
+                    "context": marked_context(hit),
+                }
+                for hit in hits
+            ]
+        )
+    else:
+        for hit in hits:
+            out.line(f"{hit.node_id}\t{hit.node_kind}\t{hit.field}\t{marked_context(hit)}")
+        if not hits:
+            suggestions = index.suggest(query)
+            out.line(f"No hits for {query!r}.")
+            if suggestions:
+                out.line("Try: " + ", ".join(suggestions))
+    return ExitStatus.OK if hits else ExitStatus.NO_HITS
+
+
+def search(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """The ``search`` command."""
+    return run_search(args.query, args.dataset, args.json, out, err)
