@@ -69,16 +69,16 @@ def corpus_path() -> Path | None:
 
 
 def normalise(content: str) -> str:
-    """The report text as the gold sentences quote it (see GOLD_GUIDELINES.md, "How this was made").
+    """The report text as the gold sentences quote it (see GOLD_GUIDELINES.md, "Text normalisation").
 
-    Licence box dropped, zero-width spaces removed, paragraphs split at blank lines, single line
-    breaks inside a paragraph removed, each paragraph stripped; paragraphs joined by a blank line.
+    Licence box dropped; paragraphs split at blank lines, where a line holding only a zero-width
+    space is not blank (the corpus writes ``74.4\\n\\u200b\\n万亿元``); inside a paragraph the line
+    breaks and zero-width spaces removed; each paragraph stripped; paragraphs joined by a blank line.
     """
-    content = content.replace("\u200b", "")
     cut = content.find(LICENCE_START)
     if cut >= 0:
         content = content[:cut]
-    paragraphs = (p.replace("\n", "").strip() for p in re.split(r"\n\s*\n", content))
+    paragraphs = (p.replace("\n", "").replace("\u200b", "").strip() for p in re.split(r"\n\s*\n", content))
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -133,3 +133,53 @@ def test_gold_figures_quote_the_report_in_reading_order(name: str) -> None:
         found = text.find(figure["sentence"], position)
         assert found >= 0, f"{name} figures[{i}]: sentence not in the report after the previous one"
         position = found
+
+
+def test_gold_targets_shape() -> None:
+    gold = load("gold_targets.json")
+    assert set(gold) >= {"note", "tolerances", "series", "pairs", "reports"}
+    series = {s["key"]: s for s in gold["series"]}
+    for key, entry in series.items():
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", key), key
+        assert entry["zh"] and entry["en"], key
+        assert entry["direction"] in DIRECTIONS, key
+    assert gold["reports"]["2020"] is None, "the corpus has no 2020 report"
+    for i, pair in enumerate(gold["pairs"]):
+        where = f"gold_targets pairs[{i}]"
+        assert pair["series"] in series, where
+        assert pair["name"], where
+        assert 2015 <= pair["year"] <= 2021 and pair["year"] != 2020, where
+        assert pair["expected_verdict"] in VERDICTS, where
+        assert pair["reason"], where
+        target = pair["target"]
+        assert target["report_year"] == pair["year"], where
+        assert target["text"] in target["sentence"], where
+        assert target["modifier_meaning"] in MEANINGS | {"range", "qualitative"}, where
+        value = target["value"]
+        if isinstance(value, list):
+            assert len(value) == 2 and value[0] < value[1], where
+            assert target["modifier_meaning"] == "range", where
+        elif value is None:
+            assert target["modifier_meaning"] == "qualitative", where
+        outcome = pair["outcome"]
+        verdict = pair["expected_verdict"]
+        if verdict in {"no_later_report", "no_outcome_stated"}:
+            assert outcome is None, where
+        else:
+            assert outcome is not None, where
+            assert outcome["report_year"] > pair["year"], where
+            assert outcome["text"] in outcome["sentence"], where
+        if verdict == "no_later_report":
+            assert gold["reports"][str(pair["year"] + 1)] is None, where
+
+
+def test_gold_targets_quote_the_reports() -> None:
+    gold = load("gold_targets.json")
+    texts = report_texts()
+    assert 2020 not in texts
+    for i, pair in enumerate(gold["pairs"]):
+        for side in ("target", "outcome"):
+            item = pair[side]
+            if item is not None:
+                year = item["report_year"]
+                assert item["sentence"] in texts[year], f"gold_targets pairs[{i}].{side}: not in {year}"
