@@ -1,642 +1,608 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
-    <name />
-    <message>
-      <source>Joined across a column break</source>
-      <translation>跨栏拼接</translation>
-    </message>
-    <message>
-      <source>Moved into reading order</source>
-      <translation>移回阅读顺序</translation>
-    </message>
-    <message>
-      <source>Dropped as page furniture</source>
-      <translation>版面元素，已删去</translation>
-    </message>
-    <message>
-      <source>Misreading</source>
-      <translation>识别错误</translation>
-    </message>
-    <message>
-      <source>Punctuation restored</source>
-      <translation>已恢复全角标点</translation>
-    </message>
-    <message>
-      <source>Raw: %1</source>
-      <translation>原始：%1</translation>
-    </message>
-    <message>
-      <source>high</source>
-      <translation>高</translation>
-    </message>
-    <message>
-      <source>medium</source>
-      <translation>中</translation>
-    </message>
-    <message>
-      <source>low</source>
-      <translation>低</translation>
-    </message>
-    <message>
-      <source>Reading: %1</source>
-      <translation>推断：%1</translation>
-    </message>
-    <message>
-      <source>Certainty: %1</source>
-      <translation>把握：%1</translation>
-    </message>
-    <message>
-      <source>Not applied: the raw text is kept</source>
-      <translation>未采用：保留原始文字</translation>
-    </message>
-  </context>
-  <context>
+<context>
     <name>ChartPanel</name>
     <message>
-      <source>%1 (%2, %3)</source>
-      <translation>%1（%2，%3）</translation>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
     </message>
     <message>
-      <source>; range %1–%2</source>
-      <translation>；范围 %1–%2</translation>
+        <source>; range %1–%2</source>
+        <translation>；范围 %1–%2</translation>
     </message>
     <message>
-      <source>%1: %2</source>
-      <translation>%1：%2</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
-      <source>Export PNG…</source>
-      <translation>导出 PNG…</translation>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
     </message>
     <message>
-      <source>Export SVG…</source>
-      <translation>导出 SVG…</translation>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
     </message>
     <message>
-      <source>Export Chart as PNG</source>
-      <translation>将图表导出为 PNG</translation>
+        <source>Export Chart as PNG</source>
+        <translation>将图表导出为 PNG</translation>
     </message>
     <message>
-      <source>PNG images (*.png)</source>
-      <translation>PNG 图像 (*.png)</translation>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-      <source>Export Chart as SVG</source>
-      <translation>将图表导出为 SVG</translation>
+        <source>Export Chart as SVG</source>
+        <translation>将图表导出为 SVG</translation>
     </message>
     <message>
-      <source>SVG drawings (*.svg)</source>
-      <translation>SVG 矢量图 (*.svg)</translation>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-      <source>Export Failed</source>
-      <translation>导出失败</translation>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
     </message>
     <message>
-      <source>Charts</source>
-      <translation>图表</translation>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
     <message>
-      <source>No figures to chart here.</source>
-      <translation>此处没有可绘制的数据。</translation>
+        <source>No figures to chart here.</source>
+        <translation>此处没有可绘制的数据。</translation>
     </message>
     <message>
-      <source>Chart exported by Report Viewer</source>
-      <translation>由报告阅读器导出的图表</translation>
+        <source>Chart exported by Report Viewer</source>
+        <translation>由报告阅读器导出的图表</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-      <source>Details</source>
-      <translation>详情</translation>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
-      <source>Figures</source>
-      <translation>数据</translation>
+        <source>Figures</source>
+        <translation>数据</translation>
     </message>
     <message>
-      <source>Show in source</source>
-      <translation>在原文中显示</translation>
+        <source>Show in source</source>
+        <translation>在原文中显示</translation>
     </message>
     <message>
-      <source>Copy with citation</source>
-      <translation>复制并附出处</translation>
+        <source>Copy with citation</source>
+        <translation>复制并附出处</translation>
     </message>
     <message>
-      <source>Meeting: %1, %2</source>
-      <translation>会议：%1，%2</translation>
+        <source>Meeting: %1, %2</source>
+        <translation>会议：%1，%2</translation>
     </message>
     <message>
-      <source>Presented by %1 (%2)</source>
-      <translation>报告人：%1（%2）</translation>
+        <source>Presented by %1 (%2)</source>
+        <translation>报告人：%1（%2）</translation>
     </message>
     <message>
-      <source>Source: %1</source>
-      <translation>来源：%1</translation>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
     </message>
     <message>
-      <source>The eight goal areas</source>
-      <translation>八个“坚定不移”</translation>
+        <source>The eight goal areas</source>
+        <translation>八个“坚定不移”</translation>
     </message>
     <message>
-      <source>Headline figures</source>
-      <translation>主要数据</translation>
+        <source>Headline figures</source>
+        <translation>主要数据</translation>
     </message>
     <message>
-      <source>Notes on the source</source>
-      <translation>关于原文的说明</translation>
+        <source>Notes on the source</source>
+        <translation>关于原文的说明</translation>
     </message>
     <message>
-      <source>Serves: %1</source>
-      <translation>服务于：%1</translation>
+        <source>Serves: %1</source>
+        <translation>服务于：%1</translation>
     </message>
     <message>
-      <source>Raw file: %1 (SHA-256 %2)</source>
-      <translation>原始文件：%1（SHA-256 %2）</translation>
+        <source>Raw file: %1 (SHA-256 %2)</source>
+        <translation>原始文件：%1（SHA-256 %2）</translation>
     </message>
     <message>
-      <source>Repairs: %1</source>
-      <translation>修复：%1</translation>
+        <source>Repairs: %1</source>
+        <translation>修复：%1</translation>
     </message>
     <message>
-      <source>not applied</source>
-      <translation>未采用</translation>
+        <source>not applied</source>
+        <translation>未采用</translation>
     </message>
     <message>
-      <source>Year: %1</source>
-      <translation>年份：%1</translation>
+        <source>Year: %1</source>
+        <translation>年份：%1</translation>
     </message>
     <message>
-      <source>Kind: %1</source>
-      <translation>类型：%1</translation>
+        <source>Kind: %1</source>
+        <translation>类型：%1</translation>
     </message>
     <message>
-      <source>As written: %1</source>
-      <translation>原文写法：%1</translation>
+        <source>As written: %1</source>
+        <translation>原文写法：%1</translation>
     </message>
     <message>
-      <source>Modifier: %1 (%2)</source>
-      <translation>修饰语：%1（%2）</translation>
+        <source>Modifier: %1 (%2)</source>
+        <translation>修饰语：%1（%2）</translation>
     </message>
     <message>
-      <source>Scope: %1</source>
-      <translation>范围：%1</translation>
+        <source>Scope: %1</source>
+        <translation>范围：%1</translation>
     </message>
     <message>
-      <source>Share of: %1</source>
-      <translation>所占对象：%1</translation>
+        <source>Share of: %1</source>
+        <translation>所占对象：%1</translation>
     </message>
     <message>
-      <source>Lower is better</source>
-      <translation>数值越小越好</translation>
+        <source>Lower is better</source>
+        <translation>数值越小越好</translation>
     </message>
     <message>
-      <source>Source sentence</source>
-      <translation>原文句子</translation>
+        <source>Source sentence</source>
+        <translation>原文句子</translation>
     </message>
     <message>
-      <source>Derived: the article does not state this figure.</source>
-      <translation>推算值：原文并未直接给出此数字。</translation>
+        <source>Derived: the article does not state this figure.</source>
+        <translation>推算值：原文并未直接给出此数字。</translation>
     </message>
     <message>
-      <source>Formula: %1</source>
-      <translation>公式：%1</translation>
+        <source>Formula: %1</source>
+        <translation>公式：%1</translation>
     </message>
     <message>
-      <source>Range allowed by rounding: %1 – %2 %3</source>
-      <translation>按输入取整推得的范围：%1 – %2 %3</translation>
+        <source>Range allowed by rounding: %1 – %2 %3</source>
+        <translation>按输入取整推得的范围：%1 – %2 %3</translation>
     </message>
     <message>
-      <source>Quote</source>
-      <translation>引语</translation>
+        <source>Quote</source>
+        <translation>引语</translation>
     </message>
     <message>
-      <source>Copied with citation</source>
-      <translation>已复制并附出处</translation>
+        <source>Copied with citation</source>
+        <translation>已复制并附出处</translation>
     </message>
     <message>
-      <source>Quotes</source>
-      <translation>引语</translation>
+        <source>Quotes</source>
+        <translation>引语</translation>
     </message>
     <message>
-      <source>Projects and named things</source>
-      <translation>项目与名称</translation>
+        <source>Projects and named things</source>
+        <translation>项目与名称</translation>
     </message>
     <message>
-      <source>* linked to this goal area by the editors, not by the article</source>
-      <translation>* 由编者而非原文归入此目标</translation>
+        <source>* linked to this goal area by the editors, not by the article</source>
+        <translation>* 由编者而非原文归入此目标</translation>
     </message>
     <message>
-      <source>article</source>
-      <translation>原文</translation>
+        <source>article</source>
+        <translation>原文</translation>
     </message>
     <message>
-      <source>editorial</source>
-      <translation>编者</translation>
+        <source>editorial</source>
+        <translation>编者</translation>
     </message>
     <message>
-      <source>Goal areas: %1</source>
-      <translation>所属目标：%1</translation>
+        <source>Goal areas: %1</source>
+        <translation>所属目标：%1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ErrorHandler</name>
     <message>
-      <source>Unexpected error</source>
-      <translation>意外错误</translation>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
     </message>
     <message>
-      <source>Something went wrong: %1</source>
-      <translation>出现问题：%1</translation>
+        <source>Something went wrong: %1</source>
+        <translation>出现问题：%1</translation>
     </message>
     <message>
-      <source>Details were written to %1</source>
-      <translation>详细信息已写入 %1</translation>
+        <source>Details were written to %1</source>
+        <translation>详细信息已写入 %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GoalTreeModel</name>
     <message>
-      <source>Report structure</source>
-      <translation>报告结构</translation>
+        <source>Report structure</source>
+        <translation>报告结构</translation>
     </message>
     <message>
-      <source>Report overview</source>
-      <translation>报告概况</translation>
+        <source>Report overview</source>
+        <translation>报告概况</translation>
     </message>
     <message>
-      <source>Source article</source>
-      <translation>原文</translation>
+        <source>Source article</source>
+        <translation>原文</translation>
     </message>
     <message>
-      <source>livelihood project</source>
-      <translation>民生实事</translation>
+        <source>livelihood project</source>
+        <translation>民生实事</translation>
     </message>
     <message>
-      <source>project</source>
-      <translation>项目</translation>
+        <source>project</source>
+        <translation>项目</translation>
     </message>
     <message>
-      <source>park</source>
-      <translation>园区</translation>
+        <source>park</source>
+        <translation>园区</translation>
     </message>
     <message>
-      <source>enterprise</source>
-      <translation>企业</translation>
+        <source>enterprise</source>
+        <translation>企业</translation>
     </message>
     <message>
-      <source>programme</source>
-      <translation>举措</translation>
+        <source>programme</source>
+        <translation>举措</translation>
     </message>
     <message>
-      <source>honour</source>
-      <translation>荣誉</translation>
+        <source>honour</source>
+        <translation>荣誉</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>IndicatorTableModel</name>
     <message>
-      <source>Figure</source>
-      <translation>指标</translation>
+        <source>Figure</source>
+        <translation>指标</translation>
     </message>
     <message>
-      <source>Value</source>
-      <translation>数值</translation>
+        <source>Value</source>
+        <translation>数值</translation>
     </message>
     <message>
-      <source>Unit</source>
-      <translation>单位</translation>
+        <source>Unit</source>
+        <translation>单位</translation>
     </message>
     <message>
-      <source>Year</source>
-      <translation>年份</translation>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>类型</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <source>Modifier</source>
-      <translation>修饰语</translation>
+        <source>Modifier</source>
+        <translation>修饰语</translation>
     </message>
     <message>
-      <source>Scope</source>
-      <translation>范围</translation>
+        <source>Scope</source>
+        <translation>范围</translation>
     </message>
     <message>
-      <source>Source</source>
-      <translation>出处</translation>
+        <source>Source</source>
+        <translation>出处</translation>
     </message>
     <message>
-      <source>derived</source>
-      <translation>推算</translation>
+        <source>derived</source>
+        <translation>推算</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Goal areas and sections</source>
-      <translation>目标与章节</translation>
+        <source>Goal areas and sections</source>
+        <translation>目标与章节</translation>
     </message>
     <message>
-      <source>Ready</source>
-      <translation>就绪</translation>
+        <source>Ready</source>
+        <translation>就绪</translation>
     </message>
     <message>
-      <source>&amp;Open…</source>
-      <translation>打开(&amp;O)…</translation>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-      <source>Open the &amp;bundled report</source>
-      <translation>打开内置报告(&amp;B)</translation>
+        <source>Open the &amp;bundled report</source>
+        <translation>打开内置报告(&amp;B)</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <source>&amp;Find…</source>
-      <translation>查找(&amp;F)…</translation>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-      <source>Show in &amp;source</source>
-      <translation>在原文中显示(&amp;S)</translation>
+        <source>Show in &amp;source</source>
+        <translation>在原文中显示(&amp;S)</translation>
     </message>
     <message>
-      <source>&amp;Raw page text</source>
-      <translation>原始版面文字(&amp;R)</translation>
+        <source>&amp;Raw page text</source>
+        <translation>原始版面文字(&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;About Report Viewer</source>
-      <translation>关于报告阅读器(&amp;A)</translation>
+        <source>&amp;About Report Viewer</source>
+        <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-      <source>&amp;Print…</source>
-      <translation>打印(&amp;P)…</translation>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-      <source>Print pre&amp;view…</source>
-      <translation>打印预览(&amp;V)…</translation>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-      <source>Export &amp;PDF…</source>
-      <translation>导出 PDF(&amp;D)…</translation>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-      <source>Export &amp;CSV…</source>
-      <translation>导出 CSV(&amp;C)…</translation>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
-      <source>Selected &amp;goal area (else the whole report)</source>
-      <translation>所选目标（未选则整份报告）(&amp;G)</translation>
+        <source>Selected &amp;goal area (else the whole report)</source>
+        <translation>所选目标（未选则整份报告）(&amp;G)</translation>
     </message>
     <message>
-      <source>&amp;Whole report</source>
-      <translation>整份报告(&amp;W)</translation>
+        <source>&amp;Whole report</source>
+        <translation>整份报告(&amp;W)</translation>
     </message>
     <message>
-      <source>&amp;Figures only (tables)</source>
-      <translation>仅数据表（不含图表与正文）(&amp;F)</translation>
+        <source>&amp;Figures only (tables)</source>
+        <translation>仅数据表（不含图表与正文）(&amp;F)</translation>
     </message>
     <message>
-      <source>System language</source>
-      <translation>跟随系统</translation>
+        <source>System language</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <source>Open &amp;Recent</source>
-      <translation>最近打开(&amp;R)</translation>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <source>Print and export &amp;covers</source>
-      <translation>打印与导出范围(&amp;C)</translation>
+        <source>Print and export &amp;covers</source>
+        <translation>打印与导出范围(&amp;C)</translation>
     </message>
     <message>
-      <source>Paper si&amp;ze</source>
-      <translation>纸张大小(&amp;Z)</translation>
+        <source>Paper si&amp;ze</source>
+        <translation>纸张大小(&amp;Z)</translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation>视图(&amp;V)</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation>语言(&amp;L)</translation>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <source>Main toolbar</source>
-      <translation>主工具栏</translation>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
     </message>
     <message>
-      <source>Shown in source: %1</source>
-      <translation>已在原文中显示：%1</translation>
+        <source>Shown in source: %1</source>
+        <translation>已在原文中显示：%1</translation>
     </message>
     <message>
-      <source>Open report dataset</source>
-      <translation>打开报告数据集</translation>
+        <source>Open report dataset</source>
+        <translation>打开报告数据集</translation>
     </message>
     <message>
-      <source>Report datasets (*.json);;All files (*)</source>
-      <translation>报告数据集 (*.json);;所有文件 (*)</translation>
+        <source>Report datasets (*.json);;All files (*)</source>
+        <translation>报告数据集 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-      <source>Source article</source>
-      <translation>原文</translation>
+        <source>Source article</source>
+        <translation>原文</translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation>其他</translation>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
     <message>
-      <source>Hit %1 of %2: %3</source>
-      <translation>第 %1 / %2 处：%3</translation>
+        <source>Hit %1 of %2: %3</source>
+        <translation>第 %1 / %2 处：%3</translation>
     </message>
     <message>
-      <source>About Report Viewer</source>
-      <translation>关于报告阅读器</translation>
+        <source>About Report Viewer</source>
+        <translation>关于报告阅读器</translation>
     </message>
     <message>
-      <source>Read, search, chart and print a government work report.</source>
-      <translation>阅读、检索、图表展示并打印政府工作报告。</translation>
+        <source>Read, search, chart and print a government work report.</source>
+        <translation>阅读、检索、图表展示并打印政府工作报告。</translation>
     </message>
     <message>
-      <source>Data source: %1</source>
-      <translation>数据来源：%1</translation>
+        <source>Data source: %1</source>
+        <translation>数据来源：%1</translation>
     </message>
     <message>
-      <source>Code licence: MIT.</source>
-      <translation>程序许可：MIT。</translation>
+        <source>Code licence: MIT.</source>
+        <translation>程序许可：MIT。</translation>
     </message>
     <message>
-      <source>Font: Noto Sans CJK SC (subset), SIL Open Font License 1.1.</source>
-      <translation>字体：思源黑体 Noto Sans CJK SC（子集），SIL 开放字体许可 1.1。</translation>
+        <source>Font: Noto Sans CJK SC (subset), SIL Open Font License 1.1.</source>
+        <translation>字体：思源黑体 Noto Sans CJK SC（子集），SIL 开放字体许可 1.1。</translation>
     </message>
     <message>
-      <source>Qt for Python (LGPLv3) and pyqtgraph (MIT).</source>
-      <translation>Qt for Python（LGPLv3）与 pyqtgraph（MIT）。</translation>
+        <source>Qt for Python (LGPLv3) and pyqtgraph (MIT).</source>
+        <translation>Qt for Python（LGPLv3）与 pyqtgraph（MIT）。</translation>
     </message>
     <message>
-      <source>Cannot open dataset</source>
-      <translation>无法打开数据集</translation>
+        <source>Cannot open dataset</source>
+        <translation>无法打开数据集</translation>
     </message>
     <message>
-      <source>The dataset could not be opened. The current report stays open.</source>
-      <translation>无法打开该数据集，当前报告保持不变。</translation>
+        <source>The dataset could not be opened. The current report stays open.</source>
+        <translation>无法打开该数据集，当前报告保持不变。</translation>
     </message>
     <message>
-      <source>Could not open %1</source>
-      <translation>无法打开 %1</translation>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PrintController</name>
     <message>
-      <source>Print summary</source>
-      <translation>打印摘要</translation>
+        <source>Print summary</source>
+        <translation>打印摘要</translation>
     </message>
     <message>
-      <source>Printing failed</source>
-      <translation>打印失败</translation>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
     </message>
     <message numerus="yes">
-      <source>Printed %n page(s)</source>
-      <translation>
-        <numerusform>已打印 %n 页</numerusform>
-      </translation>
+        <source>Printed %n page(s)</source>
+        <translation>
+            <numerusform>已打印 %n 页</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Print preview failed</source>
-      <translation>打印预览失败</translation>
+        <source>Print preview failed</source>
+        <translation>打印预览失败</translation>
     </message>
     <message>
-      <source>Print preview — %1</source>
-      <translation>打印预览 — %1</translation>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
     </message>
     <message>
-      <source>Export PDF</source>
-      <translation>导出 PDF</translation>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
     </message>
     <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <source>Could not export the PDF</source>
-      <translation>无法导出 PDF</translation>
+        <source>Could not export the PDF</source>
+        <translation>无法导出 PDF</translation>
     </message>
     <message numerus="yes">
-      <source>Saved %1 (%n page(s), %2 KB)</source>
-      <translation>
-        <numerusform>已保存 %1（%n 页，%2 KB）</numerusform>
-      </translation>
+        <source>Saved %1 (%n page(s), %2 KB)</source>
+        <translation>
+            <numerusform>已保存 %1（%n 页，%2 KB）</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Export CSV</source>
-      <translation>导出 CSV</translation>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
     </message>
     <message>
-      <source>CSV files (*.csv)</source>
-      <translation>CSV 文件 (*.csv)</translation>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <source>Could not export the CSV file</source>
-      <translation>无法导出 CSV 文件</translation>
+        <source>Could not export the CSV file</source>
+        <translation>无法导出 CSV 文件</translation>
     </message>
     <message numerus="yes">
-      <source>Saved %1 (%n figure(s), %2 KB)</source>
-      <translation>
-        <numerusform>已保存 %1（%n 项数据，%2 KB）</numerusform>
-      </translation>
+        <source>Saved %1 (%n figure(s), %2 KB)</source>
+        <translation>
+            <numerusform>已保存 %1（%n 项数据，%2 KB）</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-      <source>Search the report</source>
-      <translation>检索报告</translation>
+        <source>Search the report</source>
+        <translation>检索报告</translation>
     </message>
     <message>
-      <source>Search: 临淄, linzi, lz, 2504, 84% …</source>
-      <translation>检索：临淄、linzi、lz、2504、84% …</translation>
+        <source>Search: 临淄, linzi, lz, 2504, 84% …</source>
+        <translation>检索：临淄、linzi、lz、2504、84% …</translation>
     </message>
     <message>
-      <source>Search scope</source>
-      <translation>检索范围</translation>
+        <source>Search scope</source>
+        <translation>检索范围</translation>
     </message>
     <message>
-      <source>Everything</source>
-      <translation>全部</translation>
+        <source>Everything</source>
+        <translation>全部</translation>
     </message>
     <message>
-      <source>Figures</source>
-      <translation>数据</translation>
+        <source>Figures</source>
+        <translation>数据</translation>
     </message>
     <message>
-      <source>Quotes</source>
-      <translation>引语</translation>
+        <source>Quotes</source>
+        <translation>引语</translation>
     </message>
     <message>
-      <source>Article text</source>
-      <translation>原文正文</translation>
+        <source>Article text</source>
+        <translation>原文正文</translation>
     </message>
     <message>
-      <source>Current goal area</source>
-      <translation>当前目标</translation>
+        <source>Current goal area</source>
+        <translation>当前目标</translation>
     </message>
     <message>
-      <source>Filter tree</source>
-      <translation>筛选目录</translation>
+        <source>Filter tree</source>
+        <translation>筛选目录</translation>
     </message>
     <message>
-      <source>Search results</source>
-      <translation>检索结果</translation>
+        <source>Search results</source>
+        <translation>检索结果</translation>
     </message>
     <message>
-      <source>No results for “%1”.</source>
-      <translation>未找到“%1”。</translation>
+        <source>No results for “%1”.</source>
+        <translation>未找到“%1”。</translation>
     </message>
     <message>
-      <source>Try: %1</source>
-      <translation>试试：%1</translation>
+        <source>Try: %1</source>
+        <translation>试试：%1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SourceView</name>
     <message>
-      <source>Reading order (repaired)</source>
-      <translation>阅读顺序（已修复）</translation>
+        <source>Reading order (repaired)</source>
+        <translation>阅读顺序（已修复）</translation>
     </message>
     <message>
-      <source>Raw page text</source>
-      <translation>原始版面文字</translation>
+        <source>Raw page text</source>
+        <translation>原始版面文字</translation>
     </message>
     <message>
-      <source>Mark punctuation repairs</source>
-      <translation>标出标点修复</translation>
+        <source>Mark punctuation repairs</source>
+        <translation>标出标点修复</translation>
     </message>
     <message>
-      <source>Source article</source>
-      <translation>原文</translation>
+        <source>Source article</source>
+        <translation>原文</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Raw: %1</source>
+        <translation>原始文字：%1</translation>
+    </message>
+    <message>
+        <source>Reading: %1</source>
+        <translation>推断读法：%1</translation>
+    </message>
+    <message>
+        <source>Certainty: %1</source>
+        <translation>可信度：%1</translation>
+    </message>
+    <message>
+        <source>Not applied: the raw text is kept</source>
+        <translation>未采用：保留原始文字</translation>
+    </message>
+</context>
+<context>
     <name>_ChartPlaceholder</name>
     <message>
-      <source>Loading charts…</source>
-      <translation>正在加载图表…</translation>
+        <source>Loading charts…</source>
+        <translation>正在加载图表…</translation>
     </message>
-  </context>
+</context>
 </TS>
