@@ -34,6 +34,7 @@ from desktop_app.core.atomic import atomic_write_text
 from desktop_app.core.csv_export import write_csv
 from desktop_app.core.loader import load_report
 from desktop_app.core.model import Report
+from desktop_app.core.scope import resolve_scope
 from desktop_app.core.summary import build_summary_html
 
 TARGETS_S: Final = {"pdf": 0.5}
@@ -86,10 +87,13 @@ def run(repeats: int = 10) -> dict[str, Any]:
             ("pdf", lambda: printing.export_pdf(report, "all", pdf), None),
             ("pdf_cold", lambda: printing.export_pdf(report, "all", pdf), printing.clear_chart_cache),
             ("pdf_goal", lambda: printing.export_pdf(report, "g1-growth", pdf), None),
-            ("csv", lambda: write_csv(report, "all", csv), None),
+            ("csv", lambda: write_csv(report, resolve_scope(report, "all"), csv), None),
             (
                 "html",
-                lambda: atomic_write_text(html, build_summary_html(report, generated=datetime.date.today())),
+                lambda: atomic_write_text(
+                    html,
+                    build_summary_html(report, resolve_scope(report, "all"), generated=datetime.date.today()),
+                ),
                 None,
             ),
         ]

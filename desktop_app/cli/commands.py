@@ -7,6 +7,7 @@ from collections import Counter
 
 from desktop_app.cli.console import Console, ExitStatus, load_or_report
 from desktop_app.core.model import Report
+from desktop_app.core.presentation import goal_label
 
 
 def counts_line(report: Report) -> str:
@@ -39,7 +40,7 @@ def info_text(report: Report) -> str:
     for goal in report.goal_areas:
         figures = len(report.indicators_for_goal(goal.id))
         lines.append(
-            f"  {goal.order}. {goal.label}  [{goal.id}]  {figures} / "
+            f"  {goal.order}. {goal_label(goal, report)}  [{goal.id}]  {figures} / "
             f"{sum(1 for q in report.quotes if goal.id in q.goal_ids)} / "
             f"{sum(1 for e in report.entities if goal.id in e.goal_ids)}"
         )

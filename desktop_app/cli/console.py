@@ -1,7 +1,7 @@
 r"""What every command shares: exit statuses, terminal-safe output and :func:`load_or_report`.
 
 Dataset text is shown literally: C0/C1 control characters and bidirectional controls become
-``⟨U+001B⟩`` (:func:`~desktop_app.core.formatting.visible_text`), so a title cannot retitle the
+``⟨U+001B⟩`` (:func:`~desktop_app.core.presentation.visible_text`), so a title cannot retitle the
 terminal, clear the screen or reorder what the reader sees. Output that the stream's encoding
 cannot hold (Chinese on a cp1252 console, a lone surrogate) is written as ``\uXXXX`` escapes
 instead of raising :class:`UnicodeEncodeError`.
@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop_app.core.formatting import visible_text
+from desktop_app.core.presentation import visible_text
 
 if TYPE_CHECKING:
     from desktop_app.core.model import Report

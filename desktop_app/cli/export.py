@@ -22,6 +22,7 @@ from pathlib import Path
 
 from desktop_app.cli.console import PROG, Console, ExitStatus, load_or_report
 from desktop_app.core.model import Report
+from desktop_app.core.scope import SummaryScope
 
 FORMATS = ("pdf", "csv", "html")
 STDOUT = "-"
@@ -38,22 +39,22 @@ def _ensure_application() -> None:
         QApplication([PROG])
 
 
-def _write_pdf(report: Report, scope: str, output: str) -> str:
+def _write_pdf(report: Report, scope: SummaryScope, output: str) -> str:
     _ensure_application()
     from desktop_app.qt.printing import export_pdf
 
-    pages = export_pdf(report, scope, output)
+    pages = export_pdf(report, scope.key, output, lang=scope.language)
     return f"{pages} page{'s' if pages != 1 else ''}"
 
 
-def _write_csv(report: Report, scope: str, output: str) -> str:
+def _write_csv(report: Report, scope: SummaryScope, output: str) -> str:
     from desktop_app.core.csv_export import write_csv
 
     count = write_csv(report, scope, output)
     return f"{count} figure{'s' if count != 1 else ''}"
 
 
-def _write_html(report: Report, scope: str, output: str) -> str:
+def _write_html(report: Report, scope: SummaryScope, output: str) -> str:
     from desktop_app.core.atomic import atomic_write_text
     from desktop_app.core.summary import build_summary_html
 
@@ -62,14 +63,16 @@ def _write_html(report: Report, scope: str, output: str) -> str:
     return "HTML summary without charts"
 
 
-_WRITERS: dict[str, Callable[[Report, str, str], str]] = {
+_WRITERS: dict[str, Callable[[Report, SummaryScope, str], str]] = {
     "pdf": _write_pdf,
     "csv": _write_csv,
     "html": _write_html,
 }
 
 
-def _to_stdout(writer: Callable[[Report, str, str], str], report: Report, scope: str, out: Console) -> None:
+def _to_stdout(
+    writer: Callable[[Report, SummaryScope, str], str], report: Report, scope: SummaryScope, out: Console
+) -> None:
     """Write through ``writer`` into a private folder, then copy the bytes to standard output."""
     with tempfile.TemporaryDirectory(prefix="report-viewer-") as folder:
         path = Path(folder) / "export"
@@ -102,7 +105,7 @@ def run_export(
         The exit status (:class:`~desktop_app.cli.console.ExitStatus`).
     """
     from desktop_app.core.atomic import ExportWarning
-    from desktop_app.core.summary import ALL, resolve_scope
+    from desktop_app.core.scope import ALL, resolve_scope
 
     if fmt not in FORMATS:
         err.line(f"{PROG} export: unknown format {fmt!r} (expected pdf, csv or html)")
@@ -113,15 +116,14 @@ def run_export(
     report = load_or_report(dataset, err)
     if report is None:
         return ExitStatus.DATASET
-    scope = scope or ALL
     try:
-        resolve_scope(report, scope)
+        resolved = resolve_scope(report, scope or ALL)
     except ValueError as exc:
         err.line(f"{PROG} export: {exc}")
         return ExitStatus.USAGE
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
-        status = _write(_WRITERS[fmt], report, scope, output, out, err)
+        status = _write(_WRITERS[fmt], report, resolved, output, out, err)
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
             err.line(f"{PROG} export: warning: {warning.message}")
@@ -138,9 +140,9 @@ def run_export(
 
 
 def _write(
-    writer: Callable[[Report, str, str], str],
+    writer: Callable[[Report, SummaryScope, str], str],
     report: Report,
-    scope: str,
+    scope: SummaryScope,
     output: str,
     out: Console,
     err: Console,

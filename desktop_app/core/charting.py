@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop_app.core.formatting import plot_value
+from desktop_app.core.language import Language
 from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator, IndicatorKind
+from desktop_app.core.presentation import plot_value
+from desktop_app.core.words import word
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +44,6 @@ class ChartGroup:
 
 
 _ORDER = ("amount", "share", "rank", "rank_change", "count", "other")
-_TITLES = {
-    "amount": ("金额", "Amounts"),
-    "share": ("占比与比率", "Shares and rates"),
-    "rank": ("排名\uff08越小越好\uff09", "Rankings (lower is better)"),
-    "rank_change": ("排名变化", "Rank changes (places gained)"),
-    "count": ("数量", "Counts"),
-    "other": ("其他", "Other"),
-}
 
 
 def _family(indicator: AnyIndicator) -> str:
@@ -102,14 +96,15 @@ def chart_groups(indicators: Iterable[AnyIndicator]) -> list[ChartGroup]:
         lower[key] = isinstance(indicator, Indicator) and indicator.lower_is_better and family == "rank"
     groups = []
     for (family, unit), items in sorted(buckets.items(), key=lambda kv: (_ORDER.index(kv[0][0]), kv[0][1])):
-        title, title_en = _TITLES[family]
-        suffix = f"\uff08{unit}\uff09" if unit else ""
+        title, title_en = word(f"chart.{family}", Language.ZH), word(f"chart.{family}", Language.EN)
+        suffix = word("chart.unit_suffix", Language.ZH).format(unit=unit) if unit else ""
+        suffix_en = word("chart.unit_suffix", Language.EN).format(unit=unit) if unit else ""
         axis_unit = {"share": "%", "rank": "名", "rank_change": "位次"}.get(family, unit)
         groups.append(
             ChartGroup(
                 key=f"{family}:{unit}",
                 title=title + suffix,
-                title_en=title_en + (f" ({unit})" if unit else ""),
+                title_en=title_en + suffix_en,
                 unit=axis_unit,
                 lower_is_better=lower[(family, unit)],
                 items=tuple(items),

@@ -36,9 +36,9 @@ import io
 import os
 
 from desktop_app.core.atomic import atomic_write_text
-from desktop_app.core.formatting import derived_description, format_number
 from desktop_app.core.model import DerivedIndicator, Report
-from desktop_app.core.summary import scope_indicators
+from desktop_app.core.presentation import derived_description, number_text
+from desktop_app.core.scope import SummaryScope
 
 __all__ = ["COLUMNS", "csv_text", "figure_rows", "write_csv"]
 
@@ -68,24 +68,21 @@ def _safe(value: str) -> str:
     return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
-def figure_rows(report: Report, scope: str = "all") -> list[dict[str, str]]:
+def figure_rows(report: Report, scope: SummaryScope) -> list[dict[str, str]]:
     """One dict per figure in the scope, keyed by :data:`COLUMNS`, every value a string.
 
     Args:
         report: The report.
-        scope: ``"all"`` or a goal-area id.
-
-    Raises:
-        ValueError: An unknown scope.
+        scope: What to cover (see :func:`desktop_app.core.scope.resolve_scope`).
     """
     rows = []
-    for indicator in scope_indicators(report, scope):
+    for indicator in scope.figures:
         row = dict.fromkeys(COLUMNS, "")
         row.update(
             id=indicator.id,
             goal_areas=";".join(indicator.goal_ids),
             name=indicator.name,
-            value=format_number(indicator.value),
+            value=number_text(indicator.value),
             unit=indicator.unit,
             year=str(indicator.year),
             kind=indicator.kind.value,
@@ -93,9 +90,9 @@ def figure_rows(report: Report, scope: str = "all") -> list[dict[str, str]]:
         )
         if isinstance(indicator, DerivedIndicator):
             row.update(
-                formula=derived_description(indicator, report),
-                range_low=format_number(indicator.range_low),
-                range_high=format_number(indicator.range_high),
+                formula=derived_description(indicator, report, scope.language),
+                range_low=number_text(indicator.range_low),
+                range_high=number_text(indicator.range_high),
             )
         else:
             sentence = indicator.sentence
@@ -118,28 +115,23 @@ def _render(rows: list[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def csv_text(report: Report, scope: str = "all") -> str:
-    """The CSV document (header and rows) as text, without the byte-order mark.
-
-    Raises:
-        ValueError: An unknown scope.
-    """
+def csv_text(report: Report, scope: SummaryScope) -> str:
+    """The CSV document (header and rows) as text, without the byte-order mark."""
     return _render(figure_rows(report, scope))
 
 
-def write_csv(report: Report, scope: str, path: str | os.PathLike[str]) -> int:
+def write_csv(report: Report, scope: SummaryScope, path: str | os.PathLike[str]) -> int:
     """Write the figures of a scope to ``path`` as UTF-8 CSV with a byte-order mark, atomically.
 
     Args:
         report: The report.
-        scope: ``"all"`` or a goal-area id.
+        scope: What to cover (see :func:`desktop_app.core.scope.resolve_scope`).
         path: The file to write (replaced if it exists).
 
     Returns:
         The number of figures written.
 
     Raises:
-        ValueError: An unknown scope; nothing is written.
         ExportError: The file could not be written; nothing is left behind.
     """
     rows = figure_rows(report, scope)

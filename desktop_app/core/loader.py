@@ -51,6 +51,7 @@ from desktop_app.core.model import (
     ModifierMeaning,
     Paragraph,
     ParagraphRole,
+    Presentation,
     Presenter,
     Quote,
     RawSpan,
@@ -290,6 +291,8 @@ def _cross_reference_problems(doc: Json, raw: SourceFile) -> Iterator[Problem]:
     section_ids = {s["id"] for s in doc["sections"]}
     stated = {i["id"]: i for i in doc["indicators"]}
 
+    yield from _presentation_problems(doc["metadata"].get("presentation", {}), section_ids)
+
     orders = [g["order"] for g in doc["goal_areas"]]
     if sorted(orders) != list(range(1, len(orders) + 1)):
         yield Problem("$.goal_areas", f"expected orders 1..{len(orders)} once each, found {orders}")
@@ -340,6 +343,24 @@ def _cross_reference_problems(doc: Json, raw: SourceFile) -> Iterator[Problem]:
     for i, goal in enumerate(doc["goal_areas"]):
         if not linked[goal["id"]]:
             yield Problem(f"$.goal_areas[{i}]", f"goal area {goal['id']!r} is not linked from anything")
+
+
+def _presentation_problems(presentation: Json, section_ids: set[str]) -> Iterator[Problem]:
+    where = "$.metadata.presentation"
+    for key in ("goal_label", "goal_short_label"):
+        template = presentation.get(key)
+        if template is None:
+            continue
+        try:
+            template.format(title="", lead="")
+        except (KeyError, IndexError, ValueError) as exc:
+            yield Problem(
+                f"{where}.{key}",
+                f"expected a label using only {{title}} and {{lead}}, found {_short(template)} ({exc})",
+            )
+    overview = presentation.get("overview_section")
+    if overview is not None and overview not in section_ids:
+        yield Problem(f"{where}.overview_section", f"expected a section id, found {overview!r}")
 
 
 def _unique_ids(doc: Json) -> Iterator[Problem]:
@@ -536,6 +557,7 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
             page=article["page"],
         ),
         ambiguities=tuple(Ambiguity(**a) for a in meta["ambiguities"]),
+        presentation=Presentation(**meta.get("presentation", {})),
     )
     return Report(
         id=doc["id"],

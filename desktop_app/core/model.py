@@ -160,6 +160,25 @@ class Ambiguity:
 
 
 @dataclass(frozen=True, slots=True)
+class Presentation:
+    """Report-specific wording, read from the dataset so that no report's words live in code.
+
+    Attributes:
+        goal_label: a goal area's label; ``{title}`` and ``{lead}`` stand for its fields.
+        goal_short_label: a goal area's short label (result groups, chart headings).
+        goals_heading: the heading over all goal areas, in Chinese.
+        goals_heading_en: the same in English.
+        overview_section: the section the report overview already shows, if any.
+    """
+
+    goal_label: str = "{title}"
+    goal_short_label: str = "{title}"
+    goals_heading: str = "主要任务"
+    goals_heading_en: str = "Task areas"
+    overview_section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     title: str
     title_en: str
@@ -169,6 +188,7 @@ class Metadata:
     presenter: Presenter
     article: Article
     ambiguities: tuple[Ambiguity, ...]
+    presentation: Presentation = Presentation()
 
     @property
     def citation(self) -> str:
@@ -234,10 +254,6 @@ class GoalArea:
     sentence: str
     gloss_en: str
     span: Span
-
-    @property
-    def label(self) -> str:
-        return f"坚定不移{self.steadfast} · {self.lead}走在前"
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +407,14 @@ class Report:
     @cached_property
     def section_by_id(self) -> Mapping[str, Section]:
         return {s.id: s for s in self.sections}
+
+    @cached_property
+    def quote_by_id(self) -> Mapping[str, Quote]:
+        return {q.id: q for q in self.quotes}
+
+    @cached_property
+    def entity_by_id(self) -> Mapping[str, Entity]:
+        return {e.id: e for e in self.entities}
 
     @cached_property
     def indicator_by_id(self) -> Mapping[str, AnyIndicator]:

@@ -1,93 +1,195 @@
-"""How figures are written for people: numbers, units, kinds and citations. No Qt.
+"""How the report is written for people: one function for each decision, used by every view. No Qt.
+
+The tree, the detail pane, the figures table, chart hovers, the CSV, the HTML and the PDF all call
+these functions, so a figure, a goal area or a label reads the same everywhere. Words come from
+:mod:`desktop_app.core.words` in the requested :class:`~desktop_app.core.language.Language`;
+report-specific wording (how a goal area is labelled, what the goal areas are called together)
+comes from the dataset (:class:`~desktop_app.core.model.Presentation`), never from code.
 
 Full-width punctuation is written as escapes because editors fold it to ASCII.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from decimal import Decimal
+from typing import Final
+
+from desktop_app.core.language import Language
 from desktop_app.core.model import (
     AnyIndicator,
+    Certainty,
     DerivedIndicator,
+    EntityKind,
+    GoalArea,
     Indicator,
     IndicatorKind,
+    LinkBasis,
     ModifierMeaning,
+    RepairKind,
     Report,
     Scope,
 )
+from desktop_app.core.words import word
 
-KIND_LABELS: dict[IndicatorKind, tuple[str, str]] = {
-    IndicatorKind.ACHIEVED: ("实绩", "achieved"),
-    IndicatorKind.ESTIMATE: ("预计", "estimate"),
-    IndicatorKind.TARGET: ("目标", "target"),
-    IndicatorKind.RANK: ("排名", "rank"),
-    IndicatorKind.RANK_CHANGE: ("排名变化", "rank change"),
-    IndicatorKind.SHARE: ("占比", "share"),
-    IndicatorKind.COUNT: ("数量", "count"),
-    IndicatorKind.RATE: ("比率", "rate"),
-    IndicatorKind.BOUND: ("界限", "bound"),
-    IndicatorKind.DERIVED: ("推算", "derived"),
+__all__ = [
+    "KIND_PALETTE",
+    "basis_label",
+    "certainty_label",
+    "citation",
+    "derived_description",
+    "entities_heading",
+    "entity_kind_label",
+    "figure_name",
+    "figure_value_text",
+    "fill",
+    "goal_label",
+    "goal_short_label",
+    "goals_heading",
+    "kind_label",
+    "location_text",
+    "meaning_label",
+    "number_text",
+    "numbered_goal_label",
+    "plot_value",
+    "range_text",
+    "repair_kind_label",
+    "repair_note_label",
+    "scope_label",
+    "value_text",
+    "visible_text",
+    "year_text",
+]
+
+_FULL_COMMA, _FULL_COLON, _FULL_SEMICOLON = "\uff0c", "\uff1a", "\uff1b"
+_FULL_LEFT, _FULL_RIGHT = "\uff08", "\uff09"
+
+KIND_PALETTE: Final[dict[str, str]] = {
+    IndicatorKind.ACHIEVED.value: "#2e7d32",
+    IndicatorKind.ESTIMATE.value: "#ef8f00",
+    IndicatorKind.TARGET.value: "#1565c0",
+    IndicatorKind.DERIVED.value: "#8a4b00",
+    IndicatorKind.BOUND.value: "#5d4037",
+    IndicatorKind.RANK.value: "#6a1b9a",
+    IndicatorKind.RANK_CHANGE.value: "#9c4dcc",
+    IndicatorKind.SHARE.value: "#00838f",
+    IndicatorKind.RATE.value: "#4fb3bf",
+    IndicatorKind.COUNT.value: "#455a64",
+    "change": "#37474f",
+    "quote": "#78909c",
+    "entity": "#78909c",
 }
-
-MEANING_LABELS: dict[ModifierMeaning, tuple[str, str]] = {
-    ModifierMeaning.EXACT: ("确数", "exact"),
-    ModifierMeaning.LOWER_BOUND: ("下限", "lower bound"),
-    ModifierMeaning.UPPER_BOUND: ("上限", "upper bound"),
-    ModifierMeaning.APPROXIMATE: ("约数", "approximate"),
-    ModifierMeaning.ASPIRATION: ("力争", "aspiration"),
-    ModifierMeaning.ASPIRATION_LOWER_BOUND: ("力争下限", "aspiration, lower bound"),
-    ModifierMeaning.ESTIMATE: ("预计", "estimate"),
-    ModifierMeaning.ESTIMATE_LOWER_BOUND: ("预计下限", "estimate, lower bound"),
-    ModifierMeaning.ELIMINATED: ("清零", "eliminated"),
-}
-
-SCOPE_LABELS: dict[Scope, tuple[str, str]] = {
-    Scope.DISTRICT: ("区", "district"),
-    Scope.CITY: ("市", "city"),
-    Scope.PROVINCE: ("省", "province"),
-    Scope.NATION: ("全国", "nation"),
-}
-
-# Units whose value reads better in a unit other than the one written (万户 → 户).
-_DISPLAY_UNITS = {"households": "户"}
+"""The colour of each kind: chart bars and the detail pane's badges (``resources/styles/app.qss``,
+checked against this table by a test) use the same one."""
 
 
-def lang_code(lang: str) -> str:
-    """``"zh"`` for any Chinese language tag (``zh``, ``zh_CN`` …), ``"en"`` for anything else."""
-    return "zh" if lang.startswith("zh") else "en"
+# --- words for codes ----------------------------------------------------------------------------
 
 
-def _pick(labels: tuple[str, str], lang: str) -> str:
-    return labels[0] if lang_code(lang) == "zh" else labels[1]
+def kind_label(kind: IndicatorKind | str, lang: Language | str = Language.ZH) -> str:
+    """What a kind of figure is called, e.g. ``实绩`` / ``achieved``."""
+    return word(f"kind.{kind}", lang)
 
 
-def kind_label(kind: IndicatorKind, lang: str = "zh") -> str:
-    return _pick(KIND_LABELS[kind], lang)
+def meaning_label(meaning: ModifierMeaning, lang: Language | str = Language.ZH) -> str:
+    """What a modifier means, e.g. ``下限`` / ``at least``."""
+    return word(f"meaning.{meaning.value}", lang)
 
 
-def meaning_label(meaning: ModifierMeaning, lang: str = "zh") -> str:
-    return _pick(MEANING_LABELS[meaning], lang)
+def scope_label(scope: Scope, lang: Language | str = Language.ZH) -> str:
+    """The geographic frame, e.g. ``区`` / ``district``."""
+    return word(f"scope.{scope.value}", lang)
 
 
-def scope_label(scope: Scope, lang: str = "zh") -> str:
-    return _pick(SCOPE_LABELS[scope], lang)
+def certainty_label(certainty: Certainty | None, lang: Language | str = Language.ZH) -> str:
+    """How sure a reading is, e.g. ``高`` / ``high``; ``?`` when the dataset does not say."""
+    return word(f"certainty.{certainty.value}", lang) if certainty is not None else "?"
 
 
-def format_number(value: float) -> str:
-    """A number as the article writes it: no trailing zeros, no exponent, no grouping."""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+def repair_kind_label(kind: RepairKind, lang: Language | str = Language.ZH) -> str:
+    """The short name of a kind of repair, e.g. ``接续`` / ``join``."""
+    return word(f"repair.{kind.value}", lang)
 
 
-def value_with_unit(indicator: AnyIndicator) -> str:
-    """The value and its unit as written, e.g. ``2504 亿元``, ``35%``, ``0.15``."""
-    number = format_number(indicator.value)
-    unit = indicator.unit
+def repair_note_label(kind: RepairKind, lang: Language | str = Language.ZH) -> str:
+    """A sentence saying what a kind of repair did, e.g. ``Joined across a column break``."""
+    return word(f"repair_note.{kind.value}", lang)
+
+
+def entity_kind_label(kind: EntityKind, lang: Language | str = Language.ZH) -> str:
+    """What one named thing is, e.g. ``园区`` / ``park``."""
+    return word(f"entity.{kind.value}", lang)
+
+
+def entities_heading(kind: EntityKind, lang: Language | str = Language.ZH) -> str:
+    """The heading over named things of one kind, e.g. ``重点项目`` / ``Projects``."""
+    return word(f"entities.{kind.value}", lang)
+
+
+def basis_label(basis: LinkBasis, lang: Language | str = Language.ZH) -> str:
+    """Who made a link to a goal area: the article or the editors."""
+    return word(f"basis.{basis.value}", lang)
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+def number_text(value: float) -> str:
+    """A number as one writes and types it: no exponent, no trailing zeros, no grouping.
+
+    ``2504.0`` → ``2504``, ``41.93`` → ``41.93``, ``1e-7`` → ``0.0000001``; the shortest decimal
+    that reads back as the same float, so no digits are invented or lost.
+    """
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"  # also -0.0
+    text = format(Decimal(repr(float(value))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def value_text(value: float, unit: str) -> str:
+    """A value and its unit as written: ``2504 亿元``, ``35%``, ``0.15``."""
+    number = number_text(value)
     if not unit:
         return number
     if unit == "%":
         return f"{number}%"
     return f"{number} {unit}"
+
+
+def figure_value_text(indicator: AnyIndicator, lang: Language | str = Language.ZH) -> str:
+    """A figure's value for people: ``2504 亿元``; a derived one marked ``≈7154 亿元``."""
+    text = value_text(indicator.value, indicator.unit)
+    if isinstance(indicator, DerivedIndicator):
+        return word("figure.derived_marker", lang) + text
+    return text
+
+
+def range_text(derived: DerivedIndicator, lang: Language | str = Language.ZH) -> str:
+    """The range a derived figure's inputs allow: ``舍入允许的范围 7139–7168 亿元``."""
+    low, high = number_text(derived.range_low), number_text(derived.range_high)
+    text = word("figure.range_text", lang).format(low=low, high=high)
+    return f"{text} {derived.unit}" if derived.unit else text
+
+
+def year_text(year: int, lang: Language | str = Language.ZH) -> str:
+    """``2023年`` / ``2023``."""
+    return word("figure.year", lang).format(year=year)
+
+
+def figure_name(indicator: AnyIndicator, lang: Language | str = Language.ZH) -> str:
+    """A figure's name: the English name in English where the dataset has one."""
+    if Language.from_tag(lang) is Language.EN and indicator.name_en:
+        return indicator.name_en
+    return indicator.name
+
+
+# Units whose value reads better in a unit other than the one written (万户 → 户).
+_DISPLAY_UNITS = {"households": "户"}
 
 
 def plot_value(indicator: AnyIndicator) -> tuple[float, str]:
@@ -97,39 +199,103 @@ def plot_value(indicator: AnyIndicator) -> tuple[float, str]:
     return indicator.value, indicator.unit
 
 
-def year_label(indicator: AnyIndicator) -> str:
-    return f"{indicator.year}年"
-
-
-def derived_description(derived: DerivedIndicator, report: Report) -> str:
-    """The formula with its inputs spelt out, e.g. ``a / (b / 100), a = 规上工业总产值 2504 亿元 …``."""
+def derived_description(derived: DerivedIndicator, report: Report, lang: Language | str = Language.ZH) -> str:
+    """The formula with its inputs spelt out and the range, e.g. ``a / (b / 100)；a = … ；范围 …``."""
     parts = []
     for item in derived.inputs:
         source = report.indicator_by_id[item.indicator_id]
-        parts.append(
-            f"{item.symbol} = {source.name} {value_with_unit(source)} (±{format_number(item.half_width)})"
-        )
-    low, high = format_number(derived.range_low), format_number(derived.range_high)
-    return f"{derived.formula}\uff1b" + "\uff1b".join(parts) + f"\uff1b范围 {low}–{high} {derived.unit}"
+        name = figure_name(source, lang)
+        value = value_text(source.value, source.unit)
+        parts.append(f"{item.symbol} = {name} {value} (±{number_text(item.half_width)})")
+    separator = _FULL_SEMICOLON if Language.from_tag(lang) is Language.ZH else "; "
+    return separator.join([derived.formula, *parts, range_text(derived, lang)])
 
 
-def citation(indicator: AnyIndicator, report: Report) -> str:
+# --- goal areas ---------------------------------------------------------------------------------
+
+
+def goal_label(goal: GoalArea, report: Report, lang: Language | str = Language.ZH) -> str:
+    """A goal area's label in the report's own words (its dataset's pattern), or its English gloss."""
+    if Language.from_tag(lang) is Language.EN and goal.gloss_en:
+        return goal.gloss_en
+    return report.metadata.presentation.goal_label.format(title=goal.steadfast, lead=goal.lead)
+
+
+def goal_short_label(goal: GoalArea, report: Report, lang: Language | str = Language.ZH) -> str:
+    """A goal area's short label (result groups, chart headings, links)."""
+    if Language.from_tag(lang) is Language.EN and goal.gloss_en:
+        return goal.gloss_en.split(":")[0]
+    return report.metadata.presentation.goal_short_label.format(title=goal.steadfast, lead=goal.lead)
+
+
+def numbered_goal_label(
+    goal: GoalArea, report: Report, lang: Language | str = Language.ZH, *, short: bool = False
+) -> str:
+    """``1. 坚定不移稳增长 · 经济回升向好走在前`` (or the short label after the number)."""
+    label = goal_short_label(goal, report, lang) if short else goal_label(goal, report, lang)
+    return f"{goal.order}. {label}"
+
+
+def goals_heading(report: Report, lang: Language | str = Language.ZH) -> str:
+    """What the goal areas are called together, from the dataset (``八个“坚定不移”``)."""
+    presentation = report.metadata.presentation
+    return (
+        presentation.goals_heading_en
+        if Language.from_tag(lang) is Language.EN
+        else presentation.goals_heading
+    )
+
+
+# --- where things are, and citations ------------------------------------------------------------
+
+
+def location_text(paragraph_id: str, report: Report, lang: Language | str = Language.ZH) -> str:
+    """Where a paragraph stands, for people: ``第02版·第7段`` (never an id or code-point offsets)."""
+    number = next((n for n, p in enumerate(report.paragraphs, start=1) if p.id == paragraph_id), 0)
+    page = report.metadata.article.page
+    if page:
+        return word("location.page_paragraph", lang).format(page=page, paragraph=number)
+    return word("location.paragraph", lang).format(paragraph=number)
+
+
+def citation(indicator: AnyIndicator, report: Report, lang: Language | str = Language.ZH) -> str:
     """A figure with its sentence and the source, for the clipboard."""
     meta = report.metadata
+    name = figure_name(indicator, lang)
+    kind = kind_label(indicator.kind, lang)
+    year = year_text(indicator.year, lang)
     if isinstance(indicator, Indicator):
-        body = (
-            f"{indicator.name}\uff1a{value_with_unit(indicator)}"
-            f"\uff08{indicator.year}年\uff0c{kind_label(indicator.kind)}\uff09"
-        )
-        quote = f"“{indicator.sentence.text}”"
-        where = f"[{indicator.sentence.paragraph_id}:{indicator.sentence.start}–{indicator.sentence.end}]"
-        return f"{body}\n{quote}\n—— {meta.citation} {where}"
+        value = value_text(indicator.value, indicator.unit)
+        body = f"{name}{_FULL_COLON}{value}{_FULL_LEFT}{year}{_FULL_COMMA}{kind}{_FULL_RIGHT}"
+        where = location_text(indicator.sentence.paragraph_id, report, lang)
+        return f"{body}\n“{indicator.sentence.text}”\n—— {meta.citation}{_FULL_COMMA}{where}"
     body = (
-        f"{indicator.name}\uff1a约 {value_with_unit(indicator)}"
-        f"\uff08推算\uff0c{derived_description(indicator, report)}\uff09"
+        f"{name}{_FULL_COLON}{figure_value_text(indicator, lang)}"
+        f"{_FULL_LEFT}{kind}{_FULL_COMMA}{derived_description(indicator, report, lang)}{_FULL_RIGHT}"
     )
-    return f"{body}\n—— 据 {meta.citation} 推算"
+    return f"{body}\n—— {meta.citation}"
 
+
+# --- filling templates --------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"%(\d+)")
+
+
+def fill(template: str, *args: object) -> str:
+    """Qt-style ``%1``, ``%2`` … placeholders filled in one pass.
+
+    A value that itself contains ``%2`` is never read again, so a meeting named "Session %2" stays
+    as it is. Placeholders without a value are left as they are.
+    """
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(args[number - 1]) if 0 < number <= len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+# --- showing dataset text literally -------------------------------------------------------------
 
 # Characters that would hide or reorder text when shown: C0/C1 controls (except newline and tab),
 # bidirectional overrides and isolates, and zero-width joiners used to disguise text.

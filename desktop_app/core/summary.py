@@ -6,7 +6,7 @@
 understand: headings, paragraphs, lists, simple tables and a small style sheet.
 
 Every string that comes from the dataset goes through :func:`html.escape` (after
-:func:`~desktop_app.core.formatting.visible_text`, which shows invisible control characters) and
+:func:`~desktop_app.core.presentation.visible_text`, which shows invisible control characters) and
 is never spliced in as markup.
 
 The document's own words (headings, column names, the page footer) come in the summary's language
@@ -22,23 +22,11 @@ from __future__ import annotations
 import datetime
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from desktop_app.appinfo import APP_NAME
-from desktop_app.core.formatting import (
-    derived_description,
-    format_number,
-    kind_label,
-    lang_code,
-    meaning_label,
-    scope_label,
-    value_with_unit,
-    visible_text,
-)
+from desktop_app.core.language import Language
 from desktop_app.core.model import (
     AnyIndicator,
-    Certainty,
     DerivedIndicator,
     Entity,
     EntityKind,
@@ -51,130 +39,33 @@ from desktop_app.core.model import (
     Scope,
     Span,
 )
+from desktop_app.core.presentation import (
+    certainty_label,
+    derived_description,
+    entities_heading,
+    figure_name,
+    figure_value_text,
+    goal_label,
+    goals_heading,
+    kind_label,
+    location_text,
+    meaning_label,
+    range_text,
+    scope_label,
+    value_text,
+    visible_text,
+)
+from desktop_app.core.scope import ScopeKind, SummaryScope
+from desktop_app.core.words import word, words
 
 __all__ = [
-    "ALL",
-    "FIGURES",
     "MISREADING_MARK",
-    "SummarySection",
     "build_summary_html",
-    "document_title",
     "misreadings",
     "page_footer_text",
-    "resolve_scope",
-    "scope_indicators",
-    "summary_sections",
 ]
 
-ALL = "all"
-"""The scope of the whole report."""
-FIGURES = "figures"
-"""The scope of every figure of the report as tables, without the rest of the summary."""
 MISREADING_MARK = "†"
-
-# The document's words, in its two languages. Full-width punctuation as escapes (editors fold it).
-_LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "goals": "八个\u201c坚定不移\u201d",
-        "goal": "目标",
-        "headline": "主要数据",
-        "other_figures": "其他数据",
-        "figures": "相关数据",
-        "figures_title": "数据一览",
-        "stated_figures": "报道所载数据（{n} 项）",
-        "derived_figures": "推算数据（{n} 项，报道未直接给出）",
-        "charts": "图表",
-        "figure_n": "图 {n}",
-        "livelihood": "民生实事项目",
-        "quotes": "重要论述",
-        "related": "相关项目与单位",
-        "notes": "注释",
-        "derived_notes": "推算数据",
-        "misreading_notes": "原文误植",
-        "source": "来源",
-        "generated": "生成日期\uff1a{date}\uff08{app}\uff09",
-        "name": "指标",
-        "value": "数值",
-        "year": "年份",
-        "kind": "类别",
-        "sentence": "原文",
-        "count_figures": "相关数据 {n} 项",
-        "approx": "约 ",
-        "meeting": "{meeting}\uff0c{date}",
-        "presenter": "{office} {name} 作报告",
-        "part_of": "{title} · 目标 {order}",
-        "page": "第 {page} 页 / 共 {total} 页",
-        "location": "见第 {paragraph} 段",
-        "misreading": (
-            "原文\u201c{raw}\u201d\uff0c应读作\u201c{reading}\u201d\uff08可信度{certainty}\uff0c{applied}\uff09"
-        ),
-        "applied": "已据此更正",
-        "not_applied": "未更正\uff0c保留原文",
-        "certainty_high": "高",
-        "certainty_medium": "中",
-        "certainty_low": "低",
-        "no_figures": "本目标没有相关数据。",
-        "no_items": "无。",
-        "dataset": "数据集 {id}",
-        "paper_page": "第 {page} 版",
-        "range": "范围",
-    },
-    "en": {
-        "goals": "The eight goal areas",
-        "goal": "Goal area",
-        "headline": "Headline figures",
-        "other_figures": "Other figures",
-        "figures": "Figures",
-        "figures_title": "Figures",
-        "stated_figures": "Figures stated in the article ({n})",
-        "derived_figures": "Derived figures ({n}, not stated in the article)",
-        "charts": "Charts",
-        "figure_n": "Figure {n}",
-        "livelihood": "Livelihood projects",
-        "quotes": "Key quotes",
-        "related": "Related projects and bodies",
-        "notes": "Notes",
-        "derived_notes": "Derived figures",
-        "misreading_notes": "Misreadings in the source",
-        "source": "Source",
-        "generated": "Generated {date} by {app}",
-        "name": "Figure",
-        "value": "Value",
-        "year": "Year",
-        "kind": "Kind",
-        "sentence": "Source sentence",
-        "count_figures": "{n} figures",
-        "approx": "about ",
-        "meeting": "{meeting}, {date}",
-        "presenter": "presented by {office} {name}",
-        "part_of": "{title} · goal area {order}",
-        "page": "Page {page} of {total}",
-        "location": "paragraph {paragraph}",
-        "misreading": (
-            "the source has \u201c{raw}\u201d, read as \u201c{reading}\u201d "
-            "({certainty} certainty; {applied})"
-        ),
-        "applied": "corrected",
-        "not_applied": "not corrected, the source text is kept",
-        "certainty_high": "high",
-        "certainty_medium": "medium",
-        "certainty_low": "low",
-        "no_figures": "No figures are linked to this goal area.",
-        "no_items": "None.",
-        "dataset": "dataset {id}",
-        "paper_page": "page {page}",
-        "range": "range",
-    },
-}
-
-_ENTITY_LABELS: dict[EntityKind, tuple[str, str]] = {
-    EntityKind.LIVELIHOOD_PROJECT: ("民生实事项目", "Livelihood projects"),
-    EntityKind.PROJECT: ("重点项目", "Projects"),
-    EntityKind.PARK: ("园区", "Parks"),
-    EntityKind.ENTERPRISE: ("企业", "Enterprises"),
-    EntityKind.PROGRAMME: ("工作举措", "Programmes"),
-    EntityKind.HONOUR: ("荣誉", "Honours"),
-}
 
 _STYLE = """
 body { font-size: 10pt; color: #1a1a1a; }
@@ -198,8 +89,8 @@ sup.mark { color: #a02020; }
 """
 
 
-def _labels(lang: str) -> dict[str, str]:
-    return _LABELS[lang_code(lang)]
+def _labels(lang: Language) -> dict[str, str]:
+    return words("doc", lang)
 
 
 def _t(text: str) -> str:
@@ -212,57 +103,9 @@ def _fmt(template: str, **values: str) -> str:
     return template.format(**values)
 
 
-# --- scope -------------------------------------------------------------------------------------------
-
-
-def resolve_scope(report: Report, scope: str) -> GoalArea | None:
-    """The goal area a scope names, or None for the whole report (``"all"`` or ``"figures"``).
-
-    Raises:
-        ValueError: ``scope`` is neither ``"all"``, ``"figures"`` nor a goal-area id of ``report``.
-    """
-    if scope in (ALL, FIGURES):
-        return None
-    goal = report.goal_by_id.get(scope)
-    if goal is None:
-        known = ", ".join([ALL, FIGURES, *(g.id for g in report.goal_areas)])
-        raise ValueError(f"unknown scope {scope!r}: expected one of {known}")
-    return goal
-
-
-def scope_indicators(report: Report, scope: str) -> list[AnyIndicator]:
-    """The figures in a scope: all of them (stated, then derived) or those linked to one goal area.
-
-    Raises:
-        ValueError: An unknown scope.
-    """
-    goal = resolve_scope(report, scope)
-    if goal is None:
-        return list(report.all_indicators())
-    return report.indicators_for_goal(goal.id)
-
-
-def document_title(report: Report, scope: str, lang: str = "zh") -> str:
-    """The plain-text title of a summary: the report's title, or the goal area's label.
-
-    Raises:
-        ValueError: An unknown scope.
-    """
-    goal = resolve_scope(report, scope)
-    meta = report.metadata
-    english = lang_code(lang) == "en"
-    title = meta.title_en if english and meta.title_en else meta.title
-    if scope == FIGURES:
-        return f"{title} · {_labels(lang)['figures_title']}"
-    if goal is None:
-        return title
-    label = goal.gloss_en if english and goal.gloss_en else goal.label
-    return f"{title} · {label}"
-
-
-def page_footer_text(page: int, total: int, lang: str = "zh") -> str:
+def page_footer_text(page: int, total: int, lang: Language | str = Language.ZH) -> str:
     """The page number line of a printed summary, e.g. ``第 1 页 / 共 5 页``."""
-    return _labels(lang)["page"].format(page=page, total=total)
+    return word("doc.page", lang).format(page=page, total=total)
 
 
 # --- misreadings and marked text ----------------------------------------------------------------------
@@ -312,58 +155,42 @@ class _Marks:
 # --- pieces ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class SummarySection:
-    """A heading of a summary, for bookmarks and tables of contents."""
-
-    level: int
-    title: str
-
-
 def _heading(level: int, text: str) -> str:
     return f"<h{level}>{text}</h{level}>"
 
 
-def _figure_name(indicator: AnyIndicator, lang: str) -> str:
-    if lang_code(lang) == "en" and indicator.name_en:
-        return indicator.name_en
-    return indicator.name
-
-
-def _kind_cell(indicator: AnyIndicator, lang: str) -> str:
-    text = kind_label(indicator.kind, lang_code(lang))
+def _kind_cell(indicator: AnyIndicator, lang: Language) -> str:
+    text = kind_label(indicator.kind, lang)
     if indicator.scope is not Scope.DISTRICT:
-        text += f" · {scope_label(indicator.scope, lang_code(lang))}"
+        text += f" · {scope_label(indicator.scope, lang)}"
     return _t(text)
 
 
-def _value_cell(indicator: AnyIndicator, lang: str) -> str:
-    labels = _labels(lang)
+def _value_cell(indicator: AnyIndicator, lang: Language) -> str:
     if isinstance(indicator, DerivedIndicator):
-        low, high = format_number(indicator.range_low), format_number(indicator.range_high)
         return (
-            _t(labels["approx"] + value_with_unit(indicator))
-            + f'<br/><span class="mod">{_t(labels["range"])} {_t(low)}–{_t(high)}</span>'
+            _t(figure_value_text(indicator, lang))
+            + f'<br/><span class="mod">{_t(range_text(indicator, lang))}</span>'
         )
-    cell = _t(value_with_unit(indicator))
+    cell = _t(value_text(indicator.value, indicator.unit))
     if indicator.modifier or indicator.modifier_meaning is not ModifierMeaning.EXACT:
-        detail = meaning_label(indicator.modifier_meaning, lang_code(lang))
+        detail = meaning_label(indicator.modifier_meaning, lang)
         if indicator.modifier:
             detail = f"{indicator.modifier} · {detail}"
         cell += f'<br/><span class="mod">{_t(detail)}</span>'
     return cell
 
 
-def _source_cell(indicator: AnyIndicator, report: Report, marks: _Marks, lang: str) -> str:
+def _source_cell(indicator: AnyIndicator, report: Report, marks: _Marks, lang: Language) -> str:
     if isinstance(indicator, DerivedIndicator):
-        return _t(derived_description(indicator, report))
-    location = _labels(lang)["location"].format(paragraph=indicator.sentence.paragraph_id)
+        return _t(derived_description(indicator, report, lang))
+    location = location_text(indicator.sentence.paragraph_id, report, lang)
     return (
         marks.render(indicator.sentence, bold=indicator.span) + f' <span class="loc">[{_t(location)}]</span>'
     )
 
 
-def _figures_table(indicators: Sequence[AnyIndicator], report: Report, marks: _Marks, lang: str) -> str:
+def _figures_table(indicators: Sequence[AnyIndicator], report: Report, marks: _Marks, lang: Language) -> str:
     labels = _labels(lang)
     head = "".join(
         f"<th{width}>{_t(labels[key])}</th>"
@@ -379,7 +206,7 @@ def _figures_table(indicators: Sequence[AnyIndicator], report: Report, marks: _M
     for indicator in indicators:
         rows.append(
             f'<tr id="{_t(indicator.id)}">'
-            f"<td>{_t(_figure_name(indicator, lang))}</td>"
+            f"<td>{_t(figure_name(indicator, lang))}</td>"
             f"<td>{_value_cell(indicator, lang)}</td>"
             f"<td>{_t(str(indicator.year))}</td>"
             f"<td>{_kind_cell(indicator, lang)}</td>"
@@ -392,7 +219,7 @@ def _figures_table(indicators: Sequence[AnyIndicator], report: Report, marks: _M
     )
 
 
-def _charts(chart_images: Sequence[tuple[str, str]], lang: str) -> list[str]:
+def _charts(chart_images: Sequence[tuple[str, str]], lang: Language) -> list[str]:
     if not chart_images:
         return []
     labels = _labels(lang)
@@ -404,7 +231,7 @@ def _charts(chart_images: Sequence[tuple[str, str]], lang: str) -> list[str]:
     return parts
 
 
-def _quotes(quotes: Iterable[Quote], marks: _Marks, lang: str) -> list[str]:
+def _quotes(quotes: Iterable[Quote], marks: _Marks, lang: Language) -> list[str]:
     items = [
         f'<p class="quote">\u201c{marks.render(q.span)}\u201d \u2014\u2014 {_t(q.speaker)}</p>'
         for q in quotes
@@ -414,15 +241,11 @@ def _quotes(quotes: Iterable[Quote], marks: _Marks, lang: str) -> list[str]:
     return [_heading(2, _t(_labels(lang)["quotes"])), *items]
 
 
-def _certainty(certainty: Certainty | None, labels: dict[str, str]) -> str:
-    return labels[f"certainty_{certainty.value}"] if certainty is not None else "?"
-
-
 def _notes(
     report: Report,
     derived: Sequence[DerivedIndicator],
     marks: _Marks,
-    lang: str,
+    lang: Language,
     *,
     every_misreading: bool,
 ) -> list[str]:
@@ -432,9 +255,9 @@ def _notes(
         parts.append(_heading(3, _t(labels["derived_notes"])))
         for item in derived:
             parts.append(
-                f'<p class="note"><b>{_t(_figure_name(item, lang))}</b> '
-                f"{_t(labels['approx'] + value_with_unit(item))}\uff1a"
-                f"{_t(derived_description(item, report))}<br/>{_t(item.explanation)}</p>"
+                f'<p class="note"><b>{_t(figure_name(item, lang))}</b> '
+                f"{_t(figure_value_text(item, lang))}\uff1a"
+                f"{_t(derived_description(item, report, lang))}<br/>{_t(item.explanation)}</p>"
             )
     listed = [(n, r) for n, r in misreadings(report) if every_misreading or n in marks.used]
     if listed:
@@ -443,12 +266,12 @@ def _notes(
             text = labels["misreading"].format(
                 raw=_t(repair.raw_text),
                 reading=_t(repair.reading or repair.result),
-                certainty=_t(_certainty(repair.certainty, labels)),
+                certainty=_t(certainty_label(repair.certainty, lang)),
                 applied=_t(labels["applied"] if repair.applied else labels["not_applied"]),
             )
             where = ""
             if repair.span is not None:
-                location = labels["location"].format(paragraph=repair.span.paragraph_id)
+                location = location_text(repair.span.paragraph_id, report, lang)
                 where = f' <span class="loc">[{_t(location)}]</span>'
             parts.append(
                 f'<p class="note"><sup class="mark">{MISREADING_MARK}{number}</sup> {text}{where}'
@@ -459,17 +282,16 @@ def _notes(
     return [_heading(2, _t(labels["notes"])), *parts]
 
 
-def _title_block(report: Report, goal: GoalArea | None, lang: str) -> list[str]:
+def _title_block(report: Report, goal: GoalArea | None, lang: Language) -> list[str]:
     labels = _labels(lang)
     meta = report.metadata
-    english = lang_code(lang) == "en"
+    english = lang is Language.EN
     title = meta.title_en if english and meta.title_en else meta.title
     parts = []
     if goal is None:
         parts.append(_heading(1, _t(title)))
     else:
-        label = goal.gloss_en if english and goal.gloss_en else goal.label
-        parts.append(_heading(1, _t(label)))
+        parts.append(_heading(1, _t(goal_label(goal, report, lang))))
         parts.append(
             f'<p class="subtitle">{labels["part_of"].format(title=_t(title), order=_t(str(goal.order)))}</p>'
         )
@@ -480,7 +302,7 @@ def _title_block(report: Report, goal: GoalArea | None, lang: str) -> list[str]:
     return parts
 
 
-def _source_block(report: Report, generated: datetime.date, lang: str) -> list[str]:
+def _source_block(report: Report, generated: datetime.date, lang: Language) -> list[str]:
     labels = _labels(lang)
     meta = report.metadata
     dataset = labels["dataset"].format(id=report.id)
@@ -493,16 +315,15 @@ def _source_block(report: Report, generated: datetime.date, lang: str) -> list[s
     ]
 
 
-def _related(entities: Sequence[Entity], lang: str) -> list[str]:
+def _related(entities: Sequence[Entity], lang: Language) -> list[str]:
     if not entities:
         return []
-    index = 0 if lang_code(lang) == "zh" else 1
     parts = [_heading(2, _t(_labels(lang)["related"]))]
     for kind in EntityKind:
         members = [e for e in entities if e.kind is kind]
         if not members:
             continue
-        parts.append(_heading(3, _t(_ENTITY_LABELS[kind][index])))
+        parts.append(_heading(3, _t(entities_heading(kind, lang))))
         items = []
         for entity in members:
             roles = "\u3001".join(entity.roles)
@@ -512,10 +333,9 @@ def _related(entities: Sequence[Entity], lang: str) -> list[str]:
     return parts
 
 
-def _document(title: str, body: Sequence[str], lang: str) -> str:
-    language = "zh-CN" if lang_code(lang) == "zh" else "en"
+def _document(title: str, body: Sequence[str], lang: Language) -> str:
     return (
-        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8" />\n'
+        f'<!DOCTYPE html>\n<html lang="{lang.bcp47}">\n<head>\n<meta charset="utf-8" />\n'
         f'<meta name="generator" content="{_t(APP_NAME)}" />\n'
         f"<title>{_t(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         + "\n".join(body)
@@ -528,43 +348,40 @@ def _document(title: str, body: Sequence[str], lang: str) -> str:
 
 def build_summary_html(
     report: Report,
-    scope: str = ALL,
+    scope: SummaryScope,
     *,
     chart_images: Sequence[tuple[str, str]] = (),
     generated: datetime.date,
-    lang: str = "zh",
 ) -> str:
-    """The summary of the whole report or of one goal area, as a complete HTML document.
+    """The summary of the whole report, of its figures or of one goal area, as a complete HTML document.
 
-    Whole report: the title block (title, meeting and date, presenter), the eight goal areas with
-    their sentences, the headline figures and then the other stated figures (name, value and unit,
-    year, kind, source sentence), the charts, the livelihood projects, the quotes with their
-    speakers, notes (derived figures with formula and range; every misreading of the source), the
-    citation and the date generated. One goal area: the title block, its sentence, all its figures,
-    its charts, its quotes, related projects and bodies, notes on its derived figures and on the
-    misreadings in the text it quotes, the citation and the date. Figures only (``"figures"``): the
-    title block, the stated figures, the derived figures, their notes, the citation and the date.
+    Whole report: the title block (title, meeting and date, presenter), the goal areas with their
+    sentences, the headline figures and then the other stated figures (name, value and unit, year,
+    kind, source sentence), the charts, the livelihood projects, the quotes with their speakers,
+    notes (derived figures with formula and range; every misreading of the source), the citation
+    and the date generated. One goal area: the title block, its sentence, all its figures, its
+    charts, its quotes, related projects and bodies, notes on its derived figures and on the
+    misreadings in the text it quotes, the citation and the date. Figures only: the title block,
+    the stated figures, the derived figures, their notes, the citation and the date.
 
     Args:
         report: The report.
-        scope: ``"all"``, ``"figures"`` or a goal-area id.
+        scope: What the summary covers, resolved once (:func:`desktop_app.core.scope.resolve_scope`);
+            its language is the document's.
         chart_images: ``(resource name, caption)`` for each chart, in order; the name is used as an
             ``<img src>`` that the caller supplies (``QTextDocument.addResource``). None: no charts.
         generated: The date printed as the date generated.
-        lang: The document's language, ``"zh"`` (default) or ``"en"``.
 
     Returns:
         A UTF-8 HTML document (``<!DOCTYPE html>`` …).
-
-    Raises:
-        ValueError: ``scope`` is neither ``"all"``, ``"figures"`` nor a goal-area id of the report.
     """
-    goal = resolve_scope(report, scope)
+    goal = scope.goal
+    lang = scope.language
     labels = _labels(lang)
     marks = _Marks(report)
     body = _title_block(report, goal, lang)
 
-    if scope == FIGURES:
+    if scope.kind is ScopeKind.FIGURES:
         body.append(_heading(2, _t(labels["stated_figures"].format(n=len(report.indicators)))))
         body.append(_figures_table(report.indicators, report, marks, lang))
         if report.derived:
@@ -572,9 +389,9 @@ def build_summary_html(
             body.append(_figures_table(report.derived, report, marks, lang))
         body.extend(_notes(report, report.derived, marks, lang, every_misreading=False))
     elif goal is None:
-        body.append(_heading(2, _t(labels["goals"])))
+        body.append(_heading(2, _t(goals_heading(report, lang))))
         for area in report.goal_areas:
-            label = area.gloss_en if lang_code(lang) == "en" and area.gloss_en else area.label
+            label = goal_label(area, report, lang)
             count = labels["count_figures"].format(n=len(report.indicators_for_goal(area.id)))
             body.append(_heading(3, f"{area.order}. {_t(label)}"))
             body.append(f'<p>{_t(area.sentence)} <span class="loc">{_t(count)}</span></p>')
@@ -595,7 +412,7 @@ def build_summary_html(
     else:
         body.append(_heading(2, _t(labels["goal"])))
         body.append(f"<p>{_t(goal.sentence)}</p>")
-        if lang_code(lang) == "en" and goal.gloss_en:
+        if lang is Language.EN and goal.gloss_en:
             body.append(f'<p class="small">{_t(goal.gloss_en)}</p>')
         indicators = report.indicators_for_goal(goal.id)
         body.append(_heading(2, _t(labels["figures"])))
@@ -610,47 +427,4 @@ def build_summary_html(
         body.extend(_notes(report, derived, marks, lang, every_misreading=False))
 
     body.extend(_source_block(report, generated, lang))
-    return _document(document_title(report, scope, lang), body, lang)
-
-
-# --- reading the headings back ---------------------------------------------------------------------------
-
-
-class _HeadingParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sections: list[SummarySection] = []
-        self._level = 0
-        self._text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("h1", "h2", "h3"):
-            self._level = int(tag[1])
-            self._text = []
-        elif tag == "sup" and self._level:
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "sup" and self._skip:
-            self._skip -= 1
-        elif tag in ("h1", "h2", "h3") and self._level:
-            self.sections.append(SummarySection(self._level, "".join(self._text).strip()))
-            self._level = 0
-
-    def handle_data(self, data: str) -> None:
-        if self._level and not self._skip:
-            self._text.append(data)
-
-
-def summary_sections(summary_html: str, max_level: int = 3) -> list[SummarySection]:
-    """The headings of a summary (``<h1>`` … ``<h3>``) in order, as plain text.
-
-    Args:
-        summary_html: What :func:`build_summary_html` returned.
-        max_level: The deepest heading level to include.
-    """
-    parser = _HeadingParser()
-    parser.feed(summary_html)
-    parser.close()
-    return [s for s in parser.sections if s.level <= max_level]
+    return _document(scope.title, body, lang)

@@ -98,8 +98,9 @@ import shiboken6
 
 from desktop_app.core.atomic import atomic_write_bytes
 from desktop_app.core.charting import ChartGroup, ChartItem
-from desktop_app.core.formatting import format_number, kind_label, lang_code, visible_text
+from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
+from desktop_app.core.presentation import kind_label, number_text, visible_text
 from desktop_app.qt import fonts
 from desktop_app.qt.text import tooltip
 
@@ -255,7 +256,7 @@ def _fill(template: str, *args: str) -> str:
 
 
 def _value_text(value: float, unit: str) -> str:
-    number = format_number(value)
+    number = number_text(value)
     if not unit:
         return number
     if unit == "%":
@@ -264,11 +265,11 @@ def _value_text(value: float, unit: str) -> str:
 
 
 def _year_text(year: int, lang: str) -> str:
-    return f"{year}年" if lang_code(lang) == "zh" else str(year)
+    return f"{year}年" if Language.from_tag(lang) == "zh" else str(year)
 
 
 def _group_title(group: ChartGroup, lang: str) -> str:
-    return group.title if lang_code(lang) == "zh" or not group.title_en else group.title_en
+    return group.title if Language.from_tag(lang) == "zh" or not group.title_en else group.title_en
 
 
 def _hover_details(item: ChartItem, lang: str) -> str:
@@ -276,12 +277,12 @@ def _hover_details(item: ChartItem, lang: str) -> str:
         QCoreApplication.translate("ChartPanel", "%1 (%2, %3)"),
         _value_text(item.value, item.unit),
         _year_text(item.year, lang),
-        kind_label(item.kind, lang_code(lang)),
+        kind_label(item.kind, Language.from_tag(lang)),
     )
     if item.range_low is not None and item.range_high is not None:
         text += _fill(
             QCoreApplication.translate("ChartPanel", "; range %1–%2"),
-            format_number(item.range_low),
+            number_text(item.range_low),
             _value_text(item.range_high, item.unit),
         )
     return text
@@ -321,16 +322,16 @@ _CHART_WORDS: dict[str, dict[str, str]] = {
 
 
 def _axis_caption(group: ChartGroup, lang: str) -> str:
-    words = _CHART_WORDS[lang_code(lang)]
+    words = _CHART_WORDS[Language.from_tag(lang)]
     if group.lower_is_better:
         return words["unit_lower"].format(unit=group.unit) if group.unit else words["lower"]
     return group.unit
 
 
 def _legend_text(kind: IndicatorKind, lang: str) -> str:
-    label = kind_label(kind, lang_code(lang))
+    label = kind_label(kind, Language.from_tag(lang))
     if _KIND_LOOKS[kind].whisker:
-        return _CHART_WORDS[lang_code(lang)]["with_range"].format(label=label)
+        return _CHART_WORDS[Language.from_tag(lang)]["with_range"].format(label=label)
     return label
 
 
@@ -525,7 +526,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         for row, item in enumerate(self._items):
             end = item.value if item.range_high is None else max(item.value, item.range_high)
             # Plain text (TextItem.setPlainText); a thin space keeps it off the bar's end.
-            label = pg.TextItem(" " + format_number(item.value), color=_FOREGROUND, anchor=(0.0, 0.5))
+            label = pg.TextItem(" " + number_text(item.value), color=_FOREGROUND, anchor=(0.0, 0.5))
             label.setFont(font)
             label.setPos(end, row)
             self.getPlotItem().addItem(label, ignoreBounds=True)
@@ -592,7 +593,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             step = _nice_step(high - low, 6, integers=integers)
             value_ticks = _multiples(step, low, high)
         # Our own ticks: round numbers, whole ones for whole figures, and no minor grid lines.
-        bottom.setTicks([[(tick, format_number(tick)) for tick in value_ticks], []])
+        bottom.setTicks([[(tick, number_text(tick)) for tick in value_ticks], []])
         view.setRange(xRange=(low, high), padding=0.0)
         view.setRange(yRange=(-0.5, count - 0.5), padding=0.0)
         view.disableAutoRange()
@@ -970,7 +971,7 @@ class ChartPanel(QWidget):
 
     def set_language(self, lang: str) -> None:
         """Use ``"zh"`` or ``"en"`` for chart titles, kinds and years, and redraw."""
-        lang = lang_code(lang)
+        lang = Language.from_tag(lang)
         if lang != self._lang:
             self._lang = lang
             if self._slots:
@@ -1187,7 +1188,7 @@ def render_group_image(group: ChartGroup, width_px: int, dpi: int = 300, *, lang
     """
     if width_px <= 0 or dpi <= 0:
         raise ValueError(f"width_px and dpi must be positive, got {width_px} and {dpi}")
-    chart = _offscreen_chart(group, width_px, _Look.for_print(dpi), lang_code(lang))
+    chart = _offscreen_chart(group, width_px, _Look.for_print(dpi), Language.from_tag(lang))
     try:
         image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor("white"))
@@ -1219,7 +1220,7 @@ def render_group_svg(group: ChartGroup, width_px: int = DEFAULT_EXPORT_WIDTH, *,
     """
     if width_px <= 0:
         raise ValueError(f"width_px must be positive, got {width_px}")
-    chart = _offscreen_chart(group, width_px, _Look.for_print(SCREEN_DPI), lang_code(lang))
+    chart = _offscreen_chart(group, width_px, _Look.for_print(SCREEN_DPI), Language.from_tag(lang))
     try:
         data = QByteArray()
         buffer = QBuffer(data)

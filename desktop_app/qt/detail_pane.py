@@ -28,15 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.formatting import (
-    citation,
-    derived_description,
-    format_number,
-    kind_label,
-    meaning_label,
-    scope_label,
-    visible_text,
-)
 from desktop_app.core.model import (
     AnyIndicator,
     DerivedIndicator,
@@ -48,6 +39,17 @@ from desktop_app.core.model import (
     Report,
     Section,
     Span,
+)
+from desktop_app.core.presentation import (
+    citation,
+    derived_description,
+    fill,
+    kind_label,
+    meaning_label,
+    number_text,
+    numbered_goal_label,
+    scope_label,
+    visible_text,
 )
 from desktop_app.qt.roles import DOMAIN_ROLE, SORT_ROLE
 from desktop_app.qt.table_models import IndicatorTableModel
@@ -231,9 +233,7 @@ class DetailPane(QScrollArea):
     def show_goal(self, goal: GoalArea) -> None:
         self._overview_for = None
         report = self._require_report()
-        self._list_heading.setText(
-            visible_text(f"{goal.order}. 坚定不移{goal.steadfast} · {goal.lead}走在前")
-        )
+        self._list_heading.setText(visible_text(numbered_goal_label(goal, report, self._lang)))
         self._fill_header([goal.sentence, goal.gloss_en])
         self._fill_table(self.tr("Figures"), report.indicators_for_goal(goal.id))
         items = report.for_goal(goal.id)
@@ -252,7 +252,10 @@ class DetailPane(QScrollArea):
         lines = [section.title_en]
         if goals:
             lines.append(
-                self.tr("Serves: %1").replace("%1", "、".join(f"{g.order}. {g.steadfast}" for g in goals))
+                fill(
+                    self.tr("Serves: %1"),
+                    "、".join(numbered_goal_label(g, report, self._lang, short=True) for g in goals),
+                )
             )
         self._fill_header(lines)
         items = report.for_section(section.id)
@@ -295,9 +298,7 @@ class DetailPane(QScrollArea):
         self._item_heading.setText(visible_text(indicator.name, TEXT_LIMIT))
         prefix = "≈ " if isinstance(indicator, DerivedIndicator) else ""
         unit = indicator.unit
-        self._value_label.setText(
-            visible_text(f"{prefix}{format_number(indicator.value)} {unit}".strip(), 200)
-        )
+        self._value_label.setText(visible_text(f"{prefix}{number_text(indicator.value)} {unit}".strip(), 200))
         self._badge.setText(kind_label(indicator.kind, lang))
         self._badge.setProperty("kind", str(indicator.kind))
         self._badge.style().unpolish(self._badge)
@@ -327,14 +328,15 @@ class DetailPane(QScrollArea):
             body.append(_label(indicator.explanation, "explanation"))
             body.append(
                 _label(
-                    self.tr("Formula: %1").replace("%1", derived_description(indicator, report)), "formula"
+                    self.tr("Formula: %1").replace("%1", derived_description(indicator, report, self._lang)),
+                    "formula",
                 )
             )
             body.append(
                 _label(
                     self.tr("Range allowed by rounding: %1 – %2 %3")
-                    .replace("%1", format_number(indicator.range_low))
-                    .replace("%2", format_number(indicator.range_high))
+                    .replace("%1", number_text(indicator.range_low))
+                    .replace("%2", number_text(indicator.range_high))
                     .replace("%3", indicator.unit),
                     "range",
                 )
@@ -394,7 +396,7 @@ class DetailPane(QScrollArea):
         if report is None:
             return
         if isinstance(item, Indicator | DerivedIndicator):
-            text = citation(item, report)
+            text = citation(item, report, self._lang)
         elif isinstance(item, Quote):
             text = f"“{item.text}”——{item.speaker}\n—— {report.metadata.citation}"
         elif isinstance(item, Entity):
@@ -485,7 +487,8 @@ class DetailPane(QScrollArea):
                 if getattr(link, "basis", None) is LinkBasis.ARTICLE
                 else self.tr("editorial")
             )
-            parts.append(f"{goal.order}. {goal.steadfast}({basis})")
+            label = numbered_goal_label(goal, report, self._lang, short=True)
+            parts.append(f"{label}({basis})")
         return self.tr("Goal areas: %1").replace("%1", "、".join(parts)) if parts else ""
 
 

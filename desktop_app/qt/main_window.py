@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.appinfo import APP_NAME, __version__
 from desktop_app.core.charting import chart_groups
-from desktop_app.core.formatting import lang_code
+from desktop_app.core.language import Language
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import (
     DerivedIndicator,
@@ -42,6 +42,7 @@ from desktop_app.core.model import (
     Section,
     Span,
 )
+from desktop_app.core.presentation import numbered_goal_label
 from desktop_app.qt.detail_pane import DetailPane
 from desktop_app.qt.roles import NODE_PATH_ROLE
 from desktop_app.qt.search_panel import SearchPanel
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._settings = settings
         self._language = language
-        self._lang = lang_code(language)
+        self._lang = Language.from_tag(language)
         self._report = report
         self._charts: ChartPanel | None = None
         self._charts_scheduled = False
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self._detail.status_message.connect(self._on_status_message)
 
         self._source = SourceView()
+        self._source.set_language(self._lang)
         self._chart_slot = QSplitter(Qt.Orientation.Vertical)
         self._chart_slot.setObjectName("centreSplitter")
         self._chart_slot.addWidget(self._detail)
@@ -529,7 +531,8 @@ class MainWindow(QMainWindow):
         if node is not None and isinstance(node.item, GoalArea):
             goal = node.item
             self._charts.show_groups(
-                f"{goal.order}. {goal.steadfast}", chart_groups(report.indicators_for_goal(goal.id))
+                numbered_goal_label(goal, report, self._lang, short=True),
+                chart_groups(report.indicators_for_goal(goal.id)),
             )
         elif node is not None and isinstance(node.item, Section):
             items = [
@@ -591,7 +594,7 @@ class MainWindow(QMainWindow):
 
     def _hit_groups(self, report: Report) -> dict[str, str]:
         """The result-list group of each searchable node: its first goal area, else its section."""
-        goal_label = {g.id: f"{g.order}. 坚定不移{g.steadfast}" for g in report.goal_areas}
+        goal_label = {g.id: numbered_goal_label(g, report, self._lang, short=True) for g in report.goal_areas}
         section_title = {s.id: s.title for s in report.sections}
         groups: dict[str, str] = dict(goal_label)
         groups.update(section_title)

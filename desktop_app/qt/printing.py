@@ -80,17 +80,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_app.appinfo import APP_NAME, __version__
 from desktop_app.core.atomic import ExportError, atomic_write_bytes
-from desktop_app.core.charting import ChartGroup, chart_groups
+from desktop_app.core.charting import ChartGroup
 from desktop_app.core.csv_export import write_csv
+from desktop_app.core.language import Language
 from desktop_app.core.model import Report
-from desktop_app.core.summary import (
-    FIGURES,
-    build_summary_html,
-    document_title,
-    page_footer_text,
-    resolve_scope,
-    scope_indicators,
-)
+from desktop_app.core.scope import resolve_scope
+from desktop_app.core.summary import build_summary_html, page_footer_text
 from desktop_app.qt import charts, fonts
 
 __all__ = [
@@ -188,28 +183,26 @@ class SummaryDocument:
         generated: datetime.date | None = None,
         chart_dpi: int = CHART_DPI,
     ) -> None:
-        resolve_scope(report, scope)
+        resolved = resolve_scope(report, scope, lang)
         self.report = report
         self.scope = scope
-        self.lang = lang
-        self.title = document_title(report, scope, lang)
+        self.lang = resolved.language
+        self.title = resolved.title
         self.citation = report.metadata.citation
         self.family = _font_family()
         # Figures only means tables only.
-        groups = [] if scope == FIGURES else chart_groups(scope_indicators(report, scope))
+        groups = resolved.chart_groups
         width_px = round(CHART_WIDTH_MM / 25.4 * chart_dpi)
         images: list[tuple[str, QImage]] = []
         captions: list[tuple[str, str]] = []
         for number, group in enumerate(groups, start=1):
             name = f"report-chart-{number}.png"
             images.append((name, _chart_image(group, width_px, chart_dpi, lang)))
-            captions.append((name, group.title if lang.startswith("zh") else group.title_en or group.title))
+            captions.append(
+                (name, group.title if self.lang is Language.ZH else group.title_en or group.title)
+            )
         self.html = build_summary_html(
-            report,
-            scope,
-            chart_images=captions,
-            generated=generated or datetime.date.today(),
-            lang=lang,
+            report, resolved, chart_images=captions, generated=generated or datetime.date.today()
         )
         document = QTextDocument()
         document.setDocumentMargin(0)
@@ -1132,7 +1125,7 @@ class PrintController(QObject):
         if not path:
             return
         try:
-            count = write_csv(report, scope, path)
+            count = write_csv(report, resolve_scope(report, scope, self.document_language), path)
         except (OSError, ValueError) as error:
             self._error(self.tr("Could not export the CSV file"), str(error))
             return

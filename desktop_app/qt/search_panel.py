@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.formatting import visible_text
+from desktop_app.core.presentation import visible_text
 
 if TYPE_CHECKING:
     # The search core pulls in pypinyin and OpenCC (~0.4 s): it is imported at the first search.

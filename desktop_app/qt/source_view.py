@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.formatting import visible_text
+from desktop_app.core.language import Language
 from desktop_app.core.model import ParagraphRole, Repair, RepairKind, Report, Span
+from desktop_app.core.presentation import certainty_label, fill, repair_note_label, visible_text
 from desktop_app.qt.text import tooltip, utf16_length, utf16_offset
 
 _MARK_COLOURS = {
@@ -86,6 +87,7 @@ class SourceView(QWidget):
         self._report: Report | None = None
         self._placed: dict[str, _Placed] = {}
         self._highlighted: Span | None = None
+        self._lang = Language.ZH
 
         self._repaired_button = QRadioButton(self.tr("Reading order (repaired)"))
         self._raw_button = QRadioButton(self.tr("Raw page text"))
@@ -125,6 +127,11 @@ class SourceView(QWidget):
     def set_report(self, report: Report) -> None:
         self._report = report
         self._highlighted = None
+        self._rebuild()
+
+    def set_language(self, lang: Language | str) -> None:
+        """Use ``lang`` for the domain words of the repair tooltips (the UI's language)."""
+        self._lang = Language.from_tag(lang)
         self._rebuild()
 
     def set_raw(self, raw: bool) -> None:
@@ -228,7 +235,7 @@ class SourceView(QWidget):
             end = placed.start + utf16_offset(placed.text, repair.span.end)
             if start == end:  # a join: mark the character after the break
                 end = min(start + 1, placed.start + utf16_length(placed.text))
-            self._mark(cursor, start, end, repair.kind, _repair_tooltip(self, repair))
+            self._mark(cursor, start, end, repair.kind, _repair_tooltip(repair, self._lang))
 
     def _build_raw(self, document: QTextDocument, report: Report) -> None:
         cursor = QTextCursor(document)
@@ -241,7 +248,7 @@ class SourceView(QWidget):
                 continue
             for span in repair.raw_spans:
                 start, end = utf16_offset(raw, span.start), utf16_offset(raw, span.end)
-                self._mark(cursor, start, end, repair.kind, _repair_tooltip(self, repair))
+                self._mark(cursor, start, end, repair.kind, _repair_tooltip(repair, self._lang))
 
     @staticmethod
     def _mark(cursor: QTextCursor, start: int, end: int, kind: RepairKind, tip: str) -> None:
@@ -269,27 +276,21 @@ def _needs_escape(text: str) -> bool:
     return visible_text(text) != text
 
 
-def _repair_tooltip(owner: QObject, repair: Repair) -> str:
-    def tr(text: str) -> str:
-        # A named context, so lupdate and the runtime agree on where these strings live.
-        return QCoreApplication.translate("SourceView", text)
-
-    kinds = {
-        RepairKind.JOIN: tr("Joined across a column break"),
-        RepairKind.MOVE: tr("Moved into reading order"),
-        RepairKind.DROP: tr("Dropped as page furniture"),
-        RepairKind.MISREADING: tr("Misreading"),
-        RepairKind.PUNCTUATION: tr("Punctuation restored"),
-    }
-    # Importer repairs (line breaks, invisible characters, digits, furniture) explain themselves in the note.
-    lines = [kinds[repair.kind]] if repair.kind in kinds else []
+def _repair_tooltip(repair: Repair, lang: Language) -> str:
+    """What a repaired place says on hover: the kind of repair, the raw text, the reading, the note."""
+    # Interface words under this class's context, written out so that lupdate files them there.
+    lines = [repair_note_label(repair.kind, lang)]
     if repair.raw_text.strip():
-        lines.append(tr("Raw: %1").replace("%1", repair.raw_text))
+        lines.append(fill(QCoreApplication.translate("SourceView", "Raw: %1"), repair.raw_text))
     if repair.kind is RepairKind.MISREADING and repair.reading is not None:
-        certainty = {"high": tr("high"), "medium": tr("medium"), "low": tr("low")}
-        lines.append(tr("Reading: %1").replace("%1", repair.reading))
-        lines.append(tr("Certainty: %1").replace("%1", certainty[str(repair.certainty)]))
+        lines.append(fill(QCoreApplication.translate("SourceView", "Reading: %1"), repair.reading))
+        lines.append(
+            fill(
+                QCoreApplication.translate("SourceView", "Certainty: %1"),
+                certainty_label(repair.certainty, lang),
+            )
+        )
         if not repair.applied:
-            lines.append(tr("Not applied: the raw text is kept"))
+            lines.append(QCoreApplication.translate("SourceView", "Not applied: the raw text is kept"))
     lines.append(repair.note)
     return tooltip(*lines)

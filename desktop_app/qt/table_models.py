@@ -13,14 +13,14 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop_app.core.formatting import (
-    format_number,
+from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator
+from desktop_app.core.presentation import (
     kind_label,
     meaning_label,
+    number_text,
     scope_label,
     visible_text,
 )
-from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator
 from desktop_app.qt.roles import DOMAIN_ROLE, ITEM_ID_ROLE, SORT_ROLE
 from desktop_app.qt.text import tooltip
 
@@ -112,7 +112,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return visible_text(item.name, CELL_LIMIT)
         if column == self.VALUE:
             prefix = "≈" if isinstance(item, DerivedIndicator) else ""
-            return prefix + format_number(item.value)
+            return prefix + number_text(item.value)
         if column == self.UNIT:
             return visible_text(item.unit, CELL_LIMIT)
         if column == self.YEAR:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from desktop_app.core.formatting import visible_text
+from desktop_app.core.presentation import visible_text
 
 TOOLTIP_LIMIT = 2000
 

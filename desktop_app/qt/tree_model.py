@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop_app.core.formatting import kind_label, value_with_unit, visible_text
 from desktop_app.core.model import (
     DerivedIndicator,
     Entity,
@@ -34,14 +33,17 @@ from desktop_app.core.model import (
     Report,
     Section,
 )
+from desktop_app.core.presentation import (
+    figure_value_text,
+    kind_label,
+    numbered_goal_label,
+    visible_text,
+)
 from desktop_app.qt.roles import DOMAIN_ROLE, HIT_COUNT_ROLE, ITEM_ID_ROLE, NODE_KIND_ROLE, NODE_PATH_ROLE
 from desktop_app.qt.text import tooltip
 
 LABEL_LIMIT = 80
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-# Sections whose content the tree already shows elsewhere (the overview node covers it).
-_SECTIONS_SHOWN_AS_OVERVIEW = {"sec-overview"}
 
 
 class NodeKind(enum.StrEnum):
@@ -114,7 +116,8 @@ class GoalTreeModel(QAbstractItemModel):
             self._add_items(node, report.for_goal(goal.id))
         self._root.add(TreeNode(NodeKind.OVERVIEW, report, "overview"))
         for section in report.sections:
-            if section.id in _SECTIONS_SHOWN_AS_OVERVIEW:
+            # The overview node already shows this section's content.
+            if section.id == report.metadata.presentation.overview_section:
                 continue
             node = self._root.add(TreeNode(NodeKind.SECTION, section, f"section/{section.id}"))
             self._add_items(node, report.for_section(section.id))
@@ -249,8 +252,8 @@ class GoalTreeModel(QAbstractItemModel):
         lang = self._lang
         if isinstance(item, GoalArea):
             figures = len(self._report.indicators_for_goal(item.id))
-            phrase = f"坚定不移{item.steadfast} · {item.lead}走在前"
-            return visible_text(f"{item.order}. {phrase}  ({figures})", LABEL_LIMIT)
+            label = numbered_goal_label(item, self._report, lang)
+            return visible_text(f"{label}  ({figures})", LABEL_LIMIT)
         if node.kind is NodeKind.OVERVIEW:
             return self.tr("Report overview")
         if node.kind is NodeKind.SOURCE:
@@ -260,9 +263,9 @@ class GoalTreeModel(QAbstractItemModel):
             return visible_text(title, LABEL_LIMIT)
         if isinstance(item, Indicator):
             badge = "" if item.kind is IndicatorKind.ACHIEVED else f" [{kind_label(item.kind, lang)}]"
-            return visible_text(f"{item.name}: {value_with_unit(item)}", LABEL_LIMIT) + badge
+            return visible_text(f"{item.name}: {figure_value_text(item, lang)}", LABEL_LIMIT) + badge
         if isinstance(item, DerivedIndicator):
-            return visible_text(f"{item.name}: ≈{value_with_unit(item)}", LABEL_LIMIT) + (
+            return visible_text(f"{item.name}: {figure_value_text(item, lang)}", LABEL_LIMIT) + (
                 f" [{kind_label(item.kind, lang)}]"
             )
         if isinstance(item, Quote):

@@ -10,8 +10,9 @@ import pytest
 
 from desktop_app.core.atomic import ExportError
 from desktop_app.core.csv_export import COLUMNS, csv_text, figure_rows, write_csv
-from desktop_app.core.formatting import derived_description
 from desktop_app.core.model import DerivedIndicator, Indicator, Report
+from desktop_app.core.presentation import derived_description
+from desktop_app.core.scope import resolve_scope
 
 
 def read_back(path: Path) -> list[dict[str, str]]:
@@ -23,7 +24,7 @@ def read_back(path: Path) -> list[dict[str, str]]:
 
 def test_whole_report_round_trips(report: Report, tmp_path: Path) -> None:
     path = tmp_path / "figures.csv"
-    assert write_csv(report, "all", path) == 40
+    assert write_csv(report, resolve_scope(report, "all"), path) == 40
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and not raw.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
     assert b"\r\n" in raw
@@ -57,7 +58,7 @@ def test_whole_report_round_trips(report: Report, tmp_path: Path) -> None:
 
 
 def test_known_values(report: Report) -> None:
-    rows = {row["id"]: row for row in figure_rows(report)}
+    rows = {row["id"]: row for row in figure_rows(report, resolve_scope(report, "all"))}
     assert rows["ind-industrial-output"]["value"] == "2504"
     assert rows["ind-industrial-output"]["name"] == "规上工业总产值"
     assert rows["ind-livelihood-spending"]["value"] == "41.93"
@@ -66,7 +67,7 @@ def test_known_values(report: Report) -> None:
 
 def test_goal_scope(report: Report, tmp_path: Path) -> None:
     path = tmp_path / "g8.csv"
-    count = write_csv(report, "g8-wellbeing", path)
+    count = write_csv(report, resolve_scope(report, "g8-wellbeing"), path)
     rows = read_back(path)
     assert count == len(rows) == len(report.indicators_for_goal("g8-wellbeing"))
     assert all("g8-wellbeing" in row["goal_areas"].split(";") for row in rows)
@@ -75,14 +76,14 @@ def test_goal_scope(report: Report, tmp_path: Path) -> None:
 
 def test_unknown_scope_writes_nothing(report: Report, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown scope"):
-        write_csv(report, "nope", tmp_path / "x.csv")
+        write_csv(report, resolve_scope(report, "nope"), tmp_path / "x.csv")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_unwritable_path_writes_nothing(report: Report, tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "figures.csv"
     with pytest.raises(ExportError, match="folder does not exist") as caught:
-        write_csv(report, "all", target)
+        write_csv(report, resolve_scope(report, "all"), target)
     assert str(target) in str(caught.value)
     assert list(tmp_path.iterdir()) == []
 
@@ -90,13 +91,13 @@ def test_unwritable_path_writes_nothing(report: Report, tmp_path: Path) -> None:
 def test_spreadsheet_formulas_are_defused(report: Report) -> None:
     hostile = dataclasses.replace(report.indicators[0], name='=HYPERLINK("http://x")', modifier="+1")
     changed = dataclasses.replace(report, indicators=(hostile, *report.indicators[1:]))
-    row = figure_rows(changed, "all")[0]
+    row = figure_rows(changed, resolve_scope(changed, "all"))[0]
     assert row["name"] == '\'=HYPERLINK("http://x")' and row["modifier"] == "'+1"
     assert row["value"] == "2504"
 
 
 def test_text_without_bom_and_quoting(report: Report) -> None:
-    text = csv_text(report, "g1-growth")
+    text = csv_text(report, resolve_scope(report, "g1-growth"))
     assert text.startswith("id,goal_areas,name,")
     assert not text.startswith("\ufeff")
     rows = list(csv.DictReader(text.splitlines()))

@@ -257,3 +257,23 @@ def test_importer_repair_kinds_substitute_and_drop(
     load_report(write_dataset(doc))
     punctuation["result"] = "X"  # a substitution the paragraph does not show is refused
     assert "expected the raw segments with their repairs" in str(_error(write_dataset(doc)))
+
+
+def test_report_specific_wording_is_checked(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["metadata"]["presentation"]["goal_label"] = "坚定不移{steadfast}"
+    doc["metadata"]["presentation"]["overview_section"] = "sec-nowhere"
+    message = str(_error(write_dataset(doc)))
+    assert "$.metadata.presentation.goal_label: expected a label using only {title} and {lead}" in message
+    assert "$.metadata.presentation.overview_section: expected a section id, found 'sec-nowhere'" in message
+
+
+def test_report_specific_wording_has_generic_defaults(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    del doc["metadata"]["presentation"]
+    presentation = load_report(write_dataset(doc)).metadata.presentation
+    assert presentation.goal_label == "{title}" and presentation.overview_section is None

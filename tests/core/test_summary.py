@@ -10,20 +10,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from desktop_app.core.formatting import format_number, value_with_unit
 from desktop_app.core.model import DerivedIndicator, EntityKind, Report
-from desktop_app.core.summary import (
-    FIGURES,
-    MISREADING_MARK,
-    SummarySection,
-    build_summary_html,
-    document_title,
-    misreadings,
-    page_footer_text,
-    resolve_scope,
-    scope_indicators,
-    summary_sections,
-)
+from desktop_app.core.presentation import figure_value_text, goal_label, number_text
+from desktop_app.core.scope import FIGURES, resolve_scope
+from desktop_app.core.summary import MISREADING_MARK, build_summary_html, misreadings, page_footer_text
 
 DATE = datetime.date(2024, 2, 1)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;'
@@ -33,7 +23,43 @@ VOID = {"br", "img", "meta", "hr", "col", "link"}
 def summary(
     report: Report, scope: str = "all", *, chart_images: Sequence[tuple[str, str]] = (), lang: str = "zh"
 ) -> str:
-    return build_summary_html(report, scope, chart_images=chart_images, generated=DATE, lang=lang)
+    resolved = resolve_scope(report, scope, lang)
+    return build_summary_html(report, resolved, chart_images=chart_images, generated=DATE)
+
+
+class HeadingReader(HTMLParser):
+    """The headings of a summary (h1–h3) as (level, plain text), without the misreading marks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[tuple[int, str]] = []
+        self._level = 0
+        self._text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h1", "h2", "h3"):
+            self._level, self._text = int(tag[1]), []
+        elif tag == "sup" and self._level:
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "sup" and self._skip:
+            self._skip -= 1
+        elif tag in ("h1", "h2", "h3") and self._level:
+            self.sections.append((self._level, "".join(self._text).strip()))
+            self._level = 0
+
+    def handle_data(self, data: str) -> None:
+        if self._level and not self._skip:
+            self._text.append(data)
+
+
+def headings(document: str) -> list[tuple[int, str]]:
+    reader = HeadingReader()
+    reader.feed(document)
+    reader.close()
+    return reader.sections
 
 
 class TagChecker(HTMLParser):
@@ -114,11 +140,11 @@ def test_every_figure_is_present_once_with_its_value(report: Report) -> None:
     assert sorted(rows) == sorted(stated)
     for indicator in report.all_indicators():
         assert html.escape(indicator.name) in document
-        assert html.escape(value_with_unit(indicator)) in document
+        assert html.escape(figure_value_text(indicator)) in document
     # Derived figures are explained in the notes, with formula and range.
     for derived in report.derived:
         assert derived.formula in document
-        assert f"{format_number(derived.range_low)}–{format_number(derived.range_high)}" in document
+        assert f"{number_text(derived.range_low)}–{number_text(derived.range_high)}" in document
     assert len(report.indicators) + len(report.derived) == 40
 
 
@@ -134,7 +160,7 @@ def test_headline_figures_first_with_sentence_and_bold_value(report: Report) -> 
 def test_goal_areas_livelihood_projects_quotes_and_source(report: Report) -> None:
     document = summary(report)
     for goal in report.goal_areas:
-        assert html.escape(goal.label) in document and html.escape(goal.sentence) in document
+        assert html.escape(goal_label(goal, report)) in document and html.escape(goal.sentence) in document
     projects = report.entities_of_kind(EntityKind.LIVELIHOOD_PROJECT)
     assert len(projects) == 7
     assert all(html.escape(p.name) in document for p in projects)
@@ -173,9 +199,9 @@ def test_charts_are_images_with_captions(report: Report) -> None:
 
 
 def test_sections_for_bookmarks(report: Report) -> None:
-    sections = summary_sections(summary(report, chart_images=[("c.png", "c")]))
-    assert sections[0] == SummarySection(1, report.metadata.title)
-    top = [s.title for s in sections if s.level == 2]
+    sections = headings(summary(report, chart_images=[("c.png", "c")]))
+    assert sections[0] == (1, report.metadata.title)
+    top = [title for level, title in sections if level == 2]
     assert top == [
         "八个“坚定不移”",
         "主要数据",
@@ -186,7 +212,7 @@ def test_sections_for_bookmarks(report: Report) -> None:
         "注释",
         "来源",
     ]
-    assert sum(1 for s in sections if s.level == 3 and s.title[0].isdigit()) == 8
+    assert sum(1 for level, title in sections if level == 3 and title[0].isdigit()) == 8
 
 
 # --- one goal area ------------------------------------------------------------------------------------
@@ -199,7 +225,7 @@ def test_goal_area_has_exactly_its_figures(report: Report, goal_id: str) -> None
     goal = report.goal_by_id[goal_id]
     rows = [attrs["id"] for tag, attrs in parse(document).tags if tag == "tr" and attrs.get("id")]
     assert rows == [i.id for i in report.indicators_for_goal(goal_id)]
-    assert f"<h1>{html.escape(goal.label)}</h1>" in document
+    assert f"<h1>{html.escape(goal_label(goal, report))}</h1>" in document
     assert html.escape(goal.sentence) in document
     for quote in report.quotes:
         assert (html.escape(quote.text[:12]) in document) == (goal_id in quote.goal_ids)
@@ -230,19 +256,20 @@ def test_figures_only_is_every_figure_stated_then_derived_and_nothing_else(repor
     document = summary(report, FIGURES, chart_images=[("chart-1.png", "图")])
     rows = [attrs["id"] for tag, attrs in parse(document).tags if tag == "tr" and attrs.get("id")]
     assert rows == [i.id for i in report.indicators] + [i.id for i in report.derived]
-    headings = [s.title for s in summary_sections(document)]
-    assert headings[0] == report.metadata.title
-    assert headings[1:3] == ["报道所载数据\uff0836 项\uff09", "推算数据\uff084 项\uff0c报道未直接给出\uff09"]
+    titles = [title for _, title in headings(document)]
+    assert titles[0] == report.metadata.title
+    assert titles[1:3] == ["报道所载数据\uff0836 项\uff09", "推算数据\uff084 项\uff0c报道未直接给出\uff09"]
     # Tables only: no goal-area sentences, charts, projects or quotes.
     assert "<img" not in document
     assert html.escape(report.goal_areas[0].sentence) not in document
-    assert "民生实事项目" not in headings
+    assert "民生实事项目" not in titles
     assert all(html.escape(q.text[:12]) not in document for q in report.quotes)
     # Derived figures keep their formula and range; the source is cited.
     assert all(d.formula in document for d in report.derived)
     assert report.metadata.citation in html.unescape(document)
-    assert document_title(report, FIGURES) == f"{report.metadata.title} · 数据一览"
-    assert scope_indicators(report, FIGURES) == list(report.all_indicators())
+    assert resolve_scope(report, FIGURES).title == f"{report.metadata.title} · 数据一览"
+    assert resolve_scope(report, FIGURES).figures == tuple(report.all_indicators())
+    assert resolve_scope(report, FIGURES).chart_groups == ()
 
 
 def test_unknown_scope(report: Report) -> None:
@@ -251,7 +278,7 @@ def test_unknown_scope(report: Report) -> None:
     with pytest.raises(ValueError):
         resolve_scope(report, "")
     with pytest.raises(ValueError):
-        scope_indicators(report, "ALL")
+        resolve_scope(report, "ALL")
 
 
 # --- escaping -----------------------------------------------------------------------------------------
@@ -285,12 +312,14 @@ def test_english_document(report: Report) -> None:
 
 
 def test_titles_and_page_footer(report: Report) -> None:
-    assert document_title(report, "all") == report.metadata.title
-    assert document_title(report, "g3-vitality").endswith(report.goal_by_id["g3-vitality"].label)
+    assert resolve_scope(report, "all").title == report.metadata.title
+    g3 = report.goal_by_id["g3-vitality"]
+    assert resolve_scope(report, "g3-vitality").title.endswith(goal_label(g3, report))
+    assert resolve_scope(report, "g3-vitality", "en").title.endswith(g3.gloss_en)
     assert page_footer_text(1, 9) == "第 1 页 / 共 9 页"
     assert page_footer_text(2, 3, "en") == "Page 2 of 3"
 
 
 def test_scope_indicators(report: Report) -> None:
-    assert len(scope_indicators(report, "all")) == 40
-    assert scope_indicators(report, "g8-wellbeing") == report.indicators_for_goal("g8-wellbeing")
+    assert len(resolve_scope(report, "all").figures) == 40
+    assert list(resolve_scope(report, "g8-wellbeing").figures) == report.indicators_for_goal("g8-wellbeing")

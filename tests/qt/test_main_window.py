@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.formatting import format_number
 from desktop_app.core.model import Indicator, Report
+from desktop_app.core.presentation import number_text
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.roles import DOMAIN_ROLE, NODE_PATH_ROLE
 from desktop_app.qt.tree_model import GoalTreeModel, NodeKind
@@ -33,8 +33,13 @@ def test_tree_has_the_eight_goal_areas_in_order(window: MainWindow) -> None:
     model = window.tree_model()
     labels = [model.index(row, 0).data() for row in range(8)]
     for row, (label, phrase) in enumerate(zip(labels, STEADFAST, strict=True)):
-        assert label.startswith(f"{row + 1}. 坚定不移{phrase}")
-        assert model.index(row, 0).data(DOMAIN_ROLE).order == row + 1
+        goal = model.index(row, 0).data(DOMAIN_ROLE)
+        assert goal.order == row + 1 and goal.steadfast == phrase
+        # The English interface shows the dataset's English title; the Chinese one the report's words.
+        assert label.startswith(f"{row + 1}. {goal.gloss_en}")
+    model.set_language("zh")
+    for row, phrase in enumerate(STEADFAST):
+        assert model.index(row, 0).data().startswith(f"{row + 1}. 坚定不移{phrase} · ")
     rest = [model.index(row, 0).data(NODE_PATH_ROLE) for row in range(8, model.rowCount())]
     assert rest[0] == "overview" and rest[-1] == "source"
     assert "section/sec-livelihood" in rest and "section/sec-results-2023" in rest
@@ -75,7 +80,7 @@ def test_indicator_detail_and_show_in_source_for_every_figure(window: MainWindow
         assert window.select_item(indicator.id)
         value_label = detail.findChild(QLabel, "valueLabel")
         assert value_label is not None
-        assert value_label.text().split()[0] == format_number(indicator.value)
+        assert value_label.text().split()[0] == number_text(indicator.value)
         badge = detail.findChild(QLabel, "kindBadge")
         assert badge is not None
         assert badge.property("kind") == str(indicator.kind)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.model import Report
+from desktop_app.core.presentation import goal_label
 from desktop_app.qt import printing
 from desktop_app.qt.main_window import PAGE_SIZES, MainWindow
 from desktop_app.qt.printing import PrintController, SummaryDocument, export_pdf, render_to_printer
@@ -101,7 +102,9 @@ def test_every_glyph_maps_back_to_text(whole_pdf: Path) -> None:
         ):
             covered.update(range(int(low, 16), int(high, 16) + 1) if rest else [int(low, 16)])
         assert covered and set(range(max(covered) + 1)) <= covered, name
-    assert re.search(r"见第\s*p07\s*段", pdf_text(whole_pdf))
+    # Citations name the newspaper page and the paragraph, never an id readers take for a page.
+    assert re.search(r"第\s*02\s*版·第\s*7\s*段", pdf_text(whole_pdf))
+    assert "p07" not in pdf_text(whole_pdf)
 
 
 def test_every_page_has_header_and_footer(whole_pdf: Path, report: Report) -> None:
@@ -162,7 +165,7 @@ def test_goal_area_pdf(goal_pdf: Path, report: Report) -> None:
     assert 1 <= len(reader.pages) <= 6
     goal = report.goal_by_id["g1-growth"]
     metadata = reader.metadata
-    assert metadata is not None and metadata.title is not None and goal.label in metadata.title
+    assert metadata is not None and metadata.title is not None and goal_label(goal, report) in metadata.title
     text = pdf_text(goal_pdf)
     assert "规上工业总产值" in text and "2504" in text and "第 1 页" in text
     assert "民生支出" not in text.split("来源")[0]  # a g8 figure stays out

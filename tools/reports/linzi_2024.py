@@ -154,6 +154,13 @@ METADATA: Json = {
             "text": "The masthead slogan reads 服务大众 团结大众 服务大众, repeating 服务大众; dropped as furniture.",
         },
     ],
+    "presentation": {
+        "goal_label": "坚定不移{title} · {lead}走在前",
+        "goal_short_label": "坚定不移{title}",
+        "goals_heading": "八个“坚定不移”",
+        "goals_heading_en": "The eight goal areas",
+        "overview_section": "sec-overview",
+    },
 }
 
 GOALS = [

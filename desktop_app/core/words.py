@@ -1,0 +1,181 @@
+"""The one bilingual table of domain words: what the data's codes and a document's parts are called.
+
+Two systems of words, one rule:
+
+* **Interface words** (menus, buttons, dialog texts) are Qt translations: ``self.tr()`` in the Qt
+  layer, the ``.ts`` catalogue in ``resources/translations``.
+* **Domain words** (a figure's kind, a modifier's meaning, a scope, a repair kind, the headings of a
+  printed summary, the words drawn inside a chart) are here, keyed by :class:`Language`, because
+  they are also written into documents (PDF, HTML, CSV) whose language is chosen apart from the
+  interface's, and by code that has no Qt (the core, the command line).
+
+Templates use ``str.format`` fields (``{n}``), filled in one pass, so a value that itself contains
+``{n}`` or ``%1`` is never re-read. Full-width punctuation is written as escapes: editors fold it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from desktop_app.core.language import Language
+
+_LP, _RP, _C, _CO, _SC = "\uff08", "\uff09", "\uff0c", "\uff1a", "\uff1b"
+
+_TABLE: dict[str, tuple[str, str]] = {
+    # Kinds of figure (IndicatorKind).
+    "kind.achieved": ("实绩", "achieved"),
+    "kind.estimate": ("预计", "estimate"),
+    "kind.target": ("目标", "target"),
+    "kind.rank": ("排名", "rank"),
+    "kind.rank_change": ("排名变化", "rank change"),
+    "kind.share": ("占比", "share"),
+    "kind.count": ("数量", "count"),
+    "kind.rate": ("比率", "rate"),
+    "kind.bound": ("界限", "bound"),
+    "kind.change": ("增减", "change"),
+    "kind.derived": ("推算", "derived"),
+    # What a modifier says about the value (ModifierMeaning).
+    "meaning.exact": ("确数", "exact"),
+    "meaning.lower_bound": ("下限", "at least"),
+    "meaning.upper_bound": ("上限", "at most"),
+    "meaning.approximate": ("约数", "approximate"),
+    "meaning.aspiration": ("力争", "aspiration"),
+    "meaning.aspiration_lower_bound": ("力争下限", "aspiration, at least"),
+    "meaning.estimate": ("预计", "estimate"),
+    "meaning.estimate_lower_bound": ("预计下限", "estimate, at least"),
+    "meaning.eliminated": ("清零", "eliminated"),
+    # Geographic frames (Scope).
+    "scope.county": ("县", "county"),
+    "scope.district": ("区", "district"),
+    "scope.city": ("市", "city"),
+    "scope.province": ("省", "province"),
+    "scope.nation": ("全国", "nation"),
+    # Certainty of a misreading.
+    "certainty.high": ("高", "high"),
+    "certainty.medium": ("中", "medium"),
+    "certainty.low": ("低", "low"),
+    # Repairs between the raw page and the repaired text (RepairKind).
+    "repair.join": ("接续", "join"),
+    "repair.move": ("移位", "move"),
+    "repair.drop": ("删除版面元素", "drop"),
+    "repair.misreading": ("误植", "misreading"),
+    "repair.punctuation": ("标点", "punctuation"),
+    "repair.linebreak": ("断行", "line break"),
+    "repair.invisible": ("不可见字符", "invisible character"),
+    "repair.digits": ("全角数字", "full-width digits"),
+    "repair.furniture": ("版面元素", "page furniture"),
+    "repair_note.join": ("跨栏接续", "Joined across a column break"),
+    "repair_note.move": ("移回阅读顺序", "Moved into reading order"),
+    "repair_note.drop": ("作为版面元素删除", "Dropped as page furniture"),
+    "repair_note.misreading": ("误植", "Misreading"),
+    "repair_note.punctuation": ("恢复全角标点", "Punctuation restored"),
+    "repair_note.linebreak": ("删去段内断行", "Line break inside a paragraph removed"),
+    "repair_note.invisible": ("删去不可见字符", "Invisible character removed"),
+    "repair_note.digits": ("全角数字改为半角", "Full-width digits written as ASCII"),
+    "repair_note.furniture": (
+        "作为页眉页脚等删除",
+        "Dropped as a header, footer or page number",
+    ),
+    # Named things (EntityKind): singular and as a heading.
+    "entity.livelihood_project": ("民生实事", "livelihood project"),
+    "entity.project": ("项目", "project"),
+    "entity.park": ("园区", "park"),
+    "entity.enterprise": ("企业", "enterprise"),
+    "entity.programme": ("工作举措", "programme"),
+    "entity.honour": ("荣誉", "honour"),
+    "entity.place": ("地点", "place"),
+    "entity.claim": ("排名与领先表述", "claim"),
+    "entities.livelihood_project": ("民生实事项目", "Livelihood projects"),
+    "entities.project": ("重点项目", "Projects"),
+    "entities.park": ("园区", "Parks"),
+    "entities.enterprise": ("企业", "Enterprises"),
+    "entities.programme": ("工作举措", "Programmes"),
+    "entities.honour": ("荣誉", "Honours"),
+    "entities.place": ("地点", "Places"),
+    "entities.claim": ("排名与领先表述", "Rank and leadership claims"),
+    # Who links an item to a goal area (LinkBasis).
+    "basis.article": ("报道原文", "article"),
+    "basis.editorial": ("编者判断", "editorial"),
+    # Figures in running text.
+    "figure.derived_marker": ("≈", "≈"),
+    "figure.range": ("舍入允许的范围", "range rounding allows"),
+    "figure.range_text": ("舍入允许的范围 {low}–{high}", "range rounding allows {low}–{high}"),
+    "figure.lower_is_better": ("越小越好", "lower is better"),
+    "figure.year": ("{year}年", "{year}"),
+    "figure.unreviewed": ("未审核", "unreviewed"),
+    # Where a passage stands in the source.
+    "location.page_paragraph": ("第{page}版·第{paragraph}段", "page {page}, paragraph {paragraph}"),
+    "location.paragraph": ("第{paragraph}段", "paragraph {paragraph}"),
+    # Charts: what an axis measures, and the words drawn inside a chart.
+    "chart.amount": ("金额", "Amounts"),
+    "chart.share": ("占比与比率", "Shares and rates"),
+    "chart.rank": (f"排名{_LP}越小越好{_RP}", "Rankings (lower is better)"),
+    "chart.rank_change": ("排名变化", "Rank changes (places gained)"),
+    "chart.count": ("数量", "Counts"),
+    "chart.other": ("其他", "Other"),
+    "chart.unit_lower": (f"{{unit}}{_LP}越小越好{_RP}", "{unit} (lower is better)"),
+    "chart.with_range": (f"{{label}}{_LP}含范围{_RP}", "{label} (with range)"),
+    "chart.unit_suffix": (f"{_LP}{{unit}}{_RP}", " ({unit})"),
+    # A printed or exported summary (its own words, in the document's language).
+    "doc.goals_default": ("主要任务", "Task areas"),
+    "doc.goal": ("目标", "Goal area"),
+    "doc.headline": ("主要数据", "Headline figures"),
+    "doc.other_figures": ("其他数据", "Other figures"),
+    "doc.figures": ("相关数据", "Figures"),
+    "doc.figures_title": ("数据一览", "Figures"),
+    "doc.stated_figures": (f"报道所载数据{_LP}{{n}} 项{_RP}", "Figures stated in the article ({n})"),
+    "doc.derived_figures": (
+        f"推算数据{_LP}{{n}} 项{_C}报道未直接给出{_RP}",
+        "Derived figures ({n}, not stated in the article)",
+    ),
+    "doc.charts": ("图表", "Charts"),
+    "doc.figure_n": ("图 {n}", "Figure {n}"),
+    "doc.livelihood": ("民生实事项目", "Livelihood projects"),
+    "doc.quotes": ("重要论述", "Key quotes"),
+    "doc.related": ("相关项目与单位", "Related projects and bodies"),
+    "doc.notes": ("注释", "Notes"),
+    "doc.derived_notes": ("推算数据", "Derived figures"),
+    "doc.misreading_notes": ("原文误植", "Misreadings in the source"),
+    "doc.source": ("来源", "Source"),
+    "doc.generated": (f"生成日期{_CO}{{date}}{_LP}{{app}}{_RP}", "Generated {date} by {app}"),
+    "doc.name": ("指标", "Figure"),
+    "doc.value": ("数值", "Value"),
+    "doc.year": ("年份", "Year"),
+    "doc.kind": ("类别", "Kind"),
+    "doc.sentence": ("原文", "Source sentence"),
+    "doc.count_figures": ("相关数据 {n} 项", "{n} figures"),
+    "doc.meeting": (f"{{meeting}}{_C}{{date}}", "{meeting}, {date}"),
+    "doc.presenter": ("{office} {name} 作报告", "presented by {office} {name}"),
+    "doc.part_of": ("{title} · 目标 {order}", "{title} · goal area {order}"),
+    "doc.page": ("第 {page} 页 / 共 {total} 页", "Page {page} of {total}"),
+    "doc.misreading": (
+        f"原文\u201c{{raw}}\u201d{_C}应读作\u201c{{reading}}\u201d{_LP}可信度{{certainty}}{_C}{{applied}}{_RP}",
+        "the source has \u201c{raw}\u201d, read as \u201c{reading}\u201d ({certainty} certainty; {applied})",
+    ),
+    "doc.applied": ("已据此更正", "corrected"),
+    "doc.not_applied": (f"未更正{_C}保留原文", "not corrected, the source text is kept"),
+    "doc.no_figures": ("本目标没有相关数据。", "No figures are linked to this goal area."),
+    "doc.no_items": ("无。", "None."),
+    "doc.dataset": ("数据集 {id}", "dataset {id}"),
+    "doc.paper_page": ("第 {page} 版", "page {page}"),
+}
+
+WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(_TABLE)
+"""Every domain word as ``key → (Chinese, English)``."""
+
+
+def word(key: str, lang: Language | str = Language.ZH) -> str:
+    """The word or template for ``key`` in ``lang``.
+
+    Raises:
+        KeyError: ``key`` is not in the table (a programming error, not bad data).
+    """
+    zh, en = _TABLE[key]
+    return zh if Language.from_tag(lang) is Language.ZH else en
+
+
+def words(prefix: str, lang: Language | str = Language.ZH) -> dict[str, str]:
+    """Every word under ``prefix.`` in ``lang``, keyed by the rest of its key (``doc.page`` → ``page``)."""
+    start = prefix + "."
+    return {key[len(start) :]: word(key, lang) for key in _TABLE if key.startswith(start)}

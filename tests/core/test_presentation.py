@@ -1,0 +1,181 @@
+"""One function per decision: how figures, goal areas and labels are written, in both languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop_app.core.language import Language
+from desktop_app.core.model import (
+    Certainty,
+    EntityKind,
+    IndicatorKind,
+    ModifierMeaning,
+    RepairKind,
+    Report,
+    Scope,
+)
+from desktop_app.core.presentation import (
+    KIND_PALETTE,
+    certainty_label,
+    citation,
+    derived_description,
+    entity_kind_label,
+    figure_value_text,
+    fill,
+    goal_label,
+    goal_short_label,
+    goals_heading,
+    kind_label,
+    location_text,
+    meaning_label,
+    number_text,
+    range_text,
+    repair_kind_label,
+    scope_label,
+    value_text,
+)
+from desktop_app.core.words import WORDS, word
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_language_from_any_tag() -> None:
+    assert Language.from_tag("zh_CN") is Language.ZH
+    assert Language.from_tag("zh-Hans") is Language.ZH
+    assert Language.from_tag("en_GB") is Language.EN
+    assert Language.from_tag(None) is Language.EN
+    assert Language.from_tag(Language.ZH) is Language.ZH
+    assert Language.ZH.qt_name == "zh_CN" and Language.EN.bcp47 == "en"
+
+
+def test_every_word_has_both_languages() -> None:
+    for key, (zh, en) in WORDS.items():
+        assert zh and en, key
+        # Templates have the same fields in both languages.
+        assert sorted(re.findall(r"\{(\w+)\}", zh)) == sorted(re.findall(r"\{(\w+)\}", en)), key
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_every_code_has_a_label(lang: Language) -> None:
+    labels = [
+        *(kind_label(k, lang) for k in IndicatorKind),
+        *(meaning_label(m, lang) for m in ModifierMeaning),
+        *(scope_label(s, lang) for s in Scope),
+        *(certainty_label(c, lang) for c in Certainty),
+        *(repair_kind_label(r, lang) for r in RepairKind),
+        *(entity_kind_label(e, lang) for e in EntityKind),
+    ]
+    assert all(labels)
+    if lang is Language.ZH:
+        # No English enum words in the Chinese interface.
+        assert not [label for label in labels if re.search(r"[A-Za-z]", label)]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (2504.0, "2504"),
+        (41.93, "41.93"),
+        (1e-7, "0.0000001"),
+        (0.15, "0.15"),
+        (-0.0, "0"),
+        (7.7, "7.7"),
+        (1e20, "100000000000000000000"),
+    ],
+)
+def test_number_text(value: float, text: str) -> None:
+    assert number_text(value) == text
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_number_text_reads_back_as_the_same_number(value: float) -> None:
+    text = number_text(value)
+    assert "e" not in text.lower()
+    assert float(text) == value
+
+
+def test_value_text_one_spelling() -> None:
+    assert value_text(35, "%") == "35%"
+    assert value_text(2504, "亿元") == "2504 亿元"
+    assert value_text(0.15, "") == "0.15"
+
+
+def test_derived_figures_are_marked_and_their_range_named(report: Report) -> None:
+    derived = report.derived[0]
+    assert figure_value_text(derived).startswith("≈")
+    assert not figure_value_text(report.indicators[0]).startswith("≈")
+    assert range_text(derived, Language.ZH).startswith("舍入允许的范围 ")
+    assert range_text(derived, Language.EN).startswith("range rounding allows ")
+
+
+def test_english_description_of_a_derived_figure_has_no_chinese_names(report: Report) -> None:
+    derived = report.derived[0]
+    english = derived_description(derived, report, Language.EN)
+    names = [report.indicator_by_id[i.indicator_id].name for i in derived.inputs]
+    assert all(name not in english for name in names)
+    assert all(
+        report.indicator_by_id[i.indicator_id].name in derived_description(derived, report)
+        for i in derived.inputs
+    )
+
+
+def test_goal_labels_come_from_the_dataset(report: Report) -> None:
+    goal = report.goal_areas[0]
+    assert goal_label(goal, report) == "坚定不移稳增长 · 经济回升向好走在前"
+    assert goal_short_label(goal, report) == "坚定不移稳增长"
+    assert goals_heading(report) == "八个“坚定不移”"
+    assert goal_label(goal, report, Language.EN) == goal.gloss_en
+
+
+def test_goal_labels_of_a_report_without_a_slogan(report: Report) -> None:
+    import dataclasses
+
+    from desktop_app.core.model import Presentation
+
+    plain = dataclasses.replace(
+        report, metadata=dataclasses.replace(report.metadata, presentation=Presentation())
+    )
+    goal = plain.goal_areas[0]
+    assert goal_label(goal, plain) == goal.steadfast
+    assert goals_heading(plain) == "主要任务" and goals_heading(plain, Language.EN) == "Task areas"
+    assert "坚定不移" not in goal_label(goal, plain)
+
+
+def test_location_is_page_and_paragraph_number(report: Report) -> None:
+    assert location_text("p07", report) == "第02版·第7段"
+    assert location_text("p07", report, Language.EN) == "page 02, paragraph 7"
+
+
+def test_citation_has_no_offsets(report: Report) -> None:
+    text = citation(report.indicators[0], report)
+    assert "第02版·第7段" in text and "p07" not in text and "–" not in text.split("\n")[-1]
+
+
+def test_fill_is_one_pass() -> None:
+    assert fill("%1 of %2", "Session %2", "x") == "Session %2 of x"
+    assert fill("%1%", "35") == "35%"
+    assert fill("%3", "a") == "%3"
+
+
+def test_kind_palette_matches_the_style_sheet() -> None:
+    qss = (ROOT / "resources" / "styles" / "app.qss").read_text(encoding="utf-8")
+    badges = dict(re.findall(r'QLabel#kindBadge\[kind="(\w+)"\] \{[^}]*?background: (#[0-9a-f]{6})', qss))
+    default = re.search(r"QLabel#kindBadge \{[^}]*?background: (#[0-9a-f]{6})", qss)
+    assert default is not None
+    badges["achieved"] = default.group(1)
+    # target and derived badges are outlined: their colour is the text and border colour.
+    for kind in ("target", "derived"):
+        outlined = re.search(rf'QLabel#kindBadge\[kind="{kind}"\] \{{[^}}]*?color: (#[0-9a-f]{{6}})', qss)
+        assert outlined is not None
+        badges[kind] = outlined.group(1)
+    assert badges == KIND_PALETTE
+
+
+def test_word_lookup_fails_loudly_for_unknown_keys() -> None:
+    with pytest.raises(KeyError):
+        word("kind.nonsense")
