@@ -43,11 +43,11 @@ from desktop_app.core.model import (
     Span,
 )
 from desktop_app.core.presentation import numbered_goal_label
-from desktop_app.qt.detail_pane import DetailPane
-from desktop_app.qt.roles import NODE_PATH_ROLE
+from desktop_app.qt.models.roles import NODE_PATH_ROLE
+from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 from desktop_app.qt.search_panel import SearchPanel
-from desktop_app.qt.source_view import SourceView
-from desktop_app.qt.tree_model import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
+from desktop_app.qt.widgets.detail_pane import DetailPane
+from desktop_app.qt.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
     from desktop_app.core.search import Hit, SearchIndex

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.model import Indicator, Report
 from desktop_app.core.presentation import number_text
 from desktop_app.qt.main_window import MainWindow
-from desktop_app.qt.roles import DOMAIN_ROLE, NODE_PATH_ROLE
-from desktop_app.qt.tree_model import GoalTreeModel, NodeKind
+from desktop_app.qt.models.roles import DOMAIN_ROLE, NODE_PATH_ROLE
+from desktop_app.qt.models.tree import GoalTreeModel, NodeKind
 from tests.conftest import DatasetWriter
 
 STEADFAST = ["稳增长", "强动力", "激活力", "抓统筹", "塑样板", "优生态", "增内涵", "惠民生"]

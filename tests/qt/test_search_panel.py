@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.search import NodeKind as HitKind
 from desktop_app.qt.main_window import MainWindow
-from desktop_app.qt.roles import NODE_PATH_ROLE
+from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.search_panel import Scope
 
 

@@ -21,7 +21,7 @@ from desktop_app.core.presentation import (
     scope_label,
     visible_text,
 )
-from desktop_app.qt.roles import DOMAIN_ROLE, ITEM_ID_ROLE, SORT_ROLE
+from desktop_app.qt.models.roles import DOMAIN_ROLE, ITEM_ID_ROLE, SORT_ROLE
 from desktop_app.qt.text import tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex

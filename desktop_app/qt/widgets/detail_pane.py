@@ -51,8 +51,8 @@ from desktop_app.core.presentation import (
     scope_label,
     visible_text,
 )
-from desktop_app.qt.roles import DOMAIN_ROLE, SORT_ROLE
-from desktop_app.qt.table_models import IndicatorTableModel
+from desktop_app.qt.models.indicator_table import IndicatorTableModel
+from desktop_app.qt.models.roles import DOMAIN_ROLE, SORT_ROLE
 
 TEXT_LIMIT = 4000
 

@@ -39,7 +39,13 @@ from desktop_app.core.presentation import (
     numbered_goal_label,
     visible_text,
 )
-from desktop_app.qt.roles import DOMAIN_ROLE, HIT_COUNT_ROLE, ITEM_ID_ROLE, NODE_KIND_ROLE, NODE_PATH_ROLE
+from desktop_app.qt.models.roles import (
+    DOMAIN_ROLE,
+    HIT_COUNT_ROLE,
+    ITEM_ID_ROLE,
+    NODE_KIND_ROLE,
+    NODE_PATH_ROLE,
+)
 from desktop_app.qt.text import tooltip
 
 LABEL_LIMIT = 80
