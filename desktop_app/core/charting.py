@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.language import Language
 from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator, IndicatorKind
-from desktop_app.core.presentation import plot_value
+from desktop_app.core.presentation import number_text, plot_value, value_text
 from desktop_app.core.words import word
 
 
@@ -41,6 +41,24 @@ class ChartGroup:
     unit: str
     lower_is_better: bool
     items: tuple[ChartItem, ...]
+
+
+def item_value_text(item: ChartItem, lang: Language | str = Language.ZH) -> str:
+    """A plotted figure's value as the tree and the PDF write it: ``2504 亿元``, a derived ``≈7154 亿元``."""
+    text = value_text(item.value, item.unit)
+    if item.kind is IndicatorKind.DERIVED:
+        return word("figure.derived_marker", lang) + text
+    return text
+
+
+def item_range_text(item: ChartItem, lang: Language | str = Language.ZH) -> str:
+    """The range a derived figure's rounding allows, worded as everywhere else; "" without one."""
+    if item.range_low is None or item.range_high is None:
+        return ""
+    text = word("figure.range_text", lang).format(
+        low=number_text(item.range_low), high=number_text(item.range_high)
+    )
+    return f"{text} {item.unit}" if item.unit else text
 
 
 _ORDER = ("amount", "share", "rank", "rank_change", "count", "other")

@@ -8,8 +8,8 @@
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <source>; range %1–%2</source>
-        <translation>；范围 %1–%2</translation>
+        <source>; %1</source>
+        <translation>；%1</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -1,0 +1,119 @@
+"""Writing a chart to a PNG or SVG file, atomically, from code or through a file dialog."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop_app.core.atomic import atomic_write_bytes
+from desktop_app.core.charting import ChartGroup
+from desktop_app.core.language import Language
+from desktop_app.qt.charts.group import GroupChart
+from desktop_app.qt.charts.looks import SCREEN_DPI
+from desktop_app.qt.charts.plot import ChartPlot
+from desktop_app.qt.charts.render import DEFAULT_EXPORT_WIDTH, png_bytes, render_group_image, render_group_svg
+
+__all__ = ["ExportSource", "export_png", "export_svg", "export_with_dialog"]
+
+ExportSource = ChartGroup | ChartPlot | GroupChart
+
+
+def source_group(source: ExportSource) -> tuple[ChartGroup, Language | str, int]:
+    """The group to draw, its language and the on-screen width (pixels at 96 dpi) if it has one."""
+    if isinstance(source, ChartGroup):
+        return source, "zh", DEFAULT_EXPORT_WIDTH
+    if isinstance(source, GroupChart):
+        return source.group, source.plot.lang, source.width() or DEFAULT_EXPORT_WIDTH
+    return source.group, source.lang, source.width() or DEFAULT_EXPORT_WIDTH
+
+
+def export_png(
+    source: ExportSource, path: str | os.PathLike[str], width: int | None = None, dpi: int = SCREEN_DPI * 2
+) -> None:
+    """Write one chart as a PNG file, atomically.
+
+    Args:
+        source: A group, or a chart or plot from the panel (its group and language are drawn).
+        path: The file to write (replaced if it exists).
+        width: The image width in pixels; by default the chart's width at ``dpi``.
+        dpi: The resolution the fonts and lines are scaled for (192: twice the screen's).
+
+    Raises:
+        ExportError: An ``OSError`` saying which file could not be written and why; nothing is left
+            behind (see :func:`desktop_app.core.atomic.atomic_write_bytes`).
+    """
+    group, lang, screen_width = source_group(source)
+    width = width or round(screen_width * dpi / SCREEN_DPI)
+    atomic_write_bytes(path, png_bytes(render_group_image(group, width, dpi, lang=lang)))
+
+
+def export_svg(source: ExportSource, path: str | os.PathLike[str], width: int | None = None) -> None:
+    """Write one chart as an SVG file, atomically.
+
+    Args:
+        source: A group, or a chart or plot from the panel (its group and language are drawn).
+        path: The file to write (replaced if it exists).
+        width: The drawing width in pixels at 96 dpi; by default the chart's width.
+
+    Raises:
+        ExportError: An ``OSError`` saying which file could not be written and why; nothing is left
+            behind (see :func:`desktop_app.core.atomic.atomic_write_bytes`).
+    """
+    group, lang, screen_width = source_group(source)
+    atomic_write_bytes(path, render_group_svg(group, width or screen_width, lang=lang))
+
+
+def file_stem(group: ChartGroup) -> str:
+    """A file name (without suffix) to suggest for a group's chart: ``chart-amount-亿元``."""
+    stem = re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "-", group.key).strip("-.")
+    return f"chart-{stem or 'group'}"
+
+
+def export_with_dialog(
+    chart: GroupChart | ChartPlot, file_format: str, parent: QWidget | None = None
+) -> None:
+    """Ask where to save a chart (PNG at twice the screen's resolution, or SVG) and write it.
+
+    A failure is shown in a message box naming the file and the reason; a cancelled dialog writes
+    nothing.
+
+    Args:
+        chart: The chart on screen (its group, language and width are drawn).
+        file_format: ``"png"`` or ``"svg"``.
+        parent: The dialogs' parent (by default the chart).
+    """
+    parent = parent or chart
+    suffix = f".{file_format}"
+    if file_format == "png":
+        caption = QCoreApplication.translate("ChartPanel", "Export Chart as PNG")
+        file_filter = QCoreApplication.translate("ChartPanel", "PNG images (*.png)")
+    else:
+        caption = QCoreApplication.translate("ChartPanel", "Export Chart as SVG")
+        file_filter = QCoreApplication.translate("ChartPanel", "SVG drawings (*.svg)")
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    suggested = str(Path(folder) / (file_stem(chart.group) + suffix))
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
+    if not path:
+        return
+    if not path.lower().endswith(suffix):
+        path += suffix
+    width = chart.width()
+    try:
+        if file_format == "png":
+            export_png(chart, path, width=width * 2, dpi=SCREEN_DPI * 2)
+        else:
+            export_svg(chart, path, width=width)
+    except OSError as error:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("ChartPanel", "Export Failed"),
+            str(error),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

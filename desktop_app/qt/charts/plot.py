@@ -1,0 +1,396 @@
+"""One chart's plot: a horizontal bar chart of one :class:`ChartGroup`, drawn with pyqtgraph.
+
+Every chart is a horizontal bar chart, one bar per figure, so that Chinese labels stay readable on the
+left axis. Ranks (``group.lower_is_better``) are drawn on an inverted axis with bars that start from a
+baseline beyond the worst rank shown, so the better the rank, the longer the bar.
+
+Dataset text is never interpreted as markup: tick labels are drawn with ``QPainter.drawText``, the
+axis label is escaped and tooltips are escaped (:func:`desktop_app.qt.text.tooltip`).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QContextMenuEvent, QCursor, QFontMetricsF, QPainter, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFrame, QMenu, QSizePolicy, QToolTip, QWidget
+
+# isort: split
+# After PySide6, so that pyqtgraph binds to it.
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+
+from desktop_app.core.charting import ChartGroup, ChartItem
+from desktop_app.core.language import Language
+from desktop_app.core.presentation import number_text, visible_text
+from desktop_app.core.ticks import multiples, nice_ceiling, nice_step
+from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph
+from desktop_app.qt.charts.labels import axis_caption, group_title, hover_details, hover_text
+from desktop_app.qt.charts.looks import (
+    BAR_HEIGHT,
+    GRID_ALPHA,
+    BarStyle,
+    Look,
+    natural_label_width,
+    tick_labels,
+)
+from desktop_app.qt.text import tooltip
+
+__all__ = ["ChartPlot"]
+
+
+class _Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Bars with a fill, a pattern over it and an outline, painted in device coordinates.
+
+    Painting in device coordinates keeps hatching at a fixed density in every output: a pattern
+    brush painted under the view's scaling would be stretched in SVG.
+    """
+
+    def __init__(self, *, patterns: Sequence[QBrush], **opts: Any) -> None:
+        self.patterns = list(patterns)
+        super().__init__(**opts)
+
+    def paint(self, painter: QPainter, *args: Any) -> None:
+        x0, y0, x1, y1 = (np.atleast_1d(a) for a in self._getNormalizedCoords())
+        count = len(self.patterns)
+        x0, x1 = np.broadcast_to(x0, (count,)), np.broadcast_to(x1, (count,))
+        y0, y1 = np.broadcast_to(y0, (count,)), np.broadcast_to(y1, (count,))
+        fills, pens = self.opts["brushes"], self.opts["pens"]
+        transform = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        for index in range(count):
+            rect = transform.mapRect(
+                QRectF(x0[index], y0[index], x1[index] - x0[index], y1[index] - y0[index])
+            )
+            painter.fillRect(rect, fills[index])
+            painter.fillRect(rect, self.patterns[index])
+            painter.setPen(pens[index])
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
+        painter.restore()
+
+
+class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A horizontal bar chart of one :class:`ChartGroup`.
+
+    Signals:
+        bar_activated(str): a bar (or its label) was clicked; the indicator id.
+        bar_hovered(str): the mouse moved onto a bar (its :func:`hover_text`) or off it ("").
+        export_requested(str): Export PNG… or Export SVG… was chosen; ``"png"`` or ``"svg"``.
+    """
+
+    bar_activated = Signal(str)
+    bar_hovered = Signal(str)
+    export_requested = Signal(str)
+
+    def __init__(
+        self,
+        group: ChartGroup,
+        *,
+        lang: Language | str = Language.ZH,
+        look: Look | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        configure_pyqtgraph()
+        existing = set(QApplication.topLevelWidgets())
+        super().__init__(parent=parent, background="w", enableMenu=False)
+        # pyqtgraph's PlotItem makes parentless option menus we never show; they are freed in dispose().
+        self._pyqtgraph_widgets = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w not in existing and w is not self and w.parent() is None
+        ]
+        self.group = group
+        self.lang = lang
+        self._look = look = look or Look()
+        self._items = group.items
+        self._hovered: int | None = None
+        self.setObjectName(f"{look.object_prefix}Plot")
+        self.setAccessibleName(group_title(group, lang))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        plot = self.getPlotItem()
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.layout.setContentsMargins(look.px(2), look.px(6), look.px(12), look.px(2))
+        view = plot.getViewBox()
+        view.invertY(True)
+        view.setDefaultPadding(0.0)
+
+        count = len(self._items)
+        rows = np.arange(count, dtype=float)
+        values = np.array([item.value for item in self._items], dtype=float)
+        if group.lower_is_better:
+            worst = float(values.max()) if count else 1.0
+            self.baseline = nice_ceiling(worst * 1.1)
+        else:
+            self.baseline = 0.0
+        starts = np.full(count, self.baseline)
+        styles = [look.bar_style(item.kind) for item in self._items]
+        self.bar_item = _Bars(
+            x0=starts,
+            y=rows,
+            width=values - starts,
+            height=BAR_HEIGHT,
+            brushes=[s.fill for s in styles],
+            pens=[s.pen for s in styles],
+            patterns=[s.pattern for s in styles],
+        )
+        plot.addItem(self.bar_item)
+        self.whisker_items: list[Any] = []
+        self._add_whiskers()
+        self._add_value_labels()
+        self._set_up_axes(values)
+        plot.showGrid(x=True, y=False, alpha=GRID_ALPHA)
+
+        self.row_height = max(QFontMetricsF(look.font()).height() * 1.9, look.px(24))
+        bottom = plot.getAxis("bottom")
+        _, top, _, below = plot.layout.getContentsMargins()
+        height = count * self.row_height + bottom.minimumHeight() + top + below
+        self.setFixedHeight(math.ceil(height))
+
+        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+
+    # --- building
+
+    def _add_whiskers(self) -> None:
+        for row, item in enumerate(self._items):
+            if item.range_low is None or item.range_high is None:
+                continue
+            whisker = pg.ErrorBarItem(
+                x=np.array([item.value]),
+                y=np.array([float(row)]),
+                left=np.array([item.value - item.range_low]),
+                right=np.array([item.range_high - item.value]),
+                beam=BAR_HEIGHT * 0.6,
+                pen=self._look.whisker_pen(item.kind),
+            )
+            self.getPlotItem().addItem(whisker)
+            self.whisker_items.append(whisker)
+
+    def _add_value_labels(self) -> None:
+        font = self._look.font(0.9)
+        self.value_labels: list[Any] = []
+        for row, item in enumerate(self._items):
+            end = item.value if item.range_high is None else max(item.value, item.range_high)
+            # Plain text (TextItem.setPlainText); a thin space keeps it off the bar's end.
+            label = pg.TextItem(" " + number_text(item.value), color=FOREGROUND, anchor=(0.0, 0.5))
+            label.setFont(font)
+            label.setPos(end, row)
+            self.getPlotItem().addItem(label, ignoreBounds=True)
+            self.value_labels.append(label)
+
+    def _set_up_axes(self, values: np.ndarray) -> None:
+        look = self._look
+        plot = self.getPlotItem()
+        tick_font = look.font()
+        metrics = QFontMetricsF(tick_font)
+        tick_length = round(look.px(5))
+        text_offset = round(look.px(6))
+
+        left = plot.getAxis("left")
+        left.setStyle(tickFont=tick_font, tickLength=0, tickTextOffset=text_offset)
+        left.setPen(look.line_pen())
+        left.setTextPen(FOREGROUND)
+        self.tick_labels = tick_labels(self.group, look)
+        left.setTicks([[(float(row), text) for row, text in enumerate(self.tick_labels)], []])
+        self.set_label_width(natural_label_width(self.group, look))
+
+        bottom = plot.getAxis("bottom")
+        bottom.setStyle(
+            tickFont=tick_font,
+            tickLength=-tick_length,
+            tickTextOffset=text_offset,
+            autoExpandTextSpace=False,
+            tickTextHeight=math.ceil(metrics.height()),
+        )
+        bottom.setPen(look.line_pen())
+        bottom.setTextPen(FOREGROUND)
+        bottom.enableAutoSIPrefix(False)
+        caption = axis_caption(self.group, self.lang)
+        self.axis_caption = caption
+        # AxisItem labels are HTML: escape the (dataset) unit.
+        bottom.setLabel(html.escape(visible_text(caption)))
+        bottom.label.setFont(look.font())
+        bottom.label.setDefaultTextColor(FOREGROUND)
+        bottom.showLabel(bool(caption))
+
+        highs = [
+            item.value if item.range_high is None else max(item.value, item.range_high)
+            for item in self._items
+        ]
+        lows = [
+            item.value if item.range_low is None else min(item.value, item.range_low) for item in self._items
+        ]
+        count = len(self._items)
+        view = plot.getViewBox()
+        integers = all(float(value).is_integer() for value in values)
+        if self.group.lower_is_better:
+            view.invertX(True)
+            # Room beyond the best rank for its value label.
+            low = min([0.0, *lows]) - self.baseline * 0.14
+            high = self.baseline
+            step = nice_step(high, 6, integers=integers)
+            value_ticks = [1.0, *multiples(step, step, high)]
+        else:
+            low = min([0.0, *lows])
+            high = max([0.0, *highs])
+            if high == low:
+                high = low + 1.0
+            high += (high - low) * 0.16  # room for the longest bar's value label
+            step = nice_step(high - low, 6, integers=integers)
+            value_ticks = multiples(step, low, high)
+        # Our own ticks: round numbers, whole ones for whole figures, and no minor grid lines.
+        bottom.setTicks([[(tick, number_text(tick)) for tick in value_ticks], []])
+        view.setRange(xRange=(low, high), padding=0.0)
+        view.setRange(yRange=(-0.5, count - 0.5), padding=0.0)
+        view.disableAutoRange()
+
+    def label_width(self) -> int:
+        """The width of the label axis, in pixels."""
+        return math.ceil(float(self.getPlotItem().getAxis("left").minimumWidth()))
+
+    def set_label_width(self, width: int) -> None:
+        """Make the label axis ``width`` pixels wide (to line up the plots of a panel)."""
+        self.getPlotItem().getAxis("left").setWidth(width)
+        self.setMinimumWidth(math.ceil(width + self._look.px(160)))
+
+    # --- reading back
+
+    def items(self) -> tuple[ChartItem, ...]:
+        """The figures, one per row from the top."""
+        return self._items
+
+    def bar_data(self) -> list[tuple[str, float]]:
+        """The plotted bars as (full label, value), read back from the bar item, top row first."""
+        opts = self.bar_item.opts
+        count = len(self._items)
+        starts = np.broadcast_to(np.asarray(opts["x0"], dtype=float), (count,))
+        widths = np.broadcast_to(np.asarray(opts["width"], dtype=float), (count,))
+        rows = np.broadcast_to(np.asarray(opts["y"], dtype=float), (count,))
+        bars = sorted(zip(rows, starts + widths, strict=True))
+        return [(self._items[round(row)].label, float(value)) for row, value in bars]
+
+    def bar_styles(self) -> list[BarStyle]:
+        """Each bar's fill, pattern and outline, as given to the bar items, top row first."""
+        fills = self.bar_item.opts["brushes"]
+        patterns = self.bar_item.patterns
+        pens = self.bar_item.opts["pens"]
+        return [BarStyle(f, p, q) for f, p, q in zip(fills, patterns, pens, strict=True)]
+
+    def bar_center(self, index: int) -> QPointF:
+        """The middle of a bar in view (data) coordinates."""
+        item = self._items[index]
+        return QPointF((self.baseline + item.value) / 2, float(index))
+
+    def bar_at(self, scene_pos: QPointF) -> int | None:
+        """The row under a scene position: on a bar, or on its label in the left axis.
+
+        Args:
+            scene_pos: A position in this plot's scene.
+
+        Returns:
+            The row index, or None if the position is on no bar and no label.
+        """
+        plot = self.getPlotItem()
+        view = plot.getViewBox()
+        point = view.mapSceneToView(scene_pos)
+        row = round(float(point.y()))
+        if not 0 <= row < len(self._items) or abs(point.y() - row) > BAR_HEIGHT / 2:
+            return None
+        if plot.getAxis("left").sceneBoundingRect().contains(scene_pos):
+            return row
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return None
+        item = self._items[row]
+        low, high = sorted((self.baseline, item.value))
+        # A zero-length bar is still hit within a couple of pixels of its end.
+        slack = abs(view.mapSceneToView(QPointF(scene_pos.x() + 3, scene_pos.y())).x() - point.x())
+        if low - slack <= point.x() <= high + slack:
+            return row
+        return None
+
+    def hover_text(self, index: int) -> str:
+        """The status-bar text for one bar (see :func:`hover_text`)."""
+        return hover_text(self._items[index], self.lang)
+
+    def activate(self, index: int) -> None:
+        """Act as if the bar at ``index`` was clicked: emit :attr:`bar_activated` with its id."""
+        self.bar_activated.emit(self._items[index].indicator_id)
+
+    def hover(self, index: int | None) -> None:
+        """Show the tooltip for the bar at ``index`` (None: no bar) and emit :attr:`bar_hovered`."""
+        if index == self._hovered:
+            return
+        self._hovered = index
+        if index is None:
+            self.setToolTip("")
+            QToolTip.hideText()
+            self.bar_hovered.emit("")
+            return
+        text = self.hover_text(index)
+        item = self._items[index]
+        rich = tooltip(item.label, hover_details(item, self.lang))
+        self.setToolTip(rich)
+        if QToolTip.isVisible():
+            QToolTip.showText(QCursor.pos(), rich, self)
+        self.bar_hovered.emit(text)
+
+    # --- events
+
+    @Slot(object)
+    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
+        self.hover(self.bar_at(scene_pos))
+
+    @Slot(object)
+    def _on_scene_mouse_clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self.bar_at(event.scenePos())
+        if index is not None:
+            event.accept()
+            self.activate(index)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self.hover(None)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # Charts do not zoom; let the scroll area around them scroll.
+        event.ignore()
+
+    def dispose(self) -> None:
+        """Delete the plot and the parentless widgets pyqtgraph made for it (else they outlive it)."""
+        self.hover(None)
+        self.close()  # PlotWidget.close() takes the PlotItem apart
+        for widget in self._pyqtgraph_widgets:
+            if shiboken6.isValid(widget):
+                widget.deleteLater()
+        self._pyqtgraph_widgets = []
+        self.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The chart's context menu: Export PNG… and Export SVG…."""
+        menu = QMenu(self)
+        menu.setObjectName("chartContextMenu")
+        png = menu.addAction(QCoreApplication.translate("ChartPanel", "Export PNG…"))
+        png.setObjectName("actionExportPng")
+        png.triggered.connect(lambda: self.export_requested.emit("png"))
+        svg = menu.addAction(QCoreApplication.translate("ChartPanel", "Export SVG…"))
+        svg.setObjectName("actionExportSvg")
+        svg.triggered.connect(lambda: self.export_requested.emit("svg"))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        event.accept()

@@ -1,0 +1,143 @@
+"""Charts drawn off screen for print and export: an image at a given resolution, or SVG bytes.
+
+These build a fresh chart at the target pixel size with fonts and lines scaled to the resolution,
+instead of painting the screen chart on a high-resolution device, which misplaces pyqtgraph's axis
+text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QLayout
+
+from desktop_app.core.charting import ChartGroup
+from desktop_app.core.language import Language
+from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph, register_fonts
+from desktop_app.qt.charts.group import GroupChart
+from desktop_app.qt.charts.labels import group_title
+from desktop_app.qt.charts.looks import SCREEN_DPI, Look
+
+__all__ = ["DEFAULT_EXPORT_WIDTH", "png_bytes", "render_group_image", "render_group_svg"]
+
+DEFAULT_EXPORT_WIDTH = 800
+"""The width, in pixels at 96 dpi, of an exported chart when no width is given."""
+
+
+def offscreen_chart(group: ChartGroup, width_px: int, look: Look, lang: Language | str) -> GroupChart:
+    """A chart laid out at ``width_px`` pixels wide, never shown on screen."""
+    configure_pyqtgraph()
+    register_fonts()
+    chart = GroupChart(group, lang=lang, look=look)
+    chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    chart.setAutoFillBackground(True)
+    palette = chart.palette()
+    palette.setColor(chart.backgroundRole(), QColor("white"))
+    palette.setColor(chart.foregroundRole(), FOREGROUND)
+    chart.setPalette(palette)
+    layout = chart.layout()
+    assert layout is not None
+    # Exactly the width asked for, even where the labels would want more.
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    height = layout.totalHeightForWidth(width_px) if layout.hasHeightForWidth() else -1
+    if height <= 0:
+        height = chart.sizeHint().height()
+    chart.resize(width_px, height)
+    chart.show()
+    layout.activate()
+    # Let the plot's graphics layout settle at the final size.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    chart.plot.getPlotItem().layout.activate()
+    return chart
+
+
+def render_group_image(
+    group: ChartGroup, width_px: int, dpi: int = 300, *, lang: Language | str = Language.ZH
+) -> QImage:
+    """One group's chart as an image for print: sharp at ``dpi``, ``width_px`` pixels wide.
+
+    The chart is built afresh at the target size with fonts and lines scaled by ``dpi / 96`` (so a
+    9 pt label is 9 pt on paper), then painted at one device pixel per pixel; the height follows from
+    the number of bars. The image's dots-per-metre say ``dpi``, so a document that embeds it at its
+    natural size prints it ``width_px / dpi`` inches wide.
+
+    Args:
+        group: The group to draw.
+        width_px: The image width in pixels.
+        dpi: The print resolution.
+        lang: ``"zh"`` or ``"en"``.
+
+    Returns:
+        An ARGB32 image on a white background.
+
+    Raises:
+        ValueError: ``width_px`` or ``dpi`` is not positive.
+    """
+    if width_px <= 0 or dpi <= 0:
+        raise ValueError(f"width_px and dpi must be positive, got {width_px} and {dpi}")
+    chart = offscreen_chart(group, width_px, Look.for_print(dpi), Language.from_tag(lang))
+    try:
+        image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        chart.render(painter, QPoint(0, 0))
+        painter.end()
+    finally:
+        chart.dispose()
+    # Set after painting: text is laid out for 96 dpi, as the widget measured it.
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+def render_group_svg(
+    group: ChartGroup, width_px: int = DEFAULT_EXPORT_WIDTH, *, lang: Language | str = Language.ZH
+) -> bytes:
+    """One group's chart as an SVG document (through ``QSvgGenerator``, not pyqtgraph's exporter).
+
+    Args:
+        group: The group to draw.
+        width_px: The drawing's width in pixels at 96 dpi.
+        lang: ``"zh"`` or ``"en"``.
+
+    Returns:
+        The UTF-8 SVG document.
+
+    Raises:
+        ValueError: ``width_px`` is not positive.
+    """
+    if width_px <= 0:
+        raise ValueError(f"width_px must be positive, got {width_px}")
+    chart = offscreen_chart(group, width_px, Look.for_print(SCREEN_DPI), Language.from_tag(lang))
+    try:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(chart.size())
+        generator.setViewBox(QRectF(0, 0, chart.width(), chart.height()))
+        generator.setResolution(SCREEN_DPI)
+        generator.setTitle(group_title(group, lang))
+        generator.setDescription(QCoreApplication.translate("ChartPanel", "Chart exported by Report Viewer"))
+        painter = QPainter(generator)
+        painter.fillRect(QRectF(0, 0, chart.width(), chart.height()), QColor("white"))
+        chart.render(painter, QPoint(0, 0))
+        painter.end()
+        buffer.close()
+    finally:
+        chart.dispose()
+    return bytes(data.data())
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(b"png"))
+    if not writer.write(image):
+        raise OSError(f"Cannot encode the chart as PNG: {writer.errorString()}")
+    buffer.close()
+    return bytes(data.data())
