@@ -7,7 +7,9 @@ import pytest
 from desktop_app.core.ticks import multiples, nice_ceiling, nice_step
 
 
-@pytest.mark.parametrize(("value", "expected"), [(0.5, 1.0), (1, 1.0), (57, 60.0), (61.6, 70.0), (100, 100.0)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [(0.5, 1.0), (1, 1.0), (57, 60.0), (61.6, 70.0), (100, 100.0)]
+)
 def test_nice_ceiling(value: float, expected: float) -> None:
     assert nice_ceiling(value) == expected
 
