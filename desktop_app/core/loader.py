@@ -3,9 +3,10 @@
 Loading happens in three passes, each collecting every problem it finds before
 giving up, so a person fixing a file sees them all at once:
 
-1. the file itself: present, a regular file, readable, not absurdly large,
-   UTF-8 without a byte-order mark, well-formed JSON with no NaN/Infinity and
-   no duplicate keys;
+1. the file itself (:mod:`desktop_app.core.dataset_file`): present, a regular file (never a
+   pipe or device, which would hang), readable, not absurdly large, UTF-8 without a byte-order
+   mark, well-formed JSON with finite numbers, exact integers, no duplicate keys, no lone
+   surrogates and no absurd nesting;
 2. the JSON Schema in ``data/schema/report.schema.json`` (draft 2020-12), checked with
    jsonschema-rs (the pure-Python ``jsonschema`` took ~0.5 s for the bundled file; this takes ~1 ms);
 3. the cross-references no schema can express: unique ids, references that
@@ -13,19 +14,21 @@ giving up, so a person fixing a file sees them all at once:
    repaired text that the recorded repairs reproduce from the raw article,
    derived figures that recompute, goal areas that something links to.
 
-Every problem names the file and the JSON path of the bad node.
+Every problem names the file and the JSON path of the bad node. The work is bounded by the size of
+the file and of the raw article (no input multiplies it), and nothing but :class:`DatasetError`
+escapes: a dataset is a file people email each other.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
 import math
-import re
+import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Generator, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,16 @@ from typing import Any
 import jsonschema_rs
 
 from desktop_app.core import formula as formulas
+from desktop_app.core.dataset_errors import DatasetError, Problem
+from desktop_app.core.dataset_file import (
+    MAX_FILE_BYTES,
+    integer_problems,
+    json_path,
+    read_bytes,
+    read_json,
+    read_text,
+    refuse,
+)
 from desktop_app.core.model import (
     Ambiguity,
     Article,
@@ -66,54 +79,25 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.resources import bundled_dataset_path, schema_path
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PROBLEMS = 50
 # Repairs that put ``result`` in place of their raw span, and repairs that leave their raw spans out.
 SUBSTITUTING_REPAIRS = frozenset({"punctuation", "misreading", "linebreak", "invisible", "digits"})
 DROPPING_REPAIRS = frozenset({"drop", "furniture"})
-_BOMS = {
-    b"\xef\xbb\xbf": "UTF-8",
-    b"\xff\xfe": "UTF-16 (little-endian)",
-    b"\xfe\xff": "UTF-16 (big-endian)",
-}
-
 Json = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a dataset, located by a JSON path (``$`` for the file as a whole)."""
-
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+__all__ = ["MAX_FILE_BYTES", "MAX_PROBLEMS", "DatasetError", "Problem", "json_path", "load_report"]
 
 
-class DatasetError(Exception):
-    """A dataset that cannot be used, with every problem found in it.
-
-    Attributes:
-        path: the file concerned.
-        problems: what is wrong and where, at most ``MAX_PROBLEMS`` of them.
-    """
-
-    def __init__(self, path: Path | str, problems: Iterable[Problem]) -> None:
-        self.path = str(path)
-        self.problems = tuple(problems)
-        super().__init__(self.describe())
-
-    def describe(self) -> str:
-        count = len(self.problems)
-        head = f"{self.path}: {'1 problem' if count == 1 else f'{count} problems'}"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+@cache
+def _schema() -> Json:
+    schema: Json = json.loads(schema_path().read_text(encoding="utf-8"))
+    return schema
 
 
 @cache
 def _schema_validator() -> jsonschema_rs.Draft202012Validator:
-    schema = json.loads(schema_path().read_text(encoding="utf-8"))
-    return jsonschema_rs.Draft202012Validator(schema)
+    return jsonschema_rs.Draft202012Validator(_schema())
 
 
 def load_report(path: Path | str | None = None, *, max_bytes: int = MAX_FILE_BYTES) -> Report:
@@ -127,96 +111,26 @@ def load_report(path: Path | str | None = None, *, max_bytes: int = MAX_FILE_BYT
         DatasetError: naming the file and every problem found in it.
     """
     file = Path(path) if path is not None else bundled_dataset_path()
-    document = _read_json(file, max_bytes)
-    problems = _schema_problems(document)
-    if problems:
-        raise DatasetError(file, problems)
-    raw = _read_raw_source(file, document)
-    problems = list(_cross_reference_problems(document, raw))
-    if problems:
-        raise DatasetError(file, problems[:MAX_PROBLEMS])
-    return _build(document, raw, file)
+    document = read_json(file, max_bytes)
+    try:
+        problems = _schema_problems(document) or integer_problems(document, _schema())
+        if problems:
+            raise DatasetError(file, problems)
+        raw = _read_raw_source(file, document)
+        problems = list(itertools.islice(_cross_reference_problems(document, raw), MAX_PROBLEMS))
+        if problems:
+            raise DatasetError(file, problems)
+        return _build(document, raw, file)
+    except (ArithmeticError, LookupError, RecursionError, TypeError, ValueError) as exc:
+        # A check that met a shape it did not foresee: still a refusal naming the file, never a crash.
+        message = f"the dataset could not be checked ({type(exc).__name__}: {str(exc)[:200]})"
+        raise refuse(file, message, f"无法检查该数据集（{type(exc).__name__}）") from exc
 
 
 # --- pass 1: the file ---------------------------------------------------------------------------
 
 
-def _fail(file: Path, message: str, where: str = "$") -> DatasetError:
-    return DatasetError(file, [Problem(where, message)])
-
-
-def _read_bytes(file: Path, max_bytes: int, what: str = "dataset") -> bytes:
-    if not file.exists():
-        raise _fail(file, f"{what} file not found")
-    if file.is_dir():
-        raise _fail(file, f"expected a {what} file, found a directory")
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise _fail(file, f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")
-        with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise _fail(file, "no permission to read the file") from None
-    except OSError as exc:
-        raise _fail(file, f"cannot read the file: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise _fail(file, f"file is larger than the limit of {max_bytes:,} bytes")
-    return data
-
-
-def _decode(file: Path, data: bytes) -> str:
-    for bom, name in _BOMS.items():
-        if data.startswith(bom):
-            raise _fail(file, f"file starts with a {name} byte-order mark; save it as UTF-8 without a BOM")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _fail(
-            file,
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} (line {line}, column "
-            f"{column}); the file may be in another encoding such as GBK — save it as UTF-8",
-        ) from None
-
-
-class _NonFiniteNumberError(ValueError):
-    pass
-
-
-def _reject_constant(name: str) -> float:
-    raise _NonFiniteNumberError(name)
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        duplicated = next(key for key, n in Counter(key for key, _ in pairs).items() if n > 1)
-        raise ValueError(f"duplicate key {duplicated!r} in one object")
-    return result
-
-
-def _position(text: str, index: int) -> str:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return f"line {line}, column {column}"
-
-
-def _read_json(file: Path, max_bytes: int) -> Any:
-    text = _decode(file, _read_bytes(file, max_bytes))
-    try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        raise _fail(file, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except _NonFiniteNumberError as exc:
-        match = re.search(rf"(?<![\w\"]){re.escape(str(exc))}(?![\w\"])", text)
-        where = f" at {_position(text, match.start())}" if match else ""
-        raise _fail(file, f"{exc} is not a number JSON allows{where}; use a finite number or null") from None
-    except ValueError as exc:  # duplicate keys
-        raise _fail(file, f"malformed JSON: {exc}") from None
-    except RecursionError:
-        raise _fail(file, "JSON nested too deeply") from None
+# The file is read by desktop_app.core.dataset_file (read_json, read_bytes, read_text).
 
 
 # --- pass 2: the schema ---------------------------------------------------------------------------
@@ -227,24 +141,14 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def json_path(parts: Iterable[str | int]) -> str:
-    """A JSONPath such as ``$.indicators[3].span`` for a list of keys and indexes."""
-    out = "$"
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", part):
-            out += f".{part}"
-        else:
-            out += f"[{json.dumps(part, ensure_ascii=False)}]"
-    return out
-
-
 def _schema_problems(document: Any) -> list[Problem]:
-    errors = sorted(
-        itertools.islice(_schema_validator().iter_errors(document), MAX_PROBLEMS * 4),
-        key=lambda e: [str(p) for p in e.instance_path],
-    )
+    try:
+        errors = sorted(
+            itertools.islice(_schema_validator().iter_errors(document), MAX_PROBLEMS * 4),
+            key=lambda e: [str(p) for p in e.instance_path],
+        )
+    except ValueError as exc:  # e.g. jsonschema-rs "Recursion limit reached" (nesting is capped before)
+        return [Problem("$", f"the schema check gave up: {str(exc)[:200]}")]
     problems = []
     for error in errors[:MAX_PROBLEMS]:
         message = error.message if len(error.message) < 300 else error.message[:299] + "…"
@@ -257,32 +161,70 @@ def _schema_problems(document: Any) -> list[Problem]:
 
 
 def _read_raw_source(file: Path, document: Json) -> SourceFile:
-    relative = document["source"]["file"]
-    folder = file.resolve().parent
-    raw_file = (folder / relative).resolve()
-    if not raw_file.is_relative_to(folder):
-        raise _fail(file, "source file must lie inside the dataset's folder", "$.source.file")
+    """The raw article the dataset describes, refused early when its hash or length differ.
+
+    Raises:
+        DatasetError: The source is missing, outside the dataset's folder, not a regular file,
+            unreadable, or not the file the dataset describes (then nothing else is checked: every
+            offset into it would be wrong, and a huge wrong file must not cost more than its reading).
+    """
+    source = document["source"]
+    folder = Path(os.path.realpath(file)).parent
+    link = folder / source["file"]
+    target = Path(os.path.realpath(link))
     try:
-        data = _read_bytes(raw_file, MAX_FILE_BYTES, "source article")
-        text = _decode(raw_file, data)
+        if not os.path.exists(link):  # read through the link: a loop or a dangling link says so
+            read_bytes(link, MAX_FILE_BYTES, "source article")
+        if not target.is_relative_to(folder):
+            raise refuse(
+                target,
+                "source file must lie inside the dataset's folder",
+                "原文文件必须位于数据集所在的文件夹内",
+            )
+        data = read_bytes(target, MAX_FILE_BYTES, "source article")
+        digest = hashlib.sha256(data).hexdigest()
+        problems = []
+        if source["sha256"] != digest:
+            problems.append(
+                Problem(
+                    "$.source.sha256", f"expected the raw file's SHA-256 {digest}, found {source['sha256']}"
+                )
+            )
+        if not source["length"] <= len(data) <= 4 * source["length"]:  # UTF-8: 1 to 4 bytes a character
+            problems.append(
+                Problem(
+                    "$.source.length",
+                    f"expected about {len(data):,} (the raw file's size), found {source['length']}",
+                )
+            )
+        if problems:
+            raise DatasetError(target, problems)
+        text = read_text(target, data)
+        if len(text) != source["length"]:
+            raise DatasetError(
+                target,
+                [
+                    Problem(
+                        "$.source.length",
+                        f"expected {len(text)} (the raw file's length), found {source['length']}",
+                    )
+                ],
+            )
     except DatasetError as exc:
-        raise DatasetError(
-            file, [Problem("$.source.file", f"{raw_file}: {p.message}") for p in exc.problems]
-        ) from None
-    return SourceFile(relative, hashlib.sha256(data).hexdigest(), len(text), text)
+        raise DatasetError(file, [_source_problem(exc.path, p) for p in exc.problems]) from None
+    return SourceFile(source["file"], digest, len(text), text)
+
+
+def _source_problem(path: str, problem: Problem) -> Problem:
+    """A problem of the source file as a problem of the dataset's ``$.source``."""
+    if problem.where != "$":
+        return problem
+    zh = f"{path}\uff1a{problem.message_zh}" if problem.message_zh else None
+    return Problem("$.source.file", f"{path}: {problem.message}", zh)
 
 
 def _cross_reference_problems(doc: Json, raw: SourceFile) -> Iterator[Problem]:
-    source = doc["source"]
-    if source["sha256"] != raw.sha256:
-        yield Problem(
-            "$.source.sha256", f"expected the raw file's SHA-256 {raw.sha256}, found {source['sha256']}"
-        )
-    if source["length"] != raw.length:
-        yield Problem(
-            "$.source.length", f"expected {raw.length} (the raw file's length), found {source['length']}"
-        )
-
+    # The source's hash and length were checked when it was read (_read_raw_source).
     yield from _unique_ids(doc)
     paragraphs = {p["id"]: p["text"] for p in doc["paragraphs"]}
     yield from _repair_problems(doc, raw.text, paragraphs)
@@ -395,10 +337,10 @@ def _span_problems(where: str, span: Json, paragraphs: dict[str, str]) -> Iterat
             f"expected 0 ≤ start ≤ end ≤ {len(text)} (the paragraph's length), "
             f"found start {start}, end {end}",
         )
-    elif text[start:end] != span["text"]:
+    elif end - start != len(span["text"]) or text[start:end] != span["text"]:  # lengths first: no copy
         yield Problem(
             f"{where}.text",
-            f"expected {_short(text[start:end])} (the paragraph at {start}–{end}), "
+            f"expected {_short(text[start : min(end, start + 61)])} (the paragraph at {start}–{end}), "
             f"found {_short(span['text'])}",
         )
 
@@ -454,8 +396,14 @@ def _derived_problems(where: str, der: Json, stated: dict[str, Json]) -> Iterato
 
 
 def _repair_problems(doc: Json, raw: str, paragraphs: dict[str, str]) -> Iterator[Problem]:
-    """Check that raw text and recorded repairs reproduce every paragraph and account for every character."""
-    covered = [False] * len(raw)
+    """Check that raw text and recorded repairs reproduce every paragraph and account for every character.
+
+    The work is bounded by the raw article's length and the file's size, whatever the segments say:
+    segments must be non-empty, lie in the raw text, sum to no more than its length and not overlap,
+    all checked before any text is rebuilt; a paragraph is compared piece by piece as it is rebuilt,
+    stopping at its first difference.
+    """
+    kept: list[tuple[int, int]] = []  # raw spans that drop repairs leave out
     substitutions: list[tuple[int, int, str, int]] = []
     for i, repair in enumerate(doc["repairs"]):
         where = f"$.repairs[{i}]"
@@ -467,18 +415,18 @@ def _repair_problems(doc: Json, raw: str, paragraphs: dict[str, str]) -> Iterato
             continue
         if repair["kind"] in SUBSTITUTING_REPAIRS | DROPPING_REPAIRS | {"move"}:
             s, e = spans[0]
-            if raw[s:e] != repair["raw_text"]:
+            raw_text = repair["raw_text"]
+            if e - s != len(raw_text) or raw[s:e] != raw_text:  # lengths first: no copy of a long span
                 yield Problem(
                     f"{where}.raw_text",
-                    f"expected {_short(raw[s:e])} (the raw text at {s}–{e}), "
-                    f"found {_short(repair['raw_text'])}",
+                    f"expected {_short(raw[s : min(e, s + 61)])} (the raw text at {s}–{e}), "
+                    f"found {_short(raw_text)}",
                 )
         if repair["kind"] in SUBSTITUTING_REPAIRS:
             s, e = spans[0]
             substitutions.append((s, e, repair["result"] if repair["applied"] else raw[s:e], i))
         if repair["kind"] in DROPPING_REPAIRS:
-            for s, e in spans:
-                covered[s:e] = [True] * (e - s)
+            kept.extend((s, e) for s, e in spans)
         if "span" in repair:
             yield from _span_problems(f"{where}.span", repair["span"], paragraphs)
     substitutions.sort()
@@ -487,42 +435,118 @@ def _repair_problems(doc: Json, raw: str, paragraphs: dict[str, str]) -> Iterato
             yield Problem(f"$.repairs[{i2}].raw_spans", f"overlaps the repair at $.repairs[{i1}]")
             return
 
+    segments = yield from _segment_problems(doc["paragraphs"], len(raw))
+    if segments is None:
+        return
+    starts = [sub[0] for sub in substitutions]
     for i, paragraph in enumerate(doc["paragraphs"]):
-        rebuilt = []
-        for j, (s, e) in enumerate(paragraph["segments"]):
-            if not s <= e <= len(raw):
-                yield Problem(
-                    f"$.paragraphs[{i}].segments[{j}]",
-                    f"expected a span within the raw text (length {len(raw)}), found {[s, e]}",
-                )
-                break
-            covered[s:e] = [True] * (e - s)
-            pos = s
-            for sub_start, sub_end, result, _ in substitutions:
-                if s <= sub_start and sub_end <= e and sub_start >= pos:
-                    rebuilt.append(raw[pos:sub_start])
-                    rebuilt.append(result)
-                    pos = sub_end
-            rebuilt.append(raw[pos:e])
-        else:
-            text = "".join(rebuilt)
-            if text != paragraph["text"]:
-                at = next(
-                    (k for k, (a, b) in enumerate(zip(text, paragraph["text"], strict=False)) if a != b),
-                    min(len(text), len(paragraph["text"])),
-                )
-                yield Problem(
-                    f"$.paragraphs[{i}].text",
-                    f"expected the raw segments with their repairs to give {_short(text[at : at + 20])} "
-                    f"at offset {at}, found {_short(paragraph['text'][at : at + 20])}",
-                )
-    missing = [k for k, ch in enumerate(raw) if not covered[k] and not ch.isspace()]
+        pieces = _rebuilt_pieces(paragraph["segments"], raw, substitutions, starts)
+        yield from _paragraph_text_problems(f"$.paragraphs[{i}].text", pieces, paragraph["text"])
+
+    missing, first = _unaccounted(raw, [*kept, *segments])
     if missing:
         yield Problem(
             "$.paragraphs",
-            f"raw text at offset {missing[0]} ({_short(raw[missing[0] : missing[0] + 10])}) "
-            f"is in no paragraph and no drop repair ({len(missing)} characters unaccounted for)",
+            f"raw text at offset {first} ({_short(raw[first : first + 10])}) "
+            f"is in no paragraph and no drop repair ({missing} characters unaccounted for)",
         )
+
+
+def _segment_problems(
+    paragraphs: list[Json], length: int
+) -> Generator[Problem, None, list[tuple[int, int]] | None]:
+    """Check every paragraph's segments in one pass of O(1) memory; then that no two overlap.
+
+    Returns (as the generator's value) the segments as ``(start, end)`` pairs when they are sound,
+    or None after yielding the first problem (nothing more is checked: a bomb stops here).
+    """
+    total = 0
+    for i, paragraph in enumerate(paragraphs):
+        for j, (s, e) in enumerate(paragraph["segments"]):
+            where = f"$.paragraphs[{i}].segments[{j}]"
+            if not s < e <= length:
+                yield Problem(
+                    where, f"expected a non-empty span within the raw text (length {length}), found {[s, e]}"
+                )
+                return None
+            total += e - s
+            if total > length:
+                yield Problem(
+                    where,
+                    f"the segments so far cover {total:,} characters, more than the raw text's {length:,}: "
+                    "segments must not repeat or overlap",
+                )
+                return None
+    # Now at most `length` segments, so sorting them is cheap.
+    located = sorted((s, e, i, j) for i, p in enumerate(paragraphs) for j, (s, e) in enumerate(p["segments"]))
+    for (_, e1, i1, j1), (s2, _, i2, j2) in itertools.pairwise(located):
+        if s2 < e1:
+            yield Problem(
+                f"$.paragraphs[{i2}].segments[{j2}]",
+                f"overlaps $.paragraphs[{i1}].segments[{j1}] in the raw text",
+            )
+            return None
+    return [(s, e) for s, e, _, _ in located]
+
+
+def _rebuilt_pieces(
+    segments: list[list[int]], raw: str, substitutions: list[tuple[int, int, str, int]], starts: list[int]
+) -> Iterator[str]:
+    """The pieces of a paragraph's text: its raw segments with the substituting repairs inside them."""
+    for s, e in segments:
+        pos = s
+        for k in range(bisect.bisect_left(starts, s), len(substitutions)):
+            sub_start, sub_end, result, _ = substitutions[k]
+            if sub_start > e:
+                break
+            if sub_end <= e and sub_start >= pos:
+                yield raw[pos:sub_start]
+                yield result
+                pos = sub_end
+        yield raw[pos:e]
+
+
+def _paragraph_text_problems(where: str, pieces: Iterator[str], text: str) -> Iterator[Problem]:
+    """Compare the rebuilt pieces with the paragraph's text as they come; report the first difference."""
+    at = 0
+    for piece in pieces:
+        if text.startswith(piece, at):
+            at += len(piece)
+            continue
+        same = next(
+            (k for k, (a, b) in enumerate(zip(piece, text[at : at + len(piece)], strict=False)) if a != b),
+            min(len(piece), len(text) - at),
+        )
+        at += same
+        rebuilt = piece[same : same + 20]
+        for more in pieces:
+            if len(rebuilt) >= 20:
+                break
+            rebuilt += more[:20]
+        break
+    else:
+        if at == len(text):
+            return
+        rebuilt = ""
+    yield Problem(
+        where,
+        f"expected the raw segments with their repairs to give {_short(rebuilt[:20])} "
+        f"at offset {at}, found {_short(text[at : at + 20])}",
+    )
+
+
+def _unaccounted(raw: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """How many non-space raw characters no span covers, and the offset of the first (-1 if none)."""
+    missing, first, pos = 0, -1, 0
+    for s, e in [*sorted(spans), (len(raw), len(raw))]:
+        if s > pos:
+            gap = raw[pos:s]
+            count = sum(1 for ch in gap if not ch.isspace())
+            if count and first < 0:
+                first = pos + next(k for k, ch in enumerate(gap) if not ch.isspace())
+            missing += count
+        pos = max(pos, e)
+    return missing, first
 
 
 # --- building the model ---------------------------------------------------------------------------

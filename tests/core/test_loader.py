@@ -54,7 +54,7 @@ def test_unreadable_as_root_is_still_a_dataset_error(tmp_path: Path, monkeypatch
     def deny(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)  # the loader opens with os.open (non-blocking)
     assert "no permission" in str(_error(path))
 
 
