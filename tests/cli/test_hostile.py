@@ -93,7 +93,7 @@ def test_console_escapes_what_its_encoding_cannot_hold() -> None:
     console = Console(stream)
     console.line("café 临淄 \ud800")
     stream.flush()
-    assert stream.buffer.getvalue() == "café \\u4e34\\u6dc4 \\ud800\n".encode("cp1252")  # type: ignore[attr-defined]
+    assert stream.buffer.getvalue() == "café \\u4e34\\u6dc4 \\ud800\n".encode("cp1252")
 
 
 # --- 13.7 lone surrogates -------------------------------------------------------------------------
