@@ -14,9 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.core.language import Language
 from desktop_app.core.loader import load_report
-from desktop_app.qt.app import create_application
+from desktop_app.qt.app import Translations, create_application
 from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.settings import Settings
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -31,11 +33,9 @@ def main() -> int:
     app = create_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        language = sys.argv[2] if len(sys.argv) > 2 else "zh_CN"
-        from desktop_app.qt.app import Translations
-
+        language = Language.from_tag(sys.argv[2] if len(sys.argv) > 2 else "zh_CN")
         Translations(app).install(language)
-        window = MainWindow(load_report(), settings, language)
+        window = MainWindow(load_report(), Settings(settings), language)
         window.resize(1440, 900)
         window.show()
         settle(app)

@@ -4,33 +4,24 @@ from __future__ import annotations
 
 import logging
 import os
-import resource
 import sys
 import time
 import traceback
-from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
-    QObject,
-    QSettings,
-    QStandardPaths,
-    Qt,
-    QTimer,
-    QTranslator,
-    Slot,
-)
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.appinfo import APP_ID, APP_NAME, ORGANIZATION_DOMAIN, ORGANIZATION_NAME
+from desktop_app.core.language import Language
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import Report
 from desktop_app.core.resources import resource_path
 from desktop_app.qt.fonts import register_bundled_fonts, ui_font_family
-from desktop_app.qt.main_window import SETTINGS_LANGUAGE, MainWindow
+from desktop_app.qt.logging_setup import configure_logging, log_file
+from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.settings import Settings
 
 log = logging.getLogger(__name__)
 TRANSLATION_PREFIX = "report_viewer"
@@ -57,11 +48,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def resolve_language(saved: object) -> str:
-    """The UI language: the reader's choice if valid, else the system locale (Chinese or English)."""
-    if saved in ("zh_CN", "en"):
-        return str(saved)
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+def resolve_language(chosen: Language | None) -> Language:
+    """The UI language: the reader's choice, else the system locale's (Chinese or English).
+
+    This is the one place where Qt's locale becomes a :class:`Language`.
+    """
+    if chosen is not None:
+        return chosen
+    return Language.ZH if QLocale.system().language() == QLocale.Language.Chinese else Language.EN
 
 
 class Translations(QObject):
@@ -72,20 +66,21 @@ class Translations(QObject):
         self._app = app
         self._installed: list[QTranslator] = []
 
-    def install(self, language: str) -> list[str]:
+    def install(self, language: Language) -> list[str]:
         """Install translations for ``language``; returns the catalogues that loaded."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
         loaded: list[str] = []
-        if language == "en":
+        if language is Language.EN:
             return loaded
         ours = QTranslator(self._app)
-        if ours.load(f"{TRANSLATION_PREFIX}_{language}", str(resource_path("translations"))):
+        if ours.load(f"{TRANSLATION_PREFIX}_{language.qt_name}", str(resource_path("translations"))):
             loaded.append(TRANSLATION_PREFIX)
             self._installed.append(ours)
         qt = QTranslator(self._app)
-        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{language.qt_name}", qt_folder):
             loaded.append("qtbase")
             self._installed.append(qt)
         for translator in self._installed:
@@ -93,66 +88,77 @@ class Translations(QObject):
         return loaded
 
 
-def log_directory() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(base or Path.home()) / "logs"
+_error_boxes: list[QMessageBox] = []  # open error dialogs without a parent, kept alive until closed
 
 
-def install_error_handler(parent: QWidget | None = None) -> None:
-    """Unexpected errors: write the traceback to a log file and show a short dialog; never vanish."""
+def show_error_dialog(kind: type[BaseException], value: BaseException, details: str) -> QMessageBox:
+    """A non-modal dialog about an unexpected error, over the active window."""
+    box = QMessageBox(QApplication.activeWindow())
+    box.setObjectName("errorBox")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowTitle(QApplication.translate("ErrorHandler", "Unexpected error"))
+    message = str(value)[:300] or kind.__name__
+    box.setText(QApplication.translate("ErrorHandler", "Something went wrong: %1").replace("%1", message))
+    written = log_file()
+    if written is not None:
+        box.setInformativeText(
+            QApplication.translate("ErrorHandler", "Details were written to %1").replace("%1", str(written))
+        )
+    box.setDetailedText(details)
+    if box.parent() is None:
+        _error_boxes.append(box)
+        box.finished.connect(lambda _result: _error_boxes.remove(box) if box in _error_boxes else None)
+    box.show()
+    return box
 
-    def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        text = "".join(traceback.format_exception(kind, value, tb))
-        log_file = log_directory() / "report-viewer.log"
-        try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            with log_file.open("a", encoding="utf-8") as handle_:
-                handle_.write(text + "\n")
-        except OSError:
-            log_file = Path("(not written)")
-        sys.stderr.write(text)
-        if QApplication.instance() is not None:
-            box = QMessageBox(parent)
-            box.setIcon(QMessageBox.Icon.Critical)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setWindowTitle(QApplication.translate("ErrorHandler", "Unexpected error"))
-            box.setText(
-                QApplication.translate("ErrorHandler", "Something went wrong: %1").replace(
-                    "%1", str(value)[:300]
-                )
-            )
-            box.setInformativeText(
-                QApplication.translate("ErrorHandler", "Details were written to %1").replace(
-                    "%1", str(log_file)
-                )
-            )
-            box.setDetailedText(text)
-            box.exec()
 
-    sys.excepthook = handle
+def handle_unexpected_error(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> None:
+    """``sys.excepthook`` of the window: log the traceback and show a dialog; never vanish."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    log.error("unexpected error", exc_info=(kind, value, tb))
+    details = "".join(traceback.format_exception(kind, value, tb))
+    sys.stderr.write(details)
+    if QApplication.instance() is not None:
+        show_error_dialog(kind, value, details)
+
+
+def install_error_handler() -> None:
+    """Route unexpected errors (also those raised in slots) to :func:`handle_unexpected_error`."""
+    sys.excepthook = handle_unexpected_error
 
 
 class Application(QObject):
     """Owns the main window; rebuilds it when the reader switches the UI language."""
 
-    def __init__(self, app: QApplication, report: Report, settings: QSettings) -> None:
+    def __init__(self, app: QApplication, report: Report, settings: Settings) -> None:
         super().__init__(app)
         self._app = app
         self._settings = settings
         self._translations = Translations(app)
-        self._language = resolve_language(settings.value(SETTINGS_LANGUAGE))
+        self._language = resolve_language(settings.language())
         self._translations.install(self._language)
         self.window = self._make_window(report)
+
+    @property
+    def language(self) -> Language:
+        return self._language
 
     def _make_window(self, report: Report) -> MainWindow:
         window = MainWindow(report, self._settings, self._language)
         window.language_change_requested.connect(self._on_window_language_change_requested)
         return window
 
-    @Slot(str)
-    def _on_window_language_change_requested(self, code: str) -> None:
-        language = resolve_language(code)
-        if language == self._language:
+    @Slot(object)
+    def _on_window_language_change_requested(self, chosen: Language | None) -> None:
+        language = resolve_language(chosen)
+        if language is self._language:
             return
         old = self.window
         old.save_settings()
@@ -164,11 +170,19 @@ class Application(QObject):
         old.deleteLater()
 
 
+def _peak_rss_kb() -> int | None:
+    try:
+        import resource  # Unix only: the window must import on Windows too
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 class StartupProbe(QObject):
     """For benchmarks: print when the window first paints and when its charts first paint, then quit.
 
     Enabled by the environment variable ``REPORT_VIEWER_STARTUP_PROBE=1``; prints
-    ``painted <unix time>``, ``charts <unix time>`` and ``maxrss_kb <peak RSS>``.
+    ``painted <unix time>``, ``charts <unix time>`` and ``maxrss_kb <peak RSS>`` (on Unix).
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -187,15 +201,18 @@ class StartupProbe(QObject):
         if panel is not None:
             panel.repaint()  # paint synchronously so the time includes drawing the charts
         print(f"charts {time.time():.6f}", flush=True)
-        print(f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        rss = _peak_rss_kb()
+        if rss is not None:
+            print(f"maxrss_kb {rss}", flush=True)
         QTimer.singleShot(0, QApplication.quit)
 
 
 def run_gui(path: str | None) -> int:
     """Open the window on the bundled report or on ``path``; returns the exit status."""
     app = create_application(sys.argv[:1])
+    configure_logging()
     install_error_handler()
-    settings = QSettings()
+    settings = Settings(QSettings())
     error: DatasetError | None = None
     try:
         report = load_report(path)

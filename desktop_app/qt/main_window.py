@@ -1,8 +1,8 @@
 """The main window: goal tree | detail pane over charts | source view.
 
 The window owns menus, toolbar and status bar and connects the widgets; the
-widgets never reach into each other. Charts (pyqtgraph) are created after the
-first paint so the window appears at bare-Qt speed.
+widgets never reach into each other. Charts (pyqtgraph) are created right after
+the first paint: importing pyqtgraph costs more than the bare window.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,39 +46,13 @@ from desktop_app.core.presentation import numbered_goal_label
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 from desktop_app.qt.search_panel import SearchPanel
+from desktop_app.qt.settings import PAGE_SIZES, PrintScopeChoice, Settings
 from desktop_app.qt.widgets.detail_pane import DetailPane
 from desktop_app.qt.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
     from desktop_app.core.search import Hit, SearchIndex
     from desktop_app.qt.charts import ChartPanel
-
-MAX_RECENT = 8
-SETTINGS_GEOMETRY = "window/geometry"
-SETTINGS_STATE = "window/state"
-SETTINGS_SPLITTERS = "window/splitters"
-SETTINGS_NODE = "window/selectedNode"
-SETTINGS_RECENT = "files/recent"
-SETTINGS_LANGUAGE = "ui/language"
-SETTINGS_LEFT_SPLITTER = "window/leftSplitter"
-SETTINGS_PRINT_SCOPE = "print/scope"
-SETTINGS_PAGE_SIZE = "print/pageSize"
-
-# What File › Print, Preview and Export cover: the selected goal area (else the whole report), the
-# whole report, or every figure as tables only.
-PRINT_SCOPE_SELECTED = "selected"
-PRINT_SCOPE_ALL = "all"
-PRINT_SCOPE_FIGURES = "figures"
-PAGE_SIZES = ("A4", "Letter")
-
-
-def _string_list(value: Any) -> list[str]:
-    """A QSettings value that should be a list of strings; anything else is ignored."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return list(value)
-    return []
 
 
 def _build_search_index(report: Report) -> SearchIndex:
@@ -104,23 +78,21 @@ class MainWindow(QMainWindow):
     """Report Viewer's main window.
 
     Signals:
-        language_change_requested(str): the reader chose a UI language ("zh_CN", "en" or "" for the system's).
-        report_changed(object): a new Report is shown.
+        language_change_requested(object): the reader chose a UI language (a Language, or None for
+            the system's).
         first_painted(): the window has been painted and shown for the first time.
         charts_ready(): the chart panel has replaced its placeholder.
     """
 
-    language_change_requested = Signal(str)
-    report_changed = Signal(object)
+    language_change_requested = Signal(object)
     first_painted = Signal()
     charts_ready = Signal()
 
-    def __init__(self, report: Report, settings: QSettings, language: str = "zh_CN") -> None:
+    def __init__(self, report: Report, settings: Settings, language: Language = Language.ZH) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
-        self._language = language
-        self._lang = Language.from_tag(language)
+        self._lang = language
         self._report = report
         self._charts: ChartPanel | None = None
         self._charts_scheduled = False
@@ -129,6 +101,7 @@ class MainWindow(QMainWindow):
         self._proxy = HitFilterProxy(self)
         self._proxy.setSourceModel(self._tree_model)
         self._search_return_path: str | None = None
+        self._settings_error_box: QMessageBox | None = None
 
         self._tree = QTreeView()
         self._tree.setObjectName("goalTree")
@@ -194,8 +167,8 @@ class MainWindow(QMainWindow):
         return self._report
 
     @property
-    def language(self) -> str:
-        return self._language
+    def language(self) -> Language:
+        return self._lang
 
     def tree(self) -> QTreeView:
         return self._tree
@@ -325,39 +298,46 @@ class MainWindow(QMainWindow):
         )
         self._print_scope_actions = self._choice_actions(
             "actionPrintScope",
-            SETTINGS_PRINT_SCOPE,
+            str(self._settings.print_scope()),
             (
-                (PRINT_SCOPE_SELECTED, self.tr("Selected &goal area (else the whole report)")),
-                (PRINT_SCOPE_ALL, self.tr("&Whole report")),
-                (PRINT_SCOPE_FIGURES, self.tr("&Figures only (tables)")),
+                (PrintScopeChoice.SELECTED, self.tr("Selected &goal area (else the whole report)")),
+                (PrintScopeChoice.ALL, self.tr("&Whole report")),
+                (PrintScopeChoice.FIGURES, self.tr("&Figures only (tables)")),
             ),
         )
-        self._page_size_actions = self._choice_actions(
-            "actionPageSize", SETTINGS_PAGE_SIZE, ((size, size) for size in PAGE_SIZES)
+        self._print_scope_actions.triggered.connect(
+            lambda action: self._settings.set_print_scope(PrintScopeChoice(action.data()))
         )
-        self._language_actions: dict[str, QAction] = {}
-        for code, label in (("", self.tr("System language")), ("zh_CN", "中文"), ("en", "English")):
-            action = make(f"actionLanguage_{code or 'system'}", label, self._on_language_triggered)
+        self._page_size_actions = self._choice_actions(
+            "actionPageSize", self._settings.page_size(), ((size, size) for size in PAGE_SIZES)
+        )
+        self._page_size_actions.triggered.connect(lambda action: self._settings.set_page_size(action.data()))
+        self._language_actions: dict[Language | None, QAction] = {}
+        chosen = self._settings.language()
+        for language, label in (
+            (None, self.tr("System language")),
+            (Language.ZH, "中文"),
+            (Language.EN, "English"),
+        ):
+            name = f"actionLanguage_{language.qt_name if language else 'system'}"
+            action = make(name, label, self._on_language_triggered)
             action.setCheckable(True)
-            action.setData(code)
-            self._language_actions[code] = action
+            action.setChecked(language is chosen)
+            action.setData(language.qt_name if language else "")
+            self._language_actions[language] = action
         self._open_action.setIcon(QIcon.fromTheme("document-open"))
 
-    def _choice_actions(self, name: str, key: str, choices: Iterable[tuple[str, str]]) -> QActionGroup:
-        """Exclusive, checkable actions for a setting; the saved choice (else the first) is checked."""
+    def _choice_actions(self, name: str, saved: str, choices: Iterable[tuple[str, str]]) -> QActionGroup:
+        """Exclusive, checkable actions for a setting; the saved choice is checked."""
         group = QActionGroup(self)
         group.setObjectName(name)
         group.setExclusive(True)
-        saved = self._settings.value(key)
         for value, text in choices:
             action = group.addAction(text)
             action.setObjectName(f"{name}_{value}")
             action.setCheckable(True)
             action.setData(value)
             action.setChecked(value == saved)
-        if group.checkedAction() is None:  # nothing saved, or a value from another version
-            group.actions()[0].setChecked(True)
-        group.triggered.connect(lambda action: self._settings.setValue(key, action.data()))
         return group
 
     def _create_menus(self) -> None:
@@ -386,10 +366,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._show_source_action)
         view_menu.addAction(self._raw_action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
-        saved = self._settings.value(SETTINGS_LANGUAGE, "")
-        for code, action in self._language_actions.items():
-            language_menu.addAction(action)
-            action.setChecked(code == (saved if isinstance(saved, str) else ""))
+        language_menu.addActions(list(self._language_actions.values()))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._about_action)
 
@@ -428,49 +405,52 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{report.metadata.title} — {APP_NAME}")
         self.select_path("overview")
         self._update_charts()
-        self.report_changed.emit(report)
 
     # --- settings ---------------------------------------------------------------------------
 
+    def _splitters(self) -> list[QSplitter]:
+        return [self._splitter, self._chart_slot, self._left]
+
     def _restore_settings(self) -> None:
-        geometry = self._settings.value(SETTINGS_GEOMETRY)
-        if isinstance(geometry, QByteArray | bytes):
-            self.restoreGeometry(QByteArray(geometry))
-        state = self._settings.value(SETTINGS_STATE)
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(QByteArray(state))
-        splitters = self._settings.value(SETTINGS_SPLITTERS)
-        if isinstance(splitters, list) and len(splitters) == 2:
-            for splitter, saved in zip((self._splitter, self._chart_slot), splitters, strict=True):
-                if isinstance(saved, QByteArray | bytes):
-                    splitter.restoreState(QByteArray(saved))
-        left = self._settings.value(SETTINGS_LEFT_SPLITTER)
-        if isinstance(left, QByteArray | bytes):
-            self._left.restoreState(QByteArray(left))
-        node = self._settings.value(SETTINGS_NODE)
-        if isinstance(node, str):
+        geometry = self._settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self._settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for splitter in self._splitters():
+            sizes = self._settings.splitter_sizes(splitter.objectName(), splitter.count())
+            if sizes is not None:
+                splitter.setSizes(sizes)
+        node = self._settings.selected_node()
+        if node is not None:
             self.select_path(node)
 
-    def save_settings(self) -> None:
-        self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        self._settings.setValue(SETTINGS_STATE, self.saveState())
-        self._settings.setValue(
-            SETTINGS_SPLITTERS, [self._splitter.saveState(), self._chart_slot.saveState()]
-        )
-        self._settings.setValue(SETTINGS_LEFT_SPLITTER, self._left.saveState())
-        path = self._tree.currentIndex().data(NODE_PATH_ROLE)
-        if isinstance(path, str):
-            self._settings.setValue(SETTINGS_NODE, path)
-        self._settings.sync()
+    def save_settings(self) -> str | None:
+        """Save the window's layout and place; returns None, or why the settings were not written."""
+        self._settings.set_geometry(self.saveGeometry())
+        self._settings.set_window_state(self.saveState())
+        for splitter in self._splitters():
+            self._settings.set_splitter_sizes(splitter.objectName(), splitter.sizes())
+        path = self.current_path()
+        if path:
+            self._settings.set_selected_node(path)
+        return self._sync_settings()
+
+    def _sync_settings(self) -> str | None:
+        problem = self._settings.sync()
+        if problem is not None:
+            self.statusBar().showMessage(self.tr("Settings could not be saved: %1").replace("%1", problem))
+        return problem
 
     def _add_recent(self, path: str) -> None:
-        recent = [p for p in _string_list(self._settings.value(SETTINGS_RECENT)) if p != path]
-        self._settings.setValue(SETTINGS_RECENT, [path, *recent][:MAX_RECENT])
+        self._settings.add_recent_file(path)
+        self._sync_settings()
         self._refresh_recent_menu()
 
     def _refresh_recent_menu(self) -> None:
         self._recent_menu.clear()
-        recent = _string_list(self._settings.value(SETTINGS_RECENT))
+        recent = self._settings.recent_files()
         for path in recent:
             action = self._recent_menu.addAction(path)
             action.setData(path)
@@ -490,8 +470,22 @@ class MainWindow(QMainWindow):
         return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_settings()
+        problem = self.save_settings()
         super().closeEvent(event)
+        if problem is not None:
+            # The window is going away: say it in a box of its own, which outlives the window.
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Settings not saved"), "")
+            box.setObjectName("settingsErrorBox")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(self.tr("The window's layout and your choices could not be saved."))
+            box.setInformativeText(problem)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.show()
+            self._settings_error_box = box
+
+    def settings_error_box(self) -> QMessageBox | None:
+        """The box that said the settings could not be saved when the window closed, if any."""
+        return self._settings_error_box
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -709,11 +703,13 @@ class MainWindow(QMainWindow):
     def _on_language_triggered(self) -> None:
         action = self.sender()
         if isinstance(action, QAction):
-            code = action.data() if isinstance(action.data(), str) else ""
+            data = action.data()
+            chosen = Language.from_tag(data) if isinstance(data, str) and data else None
             for other in self._language_actions.values():
                 other.setChecked(other is action)
-            self._settings.setValue(SETTINGS_LANGUAGE, code)
-            self.language_change_requested.emit(code)
+            self._settings.set_language(chosen)
+            self._sync_settings()
+            self.language_change_requested.emit(chosen)
 
     def _print_controller(self) -> Any:
         controller = getattr(self, "_printer_controller", None)
@@ -735,16 +731,14 @@ class MainWindow(QMainWindow):
 
     def print_scope(self) -> str:
         """The scope File › Print and Export use now: a goal-area id, ``"all"`` or ``"figures"``."""
-        checked = self._print_scope_actions.checkedAction()
-        choice = checked.data() if checked is not None else PRINT_SCOPE_SELECTED
-        if choice == PRINT_SCOPE_SELECTED:
-            return self._current_goal_id() or PRINT_SCOPE_ALL
+        choice = self._settings.print_scope()
+        if choice is PrintScopeChoice.SELECTED:
+            return self._current_goal_id() or str(PrintScopeChoice.ALL)
         return str(choice)
 
     def page_size(self) -> str:
         """The paper size chosen in File › Paper size (``"A4"`` or ``"Letter"``)."""
-        checked = self._page_size_actions.checkedAction()
-        return str(checked.data()) if checked is not None else PAGE_SIZES[0]
+        return self._settings.page_size()
 
     def _printing(self) -> Any:
         controller = self._print_controller()

@@ -391,6 +391,18 @@
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>Settings could not be saved: %1</source>
+        <translation>设置无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The window&apos;s layout and your choices could not be saved.</source>
+        <translation>窗口布局和您的选择未能保存。</translation>
+    </message>
+    <message>
         <source>Shown in source: %1</source>
         <translation>已在原文中显示：%1</translation>
     </message>

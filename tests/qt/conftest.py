@@ -10,9 +10,11 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.qt.app import create_application
 from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.settings import Settings
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +36,6 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def window(app: QApplication, qtbot: QtBot, report: Report, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(report, settings, "en")
+    win = MainWindow(report, Settings(settings), Language.EN)
     qtbot.addWidget(win)
     yield win

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import Indicator, Report
 from desktop_app.core.presentation import number_text
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.models.roles import DOMAIN_ROLE, NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, NodeKind
+from desktop_app.qt.settings import Settings
 from tests.conftest import DatasetWriter
 
 STEADFAST = ["稳增长", "强动力", "激活力", "抓统筹", "塑样板", "优生态", "增内涵", "惠民生"]
@@ -166,17 +168,17 @@ def test_hostile_strings_render_literally(
 def test_settings_persist_and_survive_corruption(
     app: QApplication, qtbot: QtBot, report: Report, settings: QSettings
 ) -> None:
-    first = MainWindow(report, settings, "en")
+    first = MainWindow(report, Settings(settings), Language.EN)
     qtbot.addWidget(first)
     first.select_path("goal/g3-vitality")
     first.save_settings()
-    second = MainWindow(report, settings, "en")
+    second = MainWindow(report, Settings(settings), Language.EN)
     qtbot.addWidget(second)
     assert second.tree().currentIndex().data(NODE_PATH_ROLE) == "goal/g3-vitality"
     for key in ("window/geometry", "window/state", "window/splitters", "window/selectedNode", "files/recent"):
         settings.setValue(key, "garbage ☃")
     settings.setValue("window/splitters", [1, "x"])
-    third = MainWindow(report, settings, "en")
+    third = MainWindow(report, Settings(settings), Language.EN)
     qtbot.addWidget(third)
     assert third.tree().currentIndex().data(NODE_PATH_ROLE) == "overview"
 

@@ -20,11 +20,13 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.core.presentation import goal_label
 from desktop_app.qt import printing
-from desktop_app.qt.main_window import PAGE_SIZES, MainWindow
+from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.printing import PrintController, SummaryDocument, export_pdf, render_to_printer
+from desktop_app.qt.settings import PAGE_SIZES, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -419,12 +421,12 @@ def test_window_print_scope_and_paper_size_menus(
     assert tuple(printing.PAGE_SIZES) == PAGE_SIZES
     # The choices persist; a value this version does not know falls back to the first choice.
     settings.sync()
-    again = MainWindow(report, settings, "en")
+    again = MainWindow(report, Settings(settings), Language.EN)
     qtbot.addWidget(again)
     assert again.print_scope() == "all" and again.page_size() == "Letter"
     settings.setValue("print/scope", "everything")
     settings.setValue("print/pageSize", 42)
-    third = MainWindow(report, settings, "en")
+    third = MainWindow(report, Settings(settings), Language.EN)
     qtbot.addWidget(third)
     assert third.page_size() == "A4"
     third.select_path("goal/g1-growth")

@@ -1,0 +1,188 @@
+"""The reader's settings: one typed accessor per setting over :class:`QSettings`.
+
+Every value read back is checked, because a settings file outlives versions and can be edited or
+damaged by hand: a value of the wrong type, an unknown choice or a layout that would squeeze a pane
+to nothing is ignored (the default applies), and lists are capped when read, not only when written.
+Writing ends with :meth:`Settings.sync`, which checks ``QSettings.status()`` so that settings that
+cannot be written are reported instead of dropped without notice.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop_app.core.language import Language
+
+__all__ = ["MAX_RECENT", "MIN_PANE", "PAGE_SIZES", "PrintScopeChoice", "Settings"]
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 8
+"""How many recent files File › Open Recent lists."""
+MIN_PANE = 24
+"""Saved splitter sizes that leave a pane narrower than this (pixels) are not restored."""
+PAGE_SIZES = ("A4", "Letter")
+
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+_SPLITTER = "window/splitterSizes/"
+_NODE = "window/selectedNode"
+_RECENT = "files/recent"
+_LANGUAGE = "ui/language"
+_PRINT_SCOPE = "print/scope"
+_PAGE_SIZE = "print/pageSize"
+
+
+class PrintScopeChoice(enum.StrEnum):
+    """What File › Print, Preview and Export cover (the File-menu choice, before it is resolved)."""
+
+    SELECTED = "selected"
+    """The selected goal area, else the whole report."""
+    ALL = "all"
+    FIGURES = "figures"
+
+
+def _bytes(value: object) -> QByteArray | None:
+    if isinstance(value, bytes):
+        value = QByteArray(value)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return []
+
+
+class Settings:
+    """Typed access to the application's settings.
+
+    Args:
+        store: the QSettings to read and write (the user's, or an isolated file in tests).
+    """
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def file_name(self) -> str:
+        return self._store.fileName()
+
+    # --- window --------------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        return _bytes(self._store.value(_GEOMETRY))
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self._store.setValue(_GEOMETRY, geometry)
+
+    def window_state(self) -> QByteArray | None:
+        return _bytes(self._store.value(_STATE))
+
+    def set_window_state(self, state: QByteArray) -> None:
+        self._store.setValue(_STATE, state)
+
+    def splitter_sizes(self, name: str, count: int) -> list[int] | None:
+        """The saved sizes of splitter ``name`` with ``count`` panes, if usable.
+
+        None when nothing usable is saved: the wrong number of sizes, values that are not whole
+        numbers, or a pane squeezed below :data:`MIN_PANE` (the default layout applies then).
+        """
+        value = self._store.value(_SPLITTER + name)
+        if not isinstance(value, list) or len(value) != count:
+            return None
+        try:
+            sizes = [int(v) for v in value]
+        except (TypeError, ValueError):
+            return None
+        if any(size < MIN_PANE for size in sizes):
+            return None
+        return sizes
+
+    def set_splitter_sizes(self, name: str, sizes: Sequence[int]) -> None:
+        self._store.setValue(_SPLITTER + name, [int(s) for s in sizes])
+
+    def clear_layout(self) -> None:
+        """Forget the saved window state and splitter sizes (View › Reset layout)."""
+        self._store.remove(_STATE)
+        self._store.remove(_SPLITTER.rstrip("/"))
+
+    def selected_node(self) -> str | None:
+        value = self._store.value(_NODE)
+        return value if isinstance(value, str) and value else None
+
+    def set_selected_node(self, path: str) -> None:
+        self._store.setValue(_NODE, path)
+
+    # --- choices -------------------------------------------------------------------------------
+
+    def language(self) -> Language | None:
+        """The UI language the reader chose, or None for the system's."""
+        value = self._store.value(_LANGUAGE)
+        if value in ("zh_CN", "zh", Language.ZH):
+            return Language.ZH
+        if value == Language.EN:
+            return Language.EN
+        return None
+
+    def set_language(self, language: Language | None) -> None:
+        # Stored as Qt's catalogue name ("zh_CN"/"en", "" for the system's), as earlier versions did.
+        self._store.setValue(_LANGUAGE, language.qt_name if language is not None else "")
+
+    def print_scope(self) -> PrintScopeChoice:
+        value = self._store.value(_PRINT_SCOPE)
+        try:
+            return PrintScopeChoice(value) if isinstance(value, str) else PrintScopeChoice.SELECTED
+        except ValueError:
+            return PrintScopeChoice.SELECTED
+
+    def set_print_scope(self, choice: PrintScopeChoice) -> None:
+        self._store.setValue(_PRINT_SCOPE, str(choice))
+
+    def page_size(self) -> str:
+        value = self._store.value(_PAGE_SIZE)
+        return value if value in PAGE_SIZES else PAGE_SIZES[0]
+
+    def set_page_size(self, size: str) -> None:
+        if size in PAGE_SIZES:
+            self._store.setValue(_PAGE_SIZE, size)
+
+    # --- recent files --------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        """The recent datasets, newest first, at most :data:`MAX_RECENT` (capped when read)."""
+        unique: list[str] = []
+        for path in _strings(self._store.value(_RECENT)):
+            if path and path not in unique:
+                unique.append(path)
+                if len(unique) == MAX_RECENT:
+                    break
+        return unique
+
+    def add_recent_file(self, path: str) -> list[str]:
+        """Put ``path`` first in the recent files; returns the new list."""
+        recent = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
+        self._store.setValue(_RECENT, recent)
+        return recent
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def sync(self) -> str | None:
+        """Write pending changes; returns None, or why they could not be written (logged too)."""
+        self._store.sync()
+        status = self._store.status()
+        if status == QSettings.Status.NoError:
+            return None
+        reason = "access denied" if status == QSettings.Status.AccessError else "format error"
+        message = f"{self._store.fileName()}: {reason}"
+        log.warning("settings not saved: %s", message)
+        return message

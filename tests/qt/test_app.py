@@ -1,0 +1,112 @@
+"""Starting the application and its handling of unexpected errors, as a user meets them."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, qWarning
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop_app.qt import logging_setup
+from desktop_app.qt.app import install_error_handler
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _environment(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_"))}
+    env.update(
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        QT_QPA_PLATFORM="offscreen",
+        REPORT_VIEWER_STARTUP_PROBE="1",
+    )
+    return env
+
+
+def test_the_window_starts_paints_its_charts_and_logs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app"],
+        capture_output=True,
+        text=True,
+        env=_environment(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    keys = [line.split()[0] for line in result.stdout.splitlines()]
+    assert keys[:2] == ["painted", "charts"]
+    assert "Traceback" not in result.stderr
+    logs = list((tmp_path / "data").rglob(logging_setup.LOG_FILE_NAME))
+    assert len(logs) == 1 and "logs" in logs[0].parts
+
+
+def test_the_window_module_imports_without_unix_only_modules() -> None:
+    # Windows has no `resource` module; the window must still import (the README supports Windows).
+    code = "import sys; sys.modules['resource'] = None; import desktop_app.qt.app; print('ok')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+@pytest.fixture
+def log_folder(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "logs"
+    logging_setup.configure_logging(folder)
+    yield folder
+    logging_setup.reset_logging()
+
+
+@pytest.mark.qt_log_level_fail("CRITICAL")  # the test's own qWarning is the point
+def test_logging_is_configured_once_and_takes_qt_messages(log_folder: Path) -> None:
+    log_file = log_folder / "report-viewer.log"
+    assert logging_setup.configure_logging(log_folder.parent / "elsewhere") == log_file
+    logging.getLogger("desktop_app.test").info("from the app")
+    qWarning("from Qt itself")
+    text = (log_folder / "report-viewer.log").read_text(encoding="utf-8")
+    assert "INFO desktop_app.test: from the app" in text
+    assert "WARNING qt: from Qt itself" in text
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.qt_log_level_fail("CRITICAL")
+def test_an_error_in_a_slot_is_logged_and_shown(
+    log_folder: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_error_handler()
+
+    def broken() -> None:
+        raise ZeroDivisionError("the slot divided by zero")
+
+    button = QPushButton("Go")
+    qtbot.addWidget(button)
+    button.clicked.connect(broken)
+    button.show()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def error_box() -> QMessageBox:
+        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()]
+        assert len(boxes) == 1
+        box = boxes[0]
+        assert isinstance(box, QMessageBox)
+        return box
+
+    qtbot.waitUntil(lambda: error_box() is not None)
+    box = error_box()
+    assert not box.isModal()  # the window stays usable
+    assert "the slot divided by zero" in box.text()
+    assert str(log_folder / "report-viewer.log") in box.informativeText()
+    assert "ZeroDivisionError" in box.detailedText()
+    logged = (log_folder / "report-viewer.log").read_text(encoding="utf-8")
+    assert "ERROR desktop_app.qt.app: unexpected error" in logged and "in broken" in logged
+    assert "ZeroDivisionError" in capsys.readouterr().err
+    box.close()
+    qtbot.waitUntil(lambda: not any(w.objectName() == "errorBox" for w in QApplication.topLevelWidgets()))

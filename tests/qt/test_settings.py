@@ -1,0 +1,94 @@
+"""Typed settings: what a damaged or hostile settings file cannot do, and writes that fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.language import Language
+from desktop_app.core.model import Report
+from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.settings import MAX_RECENT, PrintScopeChoice, Settings
+
+
+def test_recent_files_are_capped_when_read(settings: QSettings) -> None:
+    settings.setValue("files/recent", [f"/data/{i}.json" for i in range(100_000)])
+    typed = Settings(settings)
+    assert typed.recent_files() == [f"/data/{i}.json" for i in range(MAX_RECENT)]
+    assert typed.add_recent_file("/data/5.json")[:3] == ["/data/5.json", "/data/0.json", "/data/1.json"]
+    assert len(typed.recent_files()) == MAX_RECENT
+
+
+def test_huge_recent_list_gives_a_short_menu(settings: QSettings, report: Report, qtbot: QtBot) -> None:
+    settings.setValue("files/recent", [f"/data/{i}.json" for i in range(100_000)])
+    window = MainWindow(report, Settings(settings), Language.EN)
+    qtbot.addWidget(window)
+    menu = window.findChild(QMenu, "menuRecent")
+    assert menu is not None and len(menu.actions()) == MAX_RECENT
+
+
+def test_garbage_values_fall_back_to_defaults(settings: QSettings) -> None:
+    for key in ("ui/language", "print/scope", "print/pageSize", "window/selectedNode", "files/recent"):
+        settings.setValue(key, 42)
+    typed = Settings(settings)
+    assert typed.language() is None
+    assert typed.print_scope() is PrintScopeChoice.SELECTED
+    assert typed.page_size() == "A4"
+    assert typed.selected_node() is None
+    assert typed.recent_files() == []
+    typed.set_language(Language.ZH)
+    assert settings.value("ui/language") == "zh_CN" and typed.language() is Language.ZH
+
+
+def test_splitter_sizes_that_squeeze_a_pane_are_not_used(
+    settings: QSettings, report: Report, qtbot: QtBot
+) -> None:
+    typed = Settings(settings)
+    typed.set_splitter_sizes("mainSplitter", [0, 1400, 0])
+    assert typed.splitter_sizes("mainSplitter", 3) is None
+    settings.setValue("window/splitterSizes/mainSplitter", ["a", "b", "c"])
+    assert typed.splitter_sizes("mainSplitter", 3) is None
+    typed.set_splitter_sizes("mainSplitter", [300, 700, 400])
+    assert typed.splitter_sizes("mainSplitter", 2) is None  # a layout of another version
+    assert typed.splitter_sizes("mainSplitter", 3) == [300, 700, 400]
+    typed.set_splitter_sizes("mainSplitter", [0, 1400, 0])
+    window = MainWindow(report, typed, Language.EN)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    splitter = window.findChild(QSplitter, "mainSplitter")
+    assert splitter is not None and min(splitter.sizes()) > 100
+
+
+def test_settings_that_cannot_be_written_are_reported(tmp_path: Path, report: Report, qtbot: QtBot) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    store = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+    typed = Settings(store)
+    typed.set_page_size("Letter")
+    problem = typed.sync()
+    assert problem is not None and "settings.ini" in problem
+    window = MainWindow(report, typed, Language.EN)
+    qtbot.addWidget(window)
+    assert window.save_settings() is not None
+    assert "Settings could not be saved" in window.statusBar().currentMessage()
+
+
+def test_closing_with_unwritable_settings_says_so(tmp_path: Path, report: Report, qtbot: QtBot) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    window = MainWindow(
+        report, Settings(QSettings(str(blocker / "s.ini"), QSettings.Format.IniFormat)), Language.EN
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    box = window.settings_error_box()
+    assert box is not None
+    qtbot.addWidget(box)
+    qtbot.waitExposed(box)
+    assert isinstance(box, QMessageBox) and "s.ini" in box.informativeText()
