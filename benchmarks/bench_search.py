@@ -23,7 +23,9 @@ from typing import Any, Final
 
 from benchmarks.stats import percentile
 from desktop_app.core.loader import load_report
-from desktop_app.core.search import Document, SearchIndex, report_documents
+from desktop_app.core.search.documents import report_documents
+from desktop_app.core.search.index import SearchIndex
+from desktop_app.core.search.types import Document
 
 QUERIES: Final = (
     "临淄",

@@ -3,37 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import re
 from typing import Final
 
 from desktop_app.cli.console import Console, ExitStatus, load_or_report
-from desktop_app.core.search import Hit, SearchIndex, context
+from desktop_app.core.search.hits import marked_snippet
+from desktop_app.core.search.index import SearchIndex
+from desktop_app.core.search.types import Hit
 
 __all__ = ["CONTEXT_WIDTH", "marked_context", "run_search", "search"]
 
 CONTEXT_WIDTH: Final = 20
 """Characters of context shown on either side of a match."""
 
-_WHITESPACE_RUN: Final = re.compile(r"\s+")
-
 
 def marked_context(hit: Hit, width: int = CONTEXT_WIDTH) -> str:
     """The hit in its context on one line, the match marked 【like this】.
 
-    Line breaks and runs of whitespace become one space; ``…`` shows where
-    the field goes on beyond the context.
+    The context is cut at punctuation or between words and numbers, never inside one
+    (:func:`desktop_app.core.search.hits.snippet`); line breaks and runs of whitespace become
+    one space; ``…`` shows where the field goes on beyond the context.
 
     Args:
         hit: a search hit.
-        width: characters of context on either side.
+        width: at most this many characters of context on either side.
 
     Returns:
         One line of text.
     """
-    before, match, after = (_WHITESPACE_RUN.sub(" ", part) for part in context(hit, width))
-    lead = "…" if hit.start - width > 0 else ""
-    tail = "…" if hit.end + width < len(hit.text) else ""
-    return f"{lead}{before}【{match}】{after}{tail}"
+    return marked_snippet(hit, width)
 
 
 def run_search(query: str, dataset: str | None, as_json: bool, out: Console, err: Console) -> int:

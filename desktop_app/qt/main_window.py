@@ -36,7 +36,6 @@ from desktop_app.core.model import (
     Entity,
     GoalArea,
     Indicator,
-    Linked,
     Quote,
     Report,
     Section,
@@ -45,21 +44,14 @@ from desktop_app.core.model import (
 from desktop_app.core.presentation import numbered_goal_label
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
-from desktop_app.qt.search_panel import SearchPanel
+from desktop_app.qt.search_controller import SearchController
 from desktop_app.qt.settings import PAGE_SIZES, PrintScopeChoice, Settings
 from desktop_app.qt.widgets.detail_pane import DetailPane
+from desktop_app.qt.widgets.search_panel import SearchPanel
 from desktop_app.qt.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
-    from desktop_app.core.search import Hit, SearchIndex
     from desktop_app.qt.charts import ChartPanel
-
-
-def _build_search_index(report: Report) -> SearchIndex:
-    # Imported here: the search core costs ~0.4 s of imports, paid at the first search, not at start.
-    from desktop_app.core.search import SearchIndex
-
-    return SearchIndex.build(report)
 
 
 class _ChartPlaceholder(QWidget):
@@ -100,7 +92,6 @@ class MainWindow(QMainWindow):
         self._tree_model.set_language(self._lang)
         self._proxy = HitFilterProxy(self)
         self._proxy.setSourceModel(self._tree_model)
-        self._search_return_path: str | None = None
         self._settings_error_box: QMessageBox | None = None
 
         self._tree = QTreeView()
@@ -130,17 +121,14 @@ class MainWindow(QMainWindow):
         self._chart_slot.setSizes([420, 400])
 
         self._search = SearchPanel()
-        self._search.hit_selected.connect(self._on_search_hit_selected)
-        self._search.hits_changed.connect(self._on_search_hits_changed)
-        self._search.cleared.connect(self._on_search_cleared)
-        self._search.filter_toggled.connect(self._on_search_filter_toggled)
-        self._search.field().textEdited.connect(self._on_search_text_edited)
         self._left = QSplitter(Qt.Orientation.Vertical)
         self._left.setObjectName("leftSplitter")
         self._left.addWidget(self._search)
         self._left.addWidget(self._tree)
         self._left.setStretchFactor(0, 1)
         self._left.setStretchFactor(1, 3)
+        self._search_controller = SearchController(self._search, self._tree, self._source, self._left, self)
+        self._search_controller.status_message.connect(self._on_status_message)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("mainSplitter")
@@ -394,12 +382,7 @@ class MainWindow(QMainWindow):
             self._proxy.setSourceModel(model)
             self._tree_model = model
             old.deleteLater()
-        self._search.clear()
-        self._search_return_path = None
-        self._search_groups = self._hit_groups(report)
-        self._search.set_index_factory(
-            lambda: _build_search_index(report), self._search_group_of, self._current_goal_members
-        )
+        self._search_controller.set_report(report, self._lang)
         self._detail.set_report(report)
         self._source.set_report(report)
         self.setWindowTitle(f"{report.metadata.title} — {APP_NAME}")
@@ -583,121 +566,6 @@ class MainWindow(QMainWindow):
         field = self._search.field()
         field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         field.selectAll()
-
-    # --- search -----------------------------------------------------------------------------
-
-    def _hit_groups(self, report: Report) -> dict[str, str]:
-        """The result-list group of each searchable node: its first goal area, else its section."""
-        goal_label = {g.id: numbered_goal_label(g, report, self._lang, short=True) for g in report.goal_areas}
-        section_title = {s.id: s.title for s in report.sections}
-        groups: dict[str, str] = dict(goal_label)
-        groups.update(section_title)
-        items: list[Linked] = [*report.all_indicators(), *report.quotes, *report.entities]
-        for item in items:
-            if item.goal_ids and item.goal_ids[0] in goal_label:
-                groups[item.id] = goal_label[item.goal_ids[0]]
-            elif item.section_ids and item.section_ids[0] in section_title:
-                groups[item.id] = section_title[item.section_ids[0]]
-        for paragraph in report.paragraphs:
-            groups[paragraph.id] = self.tr("Source article")
-        return groups
-
-    def _search_group_of(self, hit: Hit) -> str:
-        return self._search_groups.get(hit.node_id, self.tr("Other"))
-
-    def _current_goal_members(self) -> set[str] | None:
-        node = self._current_node()
-        while node is not None and node.parent is not None and node.kind is not NodeKind.GOAL:
-            node = node.parent
-        if node is None or not isinstance(node.item, GoalArea):
-            return None
-        return {node.item.id, *(item.id for item in self._report.for_goal(node.item.id))}
-
-    def _hit_span(self, hit: Hit) -> Span | None:
-        """Where a hit stands in the article, if its field is article text."""
-        report = self._report
-        if hit.node_kind == "paragraph":
-            return Span(hit.node_id, hit.start, hit.end, hit.matched)
-        item: object = report.indicator_by_id.get(hit.node_id) or report.goal_by_id.get(hit.node_id)
-        if item is None:
-            named: list[Quote | Entity] = [*report.quotes, *report.entities]
-            item = next((x for x in named if x.id == hit.node_id), None)
-        spans: list[Span] = []
-        if isinstance(item, Indicator):
-            spans = [item.sentence, item.span]
-        elif isinstance(item, Quote | Entity | GoalArea):
-            spans = [item.span]
-        for span in spans:
-            offset = hit.text.find(span.text)
-            if span.text and offset >= 0 and offset <= hit.start and hit.end <= offset + len(span.text):
-                start = span.start + hit.start - offset
-                return Span(span.paragraph_id, start, start + hit.end - hit.start, hit.matched)
-        return None
-
-    @Slot(str)
-    def _on_search_text_edited(self, _text: str) -> None:
-        if self._search_return_path is None:
-            self._search_return_path = self.current_path()
-
-    @Slot(object)
-    def _on_search_hit_selected(self, hit: Hit | None) -> None:
-        if hit is None:
-            return
-        if self._search_return_path is None:
-            self._search_return_path = self.current_path()
-        if hit.node_kind == "paragraph":
-            self.select_path("source")
-        elif hit.node_kind == "goal_area":
-            self.select_path(f"goal/{hit.node_id}")
-        elif hit.node_kind == "section":
-            self.select_path(f"section/{hit.node_id}") or self.select_path("overview")
-        else:
-            self.select_item(hit.node_id)
-        span = self._hit_span(hit)
-        if span is not None:
-            self._source.show_span(span)
-        total = len(self._search.hits())
-        self.statusBar().showMessage(
-            self.tr("Hit %1 of %2: %3")
-            .replace("%1", self._search.position_text().split(" / ")[0])
-            .replace("%2", str(total))
-            .replace("%3", hit.field),
-            4000,
-        )
-
-    @Slot(object)
-    def _on_search_hits_changed(self, hits: object) -> None:
-        counts: dict[str, int] = {}
-        sections_of: dict[str, list[str]] = {}
-        for section in self._report.sections:
-            for pid in section.paragraph_ids:
-                sections_of.setdefault(pid, []).append(section.id)
-        for hit in hits if isinstance(hits, list) else []:
-            if hit.node_kind == "paragraph":
-                # Article hits count for the source node and for the sections that hold the paragraph.
-                for key in ("source", *sections_of.get(hit.node_id, [])):
-                    counts[key] = counts.get(key, 0) + 1
-            else:
-                counts[hit.node_id] = counts.get(hit.node_id, 0) + 1
-        self._tree_model.set_hit_counts(counts)
-        self._proxy.refresh()
-
-    @Slot()
-    def _on_search_cleared(self) -> None:
-        self._tree_model.set_hit_counts({})
-        self._proxy.refresh()
-        self._source.clear_highlight()
-        if self._search_return_path:
-            self.select_path(self._search_return_path)
-        self._search_return_path = None
-
-    @Slot(bool)
-    def _on_search_filter_toggled(self, enabled: bool) -> None:
-        path = self.current_path()
-        self._proxy.set_enabled(enabled)
-        self._tree.expandAll() if enabled else self._tree.collapseAll()
-        if path:
-            self.select_path(path)
 
     @Slot()
     def _on_language_triggered(self) -> None:

@@ -415,18 +415,6 @@
         <translation>报告数据集 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Source article</source>
-        <translation>原文</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Hit %1 of %2: %3</source>
-        <translation>第 %1 / %2 处：%3</translation>
-    </message>
-    <message>
         <source>About Report Viewer</source>
         <translation>关于报告阅读器</translation>
     </message>
@@ -525,6 +513,13 @@
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>Hit %1 of %2: %3</source>
+        <translation>第 %1 / %2 处：%3</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the report</source>
@@ -535,8 +530,8 @@
         <translation>检索：临淄、linzi、lz、2504、84% …</translation>
     </message>
     <message>
-        <source>Search scope</source>
-        <translation>检索范围</translation>
+        <source>Search filter</source>
+        <translation>结果筛选</translation>
     </message>
     <message>
         <source>Everything</source>
@@ -567,12 +562,20 @@
         <translation>检索结果</translation>
     </message>
     <message>
-        <source>No results for “%1”.</source>
+        <source>Nothing found for “%1”.</source>
         <translation>未找到“%1”。</translation>
     </message>
     <message>
-        <source>Try: %1</source>
-        <translation>试试：%1</translation>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>是否要找 %1？</translation>
     </message>
 </context>
 <context>

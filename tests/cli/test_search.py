@@ -10,7 +10,7 @@ from desktop_app.cli.console import Console, ExitStatus
 from desktop_app.cli.search import marked_context, run_search
 from desktop_app.core.loader import load_report
 from desktop_app.core.resources import bundled_dataset_path
-from desktop_app.core.search import SearchIndex
+from desktop_app.core.search.index import SearchIndex
 from tests.cli.runner import run
 
 

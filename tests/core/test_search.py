@@ -1,4 +1,7 @@
-"""The search index (desktop_app.core.search); no Qt. The command is tested in tests/cli/test_search.py."""
+"""The search index (desktop_app.core.search.index); no Qt.
+
+Snippets, groups and counts are tested in test_search_hits.py, the command in tests/cli/test_search.py.
+"""
 
 from __future__ import annotations
 
@@ -31,16 +34,10 @@ from desktop_app.core.model import (
     SourceFile,
     Span,
 )
-from desktop_app.core.search import (
-    Document,
-    Hit,
-    NodeKind,
-    QueryTerm,
-    SearchIndex,
-    context,
-    parse_query,
-    quote_phrase,
-)
+from desktop_app.core.search.hits import snippet
+from desktop_app.core.search.index import SearchIndex
+from desktop_app.core.search.query import QueryTerm, parse_query, quote_phrase
+from desktop_app.core.search.types import Document, Hit, NodeKind
 from desktop_app.core.textfold import fold
 
 P1 = "数据显示：2023年，临淄区规上工业总产值实现2,504亿元，占全市比重35%。"
@@ -378,12 +375,14 @@ class TestQueries:
         (hit,) = index.search("說")
         assert P4[hit.start : hit.end] == "說"
 
-    def test_context(self, index: SearchIndex) -> None:
+    def test_snippet(self, index: SearchIndex) -> None:
         (hit,) = index.search("說")
-        assert context(hit, 2) == ("如果", "說", "“功")
-        assert context(hit, 0) == ("", "說", "")
-        before, match, after = context(hit, 100)
-        assert before + match + after == P4
+        cut = snippet(hit, 2)
+        assert (cut.before, cut.match, cut.after) == ("如果", "說", "“功")
+        cut = snippet(hit, 0)
+        assert (cut.before, cut.match, cut.after) == ("", "說", "")
+        cut = snippet(hit, 100)
+        assert cut.before + cut.match + cut.after == P4
 
 
 class TestSuggestions:

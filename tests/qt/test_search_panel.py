@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.search import NodeKind as HitKind
+from desktop_app.core.search.types import NodeKind as HitKind
 from desktop_app.qt.main_window import MainWindow
-from desktop_app.qt.models.roles import NODE_PATH_ROLE
-from desktop_app.qt.search_panel import Scope
+from desktop_app.qt.models.roles import HIT_COUNT_ROLE, ITEM_ID_ROLE, NODE_PATH_ROLE
+from desktop_app.qt.widgets.search_panel import SearchFilter
 
 
 def _search(window: MainWindow, qtbot: QtBot, text: str) -> None:
@@ -17,6 +17,22 @@ def _search(window: MainWindow, qtbot: QtBot, text: str) -> None:
     # Chinese can't go through qtbot.keyClicks offscreen (it aborts); setText fires the same signals.
     panel.field().setText(text)
     qtbot.waitUntil(lambda: panel.position_text() != "" or panel.message_text() != "", timeout=3000)
+
+
+def assert_tree_counts_match_headings(window: MainWindow) -> None:
+    """Every top-level tree row shows the count its result heading shows, in the same words."""
+    proxy = window.tree_proxy()
+    headings = window.search_panel().results_model().group_counts()
+    shown = 0
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, 0)
+        key = "source" if index.data(NODE_PATH_ROLE) == "source" else index.data(ITEM_ID_ROLE)
+        count = index.data(HIT_COUNT_ROLE)
+        assert count == headings.get(key, 0), (index.data(), headings)
+        if count:
+            shown += count
+            assert index.data().endswith(f" ({count})")
+    assert shown == sum(headings.values()) == len(window.search_panel().hits())
 
 
 def test_search_widgets_have_stable_names(window: MainWindow) -> None:
@@ -45,9 +61,8 @@ def test_type_step_and_escape(window: MainWindow, qtbot: QtBot) -> None:
     assert panel.position_text() == f"1 / {len(hits)}"
     qtbot.keyClick(panel.field(), Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert panel.position_text() == f"{len(hits)} / {len(hits)}"
-    # The tree shows hit counts while searching.
-    labels = [window.tree_proxy().index(r, 0).data() for r in range(window.tree_proxy().rowCount())]
-    assert any(label.endswith("]") for label in labels)
+    # The tree shows hit counts while searching, the same as the result list's headings.
+    assert_tree_counts_match_headings(window)
     qtbot.keyClick(panel.field(), Qt.Key.Key_Escape)
     assert panel.field().text() == ""
     assert window.current_path() == "goal/g5-rural"
@@ -56,7 +71,7 @@ def test_type_step_and_escape(window: MainWindow, qtbot: QtBot) -> None:
 
 def test_article_hits_are_highlighted_exactly(window: MainWindow, qtbot: QtBot) -> None:
     panel = window.search_panel()
-    panel.set_scope(Scope.ARTICLE)
+    panel.set_filter(SearchFilter.ARTICLE)
     _search(window, qtbot, "民生支出")
     assert all(h.node_kind is HitKind.PARAGRAPH for h in panel.hits())
     panel.next_hit()
@@ -68,7 +83,7 @@ def test_indicator_hit_selects_the_figure_and_its_words_in_the_source(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     panel = window.search_panel()
-    panel.set_scope(Scope.INDICATORS)
+    panel.set_filter(SearchFilter.FIGURES)
     _search(window, qtbot, "2504")
     panel.next_hit()
     assert window.current_path().endswith("ind-industrial-output")
@@ -94,20 +109,21 @@ def test_empty_result_says_so_and_suggests(window: MainWindow, qtbot: QtBot) -> 
     _search(window, qtbot, "临淄 qqqq")
     assert not panel.hits()
     message = panel.message_text()
-    assert "No results" in message and "临淄" in message
+    assert message.startswith("Nothing found for “临淄 qqqq”.")
+    assert "Did you mean “临淄”" in message
     assert not panel.result_list().isVisible()
 
 
 def test_current_goal_scope_and_tree_filter(window: MainWindow, qtbot: QtBot) -> None:
     window.select_path("goal/g6-ecology")
     panel = window.search_panel()
-    panel.set_scope(Scope.GOAL)
+    panel.set_filter(SearchFilter.GOAL)
     _search(window, qtbot, "个")
     members = {h.node_id for h in panel.hits()}
     report = window.report
     allowed = {"g6-ecology", *(i.id for i in report.for_goal("g6-ecology"))}
     assert members and members <= allowed
-    panel.set_scope(Scope.EVERYTHING)
+    panel.set_filter(SearchFilter.EVERYTHING)
     before = window.tree_proxy().rowCount()
     _search(window, qtbot, "乌河")
     toggle = window.findChild(QCheckBox, "searchFilterTree")

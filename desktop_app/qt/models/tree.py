@@ -39,6 +39,7 @@ from desktop_app.core.presentation import (
     numbered_goal_label,
     visible_text,
 )
+from desktop_app.core.search.hits import SOURCE_GROUP, count_label
 from desktop_app.qt.models.roles import (
     DOMAIN_ROLE,
     HIT_COUNT_ROLE,
@@ -168,16 +169,22 @@ class GoalTreeModel(QAbstractItemModel):
         self._lang = lang
         self._emit_all_changed()
 
-    def set_hit_counts(self, hits_by_item: dict[str, int]) -> None:
-        """Show search hit counts: ``hits_by_item`` maps dataset ids (goal, section, item) to counts."""
+    def set_hit_counts(self, counts_by_key: dict[str, int]) -> None:
+        """Show search hit counts, counted by :func:`desktop_app.core.search.hits.hit_counts`.
+
+        Args:
+            counts_by_key: counts by goal-area, section or item id, and ``"source"`` for the
+                article; a node shows the count of its own key, nothing is added up here, so a
+                goal area shows exactly as many hits as the result list lists under it.
+        """
         counts: dict[str, int] = {}
         for node in self._root.walk():
             if node is self._root:
                 continue
-            own = hits_by_item.get("source" if node.kind is NodeKind.SOURCE else node.item_id, 0)
-            below = sum(hits_by_item.get(child.item_id, 0) for child in node.children)
-            if own + below:
-                counts[node.path] = own + below
+            key = SOURCE_GROUP if node.kind is NodeKind.SOURCE else node.item_id
+            count = counts_by_key.get(key, 0) if key else 0
+            if count:
+                counts[node.path] = count
         if counts == self._hits:
             return  # e.g. clearing a search that had no hits: nothing to repaint
         self._hits = counts
@@ -234,7 +241,7 @@ class GoalTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             label = self._label(node)
             hits = self._hits.get(node.path)
-            return f"{label}  [{hits}]" if hits else label
+            return count_label(label, hits, self._lang) if hits else label
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == Qt.ItemDataRole.AccessibleTextRole:

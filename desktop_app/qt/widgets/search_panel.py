@@ -1,17 +1,16 @@
-"""Search as you type: the search field, scope, result list with context, and stepping through hits.
+"""Search as you type: the search field, the search filter, the result list, stepping through hits.
 
-The panel only finds and lists hits; the main window decides what selecting a
-hit means (select its node in the tree, highlight it in the source view).
+The panel only finds and lists hits; :class:`~desktop_app.qt.search_controller.SearchController`
+decides what selecting a hit means (select its node in the tree, highlight it in the source view).
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -39,113 +38,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.presentation import visible_text
+from desktop_app.core.language import Language
+from desktop_app.core.presentation import fill, visible_text
+from desktop_app.core.search.hits import HitPlaces
+from desktop_app.core.search.query import MAX_QUERY_LENGTH
+from desktop_app.core.search.types import Hit, NodeKind
+from desktop_app.qt.models.search_results import SearchResultsModel
 
 if TYPE_CHECKING:
-    # The search core pulls in pypinyin and OpenCC (~0.4 s): it is imported at the first search.
-    from desktop_app.core.search import Hit, SearchIndex
+    # The index pulls in pypinyin and OpenCC (~0.4 s): it is imported at the first search.
+    from desktop_app.core.search.index import SearchIndex
 
-DEBOUNCE_MS = 120
-CONTEXT_WIDTH = 14
-MAX_LISTED = 2000
+DEBOUNCE_MS: Final = 120
+MAX_LISTED: Final = 2000
+MAX_SUGGESTIONS_SHOWN: Final = 3
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class Scope:
+class SearchFilter(enum.StrEnum):
+    """Which hits the list keeps (the word "scope" belongs to :mod:`desktop_app.core.scope`)."""
+
     EVERYTHING = "all"
-    INDICATORS = "indicators"
+    FIGURES = "figures"
     QUOTES = "quotes"
     ARTICLE = "article"
     GOAL = "goal"
 
 
-# Values of desktop_app.core.search.NodeKind (a StrEnum, so they compare equal to these strings).
-_SCOPE_KINDS = {
-    Scope.INDICATORS: {"indicator", "derived"},
-    Scope.QUOTES: {"quote"},
-    Scope.ARTICLE: {"paragraph"},
+_FILTER_KINDS: Final[dict[SearchFilter, frozenset[NodeKind]]] = {
+    SearchFilter.FIGURES: frozenset({NodeKind.INDICATOR, NodeKind.DERIVED}),
+    SearchFilter.QUOTES: frozenset({NodeKind.QUOTE}),
+    SearchFilter.ARTICLE: frozenset({NodeKind.PARAGRAPH}),
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ResultRow:
-    """A row of the result list: a group header (``hit`` is None) or one hit."""
-
-    group: str
-    hit: Hit | None
-    number: int = 0  # 1-based position among the hits
-    count: int = 0  # hits in the group (headers only)
-
-
-def context(hit: Hit, width: int) -> tuple[str, str, str]:
-    from desktop_app.core.search import context as search_context
-
-    return search_context(hit, width)
-
-
-class SearchResultsModel(QAbstractListModel):
-    """Hits grouped under headers (goal area or section), each hit with context."""
-
-    HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-    CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 2
-    HEADER_ROLE = Qt.ItemDataRole.UserRole + 3
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ResultRow] = []
-        self._hit_rows: list[int] = []
-
-    def set_rows(self, rows: list[ResultRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self._hit_rows = [n for n, row in enumerate(rows) if row.hit is not None]
-        self.endResetModel()
-
-    def hit_count(self) -> int:
-        return len(self._hit_rows)
-
-    def row_of_hit(self, number: int) -> int:
-        """The list row of the ``number``-th hit (0-based)."""
-        return self._hit_rows[number]
-
-    def hit_number(self, row: int) -> int | None:
-        if 0 <= row < len(self._rows) and self._rows[row].hit is not None:
-            return self._rows[row].number - 1
-        return None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].hit is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if row.hit is None:
-                return f"{visible_text(row.group, 60)} ({row.count})"
-            before, match, after = context(row.hit, CONTEXT_WIDTH)
-            return visible_text(f"{before}【{match}】{after}".replace("\n", " "))
-        if role == self.CONTEXT_ROLE and row.hit is not None:
-            before, match, after = context(row.hit, CONTEXT_WIDTH)
-            return tuple(visible_text(part.replace("\n", " "), 200) for part in (before, match, after))
-        if role == self.HIT_ROLE:
-            return row.hit
-        if role == self.HEADER_ROLE:
-            return row.hit is None
-        if role == Qt.ItemDataRole.AccessibleTextRole and row.hit is not None:
-            return visible_text(context(row.hit, CONTEXT_WIDTH)[1])
-        return None
-
-
 class _ResultDelegate(QStyledItemDelegate):
-    """Draws a hit as context · match · context with the match emphasised; never as HTML."""
+    """Draws a hit on two lines: its item, then context · match · context; never as HTML.
+
+    The match stays in view on a narrow list: the context before it is elided on the left.
+    """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         parts = index.data(SearchResultsModel.CONTEXT_ROLE)
@@ -164,79 +95,114 @@ class _ResultDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
         painter.save()
-        rect: QRect = option.rect.adjusted(18, 0, -4, 0)
-        x = rect.left()
+        rect: QRect = option.rect.adjusted(14, 1, -4, -1)
+        line = rect.height() // 2
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         normal = palette.highlightedText().color() if selected else palette.text().color()
+        dim = normal if selected else palette.placeholderText().color()
+        metrics = QFontMetrics(option.font)
+        painter.setFont(option.font)
+        painter.setPen(dim)
+        label = str(index.data(SearchResultsModel.ITEM_ROLE) or "")
+        top = QRect(rect.left(), rect.top(), rect.width(), line)
+        painter.drawText(
+            top,
+            int(Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        before, match, after = parts
         bold = QFont(option.font)
         bold.setBold(True)
-        for number, text in enumerate(parts):
-            font = bold if number == 1 else option.font
-            painter.setFont(font)
-            painter.setPen(normal if number != 1 or selected else Qt.GlobalColor.darkRed)
-            metrics = QFontMetrics(font)
-            width = metrics.horizontalAdvance(text)
+        strong = QFontMetrics(bold)
+        match_text = strong.elidedText(match, Qt.TextElideMode.ElideRight, rect.width())
+        match_width = strong.horizontalAdvance(match_text)
+        room = max(rect.width() - match_width, 0)
+        before_room = min(
+            metrics.horizontalAdvance(before),
+            room // 2 + max(room // 2 - metrics.horizontalAdvance(after), 0),
+        )
+        before_text = (
+            metrics.elidedText(before, Qt.TextElideMode.ElideLeft, before_room) if before_room > 0 else ""
+        )
+        x = rect.left()
+        bottom = rect.top() + line
+        for text, font, pen in (
+            (before_text, option.font, normal),
+            (match_text, bold, normal if selected else Qt.GlobalColor.darkRed),
+            (after, option.font, normal),
+        ):
             room = rect.right() - x
-            if room <= 0:
-                break
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) if width > room else text
+            if room <= 0 or not text:
+                continue
+            font_metrics = QFontMetrics(font)
+            shown = font_metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            painter.setFont(font)
+            painter.setPen(pen)
             painter.drawText(
-                QRect(x, rect.top(), room, rect.height()), int(Qt.AlignmentFlag.AlignVCenter), shown
+                QRect(x, bottom, room, rect.height() - line), int(Qt.AlignmentFlag.AlignVCenter), shown
             )
-            x += metrics.horizontalAdvance(shown)
+            x += font_metrics.horizontalAdvance(shown)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), 22))
+        height = max(size.height(), QFontMetrics(option.font).height() + 6)
+        if index.data(SearchResultsModel.CONTEXT_ROLE):
+            height = 2 * QFontMetrics(option.font).height() + 8
+        return QSize(size.width(), height)
 
 
 class SearchPanel(QWidget):
-    """Search field, scope, filter toggle, "i / N" and the result list.
+    """Search field, search filter, tree-filter toggle, "i / N" and the result list.
 
     Signals:
-        hit_selected(object): the current Hit changed (None when the search was cleared).
-        hits_changed(object): the full list of Hits for the current query (for tree hit counts).
+        hit_selected(object): the current Hit changed.
+        hits_changed(object): the list of Hits for the current query, in list order.
         cleared(): Esc or an emptied field ended the search.
         filter_toggled(bool): the reader asked the tree to show only matching nodes.
+        active_changed(bool): results or a message are shown (True) or the search ended (False).
     """
 
     hit_selected = Signal(object)
     hits_changed = Signal(object)
     cleared = Signal()
     filter_toggled = Signal(bool)
+    active_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self._index: SearchIndex | None = None
         self._index_factory: Callable[[], SearchIndex] | None = None
-        self._group_of: Callable[[Hit], str] = lambda hit: str(hit.node_kind)
+        self._places: HitPlaces | None = None
+        self._lang = Language.ZH
         self._goal_members: Callable[[], set[str] | None] = lambda: None
         self._hits: list[Hit] = []
         self._current = -1
         self._truncated = False
+        self._active = False
 
         self._field = QLineEdit()
         self._field.setObjectName("searchField")
         self._field.setAccessibleName(self.tr("Search the report"))
         self._field.setPlaceholderText(self.tr("Search: 临淄, linzi, lz, 2504, 84% …"))
         self._field.setClearButtonEnabled(True)
+        self._field.setMaxLength(MAX_QUERY_LENGTH)
         self._field.installEventFilter(self)
-        self._scope = QComboBox()
-        self._scope.setObjectName("searchScope")
-        self._scope.setAccessibleName(self.tr("Search scope"))
+        self._filter_box = QComboBox()
+        self._filter_box.setObjectName("searchFilter")
+        self._filter_box.setAccessibleName(self.tr("Search filter"))
         for label, value in (
-            (self.tr("Everything"), Scope.EVERYTHING),
-            (self.tr("Figures"), Scope.INDICATORS),
-            (self.tr("Quotes"), Scope.QUOTES),
-            (self.tr("Article text"), Scope.ARTICLE),
-            (self.tr("Current goal area"), Scope.GOAL),
+            (self.tr("Everything"), SearchFilter.EVERYTHING),
+            (self.tr("Figures"), SearchFilter.FIGURES),
+            (self.tr("Quotes"), SearchFilter.QUOTES),
+            (self.tr("Article text"), SearchFilter.ARTICLE),
+            (self.tr("Current goal area"), SearchFilter.GOAL),
         ):
-            self._scope.addItem(label, value)
-        self._filter = QCheckBox(self.tr("Filter tree"))
-        self._filter.setObjectName("searchFilterTree")
+            self._filter_box.addItem(label, value.value)
+        self._tree_filter = QCheckBox(self.tr("Filter tree"))
+        self._tree_filter.setObjectName("searchFilterTree")
         self._position = QLabel()
         self._position.setObjectName("searchPosition")
         self._position.setTextFormat(Qt.TextFormat.PlainText)
@@ -252,10 +218,11 @@ class SearchPanel(QWidget):
         self._list.setAccessibleName(self.tr("Search results"))
         self._list.setModel(self._model)
         self._list.setItemDelegate(_ResultDelegate(self._list))
-        self._list.setUniformItemSizes(True)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self._list.installEventFilter(self)
         self._list.hide()
 
         self._timer = QTimer(self)
@@ -263,8 +230,8 @@ class SearchPanel(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
         self._field.textChanged.connect(self._on_field_text_changed)
-        self._scope.currentIndexChanged.connect(self._on_scope_changed)
-        self._filter.toggled.connect(self.filter_toggled)
+        self._filter_box.currentIndexChanged.connect(self._on_filter_changed)
+        self._tree_filter.toggled.connect(self.filter_toggled)
 
         for keys, slot in (
             (QKeySequence.StandardKey.FindNext, self.next_hit),
@@ -275,8 +242,8 @@ class SearchPanel(QWidget):
             shortcut.activated.connect(slot)
 
         row = QHBoxLayout()
-        row.addWidget(self._scope, 1)
-        row.addWidget(self._filter)
+        row.addWidget(self._filter_box, 1)
+        row.addWidget(self._tree_filter)
         row.addWidget(self._position)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -285,18 +252,27 @@ class SearchPanel(QWidget):
         layout.addWidget(self._message)
         layout.addWidget(self._list, 1)
 
-    # --- configuration by the main window ---------------------------------------------------
+    # --- configuration by the controller ----------------------------------------------------
 
-    def set_index_factory(
+    def set_source(
         self,
         factory: Callable[[], SearchIndex],
-        group_of: Callable[[Hit], str],
+        places: HitPlaces,
+        lang: Language,
         goal_members: Callable[[], set[str] | None],
     ) -> None:
-        """How to build the index (lazily, at the first search), group hits and find the goal's ids."""
+        """What to search: how to build the index (lazily, at the first search), how to list hits.
+
+        Args:
+            factory: builds the report's index.
+            places: the report's groups and item names.
+            lang: the language of headings.
+            goal_members: the ids in the current goal area (for the "current goal area" filter).
+        """
         self._index = None
         self._index_factory = factory
-        self._group_of = group_of
+        self._places = places
+        self._lang = lang
         self._goal_members = goal_members
         if self._field.text():
             self.run_search()
@@ -313,10 +289,19 @@ class SearchPanel(QWidget):
         return self._model
 
     def hits(self) -> list[Hit]:
+        """The hits listed, in list order."""
         return list(self._hits)
 
     def current_hit(self) -> Hit | None:
         return self._hits[self._current] if 0 <= self._current < len(self._hits) else None
+
+    def current_number(self) -> int:
+        """The 1-based position of the current hit, 0 when none is current."""
+        return self._current + 1 if self.current_hit() is not None else 0
+
+    def total_text(self) -> str:
+        """How many hits, ``2000+`` when the list was cut."""
+        return f"{len(self._hits)}+" if self._truncated else str(len(self._hits))
 
     def position_text(self) -> str:
         return self._position.text()
@@ -324,8 +309,12 @@ class SearchPanel(QWidget):
     def message_text(self) -> str:
         return self._message.text() if self._message.isVisibleTo(self) else ""
 
-    def set_scope(self, scope: str) -> None:
-        self._scope.setCurrentIndex(max(self._scope.findData(scope), 0))
+    def set_filter(self, search_filter: SearchFilter) -> None:
+        self._filter_box.setCurrentIndex(max(self._filter_box.findData(search_filter.value), 0))
+
+    def is_active(self) -> bool:
+        """Whether results or a message are shown."""
+        return self._active
 
     def index(self) -> SearchIndex | None:
         if self._index is None and self._index_factory is not None:
@@ -344,13 +333,15 @@ class SearchPanel(QWidget):
         # A limit keeps a huge corpus responsive; the count then reads "2000+".
         found = index.search(query, limit=MAX_LISTED + 1)
         self._truncated = len(found) > MAX_LISTED
-        hits = self._in_scope(found[:MAX_LISTED])
+        hits = self._filtered(found[:MAX_LISTED])
         message = ""
         if not hits:
-            suggestions = index.suggest(query)
-            message = self.tr("No results for “%1”.").replace("%1", query)
+            message = fill(self.tr("Nothing found for “%1”."), visible_text(query, 40))
+            suggestions = [s for s in index.suggest(query) if s != query][:MAX_SUGGESTIONS_SHOWN]
             if suggestions:
-                message += " " + self.tr("Try: %1").replace("%1", ", ".join(suggestions))
+                quoted = self.tr("“%1”")
+                listed = self.tr(", ").join(fill(quoted, visible_text(s, 30)) for s in suggestions)
+                message += " " + fill(self.tr("Did you mean %1?"), listed)
         self._show_hits(hits, message)
 
     @Slot()
@@ -363,7 +354,7 @@ class SearchPanel(QWidget):
 
     @Slot()
     def clear(self) -> None:
-        """End the search: empty field, no results; the main window restores the reader's place."""
+        """End the search: empty field, no results; the controller restores the reader's place."""
         self._timer.stop()
         had_query = bool(self._field.text())
         self._field.blockSignals(True)
@@ -388,7 +379,18 @@ class SearchPanel(QWidget):
                 return True
             if key == Qt.Key.Key_Down and self._model.hit_count():
                 self._list.setFocus()
+                if not self._list.currentIndex().isValid():
+                    self._step(1)
                 return True
+        if (
+            watched is self._list
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.clear()
+            self._field.setFocus()
+            return True
         return super().eventFilter(watched, event)
 
     @Slot(str)
@@ -400,43 +402,33 @@ class SearchPanel(QWidget):
         self._timer.start()
 
     @Slot(int)
-    def _on_scope_changed(self, _index: int) -> None:
+    def _on_filter_changed(self, _index: int) -> None:
         if self._field.text().strip():
             self.run_search()
 
-    def _in_scope(self, hits: Sequence[Hit]) -> list[Hit]:
-        scope = self._scope.currentData()
-        if scope in _SCOPE_KINDS:
-            kinds = _SCOPE_KINDS[scope]
+    def _filtered(self, hits: Sequence[Hit]) -> list[Hit]:
+        choice = SearchFilter(self._filter_box.currentData() or SearchFilter.EVERYTHING.value)
+        kinds = _FILTER_KINDS.get(choice)
+        if kinds is not None:
             return [h for h in hits if h.node_kind in kinds]
-        if scope == Scope.GOAL:
+        if choice is SearchFilter.GOAL:
             members = self._goal_members()
             return [h for h in hits if members is None or h.node_id in members]
         return list(hits)
 
     def _show_hits(self, hits: list[Hit], message: str) -> None:
-        self._hits = hits
         self._current = -1
-        rows: list[ResultRow] = []
-        groups: dict[str, list[Hit]] = {}
-        for hit in hits[:MAX_LISTED]:
-            groups.setdefault(self._group_of(hit), []).append(hit)
-        number = 0
-        order: dict[int, int] = {}
-        for group, members in groups.items():
-            rows.append(ResultRow(group, None, count=len(members)))
-            for hit in members:
-                number += 1
-                order[id(hit)] = number
-                rows.append(ResultRow(group, hit, number=number))
         # Stepping follows the list as shown (grouped), so "i / N" matches what the reader sees.
-        self._hits = [row.hit for row in rows if row.hit is not None]
-        self._model.set_rows(rows)
+        self._hits = self._model.set_hits(hits, self._places, self._lang)
         self._list.setVisible(bool(hits))
         self._message.setText(message)
         self._message.setVisible(bool(message))
         self._update_position()
-        self.hits_changed.emit(list(hits))
+        self.hits_changed.emit(list(self._hits))
+        active = bool(hits or message)
+        if active != self._active:
+            self._active = active
+            self.active_changed.emit(active)
 
     def _step(self, delta: int) -> None:
         if not self._hits:
@@ -460,10 +452,9 @@ class SearchPanel(QWidget):
         self.hit_selected.emit(self._hits[number])
 
     def _update_position(self) -> None:
-        total = f"{len(self._hits)}+" if self._truncated else str(len(self._hits))
         if not self._field.text().strip():
             self._position.setText("")
         elif self._current >= 0:
-            self._position.setText(f"{self._current + 1} / {total}")
+            self._position.setText(f"{self._current + 1} / {self.total_text()}")
         else:
-            self._position.setText(f"{total}")
+            self._position.setText(self.total_text())

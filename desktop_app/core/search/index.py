@@ -32,273 +32,33 @@ Query syntax:
 
 from __future__ import annotations
 
-import enum
 import heapq
 import itertools
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from typing import Final
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from desktop_app.core.model import Report
+from desktop_app.core.search.documents import report_documents
+from desktop_app.core.search.query import QueryTerm, parse_query
+from desktop_app.core.search.types import Document, Hit, NodeKind, article_span
 from desktop_app.core.textfold import FoldedText, fold, is_han
 
-__all__ = [
-    "Document",
-    "Hit",
-    "NodeKind",
-    "QueryTerm",
-    "SearchIndex",
-    "context",
-    "parse_query",
-    "quote_phrase",
-    "report_documents",
-]
+__all__ = ["MAX_PATTERNS", "SearchIndex"]
 
 MAX_PATTERNS: Final = 48
 """How many readings of one term (pinyin segmentations × literal) are tried at most."""
 
 _MAX_SYLLABLE: Final = 6  # zhuang, shuang, chuang
 _MATCHER_CACHE_SIZE: Final = 512
-_OPEN_QUOTES: Final = frozenset('"“＂')
-_CLOSE_QUOTES: Final = frozenset('"”＂')
 _LETTER_RUNS: Final = re.compile(r"[a-z]+|[^a-z]")
 _HAN_RUN: Final = re.compile(r"[^.]{3,}")
 _STAR: Final = re.compile(r"\*")
-
-
-class NodeKind(enum.StrEnum):
-    """The kind of report node a document belongs to, in the order results are listed."""
-
-    GOAL_AREA = "goal_area"
-    INDICATOR = "indicator"
-    DERIVED = "derived"
-    QUOTE = "quote"
-    ENTITY = "entity"
-    SECTION = "section"
-    PARAGRAPH = "paragraph"
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One searchable field of one node.
-
-    Attributes:
-        node_id: the id of the report node (paragraph, indicator, …).
-        node_kind: what kind of node it is.
-        field: the field's name (``text``, ``name``, ``roles[0]`` …).
-        text: the field's original text.
-    """
-
-    node_id: str
-    node_kind: NodeKind
-    field: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One match: ``text[start:end]`` is the matched run of the original field text.
-
-    Attributes:
-        node_id: the node the field belongs to.
-        node_kind: its kind.
-        field: the field's name.
-        start: index of the first matched character in ``text``.
-        end: one past the last matched character.
-        text: the whole original field text.
-    """
-
-    node_id: str
-    node_kind: NodeKind
-    field: str
-    start: int
-    end: int
-    text: str
-
-    @property
-    def matched(self) -> str:
-        """The matched characters as they stand in the original text."""
-        return self.text[self.start : self.end]
-
-
-def context(hit: Hit, width: int = 20) -> tuple[str, str, str]:
-    """The matched text with up to ``width`` characters on either side.
-
-    Args:
-        hit: a search hit.
-        width: how many characters to keep before and after the match.
-
-    Returns:
-        ``(before, match, after)``, exact slices of ``hit.text``.
-    """
-    width = max(width, 0)
-    return (
-        hit.text[max(0, hit.start - width) : hit.start],
-        hit.text[hit.start : hit.end],
-        hit.text[hit.end : hit.end + width],
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class QueryTerm:
-    """One term of a parsed query.
-
-    Attributes:
-        text: the term as typed (without its quotes).
-        phrase: True for a quoted phrase, which matches literally (no pinyin).
-    """
-
-    text: str
-    phrase: bool = False
-
-
-def parse_query(query: str) -> list[QueryTerm]:
-    """Split a query into terms: whitespace separates, double quotes group a phrase.
-
-    An unclosed quote runs to the end of the query, so a phrase being typed
-    already searches.
-
-    Args:
-        query: the query as typed.
-
-    Returns:
-        The terms in order; empty ones are dropped.
-    """
-    terms: list[QueryTerm] = []
-    word: list[str] = []
-
-    def flush() -> None:
-        if word:
-            terms.append(QueryTerm("".join(word)))
-            word.clear()
-
-    index = 0
-    while index < len(query):
-        char = query[index]
-        if char in _OPEN_QUOTES:
-            flush()
-            end = index + 1
-            while end < len(query) and query[end] not in _CLOSE_QUOTES:
-                end += 1
-            phrase = query[index + 1 : end]
-            if phrase.strip():
-                terms.append(QueryTerm(phrase, phrase=True))
-            index = end + 1
-            continue
-        if char.isspace():
-            flush()
-        else:
-            word.append(char)
-        index += 1
-    flush()
-    return terms
-
-
-def quote_phrase(text: str) -> str:
-    """A query that finds ``text`` as one exact phrase.
-
-    Quote characters inside are replaced by an apostrophe, which folds the
-    same way (punctuation), so the phrase cannot be cut short.
-
-    Args:
-        text: any text, e.g. a selection in the article.
-
-    Returns:
-        ``text`` wrapped in double quotes.
-    """
-    inner = "".join("'" if char in _OPEN_QUOTES or char in _CLOSE_QUOTES else char for char in text)
-    return f'"{inner}"'
-
-
-def _plain_number(value: float) -> str:
-    """``2504.0`` → ``2504``, ``41.93`` → ``41.93``: the value as one would type it."""
-    text = format(Decimal(repr(value)), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def report_documents(report: Report) -> list[Document]:
-    """Every searchable field of ``report``, node by node in :class:`NodeKind` order.
-
-    Args:
-        report: the loaded report.
-
-    Returns:
-        The documents; those of one node are adjacent.
-    """
-    docs: list[Document] = []
-
-    def add(node_id: str, kind: NodeKind, fields: Iterable[tuple[str, str]]) -> None:
-        docs.extend(Document(node_id, kind, name, text) for name, text in fields if text)
-
-    def numbers(written: str, value: float) -> list[tuple[str, str]]:
-        # The value as one would type it, unless the text as written already has it.
-        plain = _plain_number(value)
-        return [] if plain in fold(written).text else [("number", plain)]
-
-    for goal in report.goal_areas:
-        add(
-            goal.id,
-            NodeKind.GOAL_AREA,
-            [
-                ("steadfast", goal.steadfast),
-                ("lead", goal.lead),
-                ("sentence", goal.sentence),
-                ("gloss_en", goal.gloss_en),
-            ],
-        )
-    for ind in report.indicators:
-        add(
-            ind.id,
-            NodeKind.INDICATOR,
-            [
-                ("name", ind.name),
-                ("name_en", ind.name_en),
-                ("value", ind.span.text),
-                ("unit", ind.unit),
-                ("sentence", ind.sentence.text),
-                *numbers(ind.span.text, ind.value),
-            ],
-        )
-    for der in report.derived:
-        add(
-            der.id,
-            NodeKind.DERIVED,
-            [
-                ("name", der.name),
-                ("name_en", der.name_en),
-                ("explanation", der.explanation),
-                ("unit", der.unit),
-                *numbers("", der.value),
-            ],
-        )
-    for quote in report.quotes:
-        add(
-            quote.id,
-            NodeKind.QUOTE,
-            [("text", quote.text), ("speaker", quote.speaker)],
-        )
-    for entity in report.entities:
-        add(
-            entity.id,
-            NodeKind.ENTITY,
-            [
-                ("name", entity.name),
-                *((f"roles[{n}]", role) for n, role in enumerate(entity.roles)),
-            ],
-        )
-    for section in report.sections:
-        add(section.id, NodeKind.SECTION, [("title", section.title), ("title_en", section.title_en)])
-    for paragraph in report.paragraphs:
-        add(paragraph.id, NodeKind.PARAGRAPH, [("text", paragraph.text)])
-    return docs
 
 
 @cache
@@ -313,9 +73,9 @@ def _readings(char: str) -> tuple[str, ...]:
     return tuple(syllables)
 
 
-Slot = frozenset[str]
+CharSet = frozenset[str]
 """The set of folded characters one position of a pattern accepts."""
-Pattern = tuple[Slot, ...]
+Pattern = tuple[CharSet, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,15 +130,15 @@ class SearchIndex:
         self._next: dict[str, set[str]] = {}
         for pair in self._pairs:
             self._next.setdefault(pair[0], set()).add(pair[1])
-        self._full_tokens: dict[str, Slot] = {}
-        self._prefix_tokens: dict[str, Slot] = {}
+        self._full_tokens: dict[str, CharSet] = {}
+        self._prefix_tokens: dict[str, CharSet] = {}
         self._index_pinyin()
         self._initials: dict[int, str] = {}
         self._initial_triples: dict[str, array[int]] = {}
         self._several_initials: dict[str, str] = {}
         self._index_initials()
         self._matchers: dict[QueryTerm, _Matcher] = {}
-        self._pair_cache: dict[tuple[Slot, Slot], tuple[str, ...]] = {}
+        self._pair_cache: dict[tuple[CharSet, CharSet], tuple[str, ...]] = {}
 
     @classmethod
     def build(cls, report: Report) -> SearchIndex:
@@ -506,7 +266,7 @@ class SearchIndex:
                     triples[key] = postings = array("i")
                 postings.append(number)
 
-    def _slot_initials(self, slot: Slot) -> frozenset[str] | None:
+    def _slot_initials(self, slot: CharSet) -> frozenset[str] | None:
         """The first-letter keys to look a slot up under, or None if a character is not Han.
 
         A character with several first letters is posted under each, so one
@@ -674,7 +434,8 @@ class SearchIndex:
             folded = self._folded[doc_number]
             for start, end in _merge(spans[doc_number]):
                 orig_start, orig_end = folded.original_span(start, end)
-                hits.append(Hit(doc.node_id, doc.node_kind, doc.field, orig_start, orig_end, doc.text))
+                span = article_span(doc, orig_start, orig_end)
+                hits.append(Hit(doc.node_id, doc.node_kind, doc.field, orig_start, orig_end, doc.text, span))
 
     def _matcher(self, term: QueryTerm) -> _Matcher:
         matcher = self._matchers.get(term)
@@ -737,7 +498,7 @@ class SearchIndex:
                     best = triples
         return best
 
-    def _slot_pairs(self, left: Slot, right: Slot) -> tuple[str, ...]:
+    def _slot_pairs(self, left: CharSet, right: CharSet) -> tuple[str, ...]:
         """The adjacent pairs in the corpus whose first character is in ``left``, second in ``right``."""
         key = (left, right)
         cached = self._pair_cache.get(key)
@@ -765,7 +526,7 @@ class SearchIndex:
             final = number == len(pieces) - 1
             readings = [literal]
             for tokens in self._segmentations(piece, final):
-                slots: list[Slot] = []
+                slots: list[CharSet] = []
                 for position, token in enumerate(tokens):
                     last = final and position == len(tokens) - 1
                     slots.append(self._prefix_tokens[token] if last else self._full_tokens[token])
