@@ -43,7 +43,7 @@ def _write_pdf(report: Report, scope: SummaryScope, output: str) -> str:
     _ensure_application()
     from desktop_app.qt.printing import export_pdf
 
-    pages = export_pdf(report, scope.key, output, lang=scope.language)
+    pages = export_pdf(report, scope, output)
     return f"{pages} page{'s' if pages != 1 else ''}"
 
 

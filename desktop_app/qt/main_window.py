@@ -42,6 +42,7 @@ from desktop_app.core.model import (
     Span,
 )
 from desktop_app.core.presentation import numbered_goal_label
+from desktop_app.core.scope import SummaryScope, resolve_scope
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 from desktop_app.qt.search_controller import SearchController
@@ -608,26 +609,31 @@ class MainWindow(QMainWindow):
         """The paper size chosen in File › Paper size (``"A4"`` or ``"Letter"``)."""
         return self._settings.page_size()
 
-    def _printing(self) -> Any:
+    def _printing(self) -> tuple[Any, SummaryScope]:
+        """The print controller set to the chosen paper, and the chosen scope resolved once."""
         controller = self._print_controller()
         controller.set_page_size(self.page_size())
-        return controller
+        return controller, resolve_scope(self._report, self.print_scope(), controller.document_language)
 
     @Slot()
     def _on_print_triggered(self) -> None:
-        self._printing().print_report(self._report, self.print_scope())
+        controller, scope = self._printing()
+        controller.print_report(self._report, scope)
 
     @Slot()
     def _on_preview_triggered(self) -> None:
-        self._printing().preview_report(self._report, self.print_scope())
+        controller, scope = self._printing()
+        controller.preview_report(self._report, scope)
 
     @Slot()
     def _on_export_pdf_triggered(self) -> None:
-        self._printing().export_pdf(self._report, self.print_scope())
+        controller, scope = self._printing()
+        controller.export_pdf(self._report, scope)
 
     @Slot()
     def _on_export_csv_triggered(self) -> None:
-        self._printing().export_csv(self._report, self.print_scope())
+        controller, scope = self._printing()
+        controller.export_csv(self._report, scope)
 
     @Slot()
     def _on_about_triggered(self) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop_app.core.language import Language
+from desktop_app.core.paper import paper_names
 
 __all__ = ["MAX_RECENT", "MIN_PANE", "PAGE_SIZES", "PrintScopeChoice", "Settings"]
 
@@ -25,7 +26,8 @@ MAX_RECENT = 8
 """How many recent files File › Open Recent lists."""
 MIN_PANE = 24
 """Saved splitter sizes that leave a pane narrower than this (pixels) are not restored."""
-PAGE_SIZES = ("A4", "Letter")
+PAGE_SIZES = paper_names()
+"""The paper sizes File › Paper size offers (one table: :mod:`desktop_app.core.paper`)."""
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"

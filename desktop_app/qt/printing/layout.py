@@ -1,0 +1,501 @@
+"""The summary laid out for paged output: the document, its charts, and where the pages end.
+
+The summary's HTML comes from :func:`desktop_app.core.summary.build_summary_html`; this module lays
+it out in a :class:`QTextDocument` (default font: the bundled Noto Sans CJK SC family, so Chinese is
+drawn and embedded on any machine), adds the charts as images rendered at 300 dpi by
+:func:`desktop_app.qt.charts.render_group_image`, and paginates it itself. The text is laid out as
+one column of the body's width and cut into pages at the best place above each page's end: between
+paragraphs or table rows, or between lines of a paragraph (never one line alone). A heading or a
+chart stays with what follows it, and a table continued on a new page repeats its header row.
+Every page gets
+
+* a header with the summary's title and a rule under it,
+* the body: the page's slice of the document (``painter.translate`` + ``drawContents``, clipped),
+* a footer with a rule, the citation of the source and ``第 X 页 / 共 Y 页``.
+
+The same painting serves a :class:`QPrinter` (print and preview) and a :class:`QPdfWriter` (PDF
+export, :mod:`desktop_app.qt.printing.pdf`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+)
+
+from desktop_app.core.charting import ChartGroup
+from desktop_app.core.language import Language
+from desktop_app.core.model import Report
+from desktop_app.core.paper import PAPER_SIZES
+from desktop_app.core.scope import SummaryScope
+from desktop_app.core.summary import build_summary_html, page_footer_text
+from desktop_app.qt import fonts
+from desktop_app.qt.charts import render_group_image
+
+__all__ = [
+    "CHART_DPI",
+    "MARGINS_MM",
+    "OutlineEntry",
+    "SummaryDocument",
+    "clear_chart_cache",
+    "page_layout",
+    "page_size",
+]
+
+MARGINS_MM = QMarginsF(18.0, 14.0, 18.0, 12.0)
+"""Left, top, right and bottom page margins; the header and footer are drawn within the rest."""
+CHART_DPI = 300
+"""The resolution charts are rendered at for print."""
+CHART_WIDTH_MM = 170.0
+"""The printed width of a chart (fits the body of A4 and Letter with the margins above)."""
+BODY_POINT_SIZE = 10.0
+FURNITURE_POINT_SIZE = 8.0
+"""The size of the header and footer text."""
+_SCREEN_DPI = 96
+_RULE_COLOUR = QColor("#9a9a9a")
+_FURNITURE_COLOUR = QColor("#444444")
+
+
+def page_size(name: str) -> QPageSize:
+    """Qt's page size for a paper size of :data:`desktop_app.core.paper.PAPER_SIZES` (``"A4"``, ``"Letter"``).
+
+    Raises:
+        ValueError: An unknown name.
+    """
+    if name not in PAPER_SIZES:
+        raise ValueError(f"unknown page size {name!r}: expected one of {', '.join(PAPER_SIZES)}")
+    width, height = PAPER_SIZES[name]
+    # Matched to Qt's own size of that name (printers know A4 and Letter by id, not by millimetres).
+    return QPageSize(
+        QSizeF(width, height), QPageSize.Unit.Millimeter, name, QPageSize.SizeMatchPolicy.FuzzyMatch
+    )
+
+
+def page_layout(name: str) -> QPageLayout:
+    """A portrait page of paper size ``name`` with :data:`MARGINS_MM`.
+
+    Raises:
+        ValueError: An unknown name.
+    """
+    return QPageLayout(
+        page_size(name), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter
+    )
+
+
+# --- the document -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=24)
+def _chart_image(group: ChartGroup, width_px: int, dpi: int, lang: str) -> QImage:
+    """A chart rendered for print, cached: the preview repaints on every page-setup change.
+
+    The whole report's 12 charts at 300 dpi take about 60 MB; 24 leave room for a goal area's.
+    """
+    image = render_group_image(group, width_px, dpi, lang=lang)
+    # No alpha channel: the PDF needs no soft mask, and the file is smaller.
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    # Sized by the document as width / ratio pixels at 96 dpi, i.e. CHART_WIDTH_MM on paper.
+    image.setDevicePixelRatio(dpi / _SCREEN_DPI)
+    return image
+
+
+def clear_chart_cache() -> None:
+    """Forget the charts rendered so far (for benchmarks of a first export)."""
+    _chart_image.cache_clear()
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """A heading of the laid-out summary: where a PDF bookmark points."""
+
+    level: int
+    title: str
+    page: int
+    """Zero-based page index."""
+    y: float
+    """Distance from the top of the page, in points."""
+
+
+class SummaryDocument:
+    """A summary laid out for paged output, with its header and footer text.
+
+    Build it once, then :meth:`paint` it on any paged device (a printer, a PDF writer); the text is
+    laid out again for each device, the charts are not rendered again.
+
+    Args:
+        report: The report.
+        scope: What the summary covers, resolved once by the caller; its language is the
+            document's (not the interface's).
+        generated: The date printed as the date generated; today by default.
+        chart_dpi: The resolution of the chart images.
+    """
+
+    def __init__(
+        self,
+        report: Report,
+        scope: SummaryScope,
+        *,
+        generated: datetime.date | None = None,
+        chart_dpi: int = CHART_DPI,
+    ) -> None:
+        self.report = report
+        self.scope = scope
+        self.lang = scope.language
+        self.title = scope.title
+        self.citation = report.metadata.citation
+        self.family = _font_family()
+        # Figures only means tables only.
+        groups = scope.chart_groups
+        width_px = round(CHART_WIDTH_MM / 25.4 * chart_dpi)
+        images: list[tuple[str, QImage]] = []
+        captions: list[tuple[str, str]] = []
+        for number, group in enumerate(groups, start=1):
+            name = f"report-chart-{number}.png"
+            images.append((name, _chart_image(group, width_px, chart_dpi, self.lang.value)))
+            captions.append(
+                (name, group.title if self.lang is Language.ZH else group.title_en or group.title)
+            )
+        self.html = build_summary_html(
+            report, scope, chart_images=captions, generated=generated or datetime.date.today()
+        )
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(_print_font(self.family, BODY_POINT_SIZE))
+        document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, self.title)
+        document.setHtml(self.html)
+        for name, image in images:
+            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
+        self.document = document
+        # Qt scales vertical block margins to the paint device but not horizontal ones; keep the
+        # CSS values (pixels at 96 dpi) to scale them for each device.
+        self._indents: dict[int, tuple[float, float, float]] = {}
+        block = document.begin()
+        while block.isValid():
+            block_format = block.blockFormat()
+            indent = (block_format.leftMargin(), block_format.rightMargin(), block_format.textIndent())
+            if any(indent):
+                self._indents[block.blockNumber()] = indent
+            block = block.next()
+        self._body = QRectF()
+        self._band = self._page_width = self._page_height = 0.0
+        self._dpi = _SCREEN_DPI
+        self._pages: list[_Page] = []
+        self._layout = document.documentLayout()  # looked up once: each call costs 40 µs
+
+    # --- layout
+
+    def _furniture_font(self) -> QFont:
+        return _print_font(self.family, FURNITURE_POINT_SIZE)
+
+    def layout_for(self, device: QPagedPaintDevice) -> int:
+        """Lay the document out for ``device`` and split it into pages; returns the number of pages.
+
+        The text is laid out as one long column of the body's width, then cut into pages at the
+        best place above each page's end: between paragraphs, between the lines of a paragraph
+        (never leaving one line of it alone), or between table rows, never inside a line or a
+        row. A heading or a chart stays on the page of what follows it, and a table continued on
+        a new page repeats its header row there.
+        """
+        self._dpi = device.logicalDpiY()
+        paint = device.pageLayout().paintRectPixels(device.logicalDpiX())
+        metrics = QFontMetricsF(self._furniture_font(), device)
+        self._band = metrics.height() * 1.6
+        margin = self._band + metrics.height() * 0.9
+        self._page_width = float(paint.width())
+        self._page_height = float(paint.height())
+        self._body = QRectF(0, margin, paint.width(), paint.height() - 2 * margin)
+        self._scale_indents(self._dpi / _SCREEN_DPI)
+        self.document.documentLayout().setPaintDevice(device)
+        self.document.setTextWidth(self._body.width())
+        self._pages = self._paginate()
+        return len(self._pages)
+
+    def page_count(self) -> int:
+        """The number of pages of the last layout (see :meth:`layout_for`)."""
+        return len(self._pages)
+
+    def _scale_indents(self, scale: float) -> None:
+        cursor = QTextCursor(self.document)
+        for number, (left, right, indent) in self._indents.items():
+            block = self.document.findBlockByNumber(number)
+            block_format = block.blockFormat()
+            block_format.setLeftMargin(left * scale)
+            block_format.setRightMargin(right * scale)
+            block_format.setTextIndent(indent * scale)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format)
+
+    # --- pagination
+
+    def _line_tops(self, block: QTextBlock) -> list[float]:
+        text_layout = block.layout()
+        top = self._layout.blockBoundingRect(block).top()
+        return [top + text_layout.lineAt(i).y() for i in range(text_layout.lineCount())]
+
+    def _cell_extent(self, table: QTextTable, row: int) -> tuple[float, float]:
+        """The top of the first line and the bottom of the last block of a table row's cells."""
+        layout = self._layout
+        tops, bottoms = [], []
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            first = cell.firstCursorPosition().block()
+            last = cell.lastCursorPosition().block()
+            tops.append(layout.blockBoundingRect(first).top())
+            bottoms.append(layout.blockBoundingRect(last).bottom())
+        return min(tops), max(bottoms)
+
+    def _break_candidates(self) -> tuple[list[_Break], list[_Break], list[_TableSpan]]:
+        """Where pages may end: the preferred places, every line top as a fallback, and the tables."""
+        preferred: list[_Break] = []
+        fallback: list[_Break] = []
+        tables: list[_TableSpan] = []
+        overlap = 0.75 * self._dpi / _SCREEN_DPI  # half a table rule (1 px) and a hair
+        layout = self._layout
+        keep_with_previous = True  # nothing before the first block
+        block = self.document.begin()
+        while block.isValid():
+            # None outside tables (the stubs do not say so).
+            table: QTextTable | None = QTextCursor(block).currentTable()
+            if table is None:
+                tops = self._line_tops(block)
+                fallback.extend(_Break(y) for y in tops)
+                if tops and not keep_with_previous:
+                    preferred.append(_Break(tops[0]))
+                if block.blockFormat().headingLevel() == 0:
+                    # At least two lines of a paragraph on each side of a break.
+                    preferred.extend(_Break(y) for y in tops[2:-1])
+                keep_with_previous = _keeps_with_next(block)
+                block = block.next()
+                continue
+            frame = layout.frameBoundingRect(table)
+            if not keep_with_previous:
+                preferred.append(_Break(frame.top()))
+            header_rows = min(table.format().headerRowCount(), table.rows() - 1)
+            extents = [self._cell_extent(table, row) for row in range(table.rows())]
+            boundaries = [(extents[r - 1][1] + extents[r][0]) / 2 for r in range(1, table.rows())]
+            for row, boundary in enumerate(boundaries, start=1):
+                if row > max(header_rows, 0) and (row > 1 or header_rows == 0):
+                    preferred.append(_Break(boundary, overlap))
+                fallback.append(_Break(boundary, overlap))
+            cell_block = self.document.findBlock(table.firstPosition())
+            while cell_block.isValid() and cell_block.position() <= table.lastPosition():
+                fallback.extend(_Break(y) for y in self._line_tops(cell_block))
+                cell_block = cell_block.next()
+            header = None
+            if header_rows > 0:
+                header = (frame.top(), boundaries[header_rows - 1])
+            tables.append(_TableSpan(frame.top(), frame.bottom(), header))
+            keep_with_previous = False
+            block = self.document.findBlock(table.lastPosition() + 1)
+        preferred.sort(key=lambda b: b.y)
+        fallback.sort(key=lambda b: b.y)
+        return preferred, fallback, tables
+
+    def _paginate(self) -> list[_Page]:
+        preferred, fallback, tables = self._break_candidates()
+        total = self._layout.documentSize().height()
+        capacity = self._body.height()
+        pages: list[_Page] = []
+        start, start_overlap = 0.0, 0.0
+        header: tuple[float, float] | None = None
+        while start < total - 0.5 or not pages:
+            header_height = header[1] - header[0] if header else 0.0
+            limit = start - start_overlap + capacity - header_height
+            if total <= limit:
+                pages.append(_Page(start - start_overlap, total, header))
+                break
+            cut = _last_break(preferred, start, limit) or _last_break(fallback, start, limit)
+            if cut is None:
+                cut = _Break(limit)  # a line taller than a page: nothing better exists
+            pages.append(_Page(start - start_overlap, cut.y + cut.overlap, header))
+            start, start_overlap = cut.y, cut.overlap
+            header = next((t.header for t in tables if t.top < start < t.bottom and t.header), None)
+        return pages
+
+    # --- painting
+
+    def paint(self, device: QPagedPaintDevice, painter: QPainter | None = None) -> int:
+        """Paint the pages on ``device`` (calling ``newPage`` between them); returns the page count.
+
+        Only the pages in the device's page ranges are painted, if it has any (a printer after the
+        print dialog); the footer still counts all pages.
+
+        Args:
+            device: A printer or PDF writer, its page layout already set.
+            painter: A painter already active on ``device``; one is made (and ended) if None.
+
+        Raises:
+            OSError: A painter could not be started on the device (e.g. an unwritable printer file).
+        """
+        pages = self.layout_for(device)
+        own = painter is None
+        if painter is None:
+            painter = QPainter()
+            if not painter.begin(device):
+                raise OSError("cannot start printing on the device")
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            # PDF: charts deflated rather than JPEG-encoded; sharper and 2.5 times smaller here.
+            painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering, True)
+            # The pages chosen in the print dialog, if any (numbered from 1); all of them otherwise.
+            ranges = device.pageRanges()
+            chosen = [i for i in range(pages) if ranges.isEmpty() or ranges.contains(i + 1)] or [0]
+            for count, index in enumerate(chosen):
+                if count and not device.newPage():
+                    raise OSError("cannot start a new page")
+                self._paint_furniture(painter, index, pages)
+                self._paint_body(painter, self._pages[index])
+        finally:
+            if own:
+                painter.end()
+        return pages
+
+    def _paint_furniture(self, painter: QPainter, index: int, pages: int) -> None:
+        """The header (title and a rule) and the footer (a rule, the citation, the page number)."""
+        width = self._page_width
+        font = self._furniture_font()
+        painter.save()
+        painter.setFont(font)
+        metrics = QFontMetricsF(font, painter.device())
+        rule = QPen(_RULE_COLOUR)
+        rule.setWidthF(max(1.0, self._dpi / 144))  # half a point
+        painter.setPen(_FURNITURE_COLOUR)
+        title = metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QPointF(0, metrics.ascent()), title)
+        painter.setPen(rule)
+        painter.drawLine(QPointF(0, self._band), QPointF(width, self._band))
+        top = self._page_height - self._band
+        painter.drawLine(QPointF(0, top), QPointF(width, top))
+        number = page_footer_text(index + 1, pages, self.lang)
+        number_width = metrics.horizontalAdvance(number)
+        baseline = self._page_height - metrics.descent()
+        room = max(0.0, width - number_width - metrics.height() * 2)
+        painter.setPen(_FURNITURE_COLOUR)
+        citation = metrics.elidedText(self.citation, Qt.TextElideMode.ElideMiddle, room)
+        painter.drawText(QPointF(0, baseline), citation)
+        painter.drawText(QPointF(width - number_width, baseline), number)
+        painter.restore()
+
+    def _paint_body(self, painter: QPainter, page: _Page) -> None:
+        """One page's slice of the document (after a repeated table header), clipped to it."""
+        body = self._body
+        painter.save()
+        painter.translate(body.left(), body.top())
+        offset = 0.0
+        if page.header is not None:
+            top, bottom = page.header
+            painter.save()
+            painter.translate(0, -top)
+            self.document.drawContents(painter, QRectF(0, top, body.width(), bottom - top))
+            painter.restore()
+            offset = bottom - top
+        painter.translate(0, offset - page.start)
+        self.document.drawContents(painter, QRectF(0, page.start, body.width(), page.end - page.start))
+        painter.restore()
+
+    # --- headings for bookmarks
+
+    def outline(self, device: QPagedPaintDevice) -> list[OutlineEntry]:
+        """The headings (``<h1>``–``<h3>``) of the last layout, with their page and height on it.
+
+        The title (h1) and the sections (h2) are both top-level entries; an h3 comes under its h2.
+        """
+        paint_top_pt = device.pageLayout().paintRect(QPageLayout.Unit.Point).top()
+        to_points = 72.0 / self._dpi
+        entries = []
+        block: QTextBlock = self.document.begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            tops = self._line_tops(block) if 0 < level <= 3 else []
+            if tops:
+                y = tops[0]
+                index = next((i for i, p in enumerate(self._pages) if y < p.end), len(self._pages) - 1)
+                page = self._pages[index]
+                offset = page.header[1] - page.header[0] if page.header else 0.0
+                top = paint_top_pt + (self._body.top() + offset + y - page.start) * to_points
+                title = block.text().replace("\u2028", " ").strip()
+                entries.append(OutlineEntry(max(level, 2), title, index, max(0.0, top - 4)))
+            block = block.next()
+        return entries
+
+
+@dataclass(frozen=True, slots=True)
+class _Break:
+    """A place a page may end: ``y`` in the document; ``overlap`` lets a table rule show on both pages."""
+
+    y: float
+    overlap: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _TableSpan:
+    top: float
+    bottom: float
+    header: tuple[float, float] | None
+    """The header rows' top and bottom, repeated on each page the table continues on."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    start: float
+    end: float
+    header: tuple[float, float] | None
+
+
+def _last_break(breaks: Sequence[_Break], start: float, limit: float) -> _Break | None:
+    """The last break after ``start`` whose slice still fits above ``limit``."""
+    index = bisect.bisect_right([b.y for b in breaks], limit) - 1
+    while index >= 0:
+        candidate = breaks[index]
+        if candidate.y <= start + 1:
+            return None
+        if candidate.y + candidate.overlap <= limit:
+            return candidate
+        index -= 1
+    return None
+
+
+def _keeps_with_next(block: QTextBlock) -> bool:
+    """Headings and chart images (an object replacement character) belong with what follows."""
+    return block.blockFormat().headingLevel() > 0 or "\ufffc" in block.text()
+
+
+def _print_font(family: str, points: float) -> QFont:
+    """The font for printed text.
+
+    The OpenType feature ``locl`` is off: in a Latin run (``p07``) Noto Sans CJK swaps the digits for
+    glyphs that no code point maps to, so Qt's PDF could not give their text back (copying ``p07``
+    gave ``p``). The SC face's default glyphs are already the Simplified Chinese forms.
+    """
+    font = QFont(family)
+    font.setPointSizeF(points)
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
+def _font_family() -> str:
+    # A missing font is logged by the fonts module; Qt then falls back to a system font.
+    with contextlib.suppress(fonts.FontRegistrationError):
+        fonts.register_bundled_fonts()
+    return fonts.ui_font_family()
