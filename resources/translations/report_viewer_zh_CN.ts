@@ -55,6 +55,14 @@
         <source>Chart exported by Report Viewer</source>
         <translation>由报告阅读器导出的图表</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save this chart as PNG or SVG</source>
+        <translation>将此图表保存为 PNG 或 SVG</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>

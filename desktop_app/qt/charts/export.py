@@ -12,14 +12,21 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop_app.core.atomic import atomic_write_bytes
 from desktop_app.core.charting import ChartGroup
 from desktop_app.core.language import Language
+from desktop_app.qt.charts.cards import NumberCards
 from desktop_app.qt.charts.group import GroupChart
 from desktop_app.qt.charts.looks import SCREEN_DPI
 from desktop_app.qt.charts.plot import ChartPlot
-from desktop_app.qt.charts.render import DEFAULT_EXPORT_WIDTH, png_bytes, render_group_image, render_group_svg
+from desktop_app.qt.charts.render import (
+    DEFAULT_EXPORT_WIDTH,
+    ChartRenderError,
+    png_bytes,
+    render_group_image,
+    render_group_svg,
+)
 
 __all__ = ["ExportSource", "export_png", "export_svg", "export_with_dialog"]
 
-ExportSource = ChartGroup | ChartPlot | GroupChart
+ExportSource = ChartGroup | ChartPlot | NumberCards | GroupChart
 
 
 def source_group(source: ExportSource) -> tuple[ChartGroup, Language | str, int]:
@@ -32,7 +39,12 @@ def source_group(source: ExportSource) -> tuple[ChartGroup, Language | str, int]
 
 
 def export_png(
-    source: ExportSource, path: str | os.PathLike[str], width: int | None = None, dpi: int = SCREEN_DPI * 2
+    source: ExportSource,
+    path: str | os.PathLike[str],
+    width: int | None = None,
+    dpi: int = SCREEN_DPI * 2,
+    *,
+    source_line: str = "",
 ) -> None:
     """Write one chart as a PNG file, atomically.
 
@@ -41,30 +53,38 @@ def export_png(
         path: The file to write (replaced if it exists).
         width: The image width in pixels; by default the chart's width at ``dpi``.
         dpi: The resolution the fonts and lines are scaled for (192: twice the screen's).
+        source_line: Where the figures come from (report, date, dataset), drawn under the chart.
 
     Raises:
         ExportError: An ``OSError`` saying which file could not be written and why; nothing is left
             behind (see :func:`desktop_app.core.atomic.atomic_write_bytes`).
+        ChartRenderError: The chart could not be drawn at that size.
     """
     group, lang, screen_width = source_group(source)
     width = width or round(screen_width * dpi / SCREEN_DPI)
-    atomic_write_bytes(path, png_bytes(render_group_image(group, width, dpi, lang=lang)))
+    image = render_group_image(group, width, dpi, lang=lang, source_line=source_line)
+    atomic_write_bytes(path, png_bytes(image))
 
 
-def export_svg(source: ExportSource, path: str | os.PathLike[str], width: int | None = None) -> None:
+def export_svg(
+    source: ExportSource, path: str | os.PathLike[str], width: int | None = None, *, source_line: str = ""
+) -> None:
     """Write one chart as an SVG file, atomically.
 
     Args:
         source: A group, or a chart or plot from the panel (its group and language are drawn).
         path: The file to write (replaced if it exists).
         width: The drawing width in pixels at 96 dpi; by default the chart's width.
+        source_line: Where the figures come from (report, date, dataset), drawn under the chart.
 
     Raises:
         ExportError: An ``OSError`` saying which file could not be written and why; nothing is left
             behind (see :func:`desktop_app.core.atomic.atomic_write_bytes`).
+        ChartRenderError: The chart could not be drawn at that size.
     """
     group, lang, screen_width = source_group(source)
-    atomic_write_bytes(path, render_group_svg(group, width or screen_width, lang=lang))
+    data = render_group_svg(group, width or screen_width, lang=lang, source_line=source_line)
+    atomic_write_bytes(path, data)
 
 
 def file_stem(group: ChartGroup) -> str:
@@ -74,7 +94,11 @@ def file_stem(group: ChartGroup) -> str:
 
 
 def export_with_dialog(
-    chart: GroupChart | ChartPlot, file_format: str, parent: QWidget | None = None
+    chart: GroupChart | ChartPlot | NumberCards,
+    file_format: str,
+    parent: QWidget | None = None,
+    *,
+    source_line: str = "",
 ) -> None:
     """Ask where to save a chart (PNG at twice the screen's resolution, or SVG) and write it.
 
@@ -85,6 +109,7 @@ def export_with_dialog(
         chart: The chart on screen (its group, language and width are drawn).
         file_format: ``"png"`` or ``"svg"``.
         parent: The dialogs' parent (by default the chart).
+        source_line: Where the figures come from, drawn under the exported chart.
     """
     parent = parent or chart
     suffix = f".{file_format}"
@@ -104,10 +129,10 @@ def export_with_dialog(
     width = chart.width()
     try:
         if file_format == "png":
-            export_png(chart, path, width=width * 2, dpi=SCREEN_DPI * 2)
+            export_png(chart, path, width=width * 2, dpi=SCREEN_DPI * 2, source_line=source_line)
         else:
-            export_svg(chart, path, width=width)
-    except OSError as error:
+            export_svg(chart, path, width=width, source_line=source_line)
+    except (OSError, ChartRenderError) as error:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("ChartPanel", "Export Failed"),

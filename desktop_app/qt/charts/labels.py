@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.charting import ChartGroup, ChartItem, item_range_text, item_value_text
+from desktop_app.core.charting import ChartGroup, ChartItem, item_label, item_range_text, item_value_text
 from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import fill, kind_label, visible_text, year_text
@@ -52,7 +52,7 @@ def hover_text(item: ChartItem, lang: Language | str = Language.ZH) -> str:
     """
     return fill(
         QCoreApplication.translate("ChartPanel", "%1: %2"),
-        visible_text(item.label),
+        visible_text(item_label(item, lang)),
         hover_details(item, lang),
     )
 

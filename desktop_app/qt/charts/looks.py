@@ -24,12 +24,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen, QTransform
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.core.charting import ChartGroup
+from desktop_app.core.charting import ChartGroup, item_label
+from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import KIND_PALETTE, visible_text
 from desktop_app.qt import fonts
 from desktop_app.qt.charts.config import FOREGROUND
-from desktop_app.qt.charts.labels import axis_caption
 
 BAR_HEIGHT = 0.6
 """The thickness of a bar, as a fraction of the distance between rows."""
@@ -39,6 +39,8 @@ SCREEN_DPI = 96
 PRINT_POINT_SIZE = 9.0
 """The base font size, in points, of charts rendered for print and export."""
 GRID_ALPHA = 0.25
+MIN_VALUE_AXIS = 120
+"""The narrowest a chart's value axis gets (pixels at 96 dpi) before the panel scrolls instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,14 +162,16 @@ class Look:
 # --- sizes known before a chart is built -----------------------------------------------------------
 
 
-def tick_labels(group: ChartGroup, look: Look, limit_px: float | None = None) -> list[str]:
-    """The row labels of a group's chart, elided to :data:`LABEL_EMS` ems (or ``limit_px``)."""
+def tick_labels(
+    group: ChartGroup, look: Look, limit_px: float | None = None, lang: Language | str = Language.ZH
+) -> list[str]:
+    """The row labels of a group's chart in ``lang``, elided to :data:`LABEL_EMS` ems (or ``limit_px``)."""
     metrics = QFontMetricsF(look.font())
     limit = metrics.horizontalAdvance("中") * LABEL_EMS
     if limit_px is not None:
-        limit = min(limit, limit_px)
+        limit = max(min(limit, limit_px), metrics.horizontalAdvance("中…"))
     return [
-        metrics.elidedText(visible_text(item.label), Qt.TextElideMode.ElideRight, limit)
+        metrics.elidedText(visible_text(item_label(item, lang)), Qt.TextElideMode.ElideRight, limit)
         for item in group.items
     ]
 
@@ -177,21 +181,12 @@ def label_margin(look: Look) -> float:
     return round(look.px(6)) + look.px(8)
 
 
-def natural_label_width(group: ChartGroup, look: Look | None = None) -> int:
+def natural_label_width(
+    group: ChartGroup, look: Look | None = None, lang: Language | str = Language.ZH
+) -> int:
     """The width in pixels the label axis of a group's chart needs for its widest label."""
     look = look or Look()
     metrics = QFontMetricsF(look.font())
-    widest = max((metrics.horizontalAdvance(text) for text in tick_labels(group, look)), default=0.0)
+    labels = tick_labels(group, look, lang=lang)
+    widest = max((metrics.horizontalAdvance(text) for text in labels), default=0.0)
     return math.ceil(widest + label_margin(look))
-
-
-def estimated_chart_height(group: ChartGroup, look: Look | None = None) -> int:
-    """About how tall a group's chart will be: the room kept for it until it is built."""
-    look = look or Look()
-    line = QFontMetricsF(look.font()).height()
-    rows = len(group.items) * max(line * 1.9, look.px(24))
-    captions = 1 if axis_caption(group, "zh") else 0
-    axis = line * (1 + captions) + look.px(5 + 6 + 8)  # tick labels, caption, ticks and offsets
-    title = QFontMetricsF(look.font(1.1, bold=True)).height()
-    legend = max(QFontMetricsF(look.font(0.9)).height(), look.px(14))
-    return math.ceil(rows + axis + look.px(6 + 2) + title + legend + look.px(3))

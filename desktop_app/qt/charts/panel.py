@@ -10,13 +10,18 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 from desktop_app.core.charting import ChartGroup
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import visible_text
+from desktop_app.qt.charts.cards import NumberCards
 from desktop_app.qt.charts.config import configure_pyqtgraph, register_fonts
 from desktop_app.qt.charts.export import export_with_dialog
-from desktop_app.qt.charts.group import GroupChart
-from desktop_app.qt.charts.looks import Look, estimated_chart_height, natural_label_width
+from desktop_app.qt.charts.group import GroupChart, estimated_chart_height
+from desktop_app.qt.charts.looks import Look, natural_label_width
 from desktop_app.qt.charts.plot import ChartPlot
 
 __all__ = ["ChartPanel"]
+
+LABEL_SHARE = 0.4
+"""The largest share of the panel's width the row labels take; longer labels are elided."""
+MIN_LABEL_WIDTH = 72
 
 
 class _PendingChart(QWidget):
@@ -58,7 +63,9 @@ class ChartPanel(QWidget):
         self._title = ""
         self._groups: tuple[ChartGroup, ...] = ()
         self._slots: list[GroupChart | _PendingChart] = []
+        self._natural_label_width = 0
         self._label_width = 0
+        self._source_line = ""
         self._building_ahead = False
 
         layout = QVBoxLayout(self)
@@ -118,8 +125,11 @@ class ChartPanel(QWidget):
         self._groups = tuple(groups)
         self._heading.setText(visible_text(title))
         self._empty.setVisible(not self._groups)
-        # One label width for all, so the plots line up.
-        self._label_width = max((natural_label_width(group) for group in self._groups), default=0)
+        # One label width for all, so the plots line up; no wider than a share of the panel.
+        self._natural_label_width = max(
+            (natural_label_width(group, lang=self._lang) for group in self._groups), default=0
+        )
+        self._label_width = self._fitted_label_width()
         for group in self._groups:
             slot = _PendingChart(group, estimated_chart_height(group))
             self._body_layout.insertWidget(self._body_layout.count() - 1, slot)
@@ -139,8 +149,34 @@ class ChartPanel(QWidget):
         """How many of the charts have been built so far."""
         return sum(isinstance(slot, GroupChart) for slot in self._slots)
 
+    def set_source_line(self, text: str) -> None:
+        """Where the figures come from (report, date, dataset): drawn under every exported chart."""
+        self._source_line = text
+
+    def source_line(self) -> str:
+        """The line drawn under exported charts."""
+        return self._source_line
+
+    def label_width(self) -> int:
+        """The width every chart's label axis has now."""
+        return self._label_width
+
+    def _fitted_label_width(self) -> int:
+        """The labels' natural width, but at most :data:`LABEL_SHARE` of the panel's width."""
+        viewport = self._scroll.viewport().width()
+        if viewport <= 100 or not self.isVisible():
+            return self._natural_label_width
+        return min(self._natural_label_width, max(round(viewport * LABEL_SHARE), MIN_LABEL_WIDTH))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            width = self._fitted_label_width()
+            if width != self._label_width:
+                # A narrower panel narrows (and elides) the labels instead of cutting charts off.
+                self._label_width = width
+                for slot in self._slots:
+                    if isinstance(slot, GroupChart):
+                        slot.plot.set_label_width(width)
             self._build_charts_in_view()
         return super().eventFilter(watched, event)
 
@@ -203,7 +239,7 @@ class ChartPanel(QWidget):
     def _on_chart_export_requested(self, file_format: str) -> None:
         chart = self.sender()
         if isinstance(chart, GroupChart):
-            export_with_dialog(chart, file_format, self)
+            export_with_dialog(chart, file_format, self, source_line=self._source_line)
 
     def _remove_charts(self) -> None:
         built = False
@@ -227,11 +263,11 @@ class ChartPanel(QWidget):
         """The charts (title, plot and legend), in order; builds any not built yet."""
         return [self._build(index) for index in range(len(self._slots))]
 
-    def plots(self) -> list[ChartPlot]:
+    def plots(self) -> list[ChartPlot | NumberCards]:
         """The plots, in the order of the groups; builds any not built yet."""
         return [chart.plot for chart in self.charts()]
 
-    def plot(self, group_key: str) -> ChartPlot:
+    def plot(self, group_key: str) -> ChartPlot | NumberCards:
         """The plot of one group (built if it was not yet).
 
         Raises:

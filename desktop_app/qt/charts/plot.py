@@ -1,8 +1,14 @@
-"""One chart's plot: a horizontal bar chart of one :class:`ChartGroup`, drawn with pyqtgraph.
+"""One chart's plot of one :class:`ChartGroup`, drawn with pyqtgraph: bars, or dots for ranks.
 
-Every chart is a horizontal bar chart, one bar per figure, so that Chinese labels stay readable on the
-left axis. Ranks (``group.lower_is_better``) are drawn on an inverted axis with bars that start from a
-baseline beyond the worst rank shown, so the better the rank, the longer the bar.
+Rows run down the left axis, so that Chinese labels stay readable. What the rows and the value axis
+are is decided by :mod:`desktop_app.core.charting`; here:
+
+* **bars** start at zero; a bound (低于 0.15) is not a bar but a triangle marker pointing the way the
+  value may lie, labelled with its sign (``<0.15``); a derived figure carries a whisker for its range;
+* **dots** (ranks) sit on the list's own scale (1 … N, 1 on the left) over a faint track of the whole
+  list; a bound rank (前 5) is a band from 1 to the bound instead of a dot;
+* a fixed axis (0–100 % for shares) is kept whatever the values; a value label that would run past
+  the end of a fixed axis is drawn inside the bar or left of the dot.
 
 Dataset text is never interpreted as markup: tick labels are drawn with ``QPainter.drawText``, the
 axis label is escaped and tooltips are escaped (:func:`desktop_app.qt.text.tooltip`).
@@ -15,8 +21,17 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QContextMenuEvent, QCursor, QFontMetricsF, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QCursor,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QFrame, QMenu, QSizePolicy, QToolTip, QWidget
 
 # isort: split
@@ -25,20 +40,26 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 
-from desktop_app.core.charting import ChartGroup, ChartItem
+from desktop_app.core.charting import ChartGroup, ChartItem, ChartStyle, item_label
 from desktop_app.core.language import Language
+from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import number_text, visible_text
-from desktop_app.core.ticks import multiples, nice_ceiling, nice_step
+from desktop_app.core.ticks import multiples, nice_step
 from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph
 from desktop_app.qt.charts.labels import axis_caption, group_title, hover_details, hover_text
 from desktop_app.qt.charts.looks import (
     BAR_HEIGHT,
     GRID_ALPHA,
+    MIN_VALUE_AXIS,
     BarStyle,
     Look,
+    kind_colour,
+    kind_look,
+    label_margin,
     natural_label_width,
     tick_labels,
 )
+from desktop_app.qt.charts.menus import export_menu
 from desktop_app.qt.text import tooltip
 
 __all__ = ["ChartPlot"]
@@ -51,8 +72,9 @@ class _Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
     brush painted under the view's scaling would be stretched in SVG.
     """
 
-    def __init__(self, *, patterns: Sequence[QBrush], **opts: Any) -> None:
+    def __init__(self, *, patterns: Sequence[QBrush], drawn: Sequence[bool], **opts: Any) -> None:
         self.patterns = list(patterns)
+        self.drawn = list(drawn)
         super().__init__(**opts)
 
     def paint(self, painter: QPainter, *args: Any) -> None:
@@ -65,6 +87,8 @@ class _Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
         painter.save()
         painter.resetTransform()
         for index in range(count):
+            if not self.drawn[index]:
+                continue  # a bound's marker or a rank's dot stands for this row
             rect = transform.mapRect(
                 QRectF(x0[index], y0[index], x1[index] - x0[index], y1[index] - y0[index])
             )
@@ -127,12 +151,11 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         count = len(self._items)
         rows = np.arange(count, dtype=float)
         values = np.array([item.value for item in self._items], dtype=float)
-        if group.lower_is_better:
-            worst = float(values.max()) if count else 1.0
-            self.baseline = nice_ceiling(worst * 1.1)
-        else:
-            self.baseline = 0.0
-        starts = np.full(count, self.baseline)
+        self.dots = group.style is ChartStyle.DOTS
+        # Rows drawn as bars; the others are drawn as markers, dots or bands. The bar item keeps
+        # every row (zero-width where nothing is drawn), so the plotted values can be read back.
+        drawn = [not self.dots and item.kind is not IndicatorKind.BOUND for item in self._items]
+        starts = np.where(drawn, 0.0, values) if count else np.zeros(0)
         styles = [look.bar_style(item.kind) for item in self._items]
         self.bar_item = _Bars(
             x0=starts,
@@ -142,12 +165,19 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             brushes=[s.fill for s in styles],
             pens=[s.pen for s in styles],
             patterns=[s.pattern for s in styles],
+            drawn=drawn,
         )
-        plot.addItem(self.bar_item)
+        self.baseline = 0.0
+        low, high = self._value_range()
         self.whisker_items: list[Any] = []
+        self.marker_items: list[Any] = []
+        if self.dots:
+            self._add_rank_tracks(low, high)
+        plot.addItem(self.bar_item)
         self._add_whiskers()
-        self._add_value_labels()
-        self._set_up_axes(values)
+        self._add_markers()
+        self._add_value_labels(high)
+        self._set_up_axes(values, low, high)
         plot.showGrid(x=True, y=False, alpha=GRID_ALPHA)
 
         self.row_height = max(QFontMetricsF(look.font()).height() * 1.9, look.px(24))
@@ -176,19 +206,94 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             self.getPlotItem().addItem(whisker)
             self.whisker_items.append(whisker)
 
-    def _add_value_labels(self) -> None:
+    def _value_range(self) -> tuple[float, float]:
+        """The value axis: the group's fixed one, or one fitted to the values with room for labels."""
+        group = self.group
+        if group.axis_low is not None and group.axis_high is not None:
+            return group.axis_low, group.axis_high
+        highs = [
+            item.value if item.range_high is None else max(item.value, item.range_high)
+            for item in self._items
+        ]
+        lows = [
+            item.value if item.range_low is None else min(item.value, item.range_low) for item in self._items
+        ]
+        low, high = min([0.0, *lows]), max([0.0, *highs])
+        if high == low:
+            high = low + 1.0
+        return low, high + (high - low) * 0.16  # room for the longest bar's value label
+
+    def _add_rank_tracks(self, low: float, high: float) -> None:
+        """A faint line over the whole list behind each ranking's dot: where the rank stands in it."""
+        count = len(self._items)
+        xs = np.tile([low, high], count)
+        ys = np.repeat(np.arange(count, dtype=float), 2)
+        colour = QColor(FOREGROUND)
+        colour.setAlpha(60)
+        pen = self._look.line_pen(colour)
+        pen.setWidthF(self._look.px(3))
+        track = pg.PlotDataItem(xs, ys, connect="pairs", pen=pen)
+        self.getPlotItem().addItem(track)
+        self.marker_items.append(track)
+
+    def _add_markers(self) -> None:
+        """Dots for ranks, bands for bound ranks (前 5: 1 to 5), triangles for other bounds."""
+        look = self._look
+        plot = self.getPlotItem()
+        for row, item in enumerate(self._items):
+            colour = kind_colour(item.kind)
+            if self.dots and item.bound:
+                band = QColor(colour)
+                band.setAlpha(110)
+                start = self.group.axis_low if self.group.axis_low is not None else 1.0
+                pen = QPen(band)
+                pen.setWidthF(look.px(9))
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                marker = pg.PlotDataItem([start, item.value], [row, row], pen=pen)
+            elif self.dots or item.kind is IndicatorKind.BOUND:
+                symbol = "o" if self.dots else ("t3" if item.bound in ("<", "≤") else "t2")
+                marker = pg.ScatterPlotItem(
+                    x=[item.value],
+                    y=[float(row)],
+                    symbol=symbol,
+                    size=look.px(12),
+                    brush=QBrush(colour),
+                    pen=look.line_pen(colour.darker(130)),
+                    pxMode=True,
+                )
+            else:
+                continue
+            plot.addItem(marker)
+            self.marker_items.append(marker)
+
+    def _add_value_labels(self, high: float) -> None:
         font = self._look.font(0.9)
+        fixed = self.group.axis_high is not None
         self.value_labels: list[Any] = []
         for row, item in enumerate(self._items):
             end = item.value if item.range_high is None else max(item.value, item.range_high)
             # Plain text (TextItem.setPlainText); a thin space keeps it off the bar's end.
-            label = pg.TextItem(" " + number_text(item.value), color=FOREGROUND, anchor=(0.0, 0.5))
+            text = item.bound + number_text(item.value)
+            inside = fixed and end > high - (high - (self.group.axis_low or 0.0)) * 0.15
+            if inside:
+                # Past the end of a fixed axis: inside the bar's end (or left of the dot).
+                on_fill = self._drawn(row) and kind_look(item.kind).fill_alpha == 255
+                colour = QColor("white") if on_fill else FOREGROUND
+                label = pg.TextItem(text + " ", color=colour, anchor=(1.0, 0.5))
+                label.setPos(end - (high - (self.group.axis_low or 0.0)) * 0.015, row)
+            else:
+                label = pg.TextItem(" " + text, color=FOREGROUND, anchor=(0.0, 0.5))
+                label.setPos(
+                    end + (0.01 * (high - (self.group.axis_low or 0.0)) if not self._drawn(row) else 0), row
+                )
             label.setFont(font)
-            label.setPos(end, row)
             self.getPlotItem().addItem(label, ignoreBounds=True)
             self.value_labels.append(label)
 
-    def _set_up_axes(self, values: np.ndarray) -> None:
+    def _drawn(self, row: int) -> bool:
+        return bool(self.bar_item.drawn[row])
+
+    def _set_up_axes(self, values: np.ndarray, low: float, high: float) -> None:
         look = self._look
         plot = self.getPlotItem()
         tick_font = look.font()
@@ -200,9 +305,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         left.setStyle(tickFont=tick_font, tickLength=0, tickTextOffset=text_offset)
         left.setPen(look.line_pen())
         left.setTextPen(FOREGROUND)
-        self.tick_labels = tick_labels(self.group, look)
-        left.setTicks([[(float(row), text) for row, text in enumerate(self.tick_labels)], []])
-        self.set_label_width(natural_label_width(self.group, look))
+        self.set_label_width(natural_label_width(self.group, look, self.lang))
 
         bottom = plot.getAxis("bottom")
         bottom.setStyle(
@@ -211,6 +314,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             tickTextOffset=text_offset,
             autoExpandTextSpace=False,
             tickTextHeight=math.ceil(metrics.height()),
+            hideOverlappingLabels=False,  # keep the 0 and 100 (1 and N) at the ends of the axis
         )
         bottom.setPen(look.line_pen())
         bottom.setTextPen(FOREGROUND)
@@ -223,45 +327,47 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         bottom.label.setDefaultTextColor(FOREGROUND)
         bottom.showLabel(bool(caption))
 
-        highs = [
-            item.value if item.range_high is None else max(item.value, item.range_high)
-            for item in self._items
-        ]
-        lows = [
-            item.value if item.range_low is None else min(item.value, item.range_low) for item in self._items
-        ]
         count = len(self._items)
         view = plot.getViewBox()
         integers = all(float(value).is_integer() for value in values)
-        if self.group.lower_is_better:
-            view.invertX(True)
-            # Room beyond the best rank for its value label.
-            low = min([0.0, *lows]) - self.baseline * 0.14
-            high = self.baseline
-            step = nice_step(high, 6, integers=integers)
-            value_ticks = [1.0, *multiples(step, step, high)]
+        step = nice_step(high - low, 5, integers=integers)
+        if self.dots:
+            # 1 … N: the first place, the round numbers after it, and the last place.
+            value_ticks = [low, *(t for t in multiples(step, step, high) if t - low >= step / 2)]
+            if value_ticks[-1] != high:
+                value_ticks.append(high)
+            pad = (high - low) * 0.03
+            low, high = low - pad, high + pad
         else:
-            low = min([0.0, *lows])
-            high = max([0.0, *highs])
-            if high == low:
-                high = low + 1.0
-            high += (high - low) * 0.16  # room for the longest bar's value label
-            step = nice_step(high - low, 6, integers=integers)
-            value_ticks = multiples(step, low, high)
+            limit = self.group.axis_high if self.group.axis_high is not None else high
+            value_ticks = multiples(step, low, limit)
+        self.value_ticks = value_ticks
         # Our own ticks: round numbers, whole ones for whole figures, and no minor grid lines.
         bottom.setTicks([[(tick, number_text(tick)) for tick in value_ticks], []])
         view.setRange(xRange=(low, high), padding=0.0)
         view.setRange(yRange=(-0.5, count - 0.5), padding=0.0)
         view.disableAutoRange()
 
+    def x_range(self) -> tuple[float, float]:
+        """The value axis's shown range, in data units."""
+        (low, high), _ = self.getPlotItem().getViewBox().viewRange()
+        return float(low), float(high)
+
     def label_width(self) -> int:
         """The width of the label axis, in pixels."""
         return math.ceil(float(self.getPlotItem().getAxis("left").minimumWidth()))
 
     def set_label_width(self, width: int) -> None:
-        """Make the label axis ``width`` pixels wide (to line up the plots of a panel)."""
-        self.getPlotItem().getAxis("left").setWidth(width)
-        self.setMinimumWidth(math.ceil(width + self._look.px(160)))
+        """Make the label axis ``width`` pixels wide (to line up the plots of a panel).
+
+        Labels longer than the room are cut with "…" (the hover keeps them whole), so a narrow
+        panel narrows the labels rather than cutting the chart off on the right.
+        """
+        self.tick_labels = tick_labels(self.group, self._look, width - label_margin(self._look), self.lang)
+        left = self.getPlotItem().getAxis("left")
+        left.setTicks([[(float(row), text) for row, text in enumerate(self.tick_labels)], []])
+        left.setWidth(width)
+        self.setMinimumWidth(math.ceil(width + self._look.px(MIN_VALUE_AXIS)))
 
     # --- reading back
 
@@ -287,8 +393,10 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         return [BarStyle(f, p, q) for f, p, q in zip(fills, patterns, pens, strict=True)]
 
     def bar_center(self, index: int) -> QPointF:
-        """The middle of a bar in view (data) coordinates."""
+        """The middle of a bar (or a marker) in view (data) coordinates."""
         item = self._items[index]
+        if not self._drawn(index):
+            return QPointF(item.value, float(index))
         return QPointF((self.baseline + item.value) / 2, float(index))
 
     def bar_at(self, scene_pos: QPointF) -> int | None:
@@ -311,9 +419,16 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         if not view.sceneBoundingRect().contains(scene_pos):
             return None
         item = self._items[row]
-        low, high = sorted((self.baseline, item.value))
-        # A zero-length bar is still hit within a couple of pixels of its end.
-        slack = abs(view.mapSceneToView(QPointF(scene_pos.x() + 3, scene_pos.y())).x() - point.x())
+        if self._drawn(row):
+            low, high = sorted((self.baseline, item.value))
+            pixels = 3.0  # a zero-length bar is still hit within a couple of pixels of its end
+        elif self.dots and item.bound:
+            low, high = sorted((self.group.axis_low or 1.0, item.value))
+            pixels = 6.0
+        else:
+            low = high = item.value
+            pixels = self._look.px(8)  # a dot or a marker
+        slack = abs(view.mapSceneToView(QPointF(scene_pos.x() + pixels, scene_pos.y())).x() - point.x())
         if low - slack <= point.x() <= high + slack:
             return row
         return None
@@ -338,7 +453,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             return
         text = self.hover_text(index)
         item = self._items[index]
-        rich = tooltip(item.label, hover_details(item, self.lang))
+        rich = tooltip(item_label(item, self.lang), hover_details(item, self.lang))
         self.setToolTip(rich)
         if QToolTip.isVisible():
             QToolTip.showText(QCursor.pos(), rich, self)
@@ -378,16 +493,8 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         self.deleteLater()
 
     def context_menu(self) -> QMenu:
-        """The chart's context menu: Export PNG… and Export SVG…."""
-        menu = QMenu(self)
-        menu.setObjectName("chartContextMenu")
-        png = menu.addAction(QCoreApplication.translate("ChartPanel", "Export PNG…"))
-        png.setObjectName("actionExportPng")
-        png.triggered.connect(lambda: self.export_requested.emit("png"))
-        svg = menu.addAction(QCoreApplication.translate("ChartPanel", "Export SVG…"))
-        svg.setObjectName("actionExportSvg")
-        svg.triggered.connect(lambda: self.export_requested.emit("svg"))
-        return menu
+        """The context menu: Export PNG… and Export SVG… (the chart's button opens the same)."""
+        return export_menu(self, self.export_requested.emit)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.context_menu()

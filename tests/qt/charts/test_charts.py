@@ -19,13 +19,14 @@ from pathlib import Path
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QRawFont
+from PySide6.QtGui import QColor, QImage, QRawFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.charting import ChartGroup, ChartItem, chart_groups
+from desktop_app.core.charting import ChartGroup, ChartItem, ChartStyle, chart_groups
 from desktop_app.core.model import Indicator, IndicatorKind, Report
+from desktop_app.core.presentation import KIND_PALETTE
 from desktop_app.qt import charts, fonts
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -72,10 +73,22 @@ def _hostile_group() -> ChartGroup:
     return ChartGroup("other:<i>", "<h1>标题</h1>", "<h1>title</h1>", "<i>万</i>", False, items)
 
 
-def _click_point(plot: charts.ChartPlot, index: int) -> QPoint:
+def _click_point(plot: charts.ChartPlot | charts.NumberCards, index: int) -> QPoint:
+    if isinstance(plot, charts.NumberCards):
+        return plot.card_center(index)
     view = plot.getPlotItem().getViewBox()
     scene_point = view.mapViewToScene(plot.bar_center(index))
     return QPoint(plot.mapFromScene(scene_point))
+
+
+def _bar_plot(panel: charts.ChartPanel, key: str) -> charts.ChartPlot:
+    plot = panel.plot(key)
+    assert isinstance(plot, charts.ChartPlot), key
+    return plot
+
+
+def _bar_plots(panel: charts.ChartPanel) -> list[charts.ChartPlot]:
+    return [plot for plot in panel.plots() if isinstance(plot, charts.ChartPlot)]
 
 
 # --- set-up ----------------------------------------------------------------------------------------
@@ -146,45 +159,105 @@ def test_no_plot_mixes_units(panel: charts.ChartPanel, report: Report, scope: st
     panel.show_groups(scope, _groups(report, scope))
     for plot in panel.plots():
         group = plot.group
+        sources = [report.indicator_by_id[item.indicator_id] for item in group.items]
+        if group.style is ChartStyle.NUMBERS:
+            assert isinstance(plot, charts.NumberCards)  # one value a card, no shared axis
+            continue
         if group.key.startswith("rank:"):
-            # 名, 位 and 强 are all places in a ranking.
-            sources = [report.indicator_by_id[item.indicator_id] for item in group.items]
+            # 名, 位 and 强 are all places in a ranking; one list size and one scope per axis.
             assert {s.unit_normalised for s in sources if isinstance(s, Indicator)} == {"rank"}
             assert len(sources) == len(group.items)
+            assert len({(s.scope, item.list_size) for s, item in zip(sources, group.items, strict=True)}) == 1
+        elif group.key.startswith("count:"):
+            # What is counted is one thing (villages, projects …), whatever unit it is written in.
+            assert len({s.unit_normalised for s in sources if isinstance(s, Indicator)}) == 1, group.key
         else:
             assert len({item.unit for item in group.items}) == 1, group.key
+        assert len({s.scope for s in sources}) == 1 or group.key in ("share:", "rank_change:"), group.key
         assert group.unit in plot.axis_caption
 
 
-def test_rank_axis_is_inverted_and_better_ranks_are_longer(panel: charts.ChartPanel, report: Report) -> None:
+def test_ranks_are_dots_on_their_lists_scale(panel: charts.ChartPanel, report: Report) -> None:
     panel.show_groups("overview", _groups(report, "overview"))
-    for plot in panel.plots():
-        view = plot.getPlotItem().getViewBox()
-        assert view.xInverted() is plot.group.lower_is_better
-    rank = panel.plot("rank:")
-    assert rank.axis_caption == "名\uff08越小越好\uff09"  # the chart's language, not the interface's
-    lengths = {
-        item.label: abs(rank.baseline - value)
-        for item, (_, value) in zip(rank.items(), rank.bar_data(), strict=True)
-    }
-    assert lengths["全市上半年现场观摩点评名次"] > lengths["全国高质量发展百强区排名"]
-    assert rank.baseline > max(item.value for item in rank.items())
+    rank = _bar_plot(panel, "rank:nation:100")
+    assert rank.dots and rank.group.style is ChartStyle.DOTS
+    assert rank.axis_caption == "名次\uff08越小越好\uff09"  # the chart's language, not the interface's
+    # Each of the three national top-100 lists on its own 1–100 scale: no bar, a dot at the rank.
+    assert [label for label, _ in rank.bar_data()] == [
+        "全国高质量发展百强区排名",
+        "中国工业百强区排名",
+        "全国综合实力百强区排名",
+    ]
+    assert [value for _, value in rank.bar_data()] == [51, 53, 54]
+    assert not any(rank.bar_item.drawn)
+    low, high = rank.x_range()
+    assert low < 1 and 100 < high < 110 and rank.value_ticks[0] == 1 and rank.value_ticks[-1] == 100
+    dots = [m for m in rank.marker_items if isinstance(m, pg.ScatterPlotItem)]
+    assert [float(d.data["x"][0]) for d in dots] == [51, 53, 54]
+    assert not rank.getPlotItem().getViewBox().xInverted()
+    # Ranks in lists of unknown size (a city review, a group ranking) have no scale: numbers.
+    keys = [g.key for g in panel.groups()]
+    assert [k for k in keys if k.startswith("rank:")] == ["rank:nation:100"]
+    numbers = panel.plot("numbers:")
+    assert "全市上半年现场观摩点评名次" in [label for label, _ in numbers.bar_data()]
+
+
+def test_shares_and_rates_use_a_0_to_100_axis(panel: charts.ChartPanel, report: Report) -> None:
+    for scope in ("g1-growth", "g8-wellbeing", "overview"):
+        panel.show_groups(scope, _groups(report, scope))
+        shares = _bar_plot(panel, "share:")
+        low, high = shares.x_range()
+        assert low == 0 and high == 100, scope  # 35 % does not fill goal 1's chart
+        assert shares.value_ticks[0] == 0 and shares.value_ticks[-1] == 100
+        assert shares.axis_caption == "%"
+
+
+def test_bounds_are_markers_not_bars(panel: charts.ChartPanel) -> None:
+    items = (
+        ChartItem("a", "差异率", 0.15, "", 2023, IndicatorKind.BOUND, bound="<"),
+        ChartItem("b", "另一个比率", 0.4, "", 2023, IndicatorKind.ACHIEVED),
+        ChartItem("c", "下限", 0.3, "", 2023, IndicatorKind.BOUND, bound="≥"),
+    )
+    panel.show_groups("bounds", [ChartGroup("other:", "其他", "Other", "", False, items)])
+    plot = _bar_plot(panel, "other:")
+    assert plot.bar_item.drawn == [False, True, False]
+    symbols = [m.opts["symbol"] for m in plot.marker_items if isinstance(m, pg.ScatterPlotItem)]
+    assert symbols == ["t3", "t2"]  # pointing the way the value may lie
+    assert [label.toPlainText().strip() for label in plot.value_labels] == ["<0.15", "0.4", "≥0.3"]
+    assert "<0.15" in plot.hover_text(0)
 
 
 def test_kinds_are_drawn_apart(panel: charts.ChartPanel, report: Report) -> None:
     panel.show_groups("overview", _groups(report, "overview"))
     looks: dict[IndicatorKind, tuple[object, ...]] = {}
-    for plot in panel.plots():
-        for item, style in zip(plot.items(), plot.bar_styles(), strict=True):
-            look = (
-                style.fill.style(),
-                style.fill.color().name(),
-                style.fill.color().alpha(),
-                style.pattern.style(),
-                style.pen.style(),
-                style.pen.color().name(),
-            )
-            assert looks.setdefault(item.kind, look) == look, f"{item.kind} drawn two ways"
+    styles = [
+        (item, style)
+        for plot in _bar_plots(panel)
+        for item, style in zip(plot.items(), plot.bar_styles(), strict=True)
+    ]
+    styles.append(
+        (
+            ChartItem("b", "b", 1, "", 2023, IndicatorKind.BOUND),
+            charts.looks.Look().bar_style(IndicatorKind.BOUND),
+        )
+    )
+    # Bounds are markers on the bundled report's charts; their bar look is the legend swatch's.
+    for item, style in styles:
+        look = (
+            style.fill.style(),
+            style.fill.color().name(),
+            style.fill.color().alpha(),
+            style.pattern.style(),
+            style.pen.style(),
+            style.pen.color().name(),
+        )
+        assert looks.setdefault(item.kind, look) == look, f"{item.kind} drawn two ways"
+    # One palette: the bars' colours are the kind badges' (core.presentation.KIND_PALETTE).
+    for kind, seen in looks.items():
+        assert seen[5] in (
+            QColor(KIND_PALETTE[kind.value]).name(),
+            QColor(KIND_PALETTE[kind.value]).darker(120).name(),
+        )
     achieved = looks[IndicatorKind.ACHIEVED]
     for kind in (IndicatorKind.ESTIMATE, IndicatorKind.TARGET, IndicatorKind.DERIVED, IndicatorKind.BOUND):
         assert looks[kind] != achieved, kind
@@ -197,7 +270,7 @@ def test_kinds_are_drawn_apart(panel: charts.ChartPanel, report: Report) -> None
 
 def test_derived_figures_have_range_whiskers(panel: charts.ChartPanel, report: Report) -> None:
     panel.show_groups("overview", _groups(report, "overview"))
-    amounts = panel.plot("amount:亿元")
+    amounts = _bar_plot(panel, "amount:亿元")
     derived = [item for item in amounts.items() if item.kind is IndicatorKind.DERIVED]
     assert len(amounts.whisker_items) == len(derived) > 0
     for whisker, item in zip(amounts.whisker_items, derived, strict=True):
@@ -217,8 +290,8 @@ def test_each_plot_has_a_legend_of_its_kinds(panel: charts.ChartPanel, report: R
 
 def test_plot_height_grows_with_the_bars(panel: charts.ChartPanel, report: Report) -> None:
     panel.show_groups("overview", _groups(report, "overview"))
-    heights = {len(plot.items()): plot.height() for plot in panel.plots()}
-    assert heights[9] > heights[2] > heights[1]
+    heights = {len(plot.items()): plot.height() for plot in _bar_plots(panel)}
+    assert heights[9] > heights[3] > heights[2]
 
 
 def test_show_groups_replaces_and_clear_empties(panel: charts.ChartPanel, report: Report) -> None:
@@ -245,7 +318,7 @@ def test_only_charts_in_view_are_built_until_scrolled_to(
     panel: charts.ChartPanel, report: Report, qtbot: QtBot
 ) -> None:
     groups = _groups(report, "overview")
-    panel.resize(700, 400)
+    panel.resize(700, 250)
     panel.show()
     qtbot.waitExposed(panel)
     panel.show_groups("overview", groups)
@@ -323,7 +396,10 @@ def test_bundled_fonts_cover_every_chart_text(panel: charts.ChartPanel, report: 
     for chart in panel.charts():
         plot = chart.plot
         texts += [chart.title_label.text(), plot.axis_caption, *chart.legend.texts, *plot.tick_labels]
-        texts += [label.toPlainText() for label in plot.value_labels]
+        if isinstance(plot, charts.NumberCards):
+            texts += [*plot.value_texts, *plot.detail_texts]
+        else:
+            texts += [label.toPlainText() for label in plot.value_labels]
         texts += [plot.hover_text(index) for index in range(len(plot.items()))]
     for path in fonts.bundled_font_paths():
         missing = fonts.unsupported_characters("".join(texts), QRawFont(str(path), 12))
@@ -338,7 +414,7 @@ def test_hover_text_has_value_unit_year_and_kind(
     panel: charts.ChartPanel, report: Report, qtbot: QtBot
 ) -> None:
     panel.show_groups("overview", _groups(report, "overview"))
-    amounts = panel.plot("amount:亿元")
+    amounts = _bar_plot(panel, "amount:亿元")
     assert amounts.hover_text(0) == "规上工业总产值: 2504 亿元 (2023年, 实绩)"
     derived = amounts.hover_text(5)
     assert "7154 亿元" in derived and "2023年" in derived and "推算" in derived
@@ -360,7 +436,7 @@ def test_mouse_over_a_bar_sets_the_tooltip(panel: charts.ChartPanel, report: Rep
     panel.show_groups("g1", _groups(report, "g1-growth"))
     panel.show()
     qtbot.waitExposed(panel)
-    plot = panel.plot("rank:")
+    plot = _bar_plot(panel, "rank:nation:100")
     point = _click_point(plot, 1)
     with qtbot.waitSignal(panel.hovered) as blocker:
         QTest.mouseMove(plot.viewport(), point)
@@ -376,9 +452,10 @@ def test_clicking_a_bar_activates_its_indicator(
     qtbot.waitExposed(panel)
     for plot in panel.plots():
         for index, item in enumerate(plot.items()):
+            target = plot if isinstance(plot, charts.NumberCards) else plot.viewport()
             with qtbot.waitSignal(panel.indicator_activated) as blocker:
                 QTest.mouseClick(
-                    plot.viewport(),
+                    target,
                     Qt.MouseButton.LeftButton,
                     Qt.KeyboardModifier.NoModifier,
                     _click_point(plot, index),
@@ -390,20 +467,20 @@ def test_click_handler_and_hit_testing(panel: charts.ChartPanel, report: Report,
     panel.show_groups("overview", _groups(report, "overview"))
     panel.show()
     qtbot.waitExposed(panel)
-    counts = panel.plot("count:个")
     with qtbot.waitSignal(panel.indicator_activated) as blocker:
-        counts.activate(6)
+        _bar_plot(panel, "count:projects").activate(1)
     assert blocker.args == ["ind-tech-upgrade-projects"]
+    counts = _bar_plot(panel, "count:villages")
     view = counts.getPlotItem().getViewBox()
     # The zero bar (villages below 200k: all cleared) is still hit at its end.
-    assert counts.bar_at(view.mapViewToScene(QPointF(0.0, 1.0))) == 1
+    assert counts.bar_at(view.mapViewToScene(QPointF(0.0, 0.0))) == 0
     # Between rows, and far beyond a short bar, is no bar.
     assert counts.bar_at(view.mapViewToScene(QPointF(10.0, 0.5))) is None
-    assert counts.bar_at(view.mapViewToScene(QPointF(110.0, 5.0))) is None
+    assert counts.bar_at(view.mapViewToScene(QPointF(110.0, 2.0))) is None
     # The label on the left axis counts as the bar.
     axis = counts.getPlotItem().getAxis("left")
-    label_point = QPointF(axis.sceneBoundingRect().center().x(), view.mapViewToScene(QPointF(0, 3)).y())
-    assert counts.bar_at(label_point) == 3
+    label_point = QPointF(axis.sceneBoundingRect().center().x(), view.mapViewToScene(QPointF(0, 2)).y())
+    assert counts.bar_at(label_point) == 2
 
 
 # --- dataset text is shown literally ---------------------------------------------------------------
@@ -419,6 +496,7 @@ def test_markup_in_dataset_text_is_shown_literally(panel: charts.ChartPanel, qtb
     assert chart.title_label.textFormat() == Qt.TextFormat.PlainText
     assert chart.title_label.text() == "<h1>标题</h1>"
     plot = chart.plot
+    assert isinstance(plot, charts.ChartPlot)
     assert plot.tick_labels == [HOSTILE, "<script>alert(1)</script>"]
     assert [label for label, _ in plot.bar_data()] == [HOSTILE, "<script>alert(1)</script>"]
     # pyqtgraph's axis label is HTML: the unit must come through as text.
@@ -437,7 +515,7 @@ def test_long_labels_are_cut_and_kept_whole_in_the_hover(panel: charts.ChartPane
     panel.show_groups(
         "long", [ChartGroup("rank_change:", "排名变化", "Rank changes", "位次", False, (item,))]
     )
-    plot = panel.plots()[0]
+    plot = _bar_plot(panel, "rank_change:")
     assert plot.tick_labels[0].endswith("…") and len(plot.tick_labels[0]) < len(long_label)
     assert plot.hover_text(0).startswith(long_label)
     assert plot.bar_data() == [(long_label, 67)]
@@ -454,12 +532,12 @@ def test_export_png_writes_a_png(panel: charts.ChartPanel, report: Report, tmp_p
     assert _png_size(data)[0] == 1000
     assert QImage(str(path)).width() == 1000
     panel.show_groups("overview", [group])
-    charts.export_png(panel.plots()[0], path, width=600)  # replaces the file
+    charts.export_png(_bar_plot(panel, "amount:亿元"), path, width=600)  # replaces the file
     assert _png_size(path.read_bytes())[0] == 600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["amounts.png"]
 
 
-@pytest.mark.parametrize("key", ["amount:亿元", "rank:"])
+@pytest.mark.parametrize("key", ["amount:亿元", "rank:nation:100", "numbers:"])
 def test_export_svg_writes_svg(report: Report, tmp_path: Path, key: str, app: QApplication) -> None:
     path = tmp_path / "chart.svg"
     charts.export_svg(_group(report, key), path)
@@ -522,7 +600,7 @@ def test_failed_write_leaves_no_temporary_file(
 
 
 def test_render_group_image_at_300_dpi(report: Report, app: QApplication) -> None:
-    rank = _group(report, "rank:")
+    rank = _group(report, "rank:nation:100")
     image = charts.render_group_image(rank, 2400, dpi=300)
     screen = charts.render_group_image(rank, 768, dpi=96)
     assert image.width() == 2400

@@ -1,0 +1,23 @@
+"""The export menu every chart offers, from its button and its context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu, QWidget
+
+__all__ = ["export_menu"]
+
+
+def export_menu(parent: QWidget, request: Callable[[str], None]) -> QMenu:
+    """A menu with Export PNG… and Export SVG…, calling ``request("png")`` or ``request("svg")``."""
+    menu = QMenu(parent)
+    menu.setObjectName("chartContextMenu")
+    png = menu.addAction(QCoreApplication.translate("ChartPanel", "Export PNG…"))
+    png.setObjectName("actionExportPng")
+    png.triggered.connect(lambda: request("png"))
+    svg = menu.addAction(QCoreApplication.translate("ChartPanel", "Export SVG…"))
+    svg.setObjectName("actionExportSvg")
+    svg.triggered.connect(lambda: request("svg"))
+    return menu
