@@ -178,7 +178,6 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         self._add_markers()
         self._add_value_labels(high)
         self._set_up_axes(values, low, high)
-        plot.showGrid(x=True, y=False, alpha=GRID_ALPHA)
 
         self.row_height = max(QFontMetricsF(look.font()).height() * 1.9, look.px(24))
         bottom = plot.getAxis("bottom")
@@ -314,7 +313,8 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             tickTextOffset=text_offset,
             autoExpandTextSpace=False,
             tickTextHeight=math.ceil(metrics.height()),
-            hideOverlappingLabels=False,  # keep the 0 and 100 (1 and N) at the ends of the axis
+            # Keep the 0 and 100 (1 and N) at the ends of the axis: let labels run this far past them.
+            hideOverlappingLabels=round(look.px(24)),
         )
         bottom.setPen(look.line_pen())
         bottom.setTextPen(FOREGROUND)
@@ -344,6 +344,13 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         self.value_ticks = value_ticks
         # Our own ticks: round numbers, whole ones for whole figures, and no minor grid lines.
         bottom.setTicks([[(tick, number_text(tick)) for tick in value_ticks], []])
+        # Grid lines drawn as items, not by the axis: an axis drawing a grid hides its end labels.
+        grid = QColor(FOREGROUND)
+        grid.setAlphaF(GRID_ALPHA)
+        for tick in value_ticks:
+            line = pg.InfiniteLine(pos=tick, angle=90, pen=look.line_pen(grid), movable=False)
+            plot.addItem(line, ignoreBounds=True)
+            line.setZValue(-10)
         view.setRange(xRange=(low, high), padding=0.0)
         view.setRange(yRange=(-0.5, count - 0.5), padding=0.0)
         view.disableAutoRange()
