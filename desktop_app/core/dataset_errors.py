@@ -8,13 +8,21 @@ in English only.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.language import Language
 
-__all__ = ["DatasetError", "Problem"]
+__all__ = ["DatasetError", "Problem", "excerpt"]
+
+
+def excerpt(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: ``repr`` for text, JSON otherwise, cut to ``limit`` with ``…``."""
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
