@@ -27,6 +27,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -206,7 +207,7 @@ def _finite_float(literal: str) -> float:
     return value
 
 
-_JSON_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # unrolled: twice as fast
 _LONG_INTEGER: Final = re.compile(r"(?<![\d.eE+\-])-?\d{16,}(?![\d.eE])")
 
 
@@ -363,71 +364,118 @@ def _surrogate_problem(parts: list[str | int], text: str, what: str) -> Problem:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What to look at in a node that one schema rule describes (built once per rule)."""
+
+    integer_keys: tuple[str | int, ...]  # where a float is a problem
+    nested: tuple[tuple[str | int, dict[str, Any]], ...]  # where a container may hold one
+    known: frozenset[str]  # an object's own properties
+    other: dict[str, Any] | None  # additionalProperties / items: the rule of any other member
+
+
+class _Planner:
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self._definitions = schema.get("$defs", {})
+        self._plans: dict[int, _Plan] = {}
+
+    def resolve(self, rule: Any) -> dict[str, Any] | None:
+        while isinstance(rule, dict) and str(rule.get("$ref", "")).startswith("#/$defs/"):
+            rule = self._definitions.get(rule["$ref"].removeprefix("#/$defs/"))
+        return rule if isinstance(rule, dict) else None
+
+    def plan(self, rule: dict[str, Any]) -> _Plan:
+        plan = self._plans.get(id(rule))
+        if plan is None:
+            members: dict[str | int, Any] = {
+                **rule.get("properties", {}),
+                **dict(enumerate(rule.get("prefixItems", []))),
+            }
+            resolved = {key: self.resolve(child) for key, child in members.items()}
+            other = self.resolve(rule.get("additionalProperties", rule.get("items")))
+            plan = _Plan(
+                tuple(
+                    key
+                    for key, child in resolved.items()
+                    if child is not None and child.get("type") == "integer"
+                ),
+                tuple(
+                    (key, child) for key, child in resolved.items() if child is not None and _may_nest(child)
+                ),
+                frozenset(key for key in members if isinstance(key, str)),
+                other,
+            )
+            self._plans[id(rule)] = plan
+        return plan
+
+
+def _may_nest(rule: dict[str, Any]) -> bool:
+    return any(k in rule for k in ("properties", "additionalProperties", "items", "prefixItems", "$ref"))
+
+
 def integer_problems(document: Any, schema: dict[str, Any]) -> list[Problem]:
     """Values the schema calls integers that are written as fractions (``2023.0``).
 
     JSON Schema counts ``2023.0`` as an integer; a dataset must not, or a year prints as ``2023.0``.
     Follows ``$ref``, ``properties``, ``additionalProperties``, ``items`` and ``prefixItems``; run it
-    on a document that passed the schema. Only containers are pushed, so a million two-integer
-    segments cost one visit each.
+    on a document that passed the schema. Each rule is turned once into the keys to look at, so a
+    node costs a few lookups, and a million two-integer segments one check each.
     """
-    definitions = schema.get("$defs", {})
-
-    def resolve(rule: Any) -> Any:
-        while isinstance(rule, dict) and str(rule.get("$ref", "")).startswith("#/$defs/"):
-            rule = definitions.get(rule["$ref"].removeprefix("#/$defs/"))
-        return rule if isinstance(rule, dict) else None
-
-    def leaf_kind(rule: Any) -> str | None:
-        """``"int"``/``"other"`` for a scalar rule, None for one that may hold containers."""
-        if rule is None:
-            return "other"
-        if any(k in rule for k in ("properties", "additionalProperties", "items", "prefixItems")):
-            return None
-        return "int" if rule.get("type") == "integer" else "other"
-
+    planner = _Planner(schema)
     problems: list[Problem] = []
+
+    def check(value: Any, key: str | int, link: _Link) -> None:
+        if type(value) is float:
+            where = json_path(_parts((link, key)))
+            problems.append(
+                Problem(where, f"expected an integer, found {value!r}", f"应为整数，实为 {value!r}")
+            )
+
     stack: list[tuple[Any, dict[str, Any], _Link]] = [(document, schema, None)]
     while stack and len(problems) < _MAX_PROBLEMS:
         node, rule, link = stack.pop()
+        plan = planner.plan(rule)
         if isinstance(node, dict):
-            properties, other = rule.get("properties", {}), rule.get("additionalProperties")
-            children: Any = ((key, properties.get(key, other), value) for key, value in node.items())
+            for key in plan.integer_keys:
+                check(node.get(key), key, link)
+            for key, child in plan.nested:
+                value = node.get(key)
+                if isinstance(value, dict | list):
+                    stack.append((value, child, (link, key)))
+            extra: Any = (item for item in node.items() if item[0] not in plan.known) if plan.other else ()
         else:
-            prefix, items = rule.get("prefixItems", []), resolve(rule.get("items"))
-            if not prefix and leaf_kind(items) == "other":
-                continue  # e.g. a list of strings: nothing to look at
-            if not prefix and items is not None and _is_flat(items, resolve, leaf_kind):
-                # e.g. a million [start, end] segments: look inside only at a list holding a float
-                children = (
-                    (index, items, value)
-                    for index, value in enumerate(node)
-                    if isinstance(value, list) and any(type(v) is float for v in value)
-                )
-            else:
-                children = (
-                    (index, prefix[index] if index < len(prefix) else items, value)
-                    for index, value in enumerate(node)
-                )
-        for key, child_rule, value in children:
-            child = resolve(child_rule)
-            if child is None:
-                continue
-            if isinstance(value, dict | list):
-                stack.append((value, child, (link, key)))
-            elif isinstance(value, float) and child.get("type") == "integer":
-                where = json_path(_parts((link, key)))
-                problems.append(
-                    Problem(where, f"expected an integer, found {value!r}", f"应为整数，实为 {value!r}")
-                )
+            for key in plan.integer_keys:
+                if isinstance(key, int) and key < len(node):
+                    check(node[key], key, link)
+            for key, child in plan.nested:
+                if isinstance(key, int) and key < len(node) and isinstance(node[key], dict | list):
+                    stack.append((node[key], child, (link, key)))
+            start = len(rule.get("prefixItems", []))
+            extra = enumerate(node[start:], start) if plan.other else ()
+        other = plan.other
+        if other is None:
+            continue
+        if other.get("type") == "integer":
+            for key, value in extra:
+                check(value, key, link)
+        elif _may_nest(other):
+            if _is_flat(other, planner):  # e.g. [start, end] segments: look inside a list holding a float
+                extra = ((k, v) for k, v in extra if isinstance(v, list) and any(type(x) is float for x in v))
+            stack.extend(
+                (value, other, (link, key)) for key, value in extra if isinstance(value, dict | list)
+            )
     return sorted(problems, key=lambda p: p.where)
 
 
-def _is_flat(rule: dict[str, Any], resolve: Any, leaf_kind: Any) -> bool:
+def _is_flat(rule: dict[str, Any], planner: _Planner) -> bool:
     """Whether ``rule`` is an array of scalars (like a ``[start, end]`` span)."""
     if "properties" in rule or "additionalProperties" in rule:
         return False
-    parts = [*rule.get("prefixItems", []), rule.get("items")]
-    return ("items" in rule or "prefixItems" in rule) and all(
-        leaf_kind(resolve(part)) is not None for part in parts if part is not None
+    parts = [
+        planner.resolve(part)
+        for part in (*rule.get("prefixItems", []), rule.get("items"))
+        if part is not None
+    ]
+    return ("items" in rule or "prefixItems" in rule) and not any(
+        part is not None and _may_nest(part) for part in parts
     )
