@@ -69,6 +69,12 @@ def _label(text: str = "", object_name: str = "", *, wrap: bool = True, selectab
     return label
 
 
+def _add(layout: QVBoxLayout, widget: QWidget) -> None:
+    layout.addWidget(widget)
+    # Shown now, not when the layout's queued show runs: what the pane holds is what it shows.
+    widget.show()
+
+
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -129,8 +135,11 @@ class DetailPane(QScrollArea):
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Tab leaves the table (arrows move inside it); a click opens a figure, as in the tree.
+        self._table.setTabKeyNavigation(False)
+        self._table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._table.activated.connect(self._on_table_activated)
-        self._table.doubleClicked.connect(self._on_table_activated)
+        self._table.clicked.connect(self._on_table_activated)
         self._table_caption = _label(object_name="sectionCaption")
         self._list_footer = QVBoxLayout()
         list_layout = QVBoxLayout(self._list_page)
@@ -193,11 +202,21 @@ class DetailPane(QScrollArea):
         self._table_model.set_language(lang)
 
     def shown_text(self) -> str:
-        """All text on the visible page, for tests and accessibility checks."""
+        """The text a reader sees: labels on the current page that are shown, in layout order.
+
+        Labels of an earlier item are hidden at once and deleted later, so only labels visible
+        within the page count (``isVisibleTo``), never a hidden or outgoing one.
+        """
         page = self._stack.currentWidget()
         if page is None:
             return ""
-        return "\n".join(label.text() for label in page.findChildren(QLabel) if label.text())
+        labels = [label for label in page.findChildren(QLabel) if label.text() and label.isVisibleTo(page)]
+        labels.sort(key=lambda label: label.mapTo(page, label.rect().topLeft()).y())
+        return "\n".join(label.text() for label in labels)
+
+    def badge(self) -> QLabel:
+        """The kind badge beside the value of the shown item."""
+        return self._badge
 
     def show_overview(self) -> None:
         report = self._require_report()
@@ -220,7 +239,7 @@ class DetailPane(QScrollArea):
             + "\n"
             + "\n".join(f"{g.order}. {g.sentence}" for g in report.goal_areas)
         )
-        self._list_header.addWidget(_label(goals, "goalList"))
+        _add(self._list_header, _label(goals, "goalList"))
         headline = [i for i in report.indicators if i.headline]
         self._fill_table(self.tr("Headline figures"), headline)
         footer: list[QWidget] = []
@@ -299,10 +318,7 @@ class DetailPane(QScrollArea):
         prefix = "≈ " if isinstance(indicator, DerivedIndicator) else ""
         unit = indicator.unit
         self._value_label.setText(visible_text(f"{prefix}{number_text(indicator.value)} {unit}".strip(), 200))
-        self._badge.setText(kind_label(indicator.kind, lang))
-        self._badge.setProperty("kind", str(indicator.kind))
-        self._badge.style().unpolish(self._badge)
-        self._badge.style().polish(self._badge)
+        self._set_badge(kind_label(indicator.kind, lang), str(indicator.kind))
         body: list[QWidget] = []
         if isinstance(indicator, Indicator):
             facts = [
@@ -349,8 +365,7 @@ class DetailPane(QScrollArea):
         self._overview_for = None
         self._item_heading.setText(visible_text(quote.speaker))
         self._value_label.setText("")
-        self._badge.setText(self.tr("Quote"))
-        self._badge.setProperty("kind", "quote")
+        self._set_badge(self.tr("Quote"), "quote")
         self._span = quote.span
         self._fill_item(
             [_label(f"“{quote.text}”", "sentence"), _label(self._links_text(quote.goal_links))], quote
@@ -360,8 +375,7 @@ class DetailPane(QScrollArea):
         self._overview_for = None
         self._item_heading.setText(visible_text(entity.name, TEXT_LIMIT))
         self._value_label.setText("")
-        self._badge.setText("、".join(entity.roles))
-        self._badge.setProperty("kind", "entity")
+        self._set_badge("、".join(entity.roles), "entity")
         self._span = entity.span
         report = self._require_report()
         paragraph = report.paragraph_by_id.get(entity.span.paragraph_id)
@@ -413,11 +427,18 @@ class DetailPane(QScrollArea):
             raise RuntimeError("DetailPane has no report")
         return self._report
 
+    def _set_badge(self, text: str, kind: str) -> None:
+        self._badge.setText(visible_text(text, 200))
+        self._badge.setProperty("kind", kind)
+        # The style sheet selects on the property; Qt re-reads it only when the widget is re-polished.
+        self._badge.style().unpolish(self._badge)
+        self._badge.style().polish(self._badge)
+
     def _fill_header(self, lines: Sequence[str]) -> None:
         _clear(self._list_header)
         for line in lines:
             if line:
-                self._list_header.addWidget(_label(line))
+                _add(self._list_header, _label(line))
 
     def _fill_table(self, caption: str, indicators: Sequence[AnyIndicator]) -> None:
         self._table_caption.setText(caption)
@@ -436,20 +457,28 @@ class DetailPane(QScrollArea):
     def _fill_footer(self, widgets: Sequence[QWidget]) -> None:
         _clear(self._list_footer)
         for widget in widgets:
-            self._list_footer.addWidget(widget)
+            _add(self._list_footer, widget)
 
     def _fill_item(self, widgets: Sequence[QWidget], item: object) -> None:
         _clear(self._item_body)
         for widget in widgets:
-            self._item_body.addWidget(widget)
+            _add(self._item_body, widget)
         self._source_button.setEnabled(self._span is not None)
         self._current = item
         self._stack.setCurrentWidget(self._item_page)
+        self._scroll_to_top()
 
     def _show_list(self, item: object) -> None:
         self._current = item
         self._span = None
         self._stack.setCurrentWidget(self._list_page)
+        self._scroll_to_top()
+
+    def _scroll_to_top(self) -> None:
+        # A new item starts at its top, not at the previous item's scroll offset.
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
+        self._table.scrollToTop()
 
     def _linked_widgets(self, items: Sequence[object], goal_id: str | None) -> list[QWidget]:
         quotes = [i for i in items if isinstance(i, Quote)]

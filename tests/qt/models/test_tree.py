@@ -1,0 +1,93 @@
+"""The goal tree model and its hit filter on their own: structure, labels, roles, the model tester."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+
+from desktop_app.core.loader import load_report
+from desktop_app.core.model import Report
+from desktop_app.qt.models.roles import (
+    DOMAIN_ROLE,
+    HIT_COUNT_ROLE,
+    ITEM_ID_ROLE,
+    NODE_KIND_ROLE,
+    NODE_PATH_ROLE,
+)
+from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind
+from tests.conftest import DatasetWriter
+
+
+def _paths(model: GoalTreeModel) -> list[str]:
+    return [model.index(row, 0).data(NODE_PATH_ROLE) for row in range(model.rowCount())]
+
+
+def test_structure_roles_and_model_tester(
+    app: QApplication, report: Report, qtmodeltester: ModelTester
+) -> None:
+    model = GoalTreeModel(report)
+    qtmodeltester.check(model)
+    paths = _paths(model)
+    assert paths[:8] == [f"goal/{g.id}" for g in report.goal_areas]
+    assert paths[8] == "overview" and paths[-1] == "source"
+    overview = report.metadata.presentation.overview_section
+    assert f"section/{overview}" not in paths  # the overview node shows that section
+    goal = model.index(0, 0)
+    assert goal.data(DOMAIN_ROLE) is report.goal_areas[0]
+    assert goal.data(NODE_KIND_ROLE) == NodeKind.GOAL
+    assert goal.data(ITEM_ID_ROLE) == report.goal_areas[0].id
+    children = [model.index(row, 0, goal).data(DOMAIN_ROLE) for row in range(model.rowCount(goal))]
+    assert children == report.for_goal(report.goal_areas[0].id)
+    for child in range(model.rowCount(goal)):
+        index = model.index(child, 0, goal)
+        assert model.parent(index) == goal  # each node knows its row and parent
+    # An indicator under several goal areas has a row under each.
+    shared = next(i for i in report.indicators if len(i.goal_links) > 1)
+    assert len(model.indexes_for_item(shared.id)) >= len(shared.goal_links)
+
+
+def test_hit_counts_add_up_and_the_filter_keeps_only_hits(
+    app: QApplication, report: Report, qtmodeltester: ModelTester
+) -> None:
+    model = GoalTreeModel(report)
+    proxy = HitFilterProxy()
+    proxy.setSourceModel(model)
+    figure = report.for_goal(report.goal_areas[1].id)[0]
+    model.set_hit_counts({figure.id: 2, report.goal_areas[1].id: 1})
+    goal = model.index(1, 0)
+    assert goal.data(HIT_COUNT_ROLE) == 3
+    assert goal.data().endswith("[3]")
+    proxy.set_enabled(True)
+    qtmodeltester.check(proxy)
+    kept = [proxy.index(row, 0).data(NODE_PATH_ROLE) for row in range(proxy.rowCount())]
+    assert kept == [f"goal/{report.goal_areas[1].id}"] + [
+        f"section/{s}" for s in figure.section_ids if s != report.metadata.presentation.overview_section
+    ]
+    model.set_hit_counts({})
+    proxy.refresh()
+    assert proxy.rowCount() == 0
+    proxy.set_enabled(False)
+    assert proxy.rowCount() == model.rowCount()
+    qtmodeltester.check(proxy)
+
+
+def test_another_report_shows_its_own_structure_and_words(
+    app: QApplication, write_dataset: DatasetWriter, bundled_json: dict[str, Any], qtmodeltester: ModelTester
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["metadata"].pop("presentation", None)  # no overview section, no slogan in the goal labels
+    doc["quotes"] = []
+    doc["entities"] = []
+    other = load_report(write_dataset(doc))
+    model = GoalTreeModel(other)
+    qtmodeltester.check(model)
+    paths = _paths(model)
+    assert [f"section/{s.id}" for s in other.sections] == paths[9:-1]  # every section, overview included
+    model.set_language("zh")
+    first = model.index(0, 0).data()
+    assert first.startswith(f"1. {other.goal_areas[0].steadfast}") and "坚定不移" not in first
+    kinds = {model.index(r, 0, model.index(g, 0)).data(NODE_KIND_ROLE) for g in range(8) for r in range(5)}
+    assert NodeKind.QUOTE not in kinds and NodeKind.ENTITY not in kinds

@@ -1,0 +1,158 @@
+"""The detail pane on its own and inside the window, driven as a reader would (offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.model import Indicator, IndicatorKind, Report
+from desktop_app.core.presentation import KIND_PALETTE
+from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.models.roles import DOMAIN_ROLE
+from desktop_app.qt.widgets.detail_pane import DetailPane
+
+
+@pytest.fixture
+def pane(app: QApplication, qtbot: QtBot, report: Report) -> Iterator[DetailPane]:
+    widget = DetailPane()
+    qtbot.addWidget(widget)
+    widget.set_language("en")
+    widget.set_report(report)
+    widget.resize(520, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+
+
+def _visible_labels(pane: DetailPane) -> list[QLabel]:
+    page = pane.widget()
+    assert page is not None
+    return [label for label in pane.findChildren(QLabel) if label.isVisibleTo(page) and label.text()]
+
+
+def test_every_goal_shows_its_own_sentence_and_not_the_previous_one(pane: DetailPane, report: Report) -> None:
+    previous = None
+    for goal in report.goal_areas:
+        pane.show_goal(goal)
+        lines = pane.shown_text().splitlines()
+        assert goal.sentence in lines
+        # The label really is on screen: visible, with a size.
+        label = next(label for label in _visible_labels(pane) if label.text() == goal.sentence)
+        assert label.isVisible() and label.height() > 0
+        if previous is not None:
+            assert previous.sentence not in lines  # the outgoing label is hidden, not read
+        previous = goal
+
+
+def test_shown_text_leaves_out_hidden_labels(pane: DetailPane, report: Report) -> None:
+    goal = report.goal_areas[2]
+    pane.show_goal(goal)
+    label = next(label for label in _visible_labels(pane) if label.text() == goal.sentence)
+    label.hide()
+    assert goal.sentence not in pane.shown_text().splitlines()
+
+
+def test_shown_text_reads_only_the_current_page(pane: DetailPane, report: Report) -> None:
+    indicator = report.indicators[0]
+    pane.show_indicator(indicator)
+    assert f"“{indicator.sentence.text}”" in pane.shown_text()
+    pane.show_goal(report.goal_areas[3])
+    shown = pane.shown_text()
+    assert f"“{indicator.sentence.text}”" not in shown
+    assert report.goal_areas[3].sentence in shown
+
+
+def _badge_colour(pane: DetailPane) -> str:
+    badge = pane.badge()
+    image = badge.grab().toImage()
+    # Inside the rounded background, left of the text (the badge has 10 px padding).
+    return image.pixelColor(4, image.height() // 2).name()
+
+
+def test_kind_badge_looks_like_its_kind_after_every_change(pane: DetailPane, report: Report) -> None:
+    estimate = next(i for i in report.indicators if i.kind is IndicatorKind.ESTIMATE)
+    achieved = next(i for i in report.indicators if i.kind is IndicatorKind.ACHIEVED)
+    rank = next(i for i in report.indicators if i.kind is IndicatorKind.RANK)
+    steps = [
+        (lambda: pane.show_indicator(estimate), KIND_PALETTE["estimate"]),
+        (lambda: pane.show_quote(report.quotes[0]), KIND_PALETTE["quote"]),
+        (lambda: pane.show_indicator(estimate), KIND_PALETTE["estimate"]),
+        (lambda: pane.show_entity(report.entities[0]), KIND_PALETTE["entity"]),
+        (lambda: pane.show_indicator(rank), KIND_PALETTE["rank"]),
+        (lambda: pane.show_indicator(achieved), KIND_PALETTE["achieved"]),
+    ]
+    for show, colour in steps:
+        show()
+        assert _badge_colour(pane) == colour
+
+
+def test_a_new_item_starts_at_the_top(pane: DetailPane, report: Report, qtbot: QtBot) -> None:
+    pane.resize(420, 260)
+    pane.show_goal(report.goal_areas[0])
+    bar = pane.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    pane.show_goal(report.goal_areas[1])
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())
+    pane.show_indicator(report.indicators[0])
+    assert bar.value() == 0
+
+
+def test_tab_leaves_the_figures_table_and_arrows_move_inside(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.select_path("goal/g1-growth")
+    table = window.detail_pane().table()
+    assert table.model().rowCount() > 3
+    assert not table.tabKeyNavigation()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 1 and table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == 1 and table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()  # one press leaves the table
+
+
+def _border_colour(table: QTableView) -> str:
+    image = table.grab().toImage()
+    return image.pixelColor(0, image.height() // 2).name()
+
+
+def test_figures_table_shows_a_focus_ring(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.select_path("goal/g1-growth")
+    table = window.detail_pane().table()
+    window.tree().setFocus()
+    qtbot.waitUntil(lambda: not table.hasFocus())
+    unfocused = _border_colour(table)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    assert _border_colour(table) == "#1565c0" != unfocused
+
+
+def test_one_click_on_a_figure_row_opens_the_figure(window: MainWindow, qtbot: QtBot, report: Report) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_path("goal/g1-growth")
+    table = window.detail_pane().table()
+    index = table.model().index(2, 0)
+    figure = index.data(DOMAIN_ROLE)
+    assert isinstance(figure, Indicator)
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    heading = window.detail_pane().findChild(QLabel, "valueLabel")
+    assert heading is not None and heading.isVisible()
+    assert f"“{figure.sentence.text}”" in window.detail_pane().shown_text()
+    assert window.tree().currentIndex().data(DOMAIN_ROLE) is figure
