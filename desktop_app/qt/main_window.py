@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         )
         self._raw_action = make("actionRawText", self.tr("&Raw page text"), self._on_raw_toggled, "Ctrl+R")
         self._raw_action.setCheckable(True)
+        self._source.mode_changed.connect(self._raw_action.setChecked)  # radio buttons and menu agree
         self._about_action = make(
             "actionAbout", self.tr("&About Report Viewer"), self._on_about_triggered, keys.HelpContents
         )
@@ -523,7 +524,6 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_detail_show_in_source_requested(self, span: object) -> None:
         if isinstance(span, Span) and self._source.show_span(span):
-            self._raw_action.setChecked(False)
             self.statusBar().showMessage(self.tr("Shown in source: %1").replace("%1", span.text[:60]), 5000)
 
     @Slot(str)

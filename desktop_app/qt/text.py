@@ -24,9 +24,19 @@ def tooltip(*parts: str) -> str:
 
 def utf16_offset(text: str, index: int) -> int:
     """Qt's position (UTF-16 code units) of the code point at ``index`` in ``text``."""
-    prefix = text[:index]
-    return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+    # Encoding runs in C: 2 bytes per code unit (a character beyond the BMP takes two units).
+    return len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def utf16_length(text: str) -> int:
     return utf16_offset(text, len(text))
+
+
+def code_point_index(text: str, position: int) -> int:
+    """The index in ``text`` of the code point at Qt's ``position`` (UTF-16 code units)."""
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)

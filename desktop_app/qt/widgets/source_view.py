@@ -7,9 +7,10 @@ explanation as a format tooltip, shown on hover.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -33,7 +34,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.language import Language
 from desktop_app.core.model import ParagraphRole, Repair, RepairKind, Report, Span
 from desktop_app.core.presentation import certainty_label, fill, repair_note_label, visible_text
-from desktop_app.qt.text import tooltip, utf16_length, utf16_offset
+from desktop_app.core.source_map import raw_spans, repaired_position
+from desktop_app.qt.text import code_point_index, tooltip, utf16_length, utf16_offset
 
 _MARK_COLOURS = {
     RepairKind.MISREADING: QColor("#c0392b"),
@@ -87,6 +89,8 @@ class SourceView(QWidget):
         self._report: Report | None = None
         self._placed: dict[str, _Placed] = {}
         self._highlighted: Span | None = None
+        self._raw_escaped = False  # the raw text had to be escaped: its offsets are not the report's
+        self._built_for: Report | None = None  # the report the shown document was built from
         self._lang = Language.ZH
 
         self._repaired_button = QRadioButton(self.tr("Reading order (repaired)"))
@@ -138,25 +142,110 @@ class SourceView(QWidget):
         (self._raw_button if raw else self._repaired_button).setChecked(True)
 
     def show_span(self, span: Span) -> bool:
-        """Scroll to a span of the repaired text and highlight exactly its characters."""
-        if self._report is None or span.paragraph_id not in self._placed:
+        """Scroll to a span of the repaired text and highlight exactly its characters.
+
+        In raw mode the raw characters it came from are highlighted (a passage joined across a
+        column break is highlighted in both places). Raw text shown escaped cannot be highlighted:
+        then the view switches to the repaired text.
+        """
+        if self._report is None or span.paragraph_id not in self._report.paragraph_by_id:
             return False
-        if self.is_raw():
+        if self.is_raw() and self._raw_escaped:
             self.set_raw(False)
-        placed = self._placed[span.paragraph_id]
-        start = placed.start + utf16_offset(placed.text, span.start)
-        end = placed.start + utf16_offset(placed.text, span.end)
-        cursor = QTextCursor(self._edit.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
+        ranges = self._ranges(span)
+        if not ranges:
+            return False
+        self._highlighted = span
+        self._apply_highlight(ranges)
+        self._centre(ranges[0][0])
+        return True
+
+    def show_paragraphs(self, paragraph_ids: Sequence[str]) -> bool:
+        """Bring a goal area's or section's paragraphs into view: the first one at the top.
+
+        Returns False when none of them is in the article.
+        """
+        report = self._report
+        if report is None:
+            return False
+        for paragraph_id in paragraph_ids:
+            paragraph = report.paragraph_by_id.get(paragraph_id)
+            if paragraph is None:
+                continue
+            span = Span(paragraph.id, 0, len(paragraph.text), paragraph.text)
+            ranges = self._ranges(span)
+            if ranges:
+                self._scroll_to_top(ranges[0][0])
+                return True
+        return False
+
+    def highlighted_text(self) -> str:
+        """The characters currently highlighted (for tests and screen readers).
+
+        Several highlighted places (a passage from two places on the page) are joined with "|".
+        """
+        return "|".join(str(s.cursor.selectedText()) for s in self._edit.extraSelections())
+
+    def reading_position(self) -> tuple[str, int] | None:
+        """The paragraph and offset (repaired text) at the top of the view, in either mode."""
+        position = self._edit.cursorForPosition(QPoint(4, 4)).position()
+        report = self._report
+        if report is None:
+            return None
+        if self.is_raw():
+            raw = report.source.text
+            return None if self._raw_escaped else repaired_position(report, code_point_index(raw, position))
+        before = [(placed.start, paragraph_id) for paragraph_id, placed in self._placed.items()]
+        before = [item for item in before if item[0] <= position]
+        if not before:
+            return None
+        _, paragraph_id = max(before)
+        here = self._placed[paragraph_id]
+        return paragraph_id, code_point_index(here.text, position - here.start)
+
+    # --- positions ----------------------------------------------------------------------------
+
+    def _ranges(self, span: Span) -> list[tuple[int, int]]:
+        """The document positions (start, end) showing a span in the current mode."""
+        report = self._report
+        if report is None:
+            return []
+        if not self.is_raw():
+            placed = self._placed.get(span.paragraph_id)
+            if placed is None:
+                return []
+            start = placed.start + utf16_offset(placed.text, span.start)
+            return [(start, placed.start + utf16_offset(placed.text, span.end))]
+        if self._raw_escaped:
+            return []
+        raw = report.source.text
+        return [
+            (utf16_offset(raw, part.start), utf16_offset(raw, part.end))
+            for part in raw_spans(report, span.paragraph_id, span.start, span.end)
+        ]
+
+    def _apply_highlight(self, ranges: list[tuple[int, int]]) -> None:
         fmt = QTextCharFormat()
         fmt.setBackground(QBrush(HIGHLIGHT))
-        selection.format = fmt
-        self._edit.setExtraSelections([selection])
+        selections = []
+        for start, end in ranges:
+            cursor = QTextCursor(self._edit.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self._edit.setExtraSelections(selections)
+
+    def _layout(self) -> None:
+        # Qt lays out a long document in steps; finish it so that the scroll range is final.
+        self._edit.document().size()
+
+    def _centre(self, position: int) -> None:
+        self._layout()
         shown = QTextCursor(self._edit.document())
-        shown.setPosition(start)
+        shown.setPosition(position)
         self._edit.setTextCursor(shown)
         self._edit.ensureCursorVisible()
         # Centre the span's first line in the view rather than leaving it at an edge.
@@ -164,15 +253,14 @@ class SourceView(QWidget):
         bar.setValue(
             bar.value() + self._edit.cursorRect(shown).center().y() - self._edit.viewport().height() // 2
         )
-        self._highlighted = span
-        return True
 
-    def highlighted_text(self) -> str:
-        """The characters currently highlighted (for tests and screen readers)."""
-        selections = self._edit.extraSelections()
-        if not selections:
-            return ""
-        return str(selections[0].cursor.selectedText())
+    def _scroll_to_top(self, position: int) -> None:
+        self._layout()
+        shown = QTextCursor(self._edit.document())
+        shown.setPosition(position)
+        self._edit.setTextCursor(shown)
+        bar = self._edit.verticalScrollBar()
+        bar.setValue(bar.value() + self._edit.cursorRect(shown).top())
 
     def clear_highlight(self) -> None:
         self._edit.setExtraSelections([])
@@ -190,19 +278,39 @@ class SourceView(QWidget):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        if self._report is None:
+        """Build the document for the current mode, keeping the reading position and the highlight."""
+        report = self._report
+        if report is None:
             return
+        # Where the reader is, in mode-independent terms, before the text changes under it.
+        position = self.reading_position() if self._built_for is report else None
         document = QTextDocument(self._edit)
+        document.setUndoRedoEnabled(False)  # a read-only view: no undo history of the build
         document.setDocumentMargin(12)
         self._placed = {}
+        self._raw_escaped = False
         if self.is_raw():
-            self._build_raw(document, self._report)
+            self._build_raw(document, report)
         else:
-            self._build_repaired(document, self._report)
-        self._edit.setDocument(document)
+            self._build_repaired(document, report)
+        old = self._edit.document()
+        ours = old.parent() is self._edit  # not the edit's initial document, which Qt deletes itself
         self._edit.setExtraSelections([])
-        if self._highlighted is not None and not self.is_raw():
-            self.show_span(self._highlighted)
+        self._edit.setDocument(document)
+        # QTextEdit does not delete a document it was given; without this each rebuild kept ~200 KB.
+        if ours:
+            old.deleteLater()
+        self._built_for = report
+        if self._highlighted is not None:
+            ranges = self._ranges(self._highlighted)
+            self._apply_highlight(ranges)
+            if position is None and ranges:
+                self._centre(ranges[0][0])
+        if position is not None:
+            paragraph_id, offset = position
+            ranges = self._ranges(Span(paragraph_id, offset, offset, ""))
+            if ranges:
+                self._scroll_to_top(ranges[0][0])
 
     def _build_repaired(self, document: QTextDocument, report: Report) -> None:
         cursor = QTextCursor(document)
@@ -242,6 +350,7 @@ class SourceView(QWidget):
         raw = report.source.text
         cursor.insertText(visible_text(raw) if _needs_escape(raw) else raw, QTextCharFormat())
         if _needs_escape(raw):
+            self._raw_escaped = True
             return  # offsets no longer line up with escaped text; show it unmarked
         for repair in report.repairs:
             if repair.kind not in _RAW_MARKED:

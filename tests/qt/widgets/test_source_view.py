@@ -1,0 +1,110 @@
+"""The source view: repaired and raw text, highlighting in both, positions kept, no document leaked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QRadioButton
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.model import RepairKind, Report, Span
+from desktop_app.core.source_map import raw_spans
+from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.widgets.source_view import SourceView
+
+
+@pytest.fixture
+def view(app: QApplication, qtbot: QtBot, report: Report) -> Iterator[SourceView]:
+    widget = SourceView()
+    qtbot.addWidget(widget)
+    widget.set_report(report)
+    widget.resize(520, 420)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+
+
+def _raw_text_of(report: Report, span: Span) -> str:
+    raw = report.source.text
+    return "|".join(raw[s.start : s.end] for s in raw_spans(report, span.paragraph_id, span.start, span.end))
+
+
+def _documents(view: SourceView) -> int:
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    return len(view.findChildren(QTextDocument))
+
+
+def test_rebuilding_does_not_keep_old_documents(view: SourceView, report: Report, app: QApplication) -> None:
+    for step in range(300):  # holding Ctrl+R
+        view.set_raw(step % 2 == 0)
+    assert _documents(view) == 1
+    for _ in range(200):  # reopening the report
+        view.set_report(report)
+    assert _documents(view) == 1
+    assert view.text_edit().document().parent() is view.text_edit()
+
+
+def test_a_span_is_highlighted_in_raw_mode_too(view: SourceView, report: Report) -> None:
+    view.set_raw(True)
+    for indicator in report.indicators[:12]:
+        assert view.show_span(indicator.sentence)
+        assert view.is_raw()  # stays in the mode the reader chose
+        assert view.highlighted_text() == _raw_text_of(report, indicator.sentence).replace("\n", "\u2029")
+
+
+def test_a_misreading_shows_its_raw_characters_in_raw_mode(view: SourceView, report: Report) -> None:
+    repair = next(r for r in report.repairs if r.kind is RepairKind.MISREADING and r.span and r.applied)
+    assert repair.span is not None
+    view.show_span(repair.span)
+    assert view.highlighted_text() == repair.result
+    view.set_raw(True)
+    assert view.highlighted_text() == repair.raw_text
+
+
+def test_switching_modes_keeps_the_highlight_and_the_place(view: SourceView, report: Report) -> None:
+    late = report.indicators[-1]
+    assert view.show_span(late.sentence)
+    assert view.highlighted_text() == late.sentence.text
+    top = view.reading_position()
+    assert top is not None
+    view.set_raw(True)
+    assert view.highlighted_text() == _raw_text_of(report, late.sentence).replace("\n", "\u2029")
+    assert view.text_edit().verticalScrollBar().value() > 0  # not back at the top
+    raw_top = view.reading_position()
+    assert raw_top is not None and raw_top[0] == top[0]
+    view.set_raw(False)
+    assert view.highlighted_text() == late.sentence.text
+    back = view.reading_position()
+    assert back is not None and back[0] == top[0]
+
+
+def test_show_paragraphs_brings_the_first_one_to_the_top(view: SourceView, report: Report) -> None:
+    section = report.sections[-2]
+    for raw in (False, True):
+        view.set_raw(raw)
+        view.text_edit().verticalScrollBar().setValue(0)
+        assert view.show_paragraphs(section.paragraph_ids)
+        top = view.reading_position()
+        assert top is not None and top[0] == section.paragraph_ids[0]
+    assert not view.show_paragraphs(["no-such-paragraph"])
+
+
+def test_view_menu_and_radio_buttons_agree(window: MainWindow, qtbot: QtBot, report: Report) -> None:
+    source = window.source_view()
+    action = window.action("actionRawText")
+    raw_button = next(b for b in source.findChildren(QRadioButton) if not b.isChecked())
+    raw_button.click()
+    assert source.is_raw() and action.isChecked()
+    action.trigger()
+    assert not source.is_raw() and not action.isChecked()
+    action.trigger()
+    assert source.is_raw() and action.isChecked()
+    # Ctrl+L / Show in source works in raw mode and keeps it.
+    figure = report.indicators[3]
+    window.select_item(figure.id)
+    window.action("actionShowInSource").trigger()
+    assert source.is_raw() and action.isChecked()
+    assert source.highlighted_text() == _raw_text_of(report, figure.sentence).replace("\n", "\u2029")
