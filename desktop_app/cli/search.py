@@ -72,10 +72,11 @@ def run_search(query: str, dataset: str | None, as_json: bool, out: Console, err
         for hit in hits:
             out.line(f"{hit.node_id}\t{hit.node_kind}\t{hit.field}\t{marked_context(hit)}")
         if not hits:
-            suggestions = index.suggest(query)
-            out.line(f"No hits for {query!r}.")
+            # Only queries that find something are suggested (SearchIndex.suggest checks each).
+            suggestions = index.suggest(query, limit=3)
+            out.line(f"No hits for “{query.strip()}”.")
             if suggestions:
-                out.line("Try: " + ", ".join(suggestions))
+                out.line("Did you mean " + ", ".join(f"“{s}”" for s in suggestions) + "?")
     return ExitStatus.OK if hits else ExitStatus.NO_HITS
 
 

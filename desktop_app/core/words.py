@@ -150,7 +150,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "field.title": ("标题", "title"),
     "field.title_en": ("英文标题", "English title"),
     "search.source_article": ("报道原文", "Source article"),
-    "search.count": (f"{{label}}{_LP}{{n}}{_RP}", "{label} ({n})"),
+    "search.count": (f"{{label}}{_LP}{{n}} 处{_RP}", "{label} ({n} found)"),
     "search.item_field": ("{item} · {field}", "{item} · {field}"),
     # A printed or exported summary (its own words, in the document's language).
     "doc.goals_default": ("主要任务", "Task areas"),

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RESULTS_SHARE", "Navigator", "SearchController"]
 
-RESULTS_SHARE: Final = 0.6
+RESULTS_SHARE: Final = 0.65
 """The share of the left column the search panel gets while it shows results."""
 
 _NO_MAXIMUM: Final = 16_777_215  # QWIDGETSIZE_MAX, which PySide6 does not export
@@ -194,8 +194,13 @@ class SearchController(QObject):
         """Give the results most of the column while searching; take it back, with no gap, after."""
         panel = self._panel
         if not active:
-            # The panel can then be no taller than its field and filter row: the tree gets the rest.
-            panel.setMaximumHeight(panel.minimumSizeHint().height())
+            # No taller than its field and filter row, now or after a restored splitter state:
+            # the tree gets the rest, with no gap between them.
+            height = panel.minimumSizeHint().height()
+            panel.setMaximumHeight(height)
+            total = sum(self._column.sizes())
+            if total > height:
+                self._column.setSizes([height, total - height])
             return
         panel.setMaximumHeight(_NO_MAXIMUM)
         sizes = self._column.sizes()

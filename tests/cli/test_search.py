@@ -62,3 +62,23 @@ def test_a_dataset_that_cannot_be_loaded_is_a_message_and_its_own_status(tmp_pat
     broken.write_text("[", encoding="utf-8")
     status, out, err = run("search", "临淄", "--dataset", str(broken), "--json")
     assert status == 3 and not out and "malformed JSON" in err
+
+
+def test_very_long_queries_are_answered_not_a_traceback() -> None:
+    # Before: RecursionError tracebacks for ~250+ Latin letters or a long Han phrase.
+    for query in ("a" * 300, "lz" * 200, '"' + "临淄发展" * 80 + '"'):
+        status, out, err = run("search", query)
+        assert status == ExitStatus.NO_HITS, (query[:10], err[-300:])
+        assert "Traceback" not in err and out.startswith("No hits for “")
+
+
+def test_snippets_never_cut_a_number_and_suggestions_all_find_something() -> None:
+    status, out, _ = search("亿元")
+    assert status == 0
+    for line in out.splitlines():
+        context = line.split("\t")[3]
+        assert "…." not in context and not context.startswith(".")
+        assert "【" in context
+    status, out, _ = search("临淄 qqqq")
+    assert status == ExitStatus.NO_HITS
+    assert out.splitlines() == ["No hits for “临淄 qqqq”.", "Did you mean “临淄”, “linzi”?"]

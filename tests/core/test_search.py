@@ -35,7 +35,8 @@ from desktop_app.core.model import (
     Span,
 )
 from desktop_app.core.search.hits import snippet
-from desktop_app.core.search.index import SearchIndex
+from desktop_app.core.search.index import MAX_PATTERNS, SearchIndex
+from desktop_app.core.search.pinyin import MAX_PINYIN_LETTERS, segmentations
 from desktop_app.core.search.query import QueryTerm, parse_query, quote_phrase
 from desktop_app.core.search.types import Document, Hit, NodeKind
 from desktop_app.core.textfold import fold
@@ -555,3 +556,79 @@ class TestBundledReport:
         started = time.perf_counter()
         SearchIndex.build(report)
         assert time.perf_counter() - started < 2.0  # generous: the benchmark holds the real target
+
+
+# -- long queries (issue 13, item 4) ------------------------------------------------------------
+
+
+class TestLongQueries:
+    # Before: RecursionError from the recursive pinyin segmentation (a traceback in the CLI, an
+    # "Unexpected error" dialog in the window) for ~250+ Latin letters or a long Han term, which
+    # suggest() spells out in pinyin; "linzi" * 60 took 9 s.
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "a" * 300,
+            "z" * 400,
+            "lz" * 200,
+            "linzi" * 60,
+            "临淄区" * 100,
+            '"' + "临淄发展" * 80 + '"',
+            "民生 " + "zhongguo" * 40,
+        ],
+    )
+    def test_no_recursion_error(self, bundled: SearchIndex, query: str) -> None:
+        assert bundled.search(query) == []
+        for suggestion in bundled.suggest(query):
+            assert bundled.search(suggestion)
+
+    def test_pinyin_expansion_is_capped(self, bundled: SearchIndex) -> None:
+        assert bundled.search("linzi" * 6) == []  # 30 letters: still read as pinyin, just not found
+        long_word = "x" * (MAX_PINYIN_LETTERS + 1)
+        small = SearchIndex.from_documents(paragraph_docs(long_word, "学习"))
+        assert [h.node_id for h in small.search(long_word)] == ["p1"]  # literally, not as pinyin
+
+    def test_segmentations_keep_their_order(self, index: SearchIndex) -> None:
+        # The iterative walk yields what the recursive one did: longest syllable first.
+        full, prefix = index._full_tokens, index._prefix_tokens
+        assert segmentations("linzi", True, full, prefix, MAX_PATTERNS)[0] == ("lin", "zi")
+        assert len(segmentations("lian" * 8, True, full, prefix, MAX_PATTERNS)) <= MAX_PATTERNS
+        assert segmentations("l" * (MAX_PINYIN_LETTERS + 1), True, full, prefix, MAX_PATTERNS) == []
+
+
+# -- initials read as a reader reads them (issue 11, item 20) ------------------------------------
+
+
+class TestAbbreviations:
+    def test_lz_finds_linzi_first_and_no_rare_readings(self, bundled: SearchIndex) -> None:
+        # Before: 87 hits, 38 of them not 临淄: 位次 (位 li, 次 zi: rare readings), 位、中 and 链，增
+        # (across punctuation).
+        hits = bundled.search("lz")
+        words = [h.matched for h in hits]
+        assert words[0] == "临淄"
+        first_other = next(n for n, word in enumerate(words) if word != "临淄")
+        assert set(words[first_other:]).isdisjoint({"临淄"})  # every 临淄 before anything else
+        assert "位次" not in words
+        assert not [w for w in words if any(not ("\u4e00" <= c <= "\u9fff") for c in w)]
+        assert words.count("临淄") >= 40 and len(words) - words.count("临淄") <= 15
+
+    def test_never_across_punctuation(self) -> None:
+        small = SearchIndex.from_documents(paragraph_docs("努力。走在前", "努力，争先", "力争上游"))
+        assert found(small, "lz") == [("p3", "力争")]
+        assert found(small, "lizheng") == [("p3", "力争")]
+        assert found(small, "力走") == [("p1", "力。走")]  # characters typed as such still may
+
+    def test_zzz_finds_no_word_pieces(self, bundled: SearchIndex) -> None:
+        # Before: 展走在 (from 发展走在前) and 在拓展 (拓 read zhi).
+        assert bundled.search("zzz") == []
+        assert all(bundled.search(s) for s in bundled.suggest("zzz"))
+
+    def test_words_read_in_context(self, index: SearchIndex) -> None:
+        assert ("p4", "重庆银行") in found(index, "cqyh")  # 重 is chong in 重庆
+        assert ("p4", "银行行长") in found(index, "yhhz")  # 行 is hang in 银行 and 行长
+        assert found(index, "yxhz") == []  # not xing here
+
+    def test_suggestions_are_distinct_and_all_find_something(self, bundled: SearchIndex) -> None:
+        suggestions = bundled.suggest("临淄 qqqq")
+        assert suggestions and len({s.casefold() for s in suggestions}) == len(suggestions)
+        assert all(bundled.search(s) for s in suggestions)

@@ -207,5 +207,5 @@ class TestCounting:
         assert "p1" not in counts
 
     def test_one_way_to_write_a_count(self) -> None:
-        assert count_label("临淄", 3, Language.ZH) == "临淄（3）"
-        assert count_label("Linzi", 3, Language.EN) == "Linzi (3)"
+        assert count_label("临淄", 3, Language.ZH) == "临淄（3 处）"
+        assert count_label("Linzi", 1, Language.EN) == "Linzi (1 found)"

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QSplitter, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.search.query import MAX_QUERY_LENGTH
 from desktop_app.core.search.types import NodeKind as HitKind
 from desktop_app.qt.main_window import MainWindow
-from desktop_app.qt.models.roles import HIT_COUNT_ROLE, ITEM_ID_ROLE, NODE_PATH_ROLE
-from desktop_app.qt.widgets.search_panel import SearchFilter
+from desktop_app.qt.models.roles import HIT_COUNT_ROLE, ITEM_ID_ROLE, NODE_KIND_ROLE, NODE_PATH_ROLE
+from desktop_app.qt.models.search_results import SearchResultsModel
+from desktop_app.qt.models.tree import NodeKind as TreeKind
+from desktop_app.qt.widgets.search_panel import SearchFilter, SearchPanel
 
 
 def _search(window: MainWindow, qtbot: QtBot, text: str) -> None:
@@ -20,18 +24,23 @@ def _search(window: MainWindow, qtbot: QtBot, text: str) -> None:
 
 
 def assert_tree_counts_match_headings(window: MainWindow) -> None:
-    """Every top-level tree row shows the count its result heading shows, in the same words."""
+    """Every goal-area, section and source row of the tree shows the count its result heading shows."""
     proxy = window.tree_proxy()
     headings = window.search_panel().results_model().group_counts()
     shown = 0
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 0)
-        key = "source" if index.data(NODE_PATH_ROLE) == "source" else index.data(ITEM_ID_ROLE)
+    pending = [proxy.index(row, 0) for row in range(proxy.rowCount())]
+    while pending:
+        index = pending.pop()
+        pending.extend(proxy.index(row, 0, index) for row in range(proxy.rowCount(index)))
+        kind = index.data(NODE_KIND_ROLE)
+        if kind not in (TreeKind.GOAL, TreeKind.SECTION, TreeKind.SOURCE):
+            continue
+        key = "source" if kind == TreeKind.SOURCE else index.data(ITEM_ID_ROLE)
         count = index.data(HIT_COUNT_ROLE)
         assert count == headings.get(key, 0), (index.data(), headings)
         if count:
             shown += count
-            assert index.data().endswith(f" ({count})")
+            assert index.data().endswith(f" ({count} found)")
     assert shown == sum(headings.values()) == len(window.search_panel().hits())
 
 
@@ -144,3 +153,101 @@ def test_ctrl_f_focuses_the_field(window: MainWindow, qtbot: QtBot) -> None:
     window.tree().setFocus()
     window.action("actionFind").trigger()
     assert QApplication.focusWidget() is window.search_panel().field()
+
+
+def _type(panel: SearchPanel, qtbot: QtBot, text: str) -> None:
+    """Type Latin text into the field as a reader would, and wait for the debounced search."""
+    panel.field().setFocus()
+    qtbot.keyClicks(panel.field(), text)
+    qtbot.waitUntil(lambda: panel.position_text() != "" or panel.message_text() != "", timeout=5000)
+
+
+def test_results_model_passes_the_model_tester(
+    window: MainWindow, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    _search(window, qtbot, "民生")
+    qtmodeltester.check(window.search_panel().results_model())
+    window.search_panel().clear()
+    qtmodeltester.check(window.search_panel().results_model())
+
+
+def test_results_get_the_column_and_escape_gives_it_back(window: MainWindow, qtbot: QtBot) -> None:
+    # Before: results got ~40-60 px (1½ of 29 hits visible) and Esc left an empty gap.
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.search_panel()
+    column = panel.parentWidget()
+    assert isinstance(column, QSplitter)
+    tree_before = window.tree().height()
+    _type(panel, qtbot, "linzi")
+    qtbot.waitUntil(lambda: panel.height() >= 0.5 * column.height(), timeout=3000)
+    results = panel.result_list()
+    row_height = results.sizeHintForRow(1)
+    assert results.viewport().height() >= 7 * row_height  # at least seven hits in view
+    qtbot.keyClick(panel.field(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not results.isVisible(), timeout=3000)
+    # No gap: the panel is no taller than its field and filter row, the tree has the rest back.
+    assert panel.height() <= panel.minimumSizeHint().height() + 2
+    assert window.tree().height() >= tree_before - 2
+
+
+def test_the_status_bar_names_the_item_not_a_field_key(window: MainWindow, qtbot: QtBot) -> None:
+    # Before: "Hit 1 of 29: steadfast".
+    panel = window.search_panel()
+    _search(window, qtbot, "稳增长")
+    qtbot.keyClick(panel.field(), Qt.Key.Key_Return)
+    message = window.statusBar().currentMessage()
+    total = len(panel.hits())
+    assert message.startswith(f"Hit 1 of {total}: ")
+    for key in ("steadfast", "sentence", "gloss_en", "name_en", "roles["):
+        assert key not in message
+    assert " · " in message
+
+
+def test_every_livelihood_project_row_names_its_project(window: MainWindow, qtbot: QtBot) -> None:
+    # Before: seven rows read only "民生实事".
+    panel = window.search_panel()
+    _search(window, qtbot, "民生实事")
+    model = panel.results_model()
+    items = [
+        model.index(row, 0).data(SearchResultsModel.ITEM_ROLE)
+        for row in range(model.rowCount())
+        if model.index(row, 0).data(SearchResultsModel.HIT_ROLE) is not None
+    ]
+    projects = {e.name for e in window.report.entities if "民生实事" in e.roles}
+    assert len(projects) >= 7
+    assert projects <= {item.split(" · ")[0] for item in items}
+
+
+def test_list_snippets_never_cut_a_number(window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.search_panel()
+    _search(window, qtbot, "亿元")
+    model = panel.results_model()
+    for row in range(model.rowCount()):
+        parts = model.index(row, 0).data(SearchResultsModel.CONTEXT_ROLE)
+        if parts:
+            before, _match, after = parts
+            assert not before.lstrip("…").startswith((".", "%")), parts
+            assert not after.rstrip("…")[-1:].isdigit() or after.rstrip("…")[-2:-1] in "0123456789.", parts
+
+
+def test_a_very_long_query_typed_in_is_capped_and_answered(window: MainWindow, qtbot: QtBot) -> None:
+    # Before: ~250+ Latin letters raised RecursionError ("Unexpected error" dialog).
+    panel = window.search_panel()
+    assert panel.field().maxLength() == MAX_QUERY_LENGTH
+    _type(panel, qtbot, "lz" * 150)
+    assert len(panel.field().text()) == MAX_QUERY_LENGTH
+    assert panel.message_text().startswith("Nothing found for")
+
+
+def test_keyboard_only_search_down_into_the_list(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    panel = window.search_panel()
+    _type(panel, qtbot, "minsheng")
+    qtbot.keyClick(panel.field(), Qt.Key.Key_Down)
+    assert panel.current_number() == 1
+    qtbot.keyClick(panel.result_list(), Qt.Key.Key_Down)
+    assert panel.position_text().startswith("2 / ")
+    qtbot.keyClick(panel.result_list(), Qt.Key.Key_Escape)
+    assert panel.field().text() == "" and not panel.hits()

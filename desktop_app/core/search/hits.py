@@ -294,5 +294,5 @@ def hit_counts(hits: Sequence[Hit], places: HitPlaces) -> dict[str, int]:
 
 
 def count_label(label: str, count: int, lang: Language | str = Language.ZH) -> str:
-    """A label with a hit count, written one way everywhere: ``临淄（3）`` / ``Linzi (3)``."""
+    """A label with a hit count, written one way everywhere: ``临淄（3 处）`` / ``Linzi (3 found)``."""
     return word("search.count", lang).format(label=label, n=count)

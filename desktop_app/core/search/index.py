@@ -22,7 +22,15 @@ Query syntax:
   characters: each character is spelt by a full syllable of any of its
   readings or by its initial (``zh``/``ch``/``sh`` or the first letter), and
   the last one by any prefix of a syllable, so ``linzi``, ``lz``, ``lin`` and
-  ``linz`` all find 临淄, and ``lin淄`` mixes both;
+  ``linz`` all find 临淄, and ``lin淄`` mixes both; a pinyin match never runs
+  across punctuation (``力。走`` is not ``lz``);
+* a term of consonants only (``lz``, ``cqyh``) is an *abbreviation*: its
+  initials match the reading pypinyin gives each character *in its context*
+  (its common reading, or a word's reading: 重庆 is chong qing), never a rare
+  one (位次 is not ``lz`` through 位 li, 次 zi); its matches neither begin nor
+  end inside a word of pypinyin's phrase list (``zzz`` does not find 展走在 in
+  发展走在前); and its hits are ranked, the words it finds most often first
+  (``lz``: 临淄 before 力争);
 * numbers fold like any text: ``2504``, ``2,504`` and ``２５０４`` are one term;
   derived figures, and indicators whose text writes the value otherwise, also
   carry it as a plain number (``7154``);
@@ -38,39 +46,35 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Final
 
-from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin import lazy_pinyin
 
 from desktop_app.core.model import Report
 from desktop_app.core.search.documents import report_documents
+from desktop_app.core.search.pinyin import (
+    MAX_PINYIN_LETTERS,
+    has_punctuation,
+    inside_word,
+    is_abbreviation,
+    readings,
+    segmentations,
+    spells,
+    spoken_readings,
+)
 from desktop_app.core.search.query import QueryTerm, parse_query
 from desktop_app.core.search.types import Document, Hit, NodeKind, article_span
 from desktop_app.core.textfold import FoldedText, fold, is_han
 
-__all__ = ["MAX_PATTERNS", "SearchIndex"]
+__all__ = ["MAX_PATTERNS", "MAX_PINYIN_LETTERS", "SearchIndex"]
 
 MAX_PATTERNS: Final = 48
 """How many readings of one term (pinyin segmentations × literal) are tried at most."""
 
-_MAX_SYLLABLE: Final = 6  # zhuang, shuang, chuang
 _MATCHER_CACHE_SIZE: Final = 512
 _LETTER_RUNS: Final = re.compile(r"[a-z]+|[^a-z]")
 _HAN_RUN: Final = re.compile(r"[^.]{3,}")
 _STAR: Final = re.compile(r"\*")
-
-
-@cache
-def _readings(char: str) -> tuple[str, ...]:
-    """The toneless pinyin syllables of one Han character, every reading (``lv`` also as ``lu``)."""
-    syllables: list[str] = []
-    for group in pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore"):
-        for syllable in group:
-            for spelling in (syllable, syllable.replace("v", "u")):
-                if spelling.isascii() and spelling.isalpha() and spelling not in syllables:
-                    syllables.append(spelling)
-    return tuple(syllables)
 
 
 CharSet = frozenset[str]
@@ -86,6 +90,8 @@ class _Matcher:
     regex: re.Pattern[str] | None
     drivers: tuple[Sequence[int], ...]
     estimate: int
+    pinyin: bool = False  # some pattern reads Latin letters as pinyin
+    abbreviation: str = ""  # the term's letters when it is consonants only (``lz``)
 
     def candidates(self) -> Iterator[int]:
         if len(self.drivers) == 1:
@@ -138,6 +144,7 @@ class SearchIndex:
         self._several_initials: dict[str, str] = {}
         self._index_initials()
         self._matchers: dict[QueryTerm, _Matcher] = {}
+        self._spoken: dict[int, list[str]] = {}
         self._pair_cache: dict[tuple[CharSet, CharSet], tuple[str, ...]] = {}
 
     @classmethod
@@ -209,7 +216,7 @@ class SearchIndex:
         for char in self._chars:
             if not is_han(char):
                 continue
-            for syllable in _readings(char):
+            for syllable in readings(char):
                 full.setdefault(syllable, set()).add(char)
                 full.setdefault(syllable[0], set()).add(char)
                 if syllable[:2] in ("zh", "ch", "sh"):
@@ -231,7 +238,7 @@ class SearchIndex:
         table = self._initials
         several = self._several_initials
         for char in self._chars:
-            letters = sorted({syllable[0] for syllable in _readings(char)}) if is_han(char) else []
+            letters = sorted({syllable[0] for syllable in readings(char)}) if is_han(char) else []
             if len(letters) == 1:
                 table[ord(char)] = letters[0]
             elif letters:
@@ -322,10 +329,20 @@ class SearchIndex:
             limit: stop after this many hits (``None``: all of them).
 
         Returns:
-            Hits in document order, offsets into the original field text;
-            overlapping matches in one field are merged into one hit.
+            Hits in document order (an abbreviation's: the words found most often first),
+            offsets into the original field text; overlapping matches in one field are merged.
         """
-        matchers = [self._matcher(term) for term in parse_query(query)]
+        terms = parse_query(query)
+        hits = self._search(terms, limit)
+        if len(hits) > 1 and any(not t.phrase and is_abbreviation(t.text) for t in terms):
+            frequency: dict[str, int] = {}
+            for hit in hits:
+                frequency[hit.matched] = frequency.get(hit.matched, 0) + 1
+            hits.sort(key=lambda hit: -frequency[hit.matched])  # stable: document order within a word
+        return hits
+
+    def _search(self, terms: list[QueryTerm], limit: int | None) -> list[Hit]:
+        matchers = [self._matcher(term) for term in terms]
         matchers = [m for m in matchers if m is not _EMPTY_TERM]
         if not matchers or any(m.estimate == 0 for m in matchers):
             return []
@@ -347,6 +364,7 @@ class SearchIndex:
     def clear_cache(self) -> None:
         """Forget the compiled query terms (benchmarks use it to time cold keystrokes)."""
         self._matchers.clear()
+        self._spoken.clear()
         self._pair_cache.clear()
 
     def count(self, query: str) -> int:
@@ -389,24 +407,33 @@ class SearchIndex:
             candidates.append(" ".join(term.text for term in terms))
         for folded in folded_terms:
             if any(is_han(char) for char in folded):
-                spelt = "".join(lazy_pinyin(folded, errors="ignore"))
-                if spelt:
+                spelt = "".join(lazy_pinyin(folded[:MAX_PINYIN_LETTERS], errors="ignore"))
+                if spelt and len(spelt) <= MAX_PINYIN_LETTERS:
                     candidates.append(spelt)
                     found: dict[str, int] = {}
                     for hit in self.search(spelt, limit=200):
                         found[hit.matched] = found.get(hit.matched, 0) + 1
                     candidates.extend(sorted(found, key=lambda text: -found[text])[:3])
-            elif folded.isascii() and folded.isalpha():
-                for end in range(len(folded) - 1, 0, -1):
-                    if self.search(folded[:end], limit=1):
-                        candidates.append(folded[:end])
-                        break
+            elif folded.isascii() and folded.isalpha() and not is_abbreviation(folded):
+                # (Fewer initials of an abbreviation are rarely what was meant: no prefix for "qqqq".)
+                # Every prefix of a prefix that matches matches too: look for the longest by halving.
+                low, high = 0, min(len(folded) - 1, MAX_PINYIN_LETTERS)
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    if self.search(folded[:middle], limit=1):
+                        low = middle
+                    else:
+                        high = middle - 1
+                if low:
+                    candidates.append(folded[:low])
         suggestions: list[str] = []
-        stripped = query.strip()
+        seen = {fold(query).text}  # "Linzi" after "linzi" is the same query
         for candidate in candidates:
             candidate = candidate.strip()
-            if not candidate or candidate == stripped or candidate in suggestions:
+            key = fold(candidate).text
+            if not key or key in seen:
                 continue
+            seen.add(key)
             if self.search(candidate, limit=1):
                 suggestions.append(candidate)
                 if len(suggestions) >= limit:
@@ -424,6 +451,8 @@ class SearchIndex:
             matched = False
             for doc_number in range(first, last):
                 found = matcher.find(texts[doc_number])
+                if found and matcher.pinyin:
+                    found = self._plausible(doc_number, found, matcher.abbreviation)
                 if found:
                     spans.setdefault(doc_number, []).extend(found)
                     matched = True
@@ -436,6 +465,42 @@ class SearchIndex:
                 orig_start, orig_end = folded.original_span(start, end)
                 span = article_span(doc, orig_start, orig_end)
                 hits.append(Hit(doc.node_id, doc.node_kind, doc.field, orig_start, orig_end, doc.text, span))
+
+    def _plausible(
+        self, doc_number: int, found: list[tuple[int, int]], abbreviation: str
+    ) -> list[tuple[int, int]]:
+        """The pinyin matches a reader would accept.
+
+        None runs across punctuation; an abbreviation's neither begins nor ends inside a word, and
+        spells the readings pypinyin gives its characters in context.
+        """
+        folded = self._folded[doc_number]
+        text, sources, original = folded.text, folded.sources, folded.original
+        kept: list[tuple[int, int]] = []
+        for start, end in found:
+            if any(
+                int(sources[k + 1]) - int(sources[k]) > 1
+                and is_han(text[k])
+                and is_han(text[k + 1])
+                and has_punctuation(original[int(sources[k]) + 1 : int(sources[k + 1])])
+                for k in range(start, end - 1)
+            ):
+                continue
+            if abbreviation and (
+                inside_word(folded, start)
+                or inside_word(folded, end)
+                or not spells(abbreviation, self._spoken_readings(doc_number)[start:end])
+            ):
+                continue
+            kept.append((start, end))
+        return kept
+
+    def _spoken_readings(self, doc_number: int) -> list[str]:
+        """One reading per folded character, as pypinyin reads the text in context (cached)."""
+        spoken = self._spoken.get(doc_number)
+        if spoken is None:
+            spoken = self._spoken[doc_number] = spoken_readings(self._texts[doc_number])
+        return spoken
 
     def _matcher(self, term: QueryTerm) -> _Matcher:
         matcher = self._matchers.get(term)
@@ -451,6 +516,7 @@ class SearchIndex:
             return _EMPTY_TERM
         if term.phrase or not any("a" <= char <= "z" for char in needle):
             return self._literal(needle)
+        abbreviation = needle if is_abbreviation(needle) else ""
         patterns = self._patterns(needle)
         viable: list[tuple[Pattern, list[Sequence[int]], int]] = []
         for pattern in patterns:
@@ -462,7 +528,8 @@ class SearchIndex:
         viable.sort(key=lambda item: -len(item[0]))
         regex = re.compile("|".join(_pattern_regex(pattern) for pattern, _, _ in viable))
         all_drivers = tuple(d for _, pattern_drivers, _ in viable for d in pattern_drivers)
-        return _Matcher(None, regex, all_drivers, sum(estimate for _, _, estimate in viable))
+        estimate = sum(estimate for _, _, estimate in viable)
+        return _Matcher(None, regex, all_drivers, estimate, pinyin=True, abbreviation=abbreviation)
 
     def _literal(self, needle: str) -> _Matcher:
         if len(needle) == 1:
@@ -525,7 +592,7 @@ class SearchIndex:
                 continue
             final = number == len(pieces) - 1
             readings = [literal]
-            for tokens in self._segmentations(piece, final):
+            for tokens in segmentations(piece, final, self._full_tokens, self._prefix_tokens, MAX_PATTERNS):
                 slots: list[CharSet] = []
                 for position, token in enumerate(tokens):
                     last = final and position == len(tokens) - 1
@@ -538,41 +605,6 @@ class SearchIndex:
             if pattern not in patterns:
                 patterns.append(pattern)
         return patterns
-
-    def _segmentations(self, letters: str, final: bool) -> list[tuple[str, ...]]:
-        """Ways to spell ``letters`` as a run of syllables/initials (the last may be a prefix)."""
-        full = self._full_tokens
-        prefix = self._prefix_tokens
-        length = len(letters)
-
-        def valid(start: int, end: int) -> bool:
-            token = letters[start:end]
-            return token in full or (final and end == length and token in prefix)
-
-        @cache
-        def viable(start: int) -> bool:
-            if start == length:
-                return True
-            return any(
-                valid(start, end) and viable(end)
-                for end in range(min(length, start + _MAX_SYLLABLE), start, -1)
-            )
-
-        results: list[tuple[str, ...]] = []
-
-        def walk(start: int, tokens: tuple[str, ...]) -> None:
-            if len(results) >= MAX_PATTERNS:
-                return
-            if start == length:
-                results.append(tokens)
-                return
-            for end in range(min(length, start + _MAX_SYLLABLE), start, -1):
-                if valid(start, end) and viable(end):
-                    walk(end, (*tokens, letters[start:end]))
-
-        if viable(0):
-            walk(0, ())
-        return results
 
 
 _EMPTY_TERM: Final = _Matcher(needle="", regex=None, drivers=(), estimate=-1)

@@ -239,9 +239,10 @@ class GoalTreeModel(QAbstractItemModel):
         if node is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            label = self._label(node)
             hits = self._hits.get(node.path)
-            return count_label(label, hits, self._lang) if hits else label
+            if hits:  # the hit count replaces the figure count: one number in brackets per row
+                return count_label(self._label(node, figures=False), hits, self._lang)
+            return self._label(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -260,13 +261,15 @@ class GoalTreeModel(QAbstractItemModel):
 
     # --- labels -----------------------------------------------------------------------------
 
-    def _label(self, node: TreeNode) -> str:
+    def _label(self, node: TreeNode, *, figures: bool = True) -> str:
         item = node.item
         lang = self._lang
         if isinstance(item, GoalArea):
-            figures = len(self._report.indicators_for_goal(item.id))
             label = numbered_goal_label(item, self._report, lang)
-            return visible_text(f"{label}  ({figures})", LABEL_LIMIT)
+            if not figures:
+                return visible_text(label, LABEL_LIMIT)
+            count = len(self._report.indicators_for_goal(item.id))
+            return visible_text(f"{label}  ({count})", LABEL_LIMIT)
         if node.kind is NodeKind.OVERVIEW:
             return self.tr("Report overview")
         if node.kind is NodeKind.SOURCE:

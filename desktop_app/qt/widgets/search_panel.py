@@ -149,7 +149,7 @@ class _ResultDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         height = max(size.height(), QFontMetrics(option.font).height() + 6)
         if index.data(SearchResultsModel.CONTEXT_ROLE):
-            height = 2 * QFontMetrics(option.font).height() + 8
+            height = 2 * QFontMetrics(option.font).height() + 4
         return QSize(size.width(), height)
 
 
@@ -379,8 +379,8 @@ class SearchPanel(QWidget):
                 return True
             if key == Qt.Key.Key_Down and self._model.hit_count():
                 self._list.setFocus()
-                if not self._list.currentIndex().isValid():
-                    self._step(1)
+                if self._model.hit_number(self._list.currentIndex().row()) is None:
+                    self._step(1)  # land on the first hit, not on a heading
                 return True
         if (
             watched is self._list
