@@ -78,7 +78,12 @@ except DatasetError as exc:
 except MemoryError:
     outcome = "MemoryError"
 seconds = time.perf_counter() - start
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:  # VmHWM starts afresh at exec; ru_maxrss keeps the forking parent's peak on Linux
+    with open("/proc/self/status") as status:
+        peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak_mb = peak_kb / 1024
 print(json.dumps({"seconds": round(seconds, 2), "peak_mb": round(peak_mb), "outcome": outcome}))
 """
 

@@ -12,7 +12,8 @@ hang, exhaust memory or escape as anything but :class:`DatasetError`:
 - nesting deeper than :data:`MAX_DEPTH` and lone surrogates (``"\ud800"``, which is no character
   and cannot be encoded) are refused with the JSON path of the node, before anything else (the
   schema checker, an encoder, a terminal) meets them;
-- a value that the schema calls an integer must be written as one (``2023``, not ``2023.0``).
+- a value that the schema calls an integer must be written as one (``2023``, not ``2023.0``), and an
+  array or object where a scalar belongs is reported with its size (:func:`scalar_problems`).
 
 File-level messages come in English and Chinese (:class:`~desktop_app.core.dataset_errors.Problem`).
 """
@@ -37,12 +38,12 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_INTEGER",
-    "integer_problems",
     "json_path",
     "read_bytes",
     "read_json",
     "read_text",
     "refuse",
+    "scalar_problems",
 ]
 
 MAX_FILE_BYTES: Final = 50 * 1024 * 1024
@@ -368,7 +369,7 @@ def _surrogate_problem(parts: list[str | int], text: str, what: str) -> Problem:
 class _Plan:
     """What to look at in a node that one schema rule describes (built once per rule)."""
 
-    integer_keys: tuple[str | int, ...]  # where a float is a problem
+    scalar_keys: tuple[tuple[str | int, str], ...]  # where a container is a problem, with the type expected
     nested: tuple[tuple[str | int, dict[str, Any]], ...]  # where a container may hold one
     known: frozenset[str]  # an object's own properties
     other: dict[str, Any] | None  # additionalProperties / items: the rule of any other member
@@ -395,9 +396,9 @@ class _Planner:
             other = self.resolve(rule.get("additionalProperties", rule.get("items")))
             plan = _Plan(
                 tuple(
-                    key
+                    (key, child["type"])
                     for key, child in resolved.items()
-                    if child is not None and child.get("type") == "integer"
+                    if child is not None and child.get("type") in _SCALAR_TYPES
                 ),
                 tuple(
                     (key, child) for key, child in resolved.items() if child is not None and _may_nest(child)
@@ -409,62 +410,95 @@ class _Planner:
         return plan
 
 
-def _may_nest(rule: dict[str, Any]) -> bool:
-    return any(k in rule for k in ("properties", "additionalProperties", "items", "prefixItems", "$ref"))
+_SCALAR_TYPES: Final = {
+    "string": "a string",
+    "number": "a number",
+    "integer": "an integer",
+    "boolean": "true or false",
+}
 
 
-def integer_problems(document: Any, schema: dict[str, Any]) -> list[Problem]:
-    """Values the schema calls integers that are written as fractions (``2023.0``).
+def _container_words(value: list[Any] | dict[str, Any]) -> str:
+    return (
+        f"an array of {len(value):,} items"
+        if isinstance(value, list)
+        else f"an object of {len(value):,} members"
+    )
 
-    JSON Schema counts ``2023.0`` as an integer; a dataset must not, or a year prints as ``2023.0``.
-    Follows ``$ref``, ``properties``, ``additionalProperties``, ``items`` and ``prefixItems``; run it
-    on a document that passed the schema. Each rule is turned once into the keys to look at, so a
-    node costs a few lookups, and a million two-integer segments one check each.
+
+def scalar_problems(document: Any, schema: dict[str, Any]) -> list[Problem]:
+    """What the schema checker would mishandle or miss about scalars, checked before it runs.
+
+    - an array or object where the schema expects a scalar: the checker copies the whole value
+      into its error (a 17 MB array where a string belongs cost 650 MB and 6 s), so it is reported
+      here with its size instead;
+    - a fraction where the schema expects an integer: JSON Schema counts ``2023.0`` as an integer,
+      a dataset must not (a year would print as ``2023.0``).
+
+    Follows ``$ref``, ``properties``, ``additionalProperties``, ``items`` and ``prefixItems``; each
+    rule is turned once into the keys to look at, so a node costs a few lookups and a million
+    ``[start, end]`` segments one check each. Everything else is left to the schema.
     """
     planner = _Planner(schema)
     problems: list[Problem] = []
 
-    def check(value: Any, key: str | int, link: _Link) -> None:
-        if type(value) is float:
-            where = json_path(_parts((link, key)))
-            problems.append(
-                Problem(where, f"expected an integer, found {value!r}", f"应为整数，实为 {value!r}")
-            )
+    def check(value: Any, key: str | int, link: _Link, expected: str) -> None:
+        if isinstance(value, dict | list):
+            found = _container_words(value)
+        elif expected == "integer" and type(value) is float:
+            found = repr(value)
+        else:
+            return
+        where = json_path(_parts((link, key)))
+        problems.append(Problem(where, f"expected {_SCALAR_TYPES[expected]}, found {found}"))
 
     stack: list[tuple[Any, dict[str, Any], _Link]] = [(document, schema, None)]
     while stack and len(problems) < _MAX_PROBLEMS:
         node, rule, link = stack.pop()
+        kind = rule.get("type")
+        if not isinstance(node, dict if kind == "object" else list if kind == "array" else dict | list):
+            continue  # the schema will say what is wrong with this one
         plan = planner.plan(rule)
         if isinstance(node, dict):
-            for key in plan.integer_keys:
-                check(node.get(key), key, link)
-            for key, child in plan.nested:
-                value = node.get(key)
-                if isinstance(value, dict | list):
-                    stack.append((value, child, (link, key)))
+            members: Any = [(key, node[key], t) for key, t in plan.scalar_keys if key in node]
+            nested: Any = [(key, child, node[key]) for key, child in plan.nested if key in node]
             extra: Any = (item for item in node.items() if item[0] not in plan.known) if plan.other else ()
         else:
-            for key in plan.integer_keys:
-                if isinstance(key, int) and key < len(node):
-                    check(node[key], key, link)
-            for key, child in plan.nested:
-                if isinstance(key, int) and key < len(node) and isinstance(node[key], dict | list):
-                    stack.append((node[key], child, (link, key)))
+            size = len(node)
+            members = [
+                (key, node[key], t) for key, t in plan.scalar_keys if isinstance(key, int) and key < size
+            ]
+            nested = [
+                (key, child, node[key]) for key, child in plan.nested if isinstance(key, int) and key < size
+            ]
             start = len(rule.get("prefixItems", []))
             extra = enumerate(node[start:], start) if plan.other else ()
+        for key, value, expected in members:
+            check(value, key, link, expected)
+        stack.extend(
+            (value, child, (link, key)) for key, child, value in nested if isinstance(value, dict | list)
+        )
         other = plan.other
         if other is None:
             continue
-        if other.get("type") == "integer":
+        if other.get("type") in _SCALAR_TYPES:
             for key, value in extra:
-                check(value, key, link)
+                check(value, key, link, other["type"])
+        elif _is_flat(other, planner):  # e.g. [start, end] segments: look inside only at one not all integers
+            stack.extend(
+                (value, other, (link, key))
+                for key, value in extra
+                if type(value) is list and any(type(x) is not int for x in value)
+            )
         elif _may_nest(other):
-            if _is_flat(other, planner):  # e.g. [start, end] segments: look inside a list holding a float
-                extra = ((k, v) for k, v in extra if isinstance(v, list) and any(type(x) is float for x in v))
             stack.extend(
                 (value, other, (link, key)) for key, value in extra if isinstance(value, dict | list)
             )
     return sorted(problems, key=lambda p: p.where)
+
+
+def _may_nest(rule: dict[str, Any]) -> bool:
+    return any(k in rule for k in ("properties", "additionalProperties", "items", "prefixItems", "$ref"))
 
 
 def _is_flat(rule: dict[str, Any], planner: _Planner) -> bool:

@@ -39,12 +39,12 @@ from desktop_app.core.dataset_errors import DatasetError, Problem
 from desktop_app.core.dataset_errors import excerpt as _short
 from desktop_app.core.dataset_file import (
     MAX_FILE_BYTES,
-    integer_problems,
     json_path,
     read_bytes,
     read_json,
     read_text,
     refuse,
+    scalar_problems,
 )
 from desktop_app.core.model import (
     Ambiguity,
@@ -114,7 +114,7 @@ def load_report(path: Path | str | None = None, *, max_bytes: int = MAX_FILE_BYT
     file = Path(path) if path is not None else bundled_dataset_path()
     document = read_json(file, max_bytes)
     try:
-        problems = _schema_problems(document) or integer_problems(document, _schema())
+        problems = scalar_problems(document, _schema()) or _schema_problems(document)
         if problems:
             raise DatasetError(file, problems)
         raw = _read_raw_source(file, document)
