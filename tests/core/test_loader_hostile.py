@@ -90,7 +90,7 @@ def test_a_segment_holding_an_array(write_dataset: DatasetWriter, bundled_json: 
     assert "$.paragraphs[0].segments[0][1]: expected an integer, found an array of 3 items" in message
 
 
-def _with_segments(bundled: dict[str, Any], segments: list[list[int]], index: int = 0) -> dict[str, Any]:
+def _with_segments(bundled: dict[str, Any], segments: list[list[Any]], index: int = 0) -> dict[str, Any]:
     doc = copy.deepcopy(bundled)
     doc["paragraphs"][index]["segments"] = segments
     return doc
