@@ -21,6 +21,7 @@ from desktop_app.core.resources import resource_path
 from desktop_app.qt.fonts import register_bundled_fonts, ui_font_family
 from desktop_app.qt.logging_setup import configure_logging, log_file
 from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.platform_check import xcb_problem
 from desktop_app.qt.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -209,6 +210,10 @@ class StartupProbe(QObject):
 
 def run_gui(path: str | None) -> int:
     """Open the window on the bundled report or on ``path``; returns the exit status."""
+    problem = xcb_problem()
+    if problem is not None:  # say so now: Qt itself would abort with a core dump
+        sys.stderr.write(problem + "\n")
+        return 1
     app = create_application(sys.argv[:1])
     configure_logging()
     install_error_handler()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, qWarning
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop_app.qt import logging_setup
+from desktop_app.qt import logging_setup, platform_check
 from desktop_app.qt.app import install_error_handler
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,3 +110,43 @@ def test_an_error_in_a_slot_is_logged_and_shown(
     assert "ZeroDivisionError" in capsys.readouterr().err
     box.close()
     qtbot.waitUntil(lambda: not any(w.objectName() == "errorBox" for w in QApplication.topLevelWidgets()))
+
+
+def test_missing_x11_libraries_are_named_with_the_install_line(tmp_path: Path) -> None:
+    # Before: Qt aborted with a core dump naming xcb-cursor0. The libraries are made unloadable here
+    # the way a minimal system lacks them; Qt must never be started.
+    code = (
+        "import ctypes, sys\n"
+        "real = ctypes.CDLL\n"
+        "def fake(name, *a, **k):\n"
+        "    if name in ('libxcb-icccm.so.4', 'libxcb-keysyms.so.1'):\n"
+        "        raise OSError(name + ': cannot open shared object file')\n"
+        "    return real(name, *a, **k)\n"
+        "ctypes.CDLL = fake\n"
+        "from desktop_app.cli import main\n"
+        "status = main([])\n"
+        "print('qt started' if 'PySide6.QtWidgets' in sys.modules and __import__('PySide6.QtWidgets')"
+        ".QtWidgets.QApplication.instance() else 'no qt app')\n"
+        "sys.exit(status)\n"
+    )
+    env = _environment(tmp_path)
+    env.update(QT_QPA_PLATFORM="xcb", DISPLAY=":12345")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert result.returncode == 1, result.stderr
+    assert "no qt app" in result.stdout
+    assert "missing: libxcb-icccm.so.4, libxcb-keysyms.so.1" in result.stderr
+    assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in result.stderr
+    assert "validate, info, search and export" in result.stderr
+
+
+def test_which_platforms_load_the_x11_plugin() -> None:
+    assert platform_check.uses_xcb({"DISPLAY": ":0"}, "linux")
+    assert not platform_check.uses_xcb({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert platform_check.uses_xcb({"QT_QPA_PLATFORM": "xcb"}, "linux")
+    assert not platform_check.uses_xcb({"QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":0"}, "linux")
+    assert not platform_check.uses_xcb({"DISPLAY": ":0"}, "win32")
+    every = platform_check.missing_xcb_libraries(lambda soname: False)
+    assert every == list(platform_check.XCB_LIBRARIES)
+    assert platform_check.xcb_problem({"DISPLAY": ":0"}, lambda soname: True) is None
