@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -43,6 +43,7 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.presentation import numbered_goal_label
 from desktop_app.core.scope import SummaryScope, resolve_scope
+from desktop_app.qt.history import History
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 from desktop_app.qt.search_controller import SearchController
@@ -50,6 +51,13 @@ from desktop_app.qt.settings import PAGE_SIZES, PrintScopeChoice, Settings
 from desktop_app.qt.widgets.detail_pane import DetailPane
 from desktop_app.qt.widgets.search_panel import SearchPanel
 from desktop_app.qt.widgets.source_view import SourceView
+from desktop_app.qt.window_layout import (
+    FRAME_ALLOWANCE,
+    centre_pane_sizes,
+    fit_to_screens,
+    initial_geometry,
+    main_pane_sizes,
+)
 
 if TYPE_CHECKING:
     from desktop_app.qt.charts import ChartPanel
@@ -94,6 +102,8 @@ class MainWindow(QMainWindow):
         self._proxy = HitFilterProxy(self)
         self._proxy.setSourceModel(self._tree_model)
         self._settings_error_box: QMessageBox | None = None
+        self._history = History()
+        self._revisiting = False  # True while Back/Forward selects a place: not a new visit
 
         self._tree = QTreeView()
         self._tree.setObjectName("goalTree")
@@ -119,7 +129,7 @@ class MainWindow(QMainWindow):
         self._chart_slot.addWidget(_ChartPlaceholder())
         self._chart_slot.setStretchFactor(0, 1)
         self._chart_slot.setStretchFactor(1, 1)
-        self._chart_slot.setSizes([420, 400])
+        self._chart_slot.setChildrenCollapsible(False)
 
         self._search = SearchPanel()
         self._left = QSplitter(Qt.Orientation.Vertical)
@@ -139,13 +149,13 @@ class MainWindow(QMainWindow):
         self._splitter.setStretchFactor(0, 2)
         self._splitter.setStretchFactor(1, 4)
         self._splitter.setStretchFactor(2, 3)
-        self._splitter.setSizes([340, 640, 420])
+        self._splitter.setCollapsible(1, False)  # the tree and the source text may be collapsed
+        self._splitter.splitterMoved.connect(self._on_splitter_moved)
         self.setCentralWidget(self._splitter)
 
         self._create_actions()
         self._create_menus()
         self.statusBar().showMessage(self.tr("Ready"))
-        self.resize(1400, 880)
         self._show_report(report)
         self._restore_settings()
 
@@ -315,7 +325,24 @@ class MainWindow(QMainWindow):
             action.setChecked(language is chosen)
             action.setData(language.qt_name if language else "")
             self._language_actions[language] = action
+        self._back_action = make("actionBack", self.tr("&Back"), self._on_back_triggered, keys.Back)
+        self._forward_action = make(
+            "actionForward", self.tr("&Forward"), self._on_forward_triggered, keys.Forward
+        )
+        self._tree_pane_action = make("actionShowTree", self.tr("Goal &tree"), self._on_pane_action_toggled)
+        self._source_pane_action = make(
+            "actionShowSourcePane", self.tr("Source te&xt"), self._on_pane_action_toggled
+        )
+        for action in (self._tree_pane_action, self._source_pane_action):
+            action.setCheckable(True)
+            action.setChecked(True)
+        self._reset_layout_action = make(
+            "actionResetLayout", self.tr("Reset &layout"), self._on_reset_layout_triggered
+        )
         self._open_action.setIcon(QIcon.fromTheme("document-open"))
+        self._back_action.setIcon(QIcon.fromTheme("go-previous"))
+        self._forward_action.setIcon(QIcon.fromTheme("go-next"))
+        self._update_history_actions()
 
     def _choice_actions(self, name: str, saved: str, choices: Iterable[tuple[str, str]]) -> QActionGroup:
         """Exclusive, checkable actions for a setting; the saved choice is checked."""
@@ -353,17 +380,26 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self._find_action)
         view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self._back_action)
+        view_menu.addAction(self._forward_action)
+        view_menu.addSeparator()
         view_menu.addAction(self._show_source_action)
         view_menu.addAction(self._raw_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self._tree_pane_action)
+        view_menu.addAction(self._source_pane_action)
+        view_menu.addAction(self._reset_layout_action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions(list(self._language_actions.values()))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._about_action)
 
-        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar = self._toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (
+            self._back_action,
+            self._forward_action,
             self._open_action,
             self._find_action,
             self._print_action,
@@ -385,10 +421,12 @@ class MainWindow(QMainWindow):
             self._tree_model = model
             old.deleteLater()
         self._search_controller.set_report(report, self._lang)
+        self._history.clear()
         self._detail.set_report(report)
         self._source.set_report(report)
         self.setWindowTitle(f"{report.metadata.title} — {APP_NAME}")
         self.select_path("overview")
+        self._restart_history()
         self._update_charts()
 
     # --- settings ---------------------------------------------------------------------------
@@ -397,19 +435,37 @@ class MainWindow(QMainWindow):
         return [self._splitter, self._chart_slot, self._left]
 
     def _restore_settings(self) -> None:
-        geometry = self._settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._place_on_screen()
         state = self._settings.window_state()
         if state is not None:
             self.restoreState(state)
+        self._apply_default_layout()
         for splitter in self._splitters():
             sizes = self._settings.splitter_sizes(splitter.objectName(), splitter.count())
             if sizes is not None:
                 splitter.setSizes(sizes)
+        self._on_splitter_moved()
         node = self._settings.selected_node()
         if node is not None:
             self.select_path(node)
+        self._restart_history()
+
+    def _place_on_screen(self) -> None:
+        """The saved geometry moved and shrunk onto today's screens, else sized to the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        geometry = self._settings.geometry()
+        if geometry is not None and self.restoreGeometry(geometry):
+            if not (self.isMaximized() or self.isFullScreen()):
+                screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+                self.setGeometry(fit_to_screens(self.geometry(), screens, FRAME_ALLOWANCE))
+        else:
+            self.setGeometry(initial_geometry(screen.availableGeometry(), FRAME_ALLOWANCE))
+
+    def _apply_default_layout(self) -> None:
+        """Pane sizes in proportion to the window (before any saved sizes are applied)."""
+        shown = self._splitter.isVisible()
+        self._splitter.setSizes(main_pane_sizes(self._splitter.width() if shown else self.width()))
+        self._chart_slot.setSizes(centre_pane_sizes(self._chart_slot.height() if shown else self.height()))
 
     def save_settings(self) -> str | None:
         """Save the window's layout and place; returns None, or why the settings were not written."""
@@ -486,8 +542,10 @@ class MainWindow(QMainWindow):
             self._detail.show_source_info()
         elif isinstance(item, GoalArea):
             self._detail.show_goal(item)
+            self._source.show_paragraphs([item.span.paragraph_id])
         elif isinstance(item, Section):
             self._detail.show_section(item)
+            self._source.show_paragraphs(item.paragraph_ids)
         elif isinstance(item, Indicator | DerivedIndicator):
             self._detail.show_indicator(item)
         elif isinstance(item, Quote):
@@ -495,6 +553,69 @@ class MainWindow(QMainWindow):
         elif isinstance(item, Entity):
             self._detail.show_entity(item)
         self._update_charts()
+        if not self._revisiting:
+            self._history.visit(self.current_path())
+        self._update_history_actions()
+
+    # --- places visited, panes --------------------------------------------------------------
+
+    def _restart_history(self) -> None:
+        self._history.clear()
+        self._history.visit(self.current_path())
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self._back_action.setEnabled(self._history.can_go_back())
+        self._forward_action.setEnabled(self._history.can_go_forward())
+
+    def _revisit(self, place: str | None) -> None:
+        if place is not None:
+            self._revisiting = True
+            try:
+                self.select_path(place)
+            finally:
+                self._revisiting = False
+        self._update_history_actions()
+
+    @Slot()
+    def _on_back_triggered(self) -> None:
+        self._revisit(self._history.back())
+
+    @Slot()
+    def _on_forward_triggered(self) -> None:
+        self._revisit(self._history.forward())
+
+    def _show_pane(self, index: int, shown: bool) -> None:
+        """Collapse a side pane of the main splitter, or give it back its default share."""
+        sizes = self._splitter.sizes()
+        if (sizes[index] > 0) == shown:
+            return
+        if shown:
+            wanted = main_pane_sizes(sum(sizes))[index]
+            sizes[1] -= wanted
+            sizes[index] = wanted
+        else:
+            sizes[1] += sizes[index]
+            sizes[index] = 0
+        self._splitter.setSizes(sizes)
+
+    @Slot()
+    def _on_pane_action_toggled(self) -> None:
+        self._show_pane(0, self._tree_pane_action.isChecked())
+        self._show_pane(2, self._source_pane_action.isChecked())
+
+    @Slot()
+    def _on_splitter_moved(self) -> None:
+        sizes = self._splitter.sizes()
+        self._tree_pane_action.setChecked(sizes[0] > 0)
+        self._source_pane_action.setChecked(sizes[2] > 0)
+
+    @Slot()
+    def _on_reset_layout_triggered(self) -> None:
+        self._settings.clear_layout()
+        self._toolbar.show()
+        self._apply_default_layout()
+        self._on_splitter_moved()
 
     def _update_charts(self) -> None:
         if self._charts is None:

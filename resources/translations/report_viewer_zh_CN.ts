@@ -363,6 +363,26 @@
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Goal &amp;tree</source>
+        <translation>目标目录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Source te&amp;xt</source>
+        <translation>原文(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

@@ -211,3 +211,58 @@ def test_about_box_cites_the_source_and_licences(window: MainWindow, report: Rep
 
 def test_bundled_dataset_file_is_json(report: Report) -> None:
     assert json.loads(Path(report.path).read_text(encoding="utf-8"))["id"] == report.id
+
+
+def _click_place(window: MainWindow, qtbot: QtBot, path: str) -> None:
+    tree = window.tree()
+    index = window.tree_proxy().mapFromSource(window.tree_model().index_for_path(path))
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+    assert window.current_path() == path
+
+
+def test_back_and_forward_through_visited_places(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(1300, 800)
+    with qtbot.waitExposed(window):
+        window.show()
+    with qtbot.waitActive(window):  # shortcuts go to the active window
+        window.activateWindow()
+    back, forward = window.action("actionBack"), window.action("actionForward")
+    assert back.shortcut().toString() == "Alt+Left" and forward.shortcut().toString() == "Alt+Right"
+    assert not back.isEnabled() and not forward.isEnabled()
+    _click_place(window, qtbot, "goal/g3-vitality")
+    _click_place(window, qtbot, "section/sec-honours")
+    tree = window.tree()
+    qtbot.keyClick(tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_path() == "goal/g3-vitality"
+    qtbot.keyClick(tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_path() == "overview" and not back.isEnabled()
+    qtbot.keyClick(tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_path() == "goal/g3-vitality" and forward.isEnabled()
+    _click_place(window, qtbot, "goal/g5-rural")  # a new place ends the way forward
+    assert not forward.isEnabled()
+    back.trigger()
+    assert window.current_path() == "goal/g3-vitality"
+
+
+def test_selecting_a_section_or_goal_area_brings_its_paragraphs_into_view(
+    window: MainWindow, qtbot: QtBot, report: Report
+) -> None:
+    window.resize(1300, 800)
+    with qtbot.waitExposed(window):
+        window.show()
+    edit = window.source_view().text_edit()
+
+    def top_of(paragraph_id: str) -> int:
+        text = report.paragraph_by_id[paragraph_id].text
+        found = edit.document().find(text[:12])
+        assert not found.isNull()
+        return edit.cursorRect(found).top()
+
+    for section in ("sec-honours", "sec-cadre", "sec-rural-environment"):
+        _click_place(window, qtbot, f"section/{section}")
+        first = report.section_by_id[section].paragraph_ids[0]
+        assert 0 <= top_of(first) < 40, section  # the section's first paragraph heads the view
+    _click_place(window, qtbot, "goal/g8-wellbeing")
+    top = top_of(report.goal_by_id["g8-wellbeing"].span.paragraph_id)
+    assert 0 <= top < edit.viewport().height()

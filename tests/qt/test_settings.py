@@ -58,8 +58,8 @@ def test_splitter_sizes_that_squeeze_a_pane_are_not_used(
     window = MainWindow(report, typed, Language.EN)
     qtbot.addWidget(window)
     window.resize(1300, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     splitter = window.findChild(QSplitter, "mainSplitter")
     assert splitter is not None and min(splitter.sizes()) > 100
 
@@ -90,5 +90,5 @@ def test_closing_with_unwritable_settings_says_so(tmp_path: Path, report: Report
     box = window.settings_error_box()
     assert box is not None
     qtbot.addWidget(box)
-    qtbot.waitExposed(box)
+    assert box.isVisible()
     assert isinstance(box, QMessageBox) and "s.ini" in box.informativeText()

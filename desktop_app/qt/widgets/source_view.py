@@ -110,10 +110,14 @@ class SourceView(QWidget):
         self._edit.setAcceptRichText(False)
         self._edit.setMouseTracking(True)
 
-        controls = QHBoxLayout()
-        controls.addWidget(self._repaired_button)
-        controls.addWidget(self._raw_button)
-        controls.addStretch(1)
+        # The mode on one line, the option below: on one line they made the pane ~470 px wide at
+        # least, which squeezed the detail pane and the charts on a 1024-px screen.
+        controls = QVBoxLayout()
+        modes = QHBoxLayout()
+        modes.addWidget(self._repaired_button)
+        modes.addWidget(self._raw_button)
+        modes.addStretch(1)
+        controls.addLayout(modes)
         controls.addWidget(self._punctuation_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
