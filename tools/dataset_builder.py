@@ -8,8 +8,11 @@ From that and the raw text this module derives everything positional: raw offset
 paragraph segments, repairs (punctuation, misreadings, joins, moves, drops), spans,
 the sentence around each figure, and the value and range of every derived figure.
 
-Line numbers in the tables are 0-based indexes into ``raw.split("\\n")``; notes written
-for people say "raw line N" 1-based (see :func:`human_line`).
+Line numbers in the tables are 0-based indexes into ``raw.split("\\n")`` (what the code
+uses); notes written for people say "raw line N" counting from 1, as editors do.
+
+No repair deletes a character of the report: punctuation repairs change a character's form
+(half-width → full-width); only page furniture is dropped, as a whole line.
 """
 
 from __future__ import annotations
@@ -18,13 +21,12 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop_app.core.atomic import atomic_write_text
-from desktop_app.core.formula import evaluate
+from desktop_app.core.formula import evaluate, round_outward
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -46,13 +48,13 @@ def fw(text: str) -> str:
 
 
 def fw_tree(value: Any) -> Any:
-    """:func:`fw` applied to every string holding Chinese in a JSON tree, except ``text`` values."""
+    """:func:`fw` applied to every string holding Chinese in a JSON tree, except English (``*_en``) values."""
     if isinstance(value, str):
         return fw(value) if any("\u4e00" <= c <= "\u9fff" for c in value) and not value.isascii() else value
     if isinstance(value, list):
         return [fw_tree(v) for v in value]
     if isinstance(value, dict):
-        return {k: fw_tree(v) if k not in ("text",) else v for k, v in value.items()}
+        return {k: v if k.endswith("_en") else fw_tree(v) for k, v in value.items()}
     return value
 
 
@@ -93,28 +95,32 @@ class Drop(NamedTuple):
     first: int
     last: int
     note: str
+    note_en: str = ""
 
 
 class Misreading(NamedTuple):
-    line: int
-    raw_text: str
+    """A misread word: its raw pieces ((line, text) — two where a column break splits it)."""
+
+    parts: list[tuple[int, str]]
     reading: str
     certainty: str
     applied: bool
     note: str
-
-
-class PunctuationDrop(NamedTuple):
-    line: int
-    offset: int
-    note: str
+    note_en: str = ""
 
 
 class GoalSpec(NamedTuple):
+    """A goal area; ``quote`` is the source's exact words for it, found in the goal paragraph.
+
+    ``paraphrase``, if given, is shown instead and marked as the editors' wording.
+    """
+
     id: str
-    steadfast: str
+    title: str
     lead: str
-    gloss_en: str
+    title_en: str
+    quote: str
+    paraphrase: str = ""
 
 
 class SectionSpec(NamedTuple):
@@ -149,6 +155,7 @@ class Fig:
     denominator: str | None = None
     lower_is_better: bool = False
     headline: bool = False
+    threshold: tuple[float, str] | None = None
 
 
 class DerivedInputSpec(NamedTuple):
@@ -156,6 +163,7 @@ class DerivedInputSpec(NamedTuple):
     indicator: str
     half_width: float
     note: str
+    note_en: str = ""
 
 
 class DerivedSpec(NamedTuple):
@@ -169,6 +177,8 @@ class DerivedSpec(NamedTuple):
     explanation: str
     goals: Links
     sections: list[str]
+    scope: str
+    explanation_en: str = ""
 
 
 class QuoteSpec(NamedTuple):
@@ -179,6 +189,7 @@ class QuoteSpec(NamedTuple):
     speaker: str
     goals: Links
     sections: list[str]
+    basis: str = "stated"
 
 
 class EntitySpec(NamedTuple):
@@ -190,7 +201,8 @@ class EntitySpec(NamedTuple):
     goals: Links
     sections: list[str]
     note: str
-    before: str
+    before: str = ""
+    note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -198,8 +210,8 @@ class ReportTables:
     """Everything a report's editors decided; the builder derives the rest from the raw text.
 
     Attributes:
-        goal_anchor: the text of a goal area's sentence in ``goal_paragraph`` (its span).
-        goal_sentence: the sentence shown for a goal area, given its anchor text.
+        goal_paragraph: the paragraph that states the goal areas.
+        sections: a section's goal links are its own plus every goal area its members link.
     """
 
     id: str
@@ -208,14 +220,11 @@ class ReportTables:
     metadata: Json
     drops: list[Drop]
     paragraphs: list[ParagraphSpec]
-    join_notes: dict[tuple[str, int], str]
-    moves: dict[tuple[str, int], str]
+    join_notes: dict[tuple[str, int], tuple[str, str]]
+    moves: dict[tuple[str, int], tuple[str, str]]
     misreadings: list[Misreading]
-    punctuation_drops: list[PunctuationDrop]
     goals: list[GoalSpec]
     goal_paragraph: str
-    goal_anchor: Callable[[GoalSpec], str]
-    goal_sentence: Callable[[GoalSpec, str], str]
     sections: list[SectionSpec]
     figures: list[Fig]
     derived: list[DerivedSpec]
@@ -257,54 +266,54 @@ def substitutions(b: Built) -> list[Json]:
     subs: list[Json] = []
     kept = [seg for p in t.paragraphs for seg in segments(b.lines, p.pieces)]
     misread_spans: list[tuple[int, int]] = []
-    for number, raw_text, reading, certainty, applied, note in t.misreadings:
-        line = b.lines[number]
-        offset = line.text.index(raw_text)
-        assert line.text.count(raw_text) == 1, raw_text
-        start = line.start + offset
-        misread_spans.append((start, start + len(raw_text)))
+    for m in t.misreadings:
+        spans = []
+        for number, raw_text in m.parts:
+            line = b.lines[number]
+            assert line.text.count(raw_text) == 1, raw_text
+            start = line.start + line.text.index(raw_text)
+            spans.append([start, start + len(raw_text)])
+        misread_spans += [(s, e) for s, e in spans]
+        raw_pieces = [raw_text for _, raw_text in m.parts]
         subs.append(
             {
                 "kind": "misreading",
-                "raw_spans": [[start, start + len(raw_text)]],
-                "raw_text": raw_text,
-                "result": reading if applied else raw_text,
-                "reading": reading,
-                "certainty": certainty,
-                "applied": applied,
-                "note": note,
+                "raw_spans": spans,
+                "raw_text": "|".join(raw_pieces),
+                "result": m.reading if m.applied else "".join(raw_pieces),
+                # What stands in the repaired text for each raw piece.
+                "pieces": [m.reading if m.applied else raw_pieces[0]]
+                + [("" if m.applied else piece) for piece in raw_pieces[1:]],
+                "reading": m.reading,
+                "certainty": m.certainty,
+                "applied": m.applied,
+                "note": fw(m.note),
+                "note_en": m.note_en,
             }
         )
-    drops = {(b.lines[n].start + off): note for n, off, note in t.punctuation_drops}
     for seg_start, seg_end in kept:
         for i in range(seg_start, seg_end):
             ch = b.raw[i]
             if ch not in ASCII_TO_FULLWIDTH or any(s <= i < e for s, e in misread_spans):
                 continue
-            if i in drops:
-                subs.append(
-                    {
-                        "kind": "punctuation",
-                        "raw_spans": [[i, i + 1]],
-                        "raw_text": ch,
-                        "result": "",
-                        "applied": True,
-                        "note": drops[i],
-                    }
-                )
-            else:
-                subs.append(
-                    {
-                        "kind": "punctuation",
-                        "raw_spans": [[i, i + 1]],
-                        "raw_text": ch,
-                        "result": ASCII_TO_FULLWIDTH[ch],
-                        "applied": True,
-                        "note": "half-width ASCII punctuation restored to full width",
-                    }
-                )
+            subs.append(
+                {
+                    "kind": "punctuation",
+                    "raw_spans": [[i, i + 1]],
+                    "raw_text": ch,
+                    "result": ASCII_TO_FULLWIDTH[ch],
+                    "pieces": [ASCII_TO_FULLWIDTH[ch]],
+                    "applied": True,
+                    "note": PUNCTUATION_NOTE,
+                    "note_en": PUNCTUATION_NOTE_EN,
+                }
+            )
     subs.sort(key=lambda r: r["raw_spans"][0][0])
     return subs
+
+
+PUNCTUATION_NOTE = "半角ASCII标点恢复为全角"
+PUNCTUATION_NOTE_EN = "half-width ASCII punctuation restored to full width"
 
 
 def build(tables: ReportTables, raw: str) -> Json:
@@ -314,7 +323,7 @@ def build(tables: ReportTables, raw: str) -> Json:
     subs = substitutions(b)
     pending: list[Json] = []
 
-    for first, last, note in t.drops:
+    for first, last, note, note_en in t.drops:
         start, end = b.lines[first].start, b.lines[last].end
         pending.append(
             {
@@ -323,10 +332,12 @@ def build(tables: ReportTables, raw: str) -> Json:
                 "raw_text": raw[start:end],
                 "result": "",
                 "applied": True,
-                "note": note,
+                "note": fw(note),
+                "note_en": note_en,
             }
         )
 
+    pieces_in_raw_order = sorted((s, e, k, sub) for sub in subs for k, (s, e) in enumerate(sub["raw_spans"]))
     paragraphs: list[Json] = []
     for pid, role, pieces in t.paragraphs:
         segs = segments(b.lines, pieces)
@@ -338,7 +349,8 @@ def build(tables: ReportTables, raw: str) -> Json:
                     "kind": "join",
                     "result": "",
                     "applied": True,
-                    "note": t.join_notes[(pid, index - 1)],
+                    "note": fw(t.join_notes[(pid, index - 1)][0]),
+                    "note_en": t.join_notes[(pid, index - 1)][1],
                 }
                 if prev_end <= seg_start and raw[prev_end:seg_start].strip() == "":
                     join["raw_spans"] = [[prev_end, seg_start]]
@@ -350,16 +362,14 @@ def build(tables: ReportTables, raw: str) -> Json:
                 pending.append(join)
             move_start = len(text)
             pos = seg_start
-            for sub in subs:
-                s, e = sub["raw_spans"][0]
+            for s, e, k, sub in pieces_in_raw_order:
                 if seg_start <= s < seg_end:
                     text += raw[pos:s]
-                    sub["span"] = {
-                        "paragraph": pid,
-                        "start": len(text),
-                        "end": len(text) + len(sub["result"]),
-                    }
-                    text += sub["result"]
+                    if k == 0:
+                        sub["span"] = {"paragraph": pid, "start": len(text)}
+                    text += sub["pieces"][k]
+                    if k == len(sub["raw_spans"]) - 1:
+                        sub["span"]["end"] = len(text)
                     pos = e
             text += raw[pos:seg_end]
             if (pid, index) in t.moves:
@@ -370,7 +380,8 @@ def build(tables: ReportTables, raw: str) -> Json:
                         "raw_text": raw[seg_start:seg_end],
                         "result": text[move_start:],
                         "applied": True,
-                        "note": t.moves[(pid, index)],
+                        "note": fw(t.moves[(pid, index)][0]),
+                        "note_en": t.moves[(pid, index)][1],
                         "span": {"paragraph": pid, "start": move_start, "end": len(text)},
                     }
                 )
@@ -394,13 +405,14 @@ def build(tables: ReportTables, raw: str) -> Json:
         "applied",
         "span",
         "note",
+        "note_en",
     )
     ordered_repairs = [{k: r[k] for k in repair_keys if k in r} for r in repairs]
 
     return {
         "$schema": "schema/report.schema.json",
         "format": "report-viewer-dataset",
-        "format_version": 1,
+        "format_version": 2,
         "id": t.id,
         "metadata": fw_tree(t.metadata),
         "source": {
@@ -417,7 +429,7 @@ def build(tables: ReportTables, raw: str) -> Json:
                 "title": fw(s.title),
                 "title_en": s.title_en,
                 "paragraphs": s.paragraphs,
-                "goal_links": links(s.links),
+                "goal_links": section_links(t, s),
             }
             for s in t.sections
         ],
@@ -430,6 +442,7 @@ def build(tables: ReportTables, raw: str) -> Json:
                 "attribution": q.attribution,
                 "speaker": q.speaker,
                 "span": find_span(b, q.paragraph, q.text),
+                "attribution_basis": q.basis,
                 "goal_links": links(q.goals),
                 "sections": q.sections,
             }
@@ -444,11 +457,31 @@ def build(tables: ReportTables, raw: str) -> Json:
                 "span": find_span(b, e.paragraph, e.name, e.before),
                 "goal_links": links(e.goals),
                 "sections": e.sections,
-                "note": e.note,
+                "note": fw(e.note),
+                "note_en": e.note_en,
             }
             for e in t.entities
         ],
     }
+
+
+def section_links(t: ReportTables, section: SectionSpec) -> list[Json]:
+    """A section's own links, then every goal area its members link (article basis if any member's is)."""
+    pairs = list(section.links)
+    members: list[tuple[str, str]] = []
+    for sections, goals in itertools.chain(
+        ((f.sections, f.goals) for f in t.figures),
+        ((d.sections, d.goals) for d in t.derived),
+        ((q.sections, q.goals) for q in t.quotes),
+        ((e.sections, e.goals) for e in t.entities),
+    ):
+        if section.id in sections:
+            members += goals
+    order = {g.id: n for n, g in enumerate(t.goals)}
+    for goal in sorted({g for g, _ in members} - {g for g, _ in pairs}, key=order.__getitem__):
+        basis = A if any(g == goal and basis == A for g, basis in members) else E
+        pairs.append((goal, basis))
+    return links(pairs)
 
 
 def links(pairs: Links) -> list[Json]:
@@ -479,16 +512,17 @@ def goal_areas(b: Built) -> list[Json]:
     t = b.tables
     out = []
     for order, goal in enumerate(t.goals, 1):
-        anchor = fw(t.goal_anchor(goal))
+        where = find_span(b, t.goal_paragraph, goal.quote)
         out.append(
             {
                 "id": goal.id,
                 "order": order,
-                "steadfast": goal.steadfast,
+                "title": goal.title,
                 "lead": goal.lead,
-                "sentence": t.goal_sentence(goal, anchor),
-                "gloss_en": goal.gloss_en,
-                "span": find_span(b, t.goal_paragraph, anchor),
+                "title_en": goal.title_en,
+                "sentence": fw(goal.paraphrase) if goal.paraphrase else where["text"],
+                "sentence_basis": "paraphrase" if goal.paraphrase else "quote",
+                "span": where,
             }
         )
     return out
@@ -516,7 +550,7 @@ def indicator(b: Built, f: Fig) -> Json:
         "headline": f.headline,
         "span": where,
         "sentence": sentence(b, f.paragraph, where["start"], where["end"]),
-    }
+    } | ({"threshold": {"value": f.threshold[0], "unit": f.threshold[1]}} if f.threshold else {})
 
 
 def derived(t: ReportTables, d: DerivedSpec) -> Json:
@@ -534,6 +568,7 @@ def derived(t: ReportTables, d: DerivedSpec) -> Json:
         for signs in itertools.product((-1, 1), repeat=len(d.inputs))
     ]
     first = by_id[d.inputs[0].indicator]
+    low, high = round_outward(min(corners), max(corners), d.decimals)
     return {
         "id": d.id,
         "name": fw(d.name),
@@ -542,14 +577,21 @@ def derived(t: ReportTables, d: DerivedSpec) -> Json:
         "decimals": d.decimals,
         "unit": d.unit,
         "year": first.year,
-        "scope": first.scope,
+        "scope": d.scope,
         "formula": d.formula,
         "inputs": [
-            {"symbol": x.symbol, "indicator": x.indicator, "half_width": x.half_width, "note": x.note}
+            {
+                "symbol": x.symbol,
+                "indicator": x.indicator,
+                "half_width": x.half_width,
+                "note": fw(x.note),
+                "note_en": x.note_en,
+            }
             for x in d.inputs
         ],
-        "range": [round(min(corners), d.decimals), round(max(corners), d.decimals)],
-        "explanation": d.explanation,
+        "range": [low, high],
+        "explanation": fw(d.explanation),
+        "explanation_en": d.explanation_en,
         "goal_links": links(d.goals),
         "sections": d.sections,
     }

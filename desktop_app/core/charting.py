@@ -140,8 +140,10 @@ def item_range_text(item: ChartItem, lang: Language | str = Language.ZH) -> str:
 def chart_source_line(report: Report, lang: Language | str = Language.ZH) -> str:
     """The line under an exported chart saying where its figures come from (report, date, dataset)."""
     meta = report.metadata
-    title = meta.title_en if Language.from_tag(lang) is Language.EN and meta.title_en else meta.title
-    return word("chart.source", lang).format(title=title, citation=meta.citation, dataset=report.id)
+    english = Language.from_tag(lang) is Language.EN
+    title = meta.title_en if english and meta.title_en else meta.title
+    citation = meta.citation_en if english else meta.citation
+    return word("chart.source", lang).format(title=title, citation=citation, dataset=report.id)
 
 
 # --- facts about one figure ----------------------------------------------------------------------

@@ -88,3 +88,14 @@ def _eval(node: ast.expr, values: Mapping[str, float]) -> float:
             raise FormulaError("division by zero in formula")
         return _BINARY[type(node.op)](left, right)
     raise FormulaError(f"unsupported element {type(node).__name__} in formula")
+
+
+def round_outward(low: float, high: float, decimals: int) -> tuple[float, float]:
+    """``low`` rounded down and ``high`` rounded up to ``decimals`` places.
+
+    A derived range must contain every value its inputs allow, so it is never rounded
+    inward (7259.42 gives 7259, not 7260 nor 7259.4 as its low end at 0 places). Float noise
+    within 1e-9 of a step is taken to be that step (0.1 + 0.2 at one place is 0.3, not 0.4).
+    """
+    scale = 10**decimals
+    return (math.floor(low * scale + 1e-9) / scale, math.ceil(high * scale - 1e-9) / scale)

@@ -11,8 +11,14 @@ giving up, so a person fixing a file sees them all at once:
    jsonschema-rs (the pure-Python ``jsonschema`` took ~0.5 s for the bundled file; this takes ~1 ms);
 3. the cross-references no schema can express: unique ids, references that
    resolve, spans that lie inside their paragraph and quote it exactly, a
-   repaired text that the recorded repairs reproduce from the raw article,
-   derived figures that recompute, goal areas that something links to.
+   repaired text that the recorded repairs reproduce from the raw article
+   (punctuation repairs replace, never delete), misreadings that cover the whole
+   misread word, derived figures that recompute with their range rounded outward
+   and a scope of their own, sections that link every goal area their members
+   link, goal areas that something links to.
+
+Between passes 2 and 3 the optional fields get their defaults (:func:`_apply_defaults`),
+in one place, so later code reads every field directly.
 
 Every problem names the file and the JSON path of the bad node. The work is bounded by the size of
 the file and of the raw article (no input multiplies it), and nothing but :class:`DatasetError`
@@ -49,7 +55,9 @@ from desktop_app.core.dataset_file import (
 from desktop_app.core.model import (
     Ambiguity,
     Article,
+    AttributionBasis,
     Certainty,
+    DateBasis,
     DerivedIndicator,
     DerivedInput,
     Entity,
@@ -58,6 +66,7 @@ from desktop_app.core.model import (
     GoalLink,
     Indicator,
     IndicatorKind,
+    Level,
     LinkBasis,
     Meeting,
     Metadata,
@@ -72,10 +81,13 @@ from desktop_app.core.model import (
     Repair,
     RepairKind,
     Report,
+    Review,
     Scope,
     Section,
+    SentenceBasis,
     SourceFile,
     Span,
+    Threshold,
 )
 from desktop_app.core.rebuild import paragraph_text_problems, rebuilt_pieces, segment_problems, unaccounted
 from desktop_app.core.resources import bundled_dataset_path, schema_path
@@ -84,6 +96,7 @@ MAX_PROBLEMS = 50
 # Repairs that put ``result`` in place of their raw span, and repairs that leave their raw spans out.
 SUBSTITUTING_REPAIRS = frozenset({"punctuation", "misreading", "linebreak", "invisible", "digits"})
 DROPPING_REPAIRS = frozenset({"drop", "furniture"})
+FORMAT_VERSION = 2
 Json = dict[str, Any]
 
 
@@ -113,10 +126,21 @@ def load_report(path: Path | str | None = None, *, max_bytes: int = MAX_FILE_BYT
     """
     file = Path(path) if path is not None else bundled_dataset_path()
     document = read_json(file, max_bytes)
+    version = document.get("format_version") if isinstance(document, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT_VERSION:
+        raise refuse(
+            file,
+            f"format_version {version} is not read by this version of the app, which reads format_version "
+            f"{FORMAT_VERSION}; rebuild the dataset with its builder or convert it",
+            f"本程序只读取 format_version {FORMAT_VERSION} 的数据集\uff0c该文件为 {version}\uff1b"
+            "请用其构建工具重新生成或转换",
+            "$.format_version",
+        )
     try:
         problems = scalar_problems(document, _schema()) or _schema_problems(document)
         if problems:
             raise DatasetError(file, problems)
+        _apply_defaults(document)
         raw = _read_raw_source(file, document)
         problems = list(itertools.islice(_cross_reference_problems(document, raw), MAX_PROBLEMS))
         if problems:
@@ -151,6 +175,69 @@ def _schema_problems(document: Any) -> list[Problem]:
         rule = str(error.schema_path[-1]) if error.schema_path else "schema"
         problems.append(Problem(json_path(error.instance_path), f"{message} (schema rule {rule!r})"))
     return problems
+
+
+# --- between passes 2 and 3: defaults ----------------------------------------------------------------
+
+
+def _apply_defaults(doc: Json) -> None:
+    """Fill every optional field the schema allows to be absent with its documented default, in place."""
+    meta = doc["metadata"]
+    meta.setdefault("title_en", "")
+    meta.setdefault("level", Level.DISTRICT.value)
+    region = meta["region"]
+    for key in ("province", "city", "district", "district_en"):
+        region.setdefault(key, "")
+    region.setdefault("name", region["district"] or region["city"] or region["province"])
+    region.setdefault("name_en", region["district_en"])
+    meta.setdefault("article", None)
+    article = meta["article"]
+    if article is not None:
+        for key in ("series_label", "banner", "dateline", "page"):
+            article.setdefault(key, "")
+        article.setdefault("date_basis", DateBasis.PRINTED.value)
+        article.setdefault("mastheads", [])
+    for key in ("source_citation", "source_citation_en", "source_url"):
+        meta.setdefault(key, "")
+    presentation = meta.setdefault("presentation", {})
+    presentation.setdefault("goal_label", "{title}")
+    presentation.setdefault("goal_short_label", "{title}")
+    presentation.setdefault("goals_heading", "主要任务")
+    presentation.setdefault("goals_heading_en", "Task areas")
+    presentation.setdefault("overview_section", None)
+    for ambiguity in meta["ambiguities"]:
+        ambiguity.setdefault("text_en", "")
+        ambiguity.setdefault("topic_en", "")
+    for repair in doc["repairs"]:
+        repair.setdefault("note_en", "")
+    for goal in doc["goal_areas"]:
+        goal.setdefault("lead", "")
+        goal.setdefault("title_en", "")
+        goal.setdefault("sentence_basis", SentenceBasis.QUOTE.value)
+    for ind in doc["indicators"]:
+        ind.setdefault("name_en", "")
+        ind.setdefault("unit_normalised", ind["unit"])
+        ind.setdefault("factor", 1)
+        ind.setdefault("modifier", "")
+        ind.setdefault("denominator", None)
+        ind.setdefault("lower_is_better", False)
+        ind.setdefault("headline", False)
+        ind.setdefault("review", Review.CONFIRMED.value)
+    for der in doc["derived"]:
+        der.setdefault("name_en", "")
+        der.setdefault("explanation_en", "")
+        for item in der["inputs"]:
+            item.setdefault("note_en", "")
+    for quote in doc["quotes"]:
+        quote.setdefault("attribution_basis", AttributionBasis.STATED.value)
+    for entity in doc["entities"]:
+        entity.setdefault("roles", [])
+        entity.setdefault("note", "")
+        entity.setdefault("note_en", "")
+    for collection in ("indicators", "derived", "quotes", "entities"):
+        for item in doc[collection]:
+            item.setdefault("goal_links", [])
+            item.setdefault("sections", [])
 
 
 # --- pass 3: cross-references ---------------------------------------------------------------------
@@ -229,19 +316,27 @@ def _cross_reference_problems(doc: Json, raw: SourceFile) -> Iterator[Problem]:
     section_ids = {s["id"] for s in doc["sections"]}
     stated = {i["id"]: i for i in doc["indicators"]}
 
-    yield from _presentation_problems(doc["metadata"].get("presentation", {}), section_ids)
+    yield from _presentation_problems(doc["metadata"]["presentation"], section_ids)
 
     orders = [g["order"] for g in doc["goal_areas"]]
     if sorted(orders) != list(range(1, len(orders) + 1)):
         yield Problem("$.goal_areas", f"expected orders 1..{len(orders)} once each, found {orders}")
     for i, goal in enumerate(doc["goal_areas"]):
         yield from _span_problems(f"$.goal_areas[{i}].span", goal["span"], paragraphs)
+        if goal["sentence_basis"] == SentenceBasis.QUOTE and goal["sentence"] != goal["span"]["text"]:
+            yield Problem(
+                f"$.goal_areas[{i}].sentence",
+                f"expected the source's words {_short(goal['span']['text'])} (sentence_basis is quote; "
+                f"mark it paraphrase if it is the editors' wording), found {_short(goal['sentence'])}",
+            )
+    yield from _metadata_problems(doc["metadata"])
 
     for i, section in enumerate(doc["sections"]):
         for j, pid in enumerate(section["paragraphs"]):
             if pid not in paragraphs:
                 yield Problem(f"$.sections[{i}].paragraphs[{j}]", f"expected a paragraph id, found {pid!r}")
         yield from _link_problems(f"$.sections[{i}]", section, goal_ids, None)
+        yield from _section_member_problems(f"$.sections[{i}]", section, doc)
 
     for i, ind in enumerate(doc["indicators"]):
         where = f"$.indicators[{i}]"
@@ -353,6 +448,30 @@ def _link_problems(
                 yield Problem(f"{where}.sections[{j}]", f"expected a section id, found {sid!r}")
 
 
+def _metadata_problems(meta: Json) -> Iterator[Problem]:
+    if meta["article"] is None and not meta["source_citation"]:
+        yield Problem(
+            "$.metadata.source_citation", "expected a citation of the source when there is no article"
+        )
+
+
+def _section_member_problems(where: str, section: Json, doc: Json) -> Iterator[Problem]:
+    """A section links every goal area that an item filed under it links."""
+    linked = {link["goal"] for link in section["goal_links"]}
+    for collection in ("indicators", "derived", "quotes", "entities"):
+        for k, item in enumerate(doc[collection]):
+            if section["id"] not in item["sections"]:
+                continue
+            for link in item["goal_links"]:
+                if link["goal"] not in linked:
+                    linked.add(link["goal"])  # one problem per missing goal area
+                    yield Problem(
+                        f"{where}.goal_links",
+                        f"expected a link to goal area {link['goal']!r}, which its member "
+                        f"$.{collection}[{k}] ({item['id']!r}) links",
+                    )
+
+
 def _derived_problems(where: str, der: Json, stated: dict[str, Json]) -> Iterator[Problem]:
     inputs = {}
     for j, item in enumerate(der["inputs"]):
@@ -364,6 +483,12 @@ def _derived_problems(where: str, der: Json, stated: dict[str, Json]) -> Iterato
             )
             return
         inputs[item["symbol"]] = (ind["value"], item["half_width"])
+    scopes = {stated[item["indicator"]]["scope"] for item in der["inputs"]}
+    if der["scope"] not in scopes:
+        yield Problem(
+            f"{where}.scope",
+            f"expected the scope of one of its inputs ({', '.join(sorted(scopes))}), found {der['scope']!r}",
+        )
     try:
         used = formulas.symbols(der["formula"])
         if used != set(inputs):
@@ -384,10 +509,12 @@ def _derived_problems(where: str, der: Json, stated: dict[str, Json]) -> Iterato
             f"{where}.value",
             f"expected {round(value, decimals)} ({der['formula']} recomputed), found {der['value']}",
         )
-    expected_range = [round(low, decimals), round(high, decimals)]
+    expected_range = list(formulas.round_outward(low, high, decimals))
     if expected_range != der["range"]:
         yield Problem(
-            f"{where}.range", f"expected {expected_range} (from the inputs' rounding), found {der['range']}"
+            f"{where}.range",
+            f"expected {expected_range} (every value the inputs' rounding allows, rounded outward), "
+            f"found {der['range']}",
         )
 
 
@@ -410,15 +537,27 @@ def _repair_problems(doc: Json, raw: str, paragraphs: dict[str, str]) -> Iterato
             )
             continue
         if repair["kind"] in SUBSTITUTING_REPAIRS | DROPPING_REPAIRS | {"move"}:
-            s, e = spans[0]
+            used = spans if repair["kind"] == "misreading" else spans[:1]
             raw_text = repair["raw_text"]
-            if e - s != len(raw_text) or raw[s:e] != raw_text:  # lengths first: no copy of a long span
+            length = sum(e - s for s, e in used) + len(used) - 1  # lengths first: no copy of a long span
+            if length != len(raw_text) or "|".join(raw[s:e] for s, e in used) != raw_text:
                 yield Problem(
                     f"{where}.raw_text",
-                    f"expected {_short(raw[s : min(e, s + 61)])} (the raw text at {s}–{e}), "
-                    f"found {_short(raw_text)}",
+                    f"expected {_short('|'.join(raw[s : min(e, s + 61)] for s, e in used))} "
+                    f"(the raw text at {used}), found {_short(raw_text)}",
                 )
-        if repair["kind"] in SUBSTITUTING_REPAIRS:
+        if repair["kind"] == "punctuation" and not repair["result"]:
+            yield Problem(
+                f"{where}.result",
+                "expected a replacement character: a punctuation repair changes a character's form "
+                "and never deletes a source character",
+            )
+        if repair["kind"] == "misreading":
+            # An applied reading stands in place of the first raw piece; later pieces give way to it.
+            for k, (s, e) in enumerate(spans):
+                result = (repair["result"] if k == 0 else "") if repair["applied"] else raw[s:e]
+                substitutions.append((s, e, result, i))
+        elif repair["kind"] in SUBSTITUTING_REPAIRS:
             s, e = spans[0]
             substitutions.append((s, e, repair["result"] if repair["applied"] else raw[s:e], i))
         if repair["kind"] in DROPPING_REPAIRS:
@@ -430,6 +569,7 @@ def _repair_problems(doc: Json, raw: str, paragraphs: dict[str, str]) -> Iterato
         if s2 < e1:
             yield Problem(f"$.repairs[{i2}].raw_spans", f"overlaps the repair at $.repairs[{i1}]")
             return
+    yield from _misreading_cover_problems(doc)
 
     segments = yield from segment_problems(doc["paragraphs"], len(raw))
     if segments is None:
@@ -446,6 +586,36 @@ def _repair_problems(doc: Json, raw: str, paragraphs: dict[str, str]) -> Iterato
             f"raw text at offset {first} ({_short(raw[first : first + 10])}) "
             f"is in no paragraph and no drop repair ({missing} characters unaccounted for)",
         )
+
+
+def _misreading_cover_problems(doc: Json) -> Iterator[Problem]:
+    """A misreading covers the whole misread word: it may not stop or start at a column break (a join).
+
+    Where a misread word runs across a column break, the misreading has one raw span on each side
+    and its span in the repaired text runs across the join point.
+    """
+    joins: dict[str, set[int]] = {}
+    for repair in doc["repairs"]:
+        if repair["kind"] == "join" and "span" in repair:
+            joins.setdefault(repair["span"]["paragraph"], set()).add(repair["span"]["start"])
+    for i, repair in enumerate(doc["repairs"]):
+        if repair["kind"] != "misreading" or "span" not in repair:
+            continue
+        span = repair["span"]
+        points = joins.get(span["paragraph"], set())
+        if span["end"] in points or span["start"] in points:
+            yield Problem(
+                f"$.repairs[{i}].raw_spans",
+                f"the misread text {_short(span['text'])} stops at a column break; expected the "
+                "misreading to cover the whole word, with a raw span on each side of the break",
+            )
+        crossed = sum(1 for point in points if span["start"] < point < span["end"])
+        if crossed + 1 != len(repair["raw_spans"]):
+            yield Problem(
+                f"$.repairs[{i}].raw_spans",
+                f"expected {crossed + 1} raw spans (the misread text crosses {crossed} column "
+                f"break(s)), found {len(repair['raw_spans'])}",
+            )
 
 
 # --- building the model ---------------------------------------------------------------------------
@@ -469,7 +639,9 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
         region=Region(**meta["region"]),
         meeting=Meeting(**meta["meeting"]),
         presenter=Presenter(**meta["presenter"]),
-        article=Article(
+        article=None
+        if article is None
+        else Article(
             headline=article["headline"],
             series_label=article["series_label"],
             banner=article["banner"],
@@ -478,9 +650,15 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
             dateline=article["dateline"],
             date=article["date"],
             page=article["page"],
+            date_basis=DateBasis(article["date_basis"]),
+            mastheads=tuple(article["mastheads"]),
         ),
         ambiguities=tuple(Ambiguity(**a) for a in meta["ambiguities"]),
-        presentation=Presentation(**meta.get("presentation", {})),
+        level=Level(meta["level"]),
+        source_citation=meta["source_citation"],
+        source_citation_en=meta["source_citation_en"],
+        source_url=meta["source_url"],
+        presentation=Presentation(**meta["presentation"]),
     )
     return Report(
         id=doc["id"],
@@ -505,6 +683,7 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
                 certainty=Certainty(r["certainty"]) if "certainty" in r else None,
                 applied=r["applied"],
                 span=_span(r["span"]) if "span" in r else None,
+                note_en=r["note_en"],
             )
             for r in doc["repairs"]
         ),
@@ -512,13 +691,14 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
             sorted(
                 (
                     GoalArea(
-                        g["id"],
-                        g["order"],
-                        g["steadfast"],
-                        g["lead"],
-                        g["sentence"],
-                        g["gloss_en"],
-                        _span(g["span"]),
+                        id=g["id"],
+                        order=g["order"],
+                        title=g["title"],
+                        lead=g["lead"],
+                        title_en=g["title_en"],
+                        sentence=g["sentence"],
+                        span=_span(g["span"]),
+                        sentence_basis=SentenceBasis(g["sentence_basis"]),
                     )
                     for g in doc["goal_areas"]
                 ),
@@ -550,6 +730,12 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
                 span=_span(i["span"]),
                 sentence=_span(i["sentence"]),
                 headline=i["headline"],
+                review=Review(i["review"]),
+                confidence=i.get("confidence"),
+                series=i.get("series"),
+                threshold=Threshold(i["threshold"]["value"], i["threshold"]["unit"])
+                if "threshold" in i
+                else None,
             )
             for i in doc["indicators"]
         ),
@@ -564,13 +750,16 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
                 scope=Scope(d["scope"]),
                 formula=d["formula"],
                 inputs=tuple(
-                    DerivedInput(x["indicator"], x["symbol"], x["half_width"], x["note"]) for x in d["inputs"]
+                    DerivedInput(x["indicator"], x["symbol"], x["half_width"], x["note"], x["note_en"])
+                    for x in d["inputs"]
                 ),
                 range_low=d["range"][0],
                 range_high=d["range"][1],
                 explanation=d["explanation"],
                 goal_links=_links(d["goal_links"]),
                 section_ids=tuple(d["sections"]),
+                explanation_en=d["explanation_en"],
+                decimals=d["decimals"],
             )
             for d in doc["derived"]
         ),
@@ -583,6 +772,7 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
                 _span(q["span"]),
                 _links(q["goal_links"]),
                 tuple(q["sections"]),
+                AttributionBasis(q["attribution_basis"]),
             )
             for q in doc["quotes"]
         ),
@@ -596,6 +786,7 @@ def _build(doc: Json, raw: SourceFile, file: Path) -> Report:
                 _links(e["goal_links"]),
                 tuple(e["sections"]),
                 e["note"],
+                e["note_en"],
             )
             for e in doc["entities"]
         ),

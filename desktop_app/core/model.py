@@ -30,6 +30,7 @@ class IndicatorKind(enum.StrEnum):
     COUNT = "count"
     RATE = "rate"
     BOUND = "bound"
+    CHANGE = "change"  # a growth or decline against an earlier value
     DERIVED = "derived"
 
 
@@ -51,9 +52,49 @@ class Scope(enum.StrEnum):
     """The geographic frame a figure is measured in."""
 
     DISTRICT = "district"
+    COUNTY = "county"
     CITY = "city"
     PROVINCE = "province"
     NATION = "nation"
+
+
+class Level(enum.StrEnum):
+    """Which government's report a dataset is."""
+
+    NATIONAL = "national"
+    PROVINCE = "province"
+    CITY = "city"
+    DISTRICT = "district"
+    COUNTY = "county"
+
+
+class Review(enum.StrEnum):
+    """Whether a person checked a figure against the source; only confirmed figures count as checked."""
+
+    CONFIRMED = "confirmed"
+    PROPOSED = "proposed"
+    REJECTED = "rejected"
+
+
+class SentenceBasis(enum.StrEnum):
+    """Whether a goal area's sentence is the source's exact words or the editors' paraphrase."""
+
+    QUOTE = "quote"
+    PARAPHRASE = "paraphrase"
+
+
+class AttributionBasis(enum.StrEnum):
+    """Whether the source names a quote's speaker or the editors inferred it."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+class DateBasis(enum.StrEnum):
+    """Whether the page prints the article's full date or only a dateline's month and day."""
+
+    PRINTED = "printed"
+    DATELINE = "dateline"
 
 
 class ParagraphRole(enum.StrEnum):
@@ -97,6 +138,9 @@ class EntityKind(enum.StrEnum):
     ENTERPRISE = "enterprise"
     PROGRAMME = "programme"
     HONOUR = "honour"
+    PLACE = "place"  # a named place: a river section, a town
+    CLAIM = "claim"  # a non-numeric rank or "first" statement: 全市最多, 全省领先, 率先
+    MECHANISM = "mechanism"  # a named working mechanism or reform
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +166,14 @@ class RawSpan:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    province: str
-    city: str
-    district: str
-    district_en: str
+    """Where the report's government is; empty strings where a level does not apply."""
+
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    district_en: str = ""
+    name: str = ""
+    name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,33 +190,45 @@ class Presenter:
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """The newspaper article a dataset is built from.
+
+    Attributes:
+        date: ISO date; where ``date_basis`` is DATELINE only month and day are printed.
+        mastheads: every masthead on the page when the page does not settle whose it is.
+    """
+
     headline: str
-    series_label: str
-    banner: str
-    publication: str
-    reporters: tuple[str, ...]
-    dateline: str
-    date: str
-    page: str
+    series_label: str = ""
+    banner: str = ""
+    publication: str = ""
+    reporters: tuple[str, ...] = ()
+    dateline: str = ""
+    date: str = ""
+    page: str = ""
+    date_basis: DateBasis = DateBasis.PRINTED
+    mastheads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Ambiguity:
+    """An editorial note on something the source leaves open (``text`` Chinese, ``text_en`` English)."""
+
     id: str
     topic: str
     text: str
+    text_en: str = ""
+    topic_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Presentation:
-    """Report-specific wording, read from the dataset so that no report's words live in code.
+    """Report-specific wording, from the dataset; patterns use {title}, {lead}, {title_en}, {order}.
 
     Attributes:
-        goal_label: a goal area's label; ``{title}`` and ``{lead}`` stand for its fields.
-        goal_short_label: a goal area's short label (result groups, chart headings).
-        goals_heading: the heading over all goal areas, in Chinese.
-        goals_heading_en: the same in English.
-        overview_section: the section the report overview already shows, if any.
+        goal_label: a goal area's full label (Linzi: 坚定不移{title} · {lead}走在前).
+        goal_short_label: a goal area's short label.
+        goals_heading: the heading over all goal areas (zh / en).
+        overview_section: id of the section that is the report's overview, if any.
     """
 
     goal_label: str = "{title}"
@@ -180,23 +240,64 @@ class Presentation:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """The report and its source.
+
+    Attributes:
+        article: the newspaper article, or None for a source that is not one (then
+            ``source_citation``/``source_citation_en`` say what it is).
+    """
+
     title: str
     title_en: str
     year: int
     region: Region
     meeting: Meeting
     presenter: Presenter
-    article: Article
+    article: Article | None
     ambiguities: tuple[Ambiguity, ...]
-    presentation: Presentation = Presentation()
+    level: Level = Level.DISTRICT
+    source_citation: str = ""
+    source_citation_en: str = ""
+    source_url: str = ""
+    presentation: Presentation = field(default_factory=Presentation)
 
     @property
     def citation(self) -> str:
-        """A one-line citation of the source article."""
-        reporters = "、".join(self.article.reporters)
-        # Full-width commas as escapes: editors fold them to ASCII.
+        """A one-line citation of the source (Chinese), hedged where the page is: dateline date, mastheads."""
         article = self.article
-        return f"{article.publication}《{article.headline}》\uff0c{article.date}\uff0c记者{reporters}"
+        if article is None:
+            return self.source_citation or self.title
+        # Full-width punctuation as escapes: editors fold them to ASCII.
+        # The hedges come last, so that a citation shortened in the middle keeps paper and headline.
+        date = article.date
+        if article.date_basis is DateBasis.DATELINE:
+            _, month, day = (int(part) for part in date.split("-"))
+            date = f"电头{month}月{day}日\uff08年份推定\uff09"
+        reporters = f"\uff0c记者{'、'.join(article.reporters)}" if article.reporters else ""
+        others = [m for m in article.mastheads if m != article.publication]
+        mastheads = f"\uff1b版面另有{'、'.join(others)}报头" if others else ""
+        return f"{article.publication}《{article.headline}》\uff0c{date}{reporters}{mastheads}"
+
+    @property
+    def citation_en(self) -> str:
+        """The citation in English (Chinese names kept), with the same hedges."""
+        article = self.article
+        if article is None:
+            return self.source_citation_en or self.source_citation or self.title_en or self.title
+        date = article.date
+        if article.date_basis is DateBasis.DATELINE:
+            year, month, day = (int(part) for part in date.split("-"))
+            date = f"dateline {_MONTHS[month - 1]} {day} (year inferred as {year})"
+        reporters = f", by {', '.join(article.reporters)}" if article.reporters else ""
+        others = [m for m in article.mastheads if m != article.publication]
+        mastheads = f"; the page also carries the masthead of {', '.join(others)}" if others else ""
+        return f"{article.publication}, {article.headline}, {date}{reporters}{mastheads}"
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,17 +344,27 @@ class Repair:
     certainty: Certainty | None = None
     applied: bool = True
     span: Span | None = None
+    note_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class GoalArea:
+    """One of the report's task areas. How it is labelled is the dataset's ``presentation``.
+
+    Attributes:
+        title: the short label as the report words it (Linzi: 稳增长).
+        lead: an optional second part (Linzi: what is to 走在前, 经济回升向好), or "".
+        sentence: the source's words for it; ``sentence_basis`` says whether exactly.
+    """
+
     id: str
     order: int
-    steadfast: str
+    title: str
     lead: str
+    title_en: str
     sentence: str
-    gloss_en: str
     span: Span
+    sentence_basis: SentenceBasis = SentenceBasis.QUOTE
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +380,14 @@ class Section:
     title_en: str
     paragraph_ids: tuple[str, ...]
     goal_links: tuple[GoalLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """A threshold a figure counts against (villages with income below 20 万元)."""
+
+    value: float
+    unit: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +413,10 @@ class Indicator:
     span: Span
     sentence: Span
     headline: bool
+    review: Review = Review.CONFIRMED
+    confidence: float | None = None
+    series: str | None = None
+    threshold: Threshold | None = None
 
     @property
     def normalised_value(self) -> float:
@@ -311,6 +434,7 @@ class DerivedInput:
     symbol: str
     half_width: float
     note: str
+    note_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +442,8 @@ class DerivedIndicator:
     """A figure the article implies but does not state.
 
     ``formula`` is an arithmetic expression over the input symbols; the loader
-    recomputes it and the range that the inputs' rounding (``half_width``) allows.
+    recomputes it and the range that the inputs' rounding (``half_width``) allows,
+    rounded outward (not a confidence interval). ``scope`` is its own.
     """
 
     id: str
@@ -335,6 +460,8 @@ class DerivedIndicator:
     explanation: str
     goal_links: tuple[GoalLink, ...]
     section_ids: tuple[str, ...]
+    explanation_en: str = ""
+    decimals: int = 0
 
     kind: IndicatorKind = IndicatorKind.DERIVED
 
@@ -345,6 +472,8 @@ class DerivedIndicator:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Words quoted from the article; ``attribution`` says whose, ``attribution_basis`` how we know."""
+
     id: str
     text: str
     attribution: str
@@ -352,6 +481,7 @@ class Quote:
     span: Span
     goal_links: tuple[GoalLink, ...]
     section_ids: tuple[str, ...]
+    attribution_basis: AttributionBasis = AttributionBasis.STATED
 
     @property
     def goal_ids(self) -> tuple[str, ...]:
@@ -368,6 +498,7 @@ class Entity:
     goal_links: tuple[GoalLink, ...]
     section_ids: tuple[str, ...]
     note: str = ""
+    note_en: str = ""
 
     @property
     def goal_ids(self) -> tuple[str, ...]:

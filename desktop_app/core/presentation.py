@@ -216,16 +216,16 @@ def derived_description(derived: DerivedIndicator, report: Report, lang: Languag
 
 def goal_label(goal: GoalArea, report: Report, lang: Language | str = Language.ZH) -> str:
     """A goal area's label in the report's own words (its dataset's pattern), or its English gloss."""
-    if Language.from_tag(lang) is Language.EN and goal.gloss_en:
-        return goal.gloss_en
-    return report.metadata.presentation.goal_label.format(title=goal.steadfast, lead=goal.lead)
+    if Language.from_tag(lang) is Language.EN and goal.title_en:
+        return goal.title_en
+    return report.metadata.presentation.goal_label.format(title=goal.title, lead=goal.lead)
 
 
 def goal_short_label(goal: GoalArea, report: Report, lang: Language | str = Language.ZH) -> str:
     """A goal area's short label (result groups, chart headings, links)."""
-    if Language.from_tag(lang) is Language.EN and goal.gloss_en:
-        return goal.gloss_en.split(":")[0]
-    return report.metadata.presentation.goal_short_label.format(title=goal.steadfast, lead=goal.lead)
+    if Language.from_tag(lang) is Language.EN and goal.title_en:
+        return goal.title_en.split(":")[0]
+    return report.metadata.presentation.goal_short_label.format(title=goal.title, lead=goal.lead)
 
 
 def numbered_goal_label(
@@ -252,7 +252,8 @@ def goals_heading(report: Report, lang: Language | str = Language.ZH) -> str:
 def location_text(paragraph_id: str, report: Report, lang: Language | str = Language.ZH) -> str:
     """Where a paragraph stands, for people: ``第02版·第7段`` (never an id or code-point offsets)."""
     number = next((n for n, p in enumerate(report.paragraphs, start=1) if p.id == paragraph_id), 0)
-    page = report.metadata.article.page
+    article = report.metadata.article
+    page = article.page if article is not None else ""
     if page:
         return word("location.page_paragraph", lang).format(page=page, paragraph=number)
     return word("location.paragraph", lang).format(paragraph=number)

@@ -306,10 +306,12 @@ def _source_block(report: Report, generated: datetime.date, lang: Language) -> l
     labels = _labels(lang)
     meta = report.metadata
     dataset = labels["dataset"].format(id=report.id)
+    article = meta.article
+    page = f"\uff0c{_t(labels['paper_page'].format(page=article.page))}" if article and article.page else ""
     return [
         _heading(2, _t(labels["source"])),
         # One paragraph, so that a page break never leaves the last line or two of it alone.
-        f"<p>{_t(meta.citation)}\uff0c{_t(labels['paper_page'].format(page=meta.article.page))}<br />"
+        f"<p>{_t(meta.citation)}{page}<br />"
         f'<span class="small">{_t(dataset)}<br />'
         f"{_fmt(labels['generated'], date=_t(generated.isoformat()), app=_t(APP_NAME))}</span></p>",
     ]
@@ -412,8 +414,8 @@ def build_summary_html(
     else:
         body.append(_heading(2, _t(labels["goal"])))
         body.append(f"<p>{_t(goal.sentence)}</p>")
-        if lang is Language.EN and goal.gloss_en:
-            body.append(f'<p class="small">{_t(goal.gloss_en)}</p>')
+        if lang is Language.EN and goal.title_en:
+            body.append(f'<p class="small">{_t(goal.title_en)}</p>')
         indicators = report.indicators_for_goal(goal.id)
         body.append(_heading(2, _t(labels["figures"])))
         if indicators:

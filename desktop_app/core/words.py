@@ -86,6 +86,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "entity.honour": ("荣誉", "honour"),
     "entity.place": ("地点", "place"),
     "entity.claim": ("排名与领先表述", "claim"),
+    "entity.mechanism": ("机制", "mechanism"),
     "entities.livelihood_project": ("民生实事项目", "Livelihood projects"),
     "entities.project": ("重点项目", "Projects"),
     "entities.park": ("园区", "Parks"),
@@ -94,6 +95,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "entities.honour": ("荣誉", "Honours"),
     "entities.place": ("地点", "Places"),
     "entities.claim": ("排名与领先表述", "Rank and leadership claims"),
+    "entities.mechanism": ("机制与改革", "Mechanisms and reforms"),
     # Who links an item to a goal area (LinkBasis).
     "basis.article": ("报道原文", "article"),
     "basis.editorial": ("编者判断", "editorial"),
@@ -133,10 +135,8 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Source: {title}; {citation}; dataset {dataset}; chart by Report Viewer",
     ),
     # Search: the fields a hit can be in (never shown as internal keys), and result words.
-    "field.steadfast": ("目标表述", "goal wording"),
     "field.lead": ("目标要求", "goal aim"),
     "field.sentence": ("原文句子", "source sentence"),
-    "field.gloss_en": ("英文释义", "English gloss"),
     "field.name": ("名称", "name"),
     "field.name_en": ("英文名称", "English name"),
     "field.value": ("原文数值", "value as written"),

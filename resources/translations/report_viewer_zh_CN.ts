@@ -228,30 +228,6 @@
         <source>Source article</source>
         <translation>原文</translation>
     </message>
-    <message>
-        <source>livelihood project</source>
-        <translation>民生实事</translation>
-    </message>
-    <message>
-        <source>project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>park</source>
-        <translation>园区</translation>
-    </message>
-    <message>
-        <source>enterprise</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>programme</source>
-        <translation>举措</translation>
-    </message>
-    <message>
-        <source>honour</source>
-        <translation>荣誉</translation>
-    </message>
 </context>
 <context>
     <name>IndicatorTableModel</name>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,18 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.formula import evaluate, value_range
-from desktop_app.core.model import IndicatorKind, ModifierMeaning, RepairKind, Report
+from desktop_app.core.model import (
+    AttributionBasis,
+    Certainty,
+    DateBasis,
+    EntityKind,
+    IndicatorKind,
+    ModifierMeaning,
+    RepairKind,
+    Report,
+    Scope,
+    SentenceBasis,
+)
 from desktop_app.core.resources import data_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,25 +51,41 @@ def test_metadata(report: Report) -> None:
     meta = report.metadata
     assert meta.presenter.name == "蔡华刚"
     assert meta.meeting.date == "2024-01-19"
+    assert meta.article is not None
     assert meta.article.date == "2024-01-20"
     assert meta.region.district == "临淄区"
     assert {a.id for a in meta.ambiguities} >= {"amb-paper"}
 
 
 def test_eight_goal_areas_in_order(report: Report) -> None:
-    steadfast = [g.steadfast for g in report.goal_areas]
-    assert steadfast == ["稳增长", "强动力", "激活力", "抓统筹", "塑样板", "优生态", "增内涵", "惠民生"]
+    titles = [g.title for g in report.goal_areas]
+    assert titles == ["稳增长", "强动力", "激活力", "抓统筹", "塑样板", "优生态", "增内涵", "惠民生"]
     for goal in report.goal_areas:
-        assert goal.span.text == f"坚定不移{goal.steadfast}{FULL_WIDTH[',']}奋力推动{goal.lead}走在前"
-        assert goal.gloss_en
+        assert f"坚定不移{goal.title}{FULL_WIDTH[',']}奋力推动{goal.lead}走在前" in goal.span.text
+        assert goal.title_en
+
+
+def test_goal_sentences_are_the_sources_words(report: Report) -> None:
+    """Point 8: a goal area's sentence is the article's exact clause (or marked paraphrase)."""
+    paragraph = report.paragraph_by_id["p05"].text
+    for goal in report.goal_areas:
+        assert goal.sentence_basis is SentenceBasis.QUOTE
+        assert goal.sentence == goal.span.text and goal.sentence in paragraph
+    g2 = report.goal_by_id["g2-momentum"]
+    assert g2.sentence == "要坚定不移强动力\uff0c奋力推动动能更新迭代走在前\uff1b"
+    assert not any(
+        g.sentence.startswith("临淄要") and g.sentence.endswith("走在前。") for g in report.goal_areas[1:]
+    )
 
 
 def test_every_paragraph_rebuilds_from_raw_and_repairs(report: Report) -> None:
     raw = report.source.text
+    # An applied reading stands in place of its first raw piece; a kept one leaves every piece as it is.
     substitutions = sorted(
-        (r.raw_spans[0].start, r.raw_spans[0].end, r.result if r.applied else r.raw_text)
+        (s.start, s.end, (r.result if k == 0 else "") if r.applied else raw[s.start : s.end])
         for r in report.repairs
         if r.kind in (RepairKind.PUNCTUATION, RepairKind.MISREADING)
+        for k, s in enumerate(r.raw_spans)
     )
     for paragraph in report.paragraphs:
         pieces = []
@@ -77,18 +105,14 @@ def test_repairs_are_recorded_not_silent(report: Report) -> None:
     # No half-width punctuation survives in the repaired text, and each one is a recorded repair.
     assert not set(HALF_WIDTH) & set(text)
     punctuation = [r for r in report.repairs if r.kind is RepairKind.PUNCTUATION]
-    assert len(punctuation) == sum(raw.count(ch) for ch in HALF_WIDTH) - sum(
-        raw[r.raw_spans[0].start : r.raw_spans[0].end].count(",")
-        for r in report.repairs
-        if r.kind is RepairKind.DROP
+    in_paragraphs = sum(
+        raw[s.start : s.end].count(ch) for p in report.paragraphs for s in p.segments for ch in HALF_WIDTH
     )
+    assert len(punctuation) == in_paragraphs
     misreadings = {r.raw_text: r for r in report.repairs if r.kind is RepairKind.MISREADING}
     assert misreadings["說"].result == "说"
     assert misreadings["《报告中》"].result == "《报告》中"
     assert misreadings["民生实项目"].result == "民生实事项目"
-    garbled = misreadings["新开壶"]
-    assert not garbled.applied and garbled.reading == "新开户潜" and garbled.span is not None
-    assert garbled.span.text == "新开壶"
     for repair in report.repairs:
         if repair.span is not None:
             paragraph = report.paragraph_by_id[repair.span.paragraph_id]
@@ -103,10 +127,10 @@ def test_repairs_are_recorded_not_silent(report: Report) -> None:
 def test_reading_order_is_repaired(report: Report) -> None:
     text = report.article_text
     assert "实体经济" in text and "网络化发展" in text and "遴选了胶济客专临淄火车站改造工程" in text
-    assert report.paragraph_by_id["p09"].text == "农村集体增收与区域环境改善齐头并进"
     # Page furniture is gone from the article but kept in the metadata.
     for furniture in ("社会主义核心价值观", "鲁中晨报", "服务大众", "拼出美好未来", "聚焦淄博区县两会"):
         assert furniture not in text
+    assert report.metadata.article is not None
     assert report.metadata.article.series_label == "聚焦淄博区县两会"
 
 
@@ -167,22 +191,33 @@ def test_every_derived_figure_recomputes(report: Report) -> None:
         assert der.kind is IndicatorKind.DERIVED
         values = {x.symbol: report.indicator_by_id[x.indicator_id].value for x in der.inputs}
         widths = {x.symbol: x.half_width for x in der.inputs}
-        decimals = len(f"{der.value}".split(".")[1]) if "." in f"{der.value}" else 0
-        assert round(evaluate(der.formula, values), max(decimals, 2)) == pytest.approx(der.value, abs=0.51)
+        assert round(evaluate(der.formula, values), der.decimals) == der.value
+        decimals = der.decimals
         low, high = value_range(der.formula, values, widths)
         assert der.range_low <= der.value <= der.range_high
-        assert der.range_low == pytest.approx(low, abs=0.51) and der.range_high == pytest.approx(
-            high, abs=0.51
-        )
+        # Point 5: the range holds every value the inputs allow (rounded outward), and no more than
+        # one step of its precision beyond them.
+        step = 10.0**-decimals
+        assert der.range_low <= low and der.range_high >= high, der.id
+        assert low - der.range_low < step and der.range_high - high < step, der.id
         # Never mixed with stated figures.
         assert der.id not in {i.id for i in report.indicators}
 
 
 def test_every_goal_area_is_reachable_and_has_figures_where_the_article_gives_them(report: Report) -> None:
     for goal in report.goal_areas:
-        assert report.for_goal(goal.id), goal.id
+        assert any(goal.id in (link.goal_id for link in s.goal_links) for s in report.sections), goal.id
         if goal.id != "g7-culture":  # the article states no figure for culture and tourism
             assert report.indicators_for_goal(goal.id), goal.id
+            assert report.for_goal(goal.id), goal.id
+
+
+def test_goal_area_7_has_nothing_linked_without_a_basis(report: Report) -> None:
+    """Point 9: no editorial link to culture and tourism; it is linked only from the article's list."""
+    assert [item.id for item in report.for_goal("g7-culture")] == ["q-eight-goals"]  # the article's list
+    assert report.entity_by_id["hon-science-popularisation"].goal_links == ()
+    linking = [s.id for s in report.sections if "g7-culture" in (link.goal_id for link in s.goal_links)]
+    assert linking == ["sec-goals"]
 
 
 def test_seven_livelihood_projects(report: Report) -> None:
@@ -200,6 +235,23 @@ def test_quotes_are_verbatim(report: Report) -> None:
         assert quote.text == quote.span.text
 
 
+def test_quotes_are_attributed_honestly(report: Report) -> None:
+    """Point 10: the reporters' narrative is not presented as the report's words."""
+    quotes = report.quote_by_id
+    for qid in ("q-fighting-spirit", "q-livelihood-happiness"):
+        assert quotes[qid].attribution == "reporters", qid
+    for qid in ("q-certainty", "q-solutions"):
+        assert quotes[qid].attribution == "report", qid
+        assert quotes[qid].attribution_basis is AttributionBasis.INFERRED, qid
+        assert "推定" in quotes[qid].speaker
+    stated_report = [
+        q.id
+        for q in report.quotes
+        if q.attribution == "report" and q.attribution_basis is AttributionBasis.STATED
+    ]
+    assert stated_report == ["q-eight-goals", "q-real-economy-root"]
+
+
 def test_build_script_reproduces_the_committed_file() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build_linzi_2024.py"), "--check"],
@@ -208,3 +260,196 @@ def test_build_script_reproduces_the_committed_file() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- issue 12: one test per point of the audit ---------------------------------------------------
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+RAW_LINE = re.compile(r"raw lines? (\d+)(?: and (\d+))?|第(\d+)(?:、(\d+))?行")
+
+
+def test_1_a_derived_figure_has_its_own_scope(report: Report) -> None:
+    assert report.indicator_by_id["der-city-industrial-output"].scope is Scope.CITY
+    assert report.indicator_by_id["der-linzi-gdp"].scope is Scope.DISTRICT
+
+
+def test_2_aubo_is_a_recorded_misreading(report: Report) -> None:
+    aubo = next(r for r in report.repairs if r.raw_text == "邀博")
+    assert aubo.kind is RepairKind.MISREADING and aubo.applied and aubo.certainty is Certainty.HIGH
+    assert aubo.reading == "遨博" and aubo.span is not None and aubo.span.text == "遨博"
+    assert "遨博协作机器人产业基地" in report.paragraph_by_id["p18"].text
+    assert report.entity_by_id["prj-aubo-robot-base"].name == "遨博协作机器人产业基地"
+    assert "邀博" in report.source.text  # the raw text stays visible
+
+
+def test_3_rural_income_clause_opens_a_body_paragraph(report: Report) -> None:
+    assert "p09" not in report.paragraph_by_id
+    p10 = report.paragraph_by_id["p10"]
+    assert p10.role == "body"
+    assert p10.text.startswith("农村集体增收与区域环境改善齐头并进\uff0c2023年")
+    for fid in ("ind-agri-output", "ind-agri-top10"):
+        assert report.indicator_by_id[fid].sentence.text.startswith("农村集体增收与区域环境改善齐头并进"), fid  # type: ignore[union-attr]
+    assert any(a.id == "amb-heading" and "小标题" in a.text for a in report.metadata.ambiguities)
+
+
+def test_4_fewer_villages_below_the_threshold_is_better(report: Report) -> None:
+    villages = report.indicator_by_id["ind-villages-below-200k"]
+    assert villages.lower_is_better  # type: ignore[union-attr]
+    for ind in report.indicators:
+        if ind.modifier_meaning is ModifierMeaning.ELIMINATED:
+            assert ind.lower_is_better, ind.id
+
+
+def test_5_derived_ranges_are_rounded_outward(report: Report) -> None:
+    ranges = {d.id: (d.range_low, d.range_high) for d in report.derived}
+    assert ranges["der-city-industrial-output"] == (7052.0, 7260.0)
+    assert ranges["der-linzi-gdp"] == (892.0, 1096.0)
+    assert ranges["der-fiscal-spending"] == (49.61, 50.23)
+    assert ranges["der-other-fiscal-spending"] == (7.69, 8.29)
+
+
+def test_6_the_garbled_firm_description_is_one_misreading_across_the_break(report: Report) -> None:
+    garbled = next(r for r in report.repairs if r.reading == "新开户潜力企业")
+    assert garbled.kind is RepairKind.MISREADING and not garbled.applied
+    assert garbled.raw_text == "新开壶|力企业" and len(garbled.raw_spans) == 2
+    assert garbled.span is not None and garbled.span.text == "新开壶力企业"
+    assert garbled.certainty is Certainty.LOW and "medium" in garbled.note_en and "中等" in garbled.note
+
+
+def test_7_derived_notes_say_what_is_estimated_and_what_the_range_is(report: Report) -> None:
+    gdp = report.indicator_by_id["der-linzi-gdp"]
+    first = gdp.inputs[0]  # type: ignore[union-attr]
+    assert first.indicator_id == "ind-new-economy-value-added"
+    assert "预计" in first.note and "estimate" in first.note_en
+    for der in report.derived:
+        assert "不是置信区间" in der.explanation and "not a confidence interval" in der.explanation_en
+
+
+def test_11_modifier_is_the_hedging_or_bounding_word_only(report: Report) -> None:
+    hedges = {"", "预计", "预计突破", "低于", "前", "十强", "力争…突破", "全部清零", "第1、2名"}
+    for ind in report.indicators:
+        assert ind.modifier in hedges, (ind.id, ind.modifier)
+        if ind.modifier == "":
+            assert ind.modifier_meaning is ModifierMeaning.EXACT, ind.id
+    by_id = report.indicator_by_id
+    assert by_id["ind-livelihood-spending"].modifier == ""  # type: ignore[union-attr]
+    assert by_id["ind-new-economy-gdp-share"].modifier == "预计"  # type: ignore[union-attr]
+    assert by_id["ind-industrial-output-city-share"].modifier == ""  # type: ignore[union-attr]
+
+
+def test_12_the_citation_hedges_date_and_masthead(report: Report) -> None:
+    meta = report.metadata
+    assert meta.article is not None and meta.article.date_basis is DateBasis.DATELINE
+    assert set(meta.article.mastheads) == {"大众日报淄博融媒体中心", "鲁中晨报"}
+    assert "电头1月20日" in meta.citation and "推定" in meta.citation and "鲁中晨报" in meta.citation
+    assert "2024-01-20" not in meta.citation
+    assert "dateline January 20" in meta.citation_en and "inferred" in meta.citation_en
+    assert any(a.id == "amb-date" for a in meta.ambiguities)
+
+
+def test_13_places_honours_sought_and_mechanisms_are_recorded(report: Report) -> None:
+    names = {e.name: e for e in report.entities}
+    assert names["乌河东沙断面"].kind is EntityKind.PLACE
+    for sought in ("全国义务教育优质均衡发展区", "学前教育普及普惠区"):
+        assert names[sought].kind is EntityKind.HONOUR and "争创" in names[sought].roles
+    for mechanism in (
+        "重点项目银企路演机制",
+        "亩产效益评价机制",
+        "清单化交办、项目化推进、销号式管理闭环落实机制",
+        "国有平台公司市场化转型",
+        "网格管理标准化、标签化",
+    ):
+        assert names[mechanism].kind is EntityKind.MECHANISM, mechanism
+
+
+def test_14_qualitative_rank_claims_are_recorded(report: Report) -> None:
+    claims = {e.name for e in report.entities if e.kind is EntityKind.CLAIM}
+    assert claims == {
+        "数量全市最多",
+        "优质均衡发展水平全省领先",
+        "在淄博市率先实现20万元以下村全部清零",
+        "在全省率先实现扩区",
+        "全覆盖完成农村“房地一体”确权登记",
+    }
+
+
+def test_15_village_thresholds_are_fields(report: Report) -> None:
+    below = report.indicator_by_id["ind-villages-below-200k"]
+    above = report.indicator_by_id["ind-villages-above-500k"]
+    assert below.threshold is not None and (below.threshold.value, below.threshold.unit) == (20, "万元")  # type: ignore[union-attr]
+    assert above.threshold is not None and (above.threshold.value, above.threshold.unit) == (50, "万元")  # type: ignore[union-attr]
+
+
+def test_16_sections_link_every_goal_area_their_members_link(report: Report) -> None:
+    for section in report.sections:
+        linked = {link.goal_id for link in section.goal_links}
+        for item in report.for_section(section.id):
+            assert set(item.goal_ids) <= linked, (section.id, item.id)
+    assert "g3-vitality" in {link.goal_id for link in report.section_by_id["sec-results-2023"].goal_links}
+    assert "g4-coordination" in {link.goal_id for link in report.section_by_id["sec-livelihood"].goal_links}
+    assert report.section_by_id["sec-honours"].goal_links
+
+
+def test_17_top100_lists_are_national_rankings_not_state_honours(report: Report) -> None:
+    for eid in ("hon-quality-top100", "hon-industry-top100", "hon-strength-top100"):
+        roles = report.entity_by_id[eid].roles
+        assert "全国性排名" in roles and "国家级" not in roles, eid
+
+
+def _editorial_notes(report: Report) -> list[str]:
+    notes = [r.note for r in report.repairs] + [r.note_en for r in report.repairs]
+    notes += [a.text for a in report.metadata.ambiguities] + [a.text_en for a in report.metadata.ambiguities]
+    notes += [e.note for e in report.entities] + [e.note_en for e in report.entities]
+    for der in report.derived:
+        notes += (
+            [der.explanation, der.explanation_en]
+            + [x.note for x in der.inputs]
+            + [x.note_en for x in der.inputs]
+        )
+    return notes
+
+
+def test_18_raw_line_numbers_in_notes_count_from_one(report: Report) -> None:
+    lines = report.source.text.split("\n")
+    cited = 0
+    for note in _editorial_notes(report):
+        for match in RAW_LINE.finditer(note):
+            for number in filter(None, match.groups()):
+                cited += 1
+                assert lines[int(number) - 1].strip(), f"raw line {number} (from 1) is blank: {note}"
+    assert cited >= 8
+    move = next(r for r in report.repairs if r.kind is RepairKind.MOVE)
+    assert "raw line 57" in move.note_en and lines[57 - 1].endswith("遴选了胶济")
+
+
+def test_19_no_repair_deletes_a_character_of_the_report(report: Report) -> None:
+    for repair in report.repairs:
+        if repair.kind is RepairKind.PUNCTUATION:
+            assert repair.raw_text in HALF_WIDTH and repair.result == FULL_WIDTH[repair.raw_text], repair.id
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`punctuation` (half-width → full-width" in readme
+
+
+def test_20_bottom_line_thinking(report: Report) -> None:
+    assert report.section_by_id["sec-bottom-line"].title_en == "Bottom-line thinking"
+
+
+def test_new_ambiguities_are_recorded_and_the_text_is_kept(report: Report) -> None:
+    ids = {a.id for a in report.metadata.ambiguities}
+    assert {"amb-zengsu", "amb-strong-country", "amb-shizhong"} <= ids
+    text = report.article_text
+    assert "增塑产业发展新优势" in text and "现代化强国建设" in text and "是种胸襟" in text
+
+
+def test_every_editorial_text_is_in_both_languages(report: Report) -> None:
+    """Issue 11 item 16: Chinese in the plain field, English in the ``_en`` field."""
+    pairs = [(a.text, a.text_en) for a in report.metadata.ambiguities]
+    pairs += [(r.note, r.note_en) for r in report.repairs]
+    pairs += [(e.note, e.note_en) for e in report.entities if e.note or e.note_en]
+    for der in report.derived:
+        pairs += [(der.explanation, der.explanation_en)] + [(x.note, x.note_en) for x in der.inputs]
+    assert len(pairs) > 150
+    for zh, en in pairs:
+        assert CJK.search(zh), zh
+        assert en and sum(c.isascii() for c in en) > len(en) / 2, en
+        assert not set(",;:") & set(zh), zh  # the Chinese text uses the article's full-width punctuation

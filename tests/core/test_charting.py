@@ -140,8 +140,10 @@ def test_thousands_of_figures_are_capped_per_chart(report: Report) -> None:
 
 def test_source_line_names_report_date_and_dataset(report: Report) -> None:
     line = chart_source_line(report)
-    assert report.metadata.title in line and report.id in line and report.metadata.article.date in line
+    # The date as the page gives it: the dateline's day, the year inferred (issue 12, point 12).
+    assert report.metadata.title in line and report.id in line and "电头1月20日" in line
     assert chart_source_line(report, "en").startswith("Source: ")
+    assert "dateline January 20" in chart_source_line(report, "en")
 
 
 def test_kinds_keep_their_kind(report: Report) -> None:

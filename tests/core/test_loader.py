@@ -104,7 +104,7 @@ def test_schema_violations_are_collected_with_paths(
     doc = copy.deepcopy(bundled_json)
     doc["indicators"][3]["value"] = "2504"
     doc["indicators"][5]["kind"] = "guess"
-    del doc["goal_areas"][0]["lead"]
+    del doc["goal_areas"][0]["title"]
     error = _error(write_dataset(doc))
     wheres = {p.where for p in error.problems}
     assert {"$.indicators[3].value", "$.indicators[5].kind", "$.goal_areas[0]"} <= wheres
@@ -277,3 +277,131 @@ def test_report_specific_wording_has_generic_defaults(
     del doc["metadata"]["presentation"]
     presentation = load_report(write_dataset(doc)).metadata.presentation
     assert presentation.goal_label == "{title}" and presentation.overview_section is None
+
+
+# --- format 2: new checks and defaults --------------------------------------------------------------
+
+
+def _repair(doc: dict[str, Any], **match: Any) -> dict[str, Any]:
+    return next(r for r in doc["repairs"] if all(r.get(k) == v for k, v in match.items()))
+
+
+def test_an_older_format_version_is_refused_by_name(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["format_version"] = 1
+    message = str(_error(write_dataset(doc)))
+    assert "$.format_version: format_version 1 is not read by this version of the app" in message
+
+
+def test_a_derived_figure_needs_a_scope_of_its_own_inputs(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["derived"][0]["scope"] = "nation"
+    message = str(_error(write_dataset(doc)))
+    assert (
+        "$.derived[0].scope: expected the scope of one of its inputs (city, district), found 'nation'"
+        in message
+    )
+
+
+def test_a_derived_range_rounded_inward_is_refused(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["derived"][0]["range"] = [7052, 7259]  # 7259.42 rounded to nearest: inside the true range
+    message = str(_error(write_dataset(doc)))
+    assert "$.derived[0].range: expected [7052.0, 7260.0]" in message and "rounded outward" in message
+
+
+def test_a_punctuation_repair_never_deletes(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    comma = next(r for r in doc["repairs"] if r["kind"] == "punctuation")
+    comma["result"] = ""
+    assert "never deletes a source character" in str(_error(write_dataset(doc)))
+
+
+def test_a_misreading_covers_the_whole_word_across_a_column_break(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    garbled = _repair(doc, raw_text="新开壶|力企业")
+    index = doc["repairs"].index(garbled)
+    # The old reading: only the piece before the break.
+    garbled["raw_spans"] = garbled["raw_spans"][:1]
+    garbled["raw_text"] = "新开壶"
+    garbled["span"]["end"] -= 3
+    garbled["span"]["text"] = "新开壶"
+    message = str(_error(write_dataset(doc)))
+    assert f"$.repairs[{index}].raw_spans: the misread text '新开壶' stops at a column break" in message
+
+
+def test_a_misreading_lists_every_raw_piece(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    garbled = _repair(doc, raw_text="新开壶|力企业")
+    garbled["raw_text"] = "新开壶力企业"
+    assert "expected '新开壶|力企业' (the raw text at" in str(_error(write_dataset(doc)))
+
+
+def test_a_quoted_goal_sentence_must_be_the_sources_words(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["goal_areas"][1]["sentence"] = "临淄要坚定不移强动力。"
+    message = str(_error(write_dataset(doc)))
+    assert "$.goal_areas[1].sentence: expected the source's words" in message
+    doc["goal_areas"][1]["sentence_basis"] = "paraphrase"
+    assert load_report(write_dataset(doc)).goal_areas[1].sentence == "临淄要坚定不移强动力。"
+
+
+def test_a_section_links_what_its_members_link(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    index = next(i for i, s in enumerate(doc["sections"]) if s["id"] == "sec-results-2023")
+    doc["sections"][index]["goal_links"] = [
+        link for link in doc["sections"][index]["goal_links"] if link["goal"] != "g3-vitality"
+    ]
+    message = str(_error(write_dataset(doc)))
+    assert f"$.sections[{index}].goal_links: expected a link to goal area 'g3-vitality'" in message
+
+
+def test_optional_fields_get_their_defaults(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    meta = doc["metadata"]
+    for key in ("level", "presentation", "title_en"):
+        del meta[key]
+    meta["region"] = {"city": "淄博市"}
+    meta["article"] = None
+    meta["source_citation"] = "《政府工作报告》全文"
+    for goal in doc["goal_areas"]:
+        del goal["lead"], goal["title_en"], goal["sentence_basis"]
+    for ind in doc["indicators"]:
+        for key in ("unit_normalised", "factor", "denominator", "lower_is_better", "headline", "name_en"):
+            ind.pop(key, None)
+    for entity in doc["entities"]:
+        for key in ("roles", "note", "note_en"):
+            entity.pop(key, None)
+    report = load_report(write_dataset(doc))
+    assert report.metadata.level == "district" and report.metadata.region.name == "淄博市"
+    assert report.metadata.article is None and report.metadata.citation == "《政府工作报告》全文"
+    assert report.metadata.presentation.goal_label == "{title}"
+    ind = report.indicators[0]
+    assert (ind.unit_normalised, ind.factor, ind.review) == (ind.unit, 1, "confirmed")
+    assert report.goal_areas[0].lead == "" and report.goal_areas[0].sentence_basis == "quote"
+
+
+def test_without_an_article_a_citation_is_needed(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    doc = copy.deepcopy(bundled_json)
+    doc["metadata"]["article"] = None
+    assert "$.metadata.source_citation: expected a citation of the source" in str(_error(write_dataset(doc)))

@@ -129,7 +129,7 @@ def test_goal_labels_come_from_the_dataset(report: Report) -> None:
     assert goal_label(goal, report) == "坚定不移稳增长 · 经济回升向好走在前"
     assert goal_short_label(goal, report) == "坚定不移稳增长"
     assert goals_heading(report) == "八个“坚定不移”"
-    assert goal_label(goal, report, Language.EN) == goal.gloss_en
+    assert goal_label(goal, report, Language.EN) == goal.title_en
 
 
 def test_goal_labels_of_a_report_without_a_slogan(report: Report) -> None:
@@ -141,7 +141,7 @@ def test_goal_labels_of_a_report_without_a_slogan(report: Report) -> None:
         report, metadata=dataclasses.replace(report.metadata, presentation=Presentation())
     )
     goal = plain.goal_areas[0]
-    assert goal_label(goal, plain) == goal.steadfast
+    assert goal_label(goal, plain) == goal.title
     assert goals_heading(plain) == "主要任务" and goals_heading(plain, Language.EN) == "Task areas"
     assert "坚定不移" not in goal_label(goal, plain)
 

@@ -148,7 +148,7 @@ def make_report() -> Report:
         formula="a / (b / 100)",
         inputs=(),
         range_low=7052.0,
-        range_high=7259.0,
+        range_high=7260.0,
         explanation="Linzi's output divided by its share.",
         goal_links=(),
         section_ids=("s1",),
@@ -164,10 +164,10 @@ def make_report() -> Report:
             GoalArea(
                 id="g8",
                 order=8,
-                steadfast="惠民生",
+                title="惠民生",
                 lead="群众幸福指数",
                 sentence=goal_text,
-                gloss_en="Livelihoods",
+                title_en="Livelihoods",
                 span=span("p3", "惠民生", goal_text),
             ),
         ),
@@ -456,10 +456,10 @@ class TestReportDocuments:
     def test_every_field_is_indexed(self, report_index: SearchIndex) -> None:
         fields = {(doc.node_kind, doc.field) for doc in report_index.documents}
         assert {
-            (NodeKind.GOAL_AREA, "steadfast"),
+            (NodeKind.GOAL_AREA, "title"),
             (NodeKind.GOAL_AREA, "lead"),
             (NodeKind.GOAL_AREA, "sentence"),
-            (NodeKind.GOAL_AREA, "gloss_en"),
+            (NodeKind.GOAL_AREA, "title_en"),
             (NodeKind.INDICATOR, "name"),
             (NodeKind.INDICATOR, "value"),
             (NodeKind.INDICATOR, "unit"),

@@ -112,7 +112,7 @@ class TestHitSpans:
 
     def test_goal_area_label_and_sentence(self, report: Report, index: SearchIndex) -> None:
         for hit in index.search("稳增长"):
-            if hit.node_kind is NodeKind.GOAL_AREA and hit.field in ("steadfast", "sentence"):
+            if hit.node_kind is NodeKind.GOAL_AREA and hit.field in ("title", "sentence"):
                 assert hit.span is not None and hit.span.text == "稳增长"
 
     def test_editorial_text_has_no_span(self, index: SearchIndex) -> None:
@@ -168,9 +168,9 @@ class TestPlaces:
                 assert lang is Language.EN or label.isascii() is False, doc
                 assert places.item_label(hit) != doc.node_id, doc
         zh = HitPlaces(report, Language.ZH)
-        steadfast = Hit("g1-growth", NodeKind.GOAL_AREA, "steadfast", 0, 1, "稳增长")
-        assert zh.field_label(steadfast) == "目标表述"
-        assert zh.describe(steadfast) == "1. 坚定不移稳增长 · 目标表述"
+        title = Hit("g1-growth", NodeKind.GOAL_AREA, "title", 0, 1, "稳增长")
+        assert zh.field_label(title) == "标题"
+        assert zh.describe(title) == "1. 坚定不移稳增长 · 标题"
 
     def test_every_field_key_has_both_languages(self) -> None:
         fields = {doc.field.split("[")[0] for doc in report_documents(load_report())}

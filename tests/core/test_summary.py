@@ -173,12 +173,13 @@ def test_goal_areas_livelihood_projects_quotes_and_source(report: Report) -> Non
 def test_misreadings_are_marked_where_quoted_and_all_explained(report: Report) -> None:
     document = summary(report)
     numbered = misreadings(report)
-    assert [r.id for _, r in numbered] == ["r008", "r091", "r140", "r158"]
-    # 新开壶 (r140, kept as printed) stands in the trade target's sentence.
-    assert f'新开壶<sup class="mark">{MISREADING_MARK}3</sup>' in document
-    # 民生实事项目 (r091, corrected) in the livelihood projects' sentence; 说 (r158) in a quote.
+    assert [r.id for _, r in numbered] == ["r008", "r091", "r123", "r141", "r159"]
+    # 新开壶|力企业 (r141, kept as printed) stands in the trade target's sentence, marked after the
+    # whole misread word.
+    assert f'新开壶力企业<sup class="mark">{MISREADING_MARK}4</sup>' in document
+    # 民生实事项目 (r091, corrected) in the livelihood projects' sentence; 说 (r159) in a quote.
     assert f'民生实事项目<sup class="mark">{MISREADING_MARK}2</sup>' in document
-    assert f'说<sup class="mark">{MISREADING_MARK}4</sup>' in document
+    assert f'说<sup class="mark">{MISREADING_MARK}5</sup>' in document
     notes = document[document.index("<h3>原文误植</h3>") :]
     for number, repair in numbered:
         assert f"{MISREADING_MARK}{number}</sup>" in notes
@@ -241,8 +242,8 @@ def test_goal_area_without_figures_says_so(report: Report) -> None:
 
 def test_goal_area_notes_only_what_it_shows(report: Report) -> None:
     g3 = summary(report, "g3-vitality")
-    assert f"{MISREADING_MARK}3</sup>" in g3
-    assert f"{MISREADING_MARK}1</sup>" not in g3 and f"{MISREADING_MARK}4</sup>" not in g3
+    assert f"{MISREADING_MARK}4</sup>" in g3  # 新开壶|力企业, in the trade target's sentence
+    assert f"{MISREADING_MARK}1</sup>" not in g3 and f"{MISREADING_MARK}5</sup>" not in g3
     g8 = summary(report, "g8-wellbeing")
     derived = [i for i in report.indicators_for_goal("g8-wellbeing") if isinstance(i, DerivedIndicator)]
     assert derived and all(d.formula in g8 and html.escape(d.explanation) in g8 for d in derived)
@@ -315,7 +316,7 @@ def test_titles_and_page_footer(report: Report) -> None:
     assert resolve_scope(report, "all").title == report.metadata.title
     g3 = report.goal_by_id["g3-vitality"]
     assert resolve_scope(report, "g3-vitality").title.endswith(goal_label(g3, report))
-    assert resolve_scope(report, "g3-vitality", "en").title.endswith(g3.gloss_en)
+    assert resolve_scope(report, "g3-vitality", "en").title.endswith(g3.title_en)
     assert page_footer_text(1, 9) == "第 1 页 / 共 9 页"
     assert page_footer_text(2, 3, "en") == "Page 2 of 3"
 

@@ -36,9 +36,9 @@ def test_tree_has_the_eight_goal_areas_in_order(window: MainWindow) -> None:
     labels = [model.index(row, 0).data() for row in range(8)]
     for row, (label, phrase) in enumerate(zip(labels, STEADFAST, strict=True)):
         goal = model.index(row, 0).data(DOMAIN_ROLE)
-        assert goal.order == row + 1 and goal.steadfast == phrase
+        assert goal.order == row + 1 and goal.title == phrase
         # The English interface shows the dataset's English title; the Chinese one the report's words.
-        assert label.startswith(f"{row + 1}. {goal.gloss_en}")
+        assert label.startswith(f"{row + 1}. {goal.title_en}")
     model.set_language("zh")
     for row, phrase in enumerate(STEADFAST):
         assert model.index(row, 0).data().startswith(f"{row + 1}. 坚定不移{phrase} · ")
@@ -133,7 +133,7 @@ def _hostile(bundled: dict[str, Any]) -> dict[str, Any]:
     doc = copy.deepcopy(bundled)
     doc["metadata"]["title"] = HOSTILE
     doc["indicators"][0]["name"] = HOSTILE + "长" * 10000
-    doc["goal_areas"][0]["gloss_en"] = HOSTILE
+    doc["goal_areas"][0]["title_en"] = HOSTILE
     doc["sections"][2]["title"] = HOSTILE
     doc["entities"][0]["note"] = HOSTILE
     doc["quotes"][0]["speaker"] = HOSTILE

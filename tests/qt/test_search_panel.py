@@ -200,7 +200,7 @@ def test_the_status_bar_names_the_item_not_a_field_key(window: MainWindow, qtbot
     message = window.statusBar().currentMessage()
     total = len(panel.hits())
     assert message.startswith(f"Hit 1 of {total}: ")
-    for key in ("steadfast", "sentence", "gloss_en", "name_en", "roles["):
+    for key in ("steadfast", "sentence", "gloss_en", "title_en", "name_en", "roles["):
         assert key not in message
     assert " · " in message
 

@@ -82,10 +82,10 @@ def report_documents(report: Report) -> list[Document]:
             goal.id,
             NodeKind.GOAL_AREA,
             [
-                ("steadfast", goal.steadfast, goal.span),
+                ("title", goal.title, goal.span),
                 ("lead", goal.lead, goal.span),
                 ("sentence", goal.sentence, goal.span),
-                ("gloss_en", goal.gloss_en, None),
+                ("title_en", goal.title_en, None),
             ],
         )
     for ind in report.indicators:

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from desktop_app.core.model import (
     DerivedIndicator,
     Entity,
-    EntityKind,
     GoalArea,
     Indicator,
     IndicatorKind,
@@ -34,6 +33,7 @@ from desktop_app.core.model import (
     Section,
 )
 from desktop_app.core.presentation import (
+    entity_kind_label,
     figure_value_text,
     kind_label,
     numbered_goal_label,
@@ -287,24 +287,13 @@ class GoalTreeModel(QAbstractItemModel):
         if isinstance(item, Quote):
             return visible_text(f"“{item.text}”", 40)
         if isinstance(item, Entity):
-            return visible_text(item.name, LABEL_LIMIT) + f" · {self._entity_kind_label(item.kind)}"
+            return visible_text(item.name, LABEL_LIMIT) + f" · {entity_kind_label(item.kind, lang)}"
         return ""
-
-    def _entity_kind_label(self, kind: EntityKind) -> str:
-        labels = {
-            EntityKind.LIVELIHOOD_PROJECT: self.tr("livelihood project"),
-            EntityKind.PROJECT: self.tr("project"),
-            EntityKind.PARK: self.tr("park"),
-            EntityKind.ENTERPRISE: self.tr("enterprise"),
-            EntityKind.PROGRAMME: self.tr("programme"),
-            EntityKind.HONOUR: self.tr("honour"),
-        }
-        return labels[kind]
 
     def _tooltip(self, node: TreeNode) -> str:
         item = node.item
         if isinstance(item, GoalArea):
-            return tooltip(item.sentence, item.gloss_en)
+            return tooltip(item.sentence, item.title_en)
         if isinstance(item, Indicator):
             return tooltip(item.name, item.sentence.text)
         if isinstance(item, DerivedIndicator):

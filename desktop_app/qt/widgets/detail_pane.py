@@ -253,7 +253,7 @@ class DetailPane(QScrollArea):
         self._overview_for = None
         report = self._require_report()
         self._list_heading.setText(visible_text(numbered_goal_label(goal, report, self._lang)))
-        self._fill_header([goal.sentence, goal.gloss_en])
+        self._fill_header([goal.sentence, goal.title_en])
         self._fill_table(self.tr("Figures"), report.indicators_for_goal(goal.id))
         items = report.for_goal(goal.id)
         self._fill_footer(self._linked_widgets(items, goal.id))
@@ -288,7 +288,7 @@ class DetailPane(QScrollArea):
         self._overview_for = None
         report = self._require_report()
         meta = report.metadata
-        self._list_heading.setText(visible_text(meta.article.headline))
+        self._list_heading.setText(visible_text(meta.article.headline if meta.article else meta.title))
         counts: dict[str, int] = {}
         for repair in report.repairs:
             counts[str(repair.kind)] = counts.get(str(repair.kind), 0) + 1

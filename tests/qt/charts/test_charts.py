@@ -291,7 +291,7 @@ def test_each_plot_has_a_legend_of_its_kinds(panel: charts.ChartPanel, report: R
 def test_plot_height_grows_with_the_bars(panel: charts.ChartPanel, report: Report) -> None:
     panel.show_groups("overview", _groups(report, "overview"))
     heights = {len(plot.items()): plot.height() for plot in _bar_plots(panel)}
-    assert heights[9] > heights[3] > heights[2]
+    assert heights[8] > heights[3] > heights[2]
 
 
 def test_show_groups_replaces_and_clear_empties(panel: charts.ChartPanel, report: Report) -> None:
@@ -379,7 +379,9 @@ def test_replacing_charts_frees_pyqtgraph_widgets(panel: charts.ChartPanel, repo
 
 
 def test_english_titles_and_kinds(panel: charts.ChartPanel, report: Report) -> None:
-    panel.show_groups("g1", _groups(report, "g1-growth"))
+    # Goal area 8: livelihood spending and two derived amounts (goal area 1's derived output is the
+    # city's, charted apart from the district's amounts).
+    panel.show_groups("g8", _groups(report, "g8-wellbeing"))
     panel.set_language("en")
     chart = panel.charts()[0]
     assert chart.title_label.text() == "Amounts (亿元)"
@@ -417,10 +419,10 @@ def test_hover_text_has_value_unit_year_and_kind(
     amounts = _bar_plot(panel, "amount:亿元")
     assert amounts.hover_text(0) == "规上工业总产值: 2504 亿元 (2023年, 实绩)"
     derived = amounts.hover_text(5)
-    assert "7154 亿元" in derived and "2023年" in derived and "推算" in derived
-    assert "7052" in derived and "7259" in derived
+    assert "984 亿元" in derived and "2023年" in derived and "推算" in derived
+    assert "892" in derived and "1096" in derived  # rounded outward (issue 12, point 5)
     # Written as the tree and the PDF write it: the derived marker and the range wording.
-    assert "\u22487154 亿元" in derived and "舍入允许的范围 7052–7259 亿元" in derived
+    assert "\u2248984 亿元" in derived and "舍入允许的范围 892–1096 亿元" in derived
     shares = panel.plot("share:")
     assert "35%" in shares.hover_text(0) and "占比" in shares.hover_text(0)
     with qtbot.waitSignal(panel.hovered) as blocker:

@@ -92,6 +92,6 @@ def test_another_report_shows_its_own_structure_and_words(
     assert [f"section/{s.id}" for s in other.sections] == paths[9:-1]  # every section, overview included
     model.set_language("zh")
     first = model.index(0, 0).data()
-    assert first.startswith(f"1. {other.goal_areas[0].steadfast}") and "坚定不移" not in first
+    assert first.startswith(f"1. {other.goal_areas[0].title}") and "坚定不移" not in first
     kinds = {model.index(r, 0, model.index(g, 0)).data(NODE_KIND_ROLE) for g in range(8) for r in range(5)}
     assert NodeKind.QUOTE not in kinds and NodeKind.ENTITY not in kinds

@@ -80,6 +80,7 @@ def test_every_page_has_header_and_footer(whole_pdf: Path, report: Report) -> No
         text = page_text(page)
         assert report.metadata.title in text
         assert f"第 {number} 页 / 共 {total} 页" in text
+        assert report.metadata.article is not None
         assert report.metadata.article.headline in text  # the citation
 
 
