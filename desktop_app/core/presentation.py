@@ -39,6 +39,7 @@ __all__ = [
     "certainty_label",
     "citation",
     "derived_description",
+    "editorial_link",
     "entities_heading",
     "entity_kind_label",
     "figure_name",
@@ -125,6 +126,15 @@ def entity_kind_label(kind: EntityKind, lang: Language | str = Language.ZH) -> s
 def entities_heading(kind: EntityKind, lang: Language | str = Language.ZH) -> str:
     """The heading over named things of one kind, e.g. ``重点项目`` / ``Projects``."""
     return word(f"entities.{kind.value}", lang)
+
+
+def editorial_link(item: object, goal_id: str) -> bool:
+    """Whether ``item`` (a figure, quote, entity or section) is linked to ``goal_id`` by the editors only.
+
+    Such links are marked ``*`` wherever an item is listed under its goal area (detail pane, summary).
+    """
+    links = getattr(item, "goal_links", ())
+    return any(link.goal_id == goal_id and link.basis is LinkBasis.EDITORIAL for link in links)
 
 
 def basis_label(basis: LinkBasis, lang: Language | str = Language.ZH) -> str:

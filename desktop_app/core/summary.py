@@ -42,6 +42,7 @@ from desktop_app.core.model import (
 from desktop_app.core.presentation import (
     certainty_label,
     derived_description,
+    editorial_link,
     entities_heading,
     figure_name,
     figure_value_text,
@@ -61,6 +62,8 @@ from desktop_app.core.words import word, words
 __all__ = [
     "MISREADING_MARK",
     "build_summary_html",
+    "document_author",
+    "document_subject",
     "misreadings",
     "page_footer_text",
 ]
@@ -86,6 +89,7 @@ table.figures td { font-size: 9pt; vertical-align: top; }
 span.loc { color: #666666; font-size: 8pt; }
 span.mod { color: #555555; font-size: 8pt; }
 sup.mark { color: #a02020; }
+span.editorial { color: #a02020; font-weight: bold; }
 """
 
 
@@ -106,6 +110,27 @@ def _fmt(template: str, **values: str) -> str:
 def page_footer_text(page: int, total: int, lang: Language | str = Language.ZH) -> str:
     """The page number line of a printed summary, e.g. ``第 1 页 / 共 5 页``."""
     return word("doc.page", lang).format(page=page, total=total)
+
+
+def document_author(report: Report, lang: Language | str = Language.ZH) -> str:
+    """Who wrote the summary: the application's and dataset's editors, not the report's presenter.
+
+    The summary holds editorial judgements (goal links, derived figures, readings of misprints), so
+    the presenter, whose report it summarises, is named in :func:`document_subject` instead.
+    """
+    return word("doc.author", lang).format(app=APP_NAME, id=report.id)
+
+
+def document_subject(report: Report, lang: Language | str = Language.ZH) -> str:
+    """What the summary is of: the presenter's report to the meeting, and the source it is read from."""
+    meta = report.metadata
+    return word("doc.subject", lang).format(
+        office=meta.presenter.office,
+        name=meta.presenter.name,
+        meeting=meta.meeting.name,
+        date=meta.meeting.date,
+        citation=meta.citation,
+    )
 
 
 # --- misreadings and marked text ----------------------------------------------------------------------
@@ -159,6 +184,17 @@ def _heading(level: int, text: str) -> str:
     return f"<h{level}>{text}</h{level}>"
 
 
+def _editorial_mark(item: object, goal_id: str | None, lang: Language) -> str:
+    """`` *`` after an item linked to the goal area by the editors only (see :func:`_editorial_note`)."""
+    if goal_id is None or not editorial_link(item, goal_id):
+        return ""
+    return f' <span class="editorial">{_t(word("doc.editorial_mark", lang))}</span>'
+
+
+def _editorial_note(lang: Language) -> str:
+    return f'<p class="small">{_t(word("doc.editorial_note", lang))}</p>'
+
+
 def _kind_cell(indicator: AnyIndicator, lang: Language) -> str:
     text = kind_label(indicator.kind, lang)
     if indicator.scope is not Scope.DISTRICT:
@@ -190,7 +226,14 @@ def _source_cell(indicator: AnyIndicator, report: Report, marks: _Marks, lang: L
     )
 
 
-def _figures_table(indicators: Sequence[AnyIndicator], report: Report, marks: _Marks, lang: Language) -> str:
+def _figures_table(
+    indicators: Sequence[AnyIndicator],
+    report: Report,
+    marks: _Marks,
+    lang: Language,
+    goal_id: str | None = None,
+) -> str:
+    """The table of figures; under a goal area, those it links by the editors only are marked."""
     labels = _labels(lang)
     head = "".join(
         f"<th{width}>{_t(labels[key])}</th>"
@@ -206,17 +249,20 @@ def _figures_table(indicators: Sequence[AnyIndicator], report: Report, marks: _M
     for indicator in indicators:
         rows.append(
             f'<tr id="{_t(indicator.id)}">'
-            f"<td>{_t(figure_name(indicator, lang))}</td>"
+            f"<td>{_t(figure_name(indicator, lang))}{_editorial_mark(indicator, goal_id, lang)}</td>"
             f"<td>{_value_cell(indicator, lang)}</td>"
             f"<td>{_t(str(indicator.year))}</td>"
             f"<td>{_kind_cell(indicator, lang)}</td>"
             f"<td>{_source_cell(indicator, report, marks, lang)}</td>"
             "</tr>"
         )
-    return (
+    table = (
         '<table class="figures" width="100%" border="1" cellspacing="0" cellpadding="4">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+    if goal_id is not None and any(editorial_link(i, goal_id) for i in indicators):
+        table += _editorial_note(lang)
+    return table
 
 
 def _charts(chart_images: Sequence[tuple[str, str]], lang: Language) -> list[str]:
@@ -231,13 +277,17 @@ def _charts(chart_images: Sequence[tuple[str, str]], lang: Language) -> list[str
     return parts
 
 
-def _quotes(quotes: Iterable[Quote], marks: _Marks, lang: Language) -> list[str]:
+def _quotes(quotes: Iterable[Quote], marks: _Marks, lang: Language, goal_id: str | None = None) -> list[str]:
+    shown = list(quotes)
     items = [
-        f'<p class="quote">\u201c{marks.render(q.span)}\u201d \u2014\u2014 {_t(q.speaker)}</p>'
-        for q in quotes
+        f'<p class="quote">\u201c{marks.render(q.span)}\u201d \u2014\u2014 {_t(q.speaker)}'
+        f"{_editorial_mark(q, goal_id, lang)}</p>"
+        for q in shown
     ]
     if not items:
         return []
+    if goal_id is not None and any(editorial_link(q, goal_id) for q in shown):
+        items.append(_editorial_note(lang))
     return [_heading(2, _t(_labels(lang)["quotes"])), *items]
 
 
@@ -317,7 +367,7 @@ def _source_block(report: Report, generated: datetime.date, lang: Language) -> l
     ]
 
 
-def _related(entities: Sequence[Entity], lang: Language) -> list[str]:
+def _related(entities: Sequence[Entity], lang: Language, goal_id: str | None = None) -> list[str]:
     if not entities:
         return []
     parts = [_heading(2, _t(_labels(lang)["related"]))]
@@ -330,15 +380,19 @@ def _related(entities: Sequence[Entity], lang: Language) -> list[str]:
         for entity in members:
             roles = "\u3001".join(entity.roles)
             suffix = f' <span class="mod">\uff08{_t(roles)}\uff09</span>' if roles else ""
-            items.append(f"<li>{_t(entity.name)}{suffix}</li>")
+            items.append(f"<li>{_t(entity.name)}{suffix}{_editorial_mark(entity, goal_id, lang)}</li>")
         parts.append(f"<ul>{''.join(items)}</ul>")
+    if goal_id is not None and any(editorial_link(e, goal_id) for e in entities):
+        parts.append(_editorial_note(lang))
     return parts
 
 
-def _document(title: str, body: Sequence[str], lang: Language) -> str:
+def _document(title: str, body: Sequence[str], report: Report, lang: Language) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{lang.bcp47}">\n<head>\n<meta charset="utf-8" />\n'
         f'<meta name="generator" content="{_t(APP_NAME)}" />\n'
+        f'<meta name="author" content="{_t(document_author(report, lang))}" />\n'
+        f'<meta name="description" content="{_t(document_subject(report, lang))}" />\n'
         f"<title>{_t(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
@@ -419,14 +473,14 @@ def build_summary_html(
         indicators = report.indicators_for_goal(goal.id)
         body.append(_heading(2, _t(labels["figures"])))
         if indicators:
-            body.append(_figures_table(indicators, report, marks, lang))
+            body.append(_figures_table(indicators, report, marks, lang, goal.id))
         else:
             body.append(f"<p>{_t(labels['no_figures'])}</p>")
         body.extend(_charts(chart_images, lang))
-        body.extend(_quotes((q for q in report.quotes if goal.id in q.goal_ids), marks, lang))
-        body.extend(_related([e for e in report.entities if goal.id in e.goal_ids], lang))
+        body.extend(_quotes((q for q in report.quotes if goal.id in q.goal_ids), marks, lang, goal.id))
+        body.extend(_related([e for e in report.entities if goal.id in e.goal_ids], lang, goal.id))
         derived = [i for i in indicators if isinstance(i, DerivedIndicator)]
         body.extend(_notes(report, derived, marks, lang, every_misreading=False))
 
     body.extend(_source_block(report, generated, lang))
-    return _document(scope.title, body, lang)
+    return _document(scope.title, body, report, lang)

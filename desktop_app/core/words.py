@@ -194,6 +194,16 @@ _TABLE: dict[str, tuple[str, str]] = {
     "doc.no_items": ("无。", "None."),
     "doc.dataset": ("数据集 {id}", "dataset {id}"),
     "doc.paper_page": ("第 {page} 版", "page {page}"),
+    "doc.editorial_mark": ("*", "*"),
+    "doc.editorial_note": (
+        f"* 由本数据集编者归入本目标{_C}报道原文并未将其与本目标直接关联。",
+        "* Linked to this goal area by the dataset's editors; the article does not link it.",
+    ),
+    "doc.author": (f"{{app}} 数据集编者{_LP}数据集 {{id}}{_RP}", "{app} dataset editors (dataset {id})"),
+    "doc.subject": (
+        f"{{office}}{{name}}在{{meeting}}{_LP}{{date}}{_RP}上所作报告的摘要{_SC}来源{_CO}{{citation}}",
+        "Summary of the report presented by {office} {name} to the {meeting} ({date}); source: {citation}",
+    ),
 }
 
 WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(_TABLE)

@@ -5,15 +5,29 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import html
+import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
 import pytest
 
-from desktop_app.core.model import DerivedIndicator, EntityKind, Report
-from desktop_app.core.presentation import figure_value_text, goal_label, number_text
+from desktop_app.core.model import DerivedIndicator, Entity, EntityKind, Report
+from desktop_app.core.presentation import (
+    editorial_link,
+    figure_name,
+    figure_value_text,
+    goal_label,
+    number_text,
+)
 from desktop_app.core.scope import FIGURES, resolve_scope
-from desktop_app.core.summary import MISREADING_MARK, build_summary_html, misreadings, page_footer_text
+from desktop_app.core.summary import (
+    MISREADING_MARK,
+    build_summary_html,
+    document_author,
+    document_subject,
+    misreadings,
+    page_footer_text,
+)
 
 DATE = datetime.date(2024, 2, 1)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;'
@@ -324,3 +338,50 @@ def test_titles_and_page_footer(report: Report) -> None:
 def test_scope_indicators(report: Report) -> None:
     assert len(resolve_scope(report, "all").figures) == 40
     assert list(resolve_scope(report, "g8-wellbeing").figures) == report.indicators_for_goal("g8-wellbeing")
+
+
+@pytest.mark.parametrize("goal_id", ["g1-growth", "g8-wellbeing", "g3-vitality"])
+def test_editorial_goal_links_are_marked_and_explained(report: Report, goal_id: str) -> None:
+    """What the editors, not the article, linked to a goal area carries "*" and one note saying so."""
+    text = summary(report, goal_id)
+    mark = '<span class="editorial">*</span>'
+    figures = report.indicators_for_goal(goal_id)
+    entities = [e for e in report.entities if goal_id in e.goal_ids]
+    editorial = [i for i in (*figures, *entities) if editorial_link(i, goal_id)]
+    assert editorial, "the bundled report has editorial links in every area tested"
+    assert text.count(mark) == len(editorial)
+    for item in (*figures, *entities):
+        name = html.escape(item.name if isinstance(item, Entity) else figure_name(item))
+        marked = re.search(
+            re.escape(name) + r"(?:</td>| <span class=\"mod\">[^<]*</span>)? " + re.escape(mark), text
+        )
+        assert bool(marked) is editorial_link(item, goal_id), name
+    note = "由本数据集编者归入本目标"
+    sections = [bool(any(editorial_link(i, goal_id) for i in group)) for group in (figures, entities)]
+    assert text.count(note) == sum(sections)  # once under each list that has a mark
+    english = summary(report, goal_id, lang="en")
+    assert english.count(mark) == len(editorial) and "Linked to this goal area by the dataset" in english
+
+
+def test_whole_report_and_figures_carry_no_goal_marks(report: Report) -> None:
+    for scope in ("all", FIGURES):
+        assert 'class="editorial"' not in summary(report, scope)
+
+
+def test_author_is_the_editors_and_the_presenter_is_in_the_subject(report: Report) -> None:
+    presenter = report.metadata.presenter
+    assert document_author(report) == "Report Viewer 数据集编者（数据集 linzi-2024）"
+    assert presenter.name not in document_author(report) and presenter.name not in document_author(
+        report, "en"
+    )
+    subject = document_subject(report)
+    assert (
+        presenter.name in subject and presenter.office in subject and report.metadata.meeting.name in subject
+    )
+    assert report.metadata.citation in subject
+    assert presenter.name in document_subject(report, "en") and document_subject(report, "en").startswith(
+        "Summary"
+    )
+    text = summary(report, "g1-growth")
+    assert f'<meta name="author" content="{html.escape(document_author(report))}" />' in text
+    assert f'<meta name="description" content="{html.escape(subject)}" />' in text

@@ -40,6 +40,7 @@ from desktop_app.core.atomic import atomic_write_bytes
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.core.scope import SummaryScope
+from desktop_app.core.summary import document_author, document_subject
 from desktop_app.qt.printing.layout import OutlineEntry, SummaryDocument, page_layout
 
 __all__ = [
@@ -58,18 +59,6 @@ PDF_RESOLUTION = 1200
 
 
 # --- document information ---------------------------------------------------------------------------
-
-
-def _author(report: Report) -> str:
-    presenter = report.metadata.presenter
-    return f"{presenter.office} {presenter.name}"
-
-
-def _subject(report: Report, lang: Language) -> str:
-    meta = report.metadata
-    if lang is Language.ZH:
-        return f"{meta.meeting.name}\uff08{meta.meeting.date}\uff09摘要\uff1b来源\uff1a{meta.citation}"
-    return f"Summary of the report to the {meta.meeting.name} ({meta.meeting.date}); source: {meta.citation}"
 
 
 def _xmp(title: str, author: str, subject: str, lang: Language) -> bytes:
@@ -135,10 +124,10 @@ def pdf_bytes(
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(layout)
-    author = _author(report)
-    subject = _subject(report, scope.language)
+    author = document_author(report, scope.language)
+    subject = document_subject(report, scope.language)
     writer.setTitle(summary.title)
-    if hasattr(writer, "setAuthor"):  # Qt 6.8; before it the update below adds /Author
+    if hasattr(writer, "setAuthor"):  # Qt 6.8; before it the post-processing adds /Author
         writer.setAuthor(author)
     writer.setCreator(f"{APP_NAME} {__version__}")
     writer.setDocumentXmpMetadata(QByteArray(_xmp(summary.title, author, subject, scope.language)))

@@ -32,8 +32,12 @@ def test_whole_report_pdf(whole_pdf: Path, report: Report) -> None:
     metadata = reader.metadata
     assert metadata is not None
     assert metadata.title == report.metadata.title
-    assert metadata.author == f"{report.metadata.presenter.office} {report.metadata.presenter.name}"
+    # The summary holds editorial judgements: the editors are its authors, the presenter is in the subject.
+    assert metadata.author == "Report Viewer 数据集编者（数据集 linzi-2024）"
     assert metadata.subject is not None and report.metadata.meeting.name in metadata.subject
+    assert report.metadata.presenter.name in metadata.subject  # 蔡华刚
+    xmp = reader.xmp_metadata
+    assert xmp is not None and xmp.dc_creator == [metadata.author]
     assert metadata.creator is not None and metadata.creator.startswith("Report Viewer")
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
@@ -141,6 +145,9 @@ def test_goal_area_pdf(goal_pdf: Path, report: Report) -> None:
     text = pdf_text(goal_pdf)
     assert "规上工业总产值" in text and "2504" in text and "第 1 页" in text
     assert "民生支出" not in text.split("来源")[0]  # a g8 figure stays out
+    # Editorial goal links carry the app's "*" in print too, with the note that explains it.
+    assert "由本数据集编者归入本目标" in text
+    assert re.search(r"全国高质量发展百强区排\s*名\s*\*", text)
 
 
 @needs_poppler
