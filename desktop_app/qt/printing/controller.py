@@ -12,7 +12,8 @@ import logging
 import os
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_app.core.csv_export import write_csv
@@ -107,6 +108,7 @@ class PrintController(QObject):
                 _LOG.warning("print preview failed: %s", error)
 
         dialog.paintRequested.connect(paint)
+        _open_large_at_fit_width(dialog, self._parent)
         return dialog
 
     @Slot(object, object)
@@ -169,6 +171,33 @@ class PrintController(QObject):
         box.setText(text)
         box.exec()
         box.deleteLater()
+
+
+PREVIEW_SHARE = 0.9
+"""The share of the screen's available width and height the print preview opens at."""
+PREVIEW_MAX_WIDTH = 1400
+"""Wider than this, a page at fit-width shows too little of itself."""
+
+
+def _open_large_at_fit_width(dialog: QPrintPreviewDialog, parent: QWidget | None) -> None:
+    """Size the preview to most of the available screen, centred, and zoom it to the page width.
+
+    The dialog's own "Fit width" action is triggered, so its toolbar shows the zoom it has.
+    """
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(round(available.width() * PREVIEW_SHARE), PREVIEW_MAX_WIDTH)
+        height = round(available.height() * PREVIEW_SHARE)
+        dialog.resize(width, height)
+        dialog.move(available.center() - dialog.rect().center())
+    fit_width = dialog.findChild(QAction, "fitWidthAction")  # Qt's name for its toolbar action
+    if fit_width is not None:
+        fit_width.trigger()
+    else:  # pragma: no cover - every Qt 6 names the action
+        preview = dialog.findChild(QPrintPreviewWidget)
+        if preview is not None:
+            preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)
 
 
 class _busy:  # noqa: N801 - used like a function: ``with _busy():``

@@ -11,8 +11,8 @@ from typing import Any
 import pypdf
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QAction, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -52,6 +52,25 @@ def test_preview_dialog_paints_and_closes(controller: PrintController, report: R
     dialog.show()
     qtbot.waitUntil(lambda: bool(painted), timeout=20_000)
     assert painted[0] is controller.printer
+    dialog.close()
+    dialog.deleteLater()
+
+
+def test_preview_opens_large_at_fit_width(controller: PrintController, report: Report, qtbot: QtBot) -> None:
+    """Issue 11.9: not 640×560 at 55.7 %, but most of the available screen, zoomed to the page width."""
+    dialog = controller.make_preview_dialog(report, scope(report, "g1-growth"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    available = dialog.screen().availableGeometry()
+    assert dialog.height() >= 0.85 * available.height()
+    assert dialog.width() >= min(0.85 * available.width(), 1300)
+    assert available.contains(dialog.frameGeometry().center())
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None and preview.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
+    fit_width = dialog.findChild(QAction, "fitWidthAction")
+    assert fit_width is not None and fit_width.isChecked()  # the toolbar says so too
+    # Fit-width: the page fills the view's width, so the zoom is well above the old 55.7 %.
+    qtbot.waitUntil(lambda: preview.zoomFactor() > 0.6, timeout=20_000)
     dialog.close()
     dialog.deleteLater()
 
