@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.appinfo import APP_NAME, __version__
-from desktop_app.core.charting import chart_groups
+from desktop_app.core.charting import chart_groups, chart_source_line
 from desktop_app.core.language import Language
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import (
@@ -628,6 +628,8 @@ class MainWindow(QMainWindow):
         ):
             node = node.parent
         report = self._report
+        # Exported charts say where their figures come from (issue 11 item 15).
+        self._charts.set_source_line(chart_source_line(report, self._lang))
         if node is not None and isinstance(node.item, GoalArea):
             goal = node.item
             self._charts.show_groups(

@@ -22,6 +22,7 @@ from desktop_app.core.charting import chart_groups, chart_source_line
 from desktop_app.core.model import Report
 from desktop_app.qt import charts
 from desktop_app.qt.charts import render
+from desktop_app.qt.main_window import MainWindow
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -145,3 +146,22 @@ def test_thousands_of_figures_render_in_bounded_memory(tmp_path: Path) -> None:
     assert all(0 < height < render.MAX_IMAGE_SIDE for height in measured["heights"])
     # Two 30-row charts at 300 dpi: a few hundred MB at most (uncapped, 5,000 rows needed gigabytes).
     assert measured["rss_mb"] < 600, measured
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_charts_in_the_window_fit_and_know_their_source(
+    window: MainWindow, report: Report, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.ensure_charts()
+    assert panel.source_line() == chart_source_line(report, window.language)
+    for path in ("goal/g1-growth", "goal/g8-wellbeing", "overview"):
+        window.select_path(path)
+        built = panel.charts()
+        QApplication.processEvents()
+        scroll = panel.findChild(QScrollArea, "chartScroll")
+        assert scroll is not None
+        for chart in built:
+            assert chart.geometry().right() <= scroll.viewport().width(), (size, path, chart.group.key)
