@@ -176,8 +176,9 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         plot.addItem(self.bar_item)
         self._add_whiskers()
         self._add_markers()
-        self._add_value_labels(high)
+        self._add_value_labels()
         self._set_up_axes(values, low, high)
+        self._place_value_labels()
 
         self.row_height = max(QFontMetricsF(look.font()).height() * 1.9, look.px(24))
         bottom = plot.getAxis("bottom")
@@ -265,29 +266,44 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             plot.addItem(marker)
             self.marker_items.append(marker)
 
-    def _add_value_labels(self, high: float) -> None:
+    def _add_value_labels(self) -> None:
         font = self._look.font(0.9)
-        fixed = self.group.axis_high is not None
         self.value_labels: list[Any] = []
-        for row, item in enumerate(self._items):
-            end = item.value if item.range_high is None else max(item.value, item.range_high)
-            # Plain text (TextItem.setPlainText); a thin space keeps it off the bar's end.
-            text = item.bound + number_text(item.value)
-            inside = fixed and end > high - (high - (self.group.axis_low or 0.0)) * 0.15
-            if inside:
-                # Past the end of a fixed axis: inside the bar's end (or left of the dot).
-                on_fill = self._drawn(row) and kind_look(item.kind).fill_alpha == 255
-                colour = QColor("white") if on_fill else FOREGROUND
-                label = pg.TextItem(text + " ", color=colour, anchor=(1.0, 0.5))
-                label.setPos(end - (high - (self.group.axis_low or 0.0)) * 0.015, row)
-            else:
-                label = pg.TextItem(" " + text, color=FOREGROUND, anchor=(0.0, 0.5))
-                label.setPos(
-                    end + (0.01 * (high - (self.group.axis_low or 0.0)) if not self._drawn(row) else 0), row
-                )
+        for item in self._items:
+            # Plain text (TextItem.setPlainText), never markup.
+            label = pg.TextItem(item.bound + number_text(item.value), color=FOREGROUND, anchor=(0.0, 0.5))
             label.setFont(font)
             self.getPlotItem().addItem(label, ignoreBounds=True)
             self.value_labels.append(label)
+        view = self.getPlotItem().getViewBox()
+        view.sigResized.connect(self._place_value_labels)
+
+    @Slot()
+    def _place_value_labels(self) -> None:
+        """Each value label after its bar (or dot), or inside the bar's end where the room runs out.
+
+        Decided in pixels at the chart's current width, so a narrow panel never cuts a label off.
+        """
+        look = self._look
+        view = self.getPlotItem().getViewBox()
+        (x_low, x_high), _ = view.viewRange()
+        pixels = view.width() if view.width() > 0 else 400.0
+        per_pixel = (x_high - x_low) / pixels
+        for row, (item, label) in enumerate(zip(self._items, self.value_labels, strict=True)):
+            end = item.value if item.range_high is None else max(item.value, item.range_high)
+            drawn = self._drawn(row)
+            gap = look.px(3 if drawn else 9)  # a marker's or a dot's radius
+            # The label's own box (text and document margins), in pixels: TextItem ignores scaling.
+            need = label.boundingRect().width() + gap + look.px(2)
+            if (x_high - end) / per_pixel >= need or end - x_low < need * per_pixel:
+                label.setAnchor((0.0, 0.5))
+                label.setColor(FOREGROUND)
+                label.setPos(end + gap * per_pixel, row)
+            else:
+                on_fill = drawn and kind_look(item.kind).fill_alpha == 255
+                label.setAnchor((1.0, 0.5))
+                label.setColor(QColor("white") if on_fill else FOREGROUND)
+                label.setPos(end - gap * per_pixel, row)
 
     def _drawn(self, row: int) -> bool:
         return bool(self.bar_item.drawn[row])

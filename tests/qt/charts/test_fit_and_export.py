@@ -58,6 +58,18 @@ def test_charts_shrink_to_a_narrow_panel(
         # Nothing is cut off on the right: every chart fits the viewport.
         assert chart.minimumSizeHint().width() <= viewport, chart.group.key
         assert chart.geometry().right() <= viewport, chart.group.key
+    for plot in panel.plots():
+        if isinstance(plot, charts.ChartPlot):
+            # Value labels move inside the bar's end rather than past the view's edge (7154 was "715").
+            view = plot.getPlotItem().getViewBox()
+            edge = view.sceneBoundingRect().right()
+            for label in plot.value_labels:
+                # Where the label ends: its anchor point plus the part of its box right of the anchor.
+                right = (
+                    view.mapViewToScene(label.pos()).x()
+                    + (1 - label.anchor.x()) * label.boundingRect().width()
+                )
+                assert right <= edge + 1, (plot.group.key, label.toPlainText())
     amounts = panel.plot("amount:亿元")
     assert isinstance(amounts, charts.ChartPlot)
     assert any(label.endswith("…") for label in amounts.tick_labels)  # labels elide instead
