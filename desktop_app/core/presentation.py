@@ -287,6 +287,24 @@ def citation(indicator: AnyIndicator, report: Report, lang: Language | str = Lan
     return f"{body}\n—— {meta.citation}"
 
 
+def editorial_text(zh: str, en: str, lang: Language | str = Language.ZH) -> str:
+    """An editorial text (a note, an explanation, an ambiguity) in ``lang``, from the dataset's pair.
+
+    Datasets carry each editorial text twice: Chinese in the plain field (``note``, ``text``,
+    ``explanation``) and English in its ``_en`` twin. A missing translation falls back to the other
+    language rather than showing nothing.
+    """
+    if Language.from_tag(lang) is Language.EN:
+        return en or zh
+    return zh or en
+
+
+def source_citation(report: Report, lang: Language | str = Language.ZH) -> str:
+    """The citation of the report's source in ``lang`` (hedged as the page is: dateline, mastheads)."""
+    meta = report.metadata
+    return meta.citation_en if Language.from_tag(lang) is Language.EN else meta.citation
+
+
 # --- filling templates --------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"%(\d+)")

@@ -179,3 +179,13 @@ def test_kind_palette_matches_the_style_sheet() -> None:
 def test_word_lookup_fails_loudly_for_unknown_keys() -> None:
     with pytest.raises(KeyError):
         word("kind.nonsense")
+
+
+def test_editorial_text_follows_the_language_and_falls_back(report: Report) -> None:
+    from desktop_app.core.presentation import editorial_text, source_citation
+
+    amb = report.metadata.ambiguities[0]
+    assert editorial_text(amb.text, amb.text_en, Language.ZH) == amb.text
+    assert editorial_text(amb.text, amb.text_en, Language.EN) == amb.text_en
+    assert editorial_text("中文", "", "en") == "中文" and editorial_text("", "English", "zh") == "English"
+    assert "电头" in source_citation(report) and "dateline" in source_citation(report, "en")
