@@ -1,0 +1,128 @@
+"""Metadata a report's text gives away: year, level, region, meeting, presenter, title.
+
+Everything here is a guess from the text, overridden by what the user states (``--year`` …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_CN = "一二三四五六七八九十"
+_MEETING = re.compile(
+    rf"((?:[\u4e00-\u9fff]{{1,10}}?(?:区|县|市|省|州|旗))?第[{_CN}]+届(?:全国)?人民代表大会(?:常务委员会)?第[{_CN}]+次(?:全体)?会议)"
+)
+_DATED_MEETING = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在")
+_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日[，,]?[^。\d]{0,30}?会议")
+_OFFICE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}?人民政府)?(?:国务院总理|国务院副总理|代总理|总理|省长|代省长|市长|代市长|区长|代区长"
+    r"|县长|代县长|州长|旗长|主席))\s*([\u4e00-\u9fff]{2,3}?)(?=作|在|向|$|\s)"
+)
+_REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十]+、((?:19|20)\d\d)年[^。]{0,12}(?:回顾|工作)")
+_LEVEL_BY_SUFFIX = (
+    ("自治区", "province"),
+    ("省", "province"),
+    ("市", "city"),
+    ("区", "district"),
+    ("县", "county"),
+)
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2})(省|市)(?![长委民场])")
+_NOT_PLACE_END = "全本各外我该兄城都会门"
+_TASK_YEAR = re.compile(
+    r"((?:19|20)\d\d)年(?:的)?(?:发展目标|目标任务|主要任务|工作任务|政府工作|主要预期目标)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """What the text says about the report; "" or None where it says nothing."""
+
+    title: str
+    year: int | None
+    level: str
+    region_name: str
+    province: str
+    city: str
+    district: str
+    meeting: str
+    meeting_date: str
+    presenter: str
+    office: str
+
+
+def _year(texts: list[str]) -> tuple[int | None, str]:
+    head = "\n".join(texts[:8])
+    dated = _DATED_MEETING.search(head)
+    if dated:
+        y, m, d = (int(g) for g in dated.groups())
+        return y, f"{y:04d}-{m:02d}-{d:02d}"
+    for text in texts:
+        review = _REVIEW_HEADING.match(text)
+        if review:
+            return int(review.group(1)) + 1, ""
+    return None, ""
+
+
+def _region(meeting: str, office: str, head: str) -> tuple[str, str]:
+    if "代表国务院" in head or "全国" in meeting or "国务院" in office or office in ("总理", "代总理"):
+        return "national", ""
+    source = meeting.split("第", 1)[0] if meeting else re.sub(r"人民政府.*", "", office)
+    for suffix, level in _LEVEL_BY_SUFFIX:
+        at = source.rfind(suffix)
+        if at > 0:
+            return level, source[: at + len(suffix)][-6:]
+    return "", source
+
+
+def detect(texts: list[str]) -> Detected:
+    """Guess the metadata from a report's repaired paragraphs."""
+    joined = "\n".join(texts[:40])
+    meeting_match = _MEETING.search("\n".join(texts[:8]))
+    meeting = meeting_match.group(1) if meeting_match else ""
+    office_match = _OFFICE.search(joined)
+    office, presenter = (office_match.group(1), office_match.group(2)) if office_match else ("", "")
+    year, date = _year(texts)
+    if year is None:
+        dated = re.search(r"((?:19|20)\d\d)年政府工作报告", joined) or _TASK_YEAR.search("\n".join(texts))
+        year = int(dated.group(1)) if dated else None
+    if year is not None and not date:
+        day = _DAY.search(joined)
+        if day:
+            date = f"{year:04d}-{int(day.group(1)):02d}-{int(day.group(2)):02d}"
+    level, region = _region(meeting, office, "\n".join(texts[:6]))
+    province = city = district = ""
+    if level in ("district", "county"):
+        district = region
+    elif level == "city":
+        city = region
+    elif level == "province":
+        province = region
+    if level in ("district", "county", "city"):
+        places = Counter(
+            m.group(1) + m.group(2)
+            for m in _PLACE.finditer("\n".join(texts))
+            if m.group(1)[-1] not in _NOT_PLACE_END and m.group(1)[0] not in _NOT_PLACE_END
+        )
+        places.pop(region, None)
+        cities = [p for p, _ in places.most_common() if p.endswith("市")]
+        provinces = [p for p, _ in places.most_common() if p.endswith("省")]
+        city = city or (cities[0] if cities and level != "city" else "")
+        province = provinces[0] if provinces else ""
+    if level == "national":
+        title = f"{year}年国务院政府工作报告" if year else "国务院政府工作报告"
+    else:
+        title = f"{region}{year}年政府工作报告" if year else f"{region}政府工作报告"
+    return Detected(
+        title=title,
+        year=year,
+        level=level,
+        region_name="中华人民共和国" if level == "national" else region,
+        province=province,
+        city=city,
+        district=district,
+        meeting=meeting,
+        meeting_date=date,
+        presenter=presenter,
+        office=office,
+    )

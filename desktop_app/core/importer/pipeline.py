@@ -1,0 +1,224 @@
+"""The importer end to end: raw text → repaired paragraphs → structure → figure proposals.
+
+Pure Python, no Qt. :func:`import_text` is what the CLI and a GUI call; :mod:`.dataset` turns its
+result into a dataset of the report schema.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from desktop_app.core.importer.classify import Context, Typed, aligned_names, classify, period_years
+from desktop_app.core.importer.figures import Token, tokens
+from desktop_app.core.importer.intake import Intake, repair_text
+from desktop_app.core.importer.metadata import Detected, detect
+from desktop_app.core.importer.numbers import COUNT_UNITS, normalise_unit
+from desktop_app.core.importer.segment import Sentence, Structure, segment
+from desktop_app.core.textfold import to_simplified
+
+LEVEL_SCOPES = {
+    "national": "nation",
+    "province": "province",
+    "city": "city",
+    "district": "district",
+    "county": "county",
+}
+_FUTURE = re.compile(r"将|今后|下一步|计划|力争")
+_FROM_TO = re.compile(r"^(?:提高|降低|增加|下降|上升|减少|降|升|增|提升|压减|扩大|缩小)(?:到|至)")
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed figure: where it stands and what it is.
+
+    Attributes:
+        paragraph: index of the paragraph; ``start``/``end``/``text`` the figure in its text.
+        sentence: the sentence holding it.
+        section: index of the section it lies in.
+        fields: value, unit, year, kind, modifier, name, scope, confidence.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+    section: int | None
+    fields: Typed
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """Everything the importer found in one text."""
+
+    intake: Intake
+    structure: Structure
+    detected: Detected
+    year: int
+    level: str
+    proposals: tuple[Proposal, ...]
+
+
+def import_text(
+    raw: str,
+    *,
+    year: int | None = None,
+    level: str | None = None,
+    furniture: Iterable[str] = (),
+) -> ImportResult:
+    """Repair, segment and propose figures for a report's raw text.
+
+    Args:
+        raw: the text as captured (already decoded; see :func:`.intake.decode`).
+        year: the report's year when the caller knows it; else detected, else the current text's
+            latest review year + 1.
+        level: national / province / city / district / county when known; else detected.
+        furniture: page-furniture lines to drop (see :func:`.intake.repair_text`).
+
+    Raises:
+        ValueError: when no year is given and none can be found in the text.
+    """
+    intake = repair_text(raw, furniture)
+    originals = [p.text for p in intake.paragraphs]
+    texts = [simplified(t) for t in originals]  # same length: rules read simplified, spans cut originals
+    detected = detect(texts)
+    report_year = year or detected.year
+    if report_year is None:
+        raise ValueError("the report's year is not in the text; give it (--year)")
+    report_level = level or detected.level or "national"
+    structure = segment(texts, report_year)
+    proposals = propose(texts, structure, report_year, LEVEL_SCOPES.get(report_level, "nation"))
+    if texts != originals:
+        proposals = [_in_original(p, originals[p.paragraph]) for p in proposals]
+    return ImportResult(intake, structure, detected, report_year, report_level, tuple(proposals))
+
+
+@lru_cache(maxsize=65536)
+def _simplified_char(char: str) -> str:
+    return to_simplified(char)
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones, one for one, so offsets stay valid."""
+    return "".join(_simplified_char(ch) for ch in text) if not text.isascii() else text
+
+
+def _in_original(proposal: Proposal, original: str) -> Proposal:
+    """A proposal found in simplified text, with its texts cut from the original paragraph."""
+    sentence = proposal.sentence
+    at = sentence.text.find(proposal.fields.name) if proposal.fields.name else -1
+    name = proposal.fields.name
+    if at >= 0:
+        name = original[sentence.start + at : sentence.start + at + len(name)]
+    return replace(
+        proposal,
+        text=original[proposal.start : proposal.end],
+        sentence=replace(sentence, text=original[sentence.start : sentence.end]),
+        fields=replace(proposal.fields, name=name),
+    )
+
+
+def propose(texts: list[str], structure: Structure, report_year: int, default_scope: str) -> list[Proposal]:
+    """Figure proposals for every sentence of every paragraph (headings and bylines included)."""
+    out: list[Proposal] = []
+    for index, text in enumerate(texts):
+        if structure.roles[index] in ("headline", "byline"):
+            continue
+        section_index = structure.section_of[index]
+        section = structure.sections[section_index] if section_index is not None else None
+        sentences = structure.sentences[index]
+        for k, sentence in enumerate(sentences):
+            found = tokens(sentence.text, sentence.start)
+            if not found:
+                continue
+            ctx = Context(
+                sentence=sentence.text,
+                offset=sentence.start,
+                earlier=tuple(s.text for s in sentences[:k]),
+                report_year=report_year,
+                part_year=section.year if section else None,
+                part_mode=section.mode if section else "other",
+                default_scope=default_scope,
+                future=(section is None or section.mode == "other")
+                and any(_FUTURE.search(s.text) for s in sentences[:k]),
+            )
+            names = _aligned(sentence, found)
+            typed: list[Typed] = [
+                classify(ctx, token, names.get(i), found[i - 1].end if i else 0)
+                for i, token in enumerate(found)
+            ]
+            typed = _from_to(sentence, found, typed, period_years((*ctx.earlier, sentence.text)))
+            typed = _inherit_names(found, typed)
+            out.extend(
+                Proposal(
+                    index,
+                    token.start,
+                    token.end,
+                    text[token.start : token.end],
+                    sentence,
+                    section_index,
+                    fields,
+                )
+                for token, fields in zip(found, typed, strict=True)
+            )
+    return out
+
+
+def _aligned(sentence: Sentence, found: list[Token]) -> dict[int, str]:
+    """Names for members of 分别 lists (runs of figures joined by 、 after 分别)."""
+    names: dict[int, str] = {}
+    i = 0
+    while i < len(found):
+        run = [i]
+        while run[-1] + 1 < len(found):
+            gap = sentence.text[
+                found[run[-1]].end - sentence.start : found[run[-1] + 1].start - sentence.start
+            ]
+            if gap not in ("、", "和", "，"):
+                break
+            run.append(run[-1] + 1)
+        if len(run) > 1:
+            aligned = aligned_names(sentence.text, [found[j].start - sentence.start for j in run])
+            if aligned:
+                names.update(zip(run, aligned, strict=True))
+        i = run[-1] + 1
+    return names
+
+
+def _from_to(sentence: Sentence, found: list[Token], typed: list[Typed], span: int) -> list[Typed]:
+    """从X提高到Y: X is the earlier level (``span`` years before Y's), not a change; Y the level reached."""
+    out = list(typed)
+    for i in range(len(found) - 1):
+        x, y = found[i], found[i + 1]
+        before = sentence.text[: x.start - sentence.start][-12:]
+        between = sentence.text[x.end - sentence.start : y.start - sentence.start]
+        if re.search(r"[从由][^，。；]*$", before) and _FROM_TO.match(between):
+            target = out[i + 1].kind == "target"
+            out[i] = replace(
+                out[i], kind=_level_kind(found[i], out[i].kind, False), year=out[i + 1].year - span
+            )
+            out[i + 1] = replace(out[i + 1], kind=_level_kind(found[i + 1], out[i + 1].kind, target))
+            if len(out[i].name) < 2:
+                out[i] = replace(out[i], name=out[i + 1].name)
+    return out
+
+
+def _level_kind(token: Token, kind: str, target: bool) -> str:
+    """The kind of a level in 从X到Y: a target, else a count or an achieved level (never a change)."""
+    if target:
+        return "target"
+    if kind in ("change", "target", "estimate"):
+        return "count" if normalise_unit(token.unit)[0] in COUNT_UNITS else "achieved"
+    return kind
+
+
+def _inherit_names(found: list[Token], typed: list[Typed]) -> list[Typed]:
+    """A figure with no name of its own (``实际增长9.8%和8.5%``) takes the one before it."""
+    out = list(typed)
+    for i in range(1, len(out)):
+        if len(out[i].name) < 2 and len(out[i - 1].name) >= 2:
+            out[i] = replace(out[i], name=out[i - 1].name)
+    return out

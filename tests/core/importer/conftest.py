@@ -1,0 +1,36 @@
+"""The national corpus for importer tests: $REPORT_VIEWER_CORPUS, else shared/corpus beside the repo."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CORPUS_NAME = "national-government-work-reports.jsonl"
+
+
+def corpus_file() -> Path | None:
+    env = os.environ.get("REPORT_VIEWER_CORPUS")
+    if env:
+        return Path(env)
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "corpus" / CORPUS_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def report_2018() -> str:
+    """The 2018 national report as captured (a development year: before 2022 and no gold list)."""
+    path = corpus_file()
+    if path is None:
+        pytest.skip("national corpus not found")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["year"] == "2018":
+            text: str = record["content"]
+            return text
+    pytest.skip("2018 report not in the corpus")
