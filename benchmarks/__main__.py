@@ -73,7 +73,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repeats, no 1000x dataset load")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument(
+        "only",
+        nargs="?",
+        choices=["import"],
+        help="run one benchmark alone: import = the importer (issue 14)",
+    )
     args = parser.parse_args()
+    if args.only == "import":
+        from benchmarks import bench_import
+
+        found = bench_import.run(3 if args.quick else 5)
+        print(
+            json.dumps(found, indent=2, ensure_ascii=False) if args.json else bench_import.format_table(found)
+        )
+        return 0
     results = run(args.quick)
     print(json.dumps(results, indent=2, ensure_ascii=False) if args.json else format_report(results))
     return 0

@@ -102,7 +102,7 @@ class Structure:
     sentences: tuple[tuple[Sentence, ...], ...]
     headings: tuple[Heading, ...]
     sections: tuple[Section, ...]
-    section_of: tuple[int | None, ...]
+    section_of: tuple[int, ...]
     goals: tuple[Goal, ...]
 
 
@@ -204,11 +204,11 @@ def _part_year(text: str, mode: str, report_year: int | None) -> int | None:
 
 def _sections(
     texts: list[str], headings: list[Heading], goals: tuple[Goal, ...], report_year: int | None
-) -> tuple[tuple[Section, ...], tuple[int | None, ...]]:
+) -> tuple[tuple[Section, ...], tuple[int, ...]]:
     starts = {h.paragraph: h for h in headings if h.level <= 2}
     sections: list[Section] = []
     members: list[list[int]] = []
-    section_of: list[int | None] = []
+    section_of: list[int] = []
     mode, year = "other", None
     for i in range(len(texts)):
         heading = starts.get(i)

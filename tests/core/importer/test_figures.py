@@ -15,7 +15,15 @@ def figures(text: str, year: int = 2019) -> list[Proposal]:
 
 def fields(text: str, year: int = 2019) -> list[tuple[str, float, str, int, str, str, str]]:
     return [
-        (p.text, p.fields.value, p.fields.unit, p.fields.year, p.fields.kind, p.fields.modifier_meaning, p.fields.name)
+        (
+            p.text,
+            p.fields.value,
+            p.fields.unit,
+            p.fields.year,
+            p.fields.kind,
+            p.fields.modifier_meaning,
+            p.fields.name,
+        )
         for p in figures(text, year)
     ]
 
@@ -63,14 +71,20 @@ def test_values_units_and_spans() -> None:
 def test_chinese_numerals_fractions_and_separators() -> None:
     assert parse_chinese("一百一十七") == 117
     assert parse_chinese("两") == 2
-    got = [(t.text, t.value, t.unit) for t in tokens("占GDP的四分之一，增长百分之十一点八，收入一百一十七亿元，产量33，212万吨。")]
+    got = [
+        (t.text, t.value, t.unit)
+        for t in tokens("占GDP的四分之一，增长百分之十一点八，收入一百一十七亿元，产量33，212万吨。")
+    ]
     assert got == [
         ("四分之一", 25.0, "%"),
         ("百分之十一点八", 11.8, "%"),
         ("一百一十七亿元", 117.0, "亿元"),
         ("33，212万吨", 33212.0, "万吨"),
     ]
-    assert [(t.value, t.unit) for t in tokens("由5千多户增加到1万6千多户。")] == [(5.0, "千户"), (1.6, "万户")]
+    assert [(t.value, t.unit) for t in tokens("由5千多户增加到1万6千多户。")] == [
+        (5.0, "千户"),
+        (1.6, "万户"),
+    ]
     assert normalise_unit("万亿元") == ("元", 1e12)
     assert normalise_unit("个百分点") == ("个百分点", 1.0)
 
@@ -114,7 +128,10 @@ def test_targets_in_a_tasks_part() -> None:
 
 
 def test_years_explicit_relative_and_compared() -> None:
-    got = {p.text: p.fields.year for p in figures("2017年粮食产量达到1.2万亿斤，去年利润增长23.5%，比上年增长8%。", 2019)}
+    got = {
+        p.text: p.fields.year
+        for p in figures("2017年粮食产量达到1.2万亿斤，去年利润增长23.5%，比上年增长8%。", 2019)
+    }
     assert got == {"1.2万亿斤": 2017, "23.5%": 2018, "8%": 2018}
 
 
@@ -128,5 +145,9 @@ def test_names_of_listed_figures_are_aligned() -> None:
 
 def test_bound_and_confidence() -> None:
     (found,) = figures("一、2018年工作回顾\n\n义务教育质量监测校际差异率低于0.15。")
-    assert (found.fields.kind, found.fields.modifier, found.fields.name) == ("bound", "低于", "义务教育质量监测校际差异率")
+    assert (found.fields.kind, found.fields.modifier, found.fields.name) == (
+        "bound",
+        "低于",
+        "义务教育质量监测校际差异率",
+    )
     assert 0 < found.fields.confidence < figures("城镇新增就业1361万人。")[0].fields.confidence <= 1

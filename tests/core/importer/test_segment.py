@@ -48,9 +48,21 @@ def test_sentences_keep_closing_quotes() -> None:
 def test_linzi_goal_areas_are_its_eight_parallel_clauses() -> None:
     texts = [p["text"] for p in json.loads(LINZI.read_text(encoding="utf-8"))["paragraphs"]]
     structure = segment(texts, 2024)
-    assert [g.title for g in structure.goals] == ["稳增长", "强动力", "激活力", "抓统筹", "塑样板", "优生态", "增内涵", "惠民生"]
+    assert [g.title for g in structure.goals] == [
+        "稳增长",
+        "强动力",
+        "激活力",
+        "抓统筹",
+        "塑样板",
+        "优生态",
+        "增内涵",
+        "惠民生",
+    ]
     assert structure.goals[0].lead == "经济回升向好"
-    assert structure.goals[0].label.format(title="稳增长", lead="经济回升向好") == "坚定不移稳增长 · 经济回升向好走在前"
+    assert (
+        structure.goals[0].label.format(title="稳增长", lead="经济回升向好")
+        == "坚定不移稳增长 · 经济回升向好走在前"
+    )
     first = structure.goals[0]
     assert texts[first.paragraph][first.start : first.end] == "坚定不移稳增长，奋力推动经济回升向好走在前"
     assert structure.roles[0] == "heading" and structure.roles[-1] == "byline"
