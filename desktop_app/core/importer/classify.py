@@ -31,7 +31,7 @@ _POST_MODIFIERS = {"左右": "approximate", "以上": "at_least", "以内": "at_
 _MORE = {"多": "approximate", "余": "approximate"}
 _BOUND_WORDS = frozenset({"低于", "高于", "不超过", "不低于", "以内", "以下"})
 
-_TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划|确保|争取|要|安排|预算|将|到(?:19|20)\d\d年")
+_TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划(?!生育)|确保|争取|要|安排|预算|将|到(?:19|20)\d\d年")
 _CHANGE_CUES = re.compile(
     r"(?:增长|下降|提高|降低|增加|减少|上升|回落|下调|上调|扩大|缩小|上涨|下跌|增幅|降幅|增速|涨幅|提升|跃升|减产|增产"
     r"|压缩|压减|缩短|减排|增|降|减|涨)(?:了)?(?:近|约|超过|达)?$"

@@ -68,7 +68,7 @@ _TOKEN = re.compile(
 _SLOGANS = re.compile(
     r"两个确立|两个维护|两个一百年|两个毫不动摇|两个大局|三大攻坚战|三个代表|三去一降一补|四个意识|四个自信|四个全面"
     r"|四个服务|五位一体|一带一路|一国两制|两岸|一中|一个中国|三农|两会|两学一做|六稳|六保|八项规定|五年规划"
-    r"|三个务必|两个务必|三严三实|四风|七个方面|十个坚持|一个国家，两种制度"
+    r"|三个务必|两个务必|三严三实|四风|十个坚持|一个国家，两种制度|两个文明|两手抓"
 )
 _LIST_SEPARATORS = re.compile(r"^[、和及与至到－—~\-]{1,2}$")
 _YEAR_UNITS = ("年", "月", "日", "号", "周年", "世纪", "年代", "届", "次会议", "点钟", "时")
@@ -175,6 +175,15 @@ def _token(match: re.Match[str]) -> Token | None:
 def _share_units(text: str, found: list[tuple[re.Match[str], Token]]) -> list[tuple[re.Match[str], Token]]:
     """Give a unitless list member the unit of the member after it (``第1、2名``, ``6%－6.5%``)."""
     out = list(found)
+    for i in range(1, len(out)):  # forwards: 百分之八至九 → 9 %
+        match, token = out[i]
+        previous = out[i - 1][1]
+        if (
+            not token.unit
+            and previous.unit in ("%", "‰")
+            and text[previous.end : token.start] in ("至", "到", "－", "-")
+        ):
+            out[i] = (match, _replace_unit(token, previous.unit))
     for i in range(len(out) - 2, -1, -1):
         match, token = out[i]
         following = out[i + 1][1]
@@ -241,6 +250,8 @@ def _not_a_figure(text: str, match: re.Match[str], token: Token) -> bool:
         prev_char in ("“", "‘") and unit != "连冠" and not token.rank_marker
     ):
         return True  # named sets: 八个“坚定不移”, “十三五”
+    if after.startswith(("会议", "全会", "大会")):
+        return True  # sessions: 八届全国人大二次会议
     if not unit and after.startswith(_YEAR_UNITS):
         return True  # dates, years, sessions, anniversaries
     if token.rank_marker == "第" and unit not in ("位", "名", "") and not re.match(r"[大]", after):

@@ -26,7 +26,7 @@ LEVEL_SCOPES = {
     "district": "district",
     "county": "county",
 }
-_FUTURE = re.compile(r"将|今后|下一步|计划|力争")
+_FUTURE = re.compile(r"将|今后|下一步|力争")
 _FROM_TO = re.compile(r"^(?:提高|降低|增加|下降|上升|减少|降|升|增|提升|压减|扩大|缩小)(?:到|至)")
 
 
