@@ -30,7 +30,7 @@ from desktop_app.cli.console import EXIT_STATUS_HELP, PROG, Console, ExitStatus
 
 __all__ = ["COMMANDS", "gui_main", "main"]
 
-COMMANDS = ("open", "validate", "info", "search", "export")
+COMMANDS = ("open", "validate", "info", "search", "export", "import")
 
 Handler = Callable[[argparse.Namespace, Console, Console], int]
 
@@ -104,6 +104,16 @@ def build_parser(out: Console, err: Console) -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", required=True, help="file to write, replaced atomically; '-' for standard output"
     )
+    from desktop_app.cli.import_cmd import add_parser as add_import_parser
+
+    add_import_parser(
+        command(
+            "import",
+            "turn a report's raw text into a dataset whose figures await review",
+            "0 written, 2 usage error (e.g. no year in the text and no --year), 3 the text cannot be read, "
+            "4 the file could not be written",
+        )
+    )
     return parser
 
 
@@ -154,6 +164,10 @@ def _handler(command: str) -> Handler:
         from desktop_app.cli.search import search
 
         return search
+    if command == "import":
+        from desktop_app.cli.import_cmd import import_report
+
+        return import_report
     from desktop_app.cli.export import export
 
     return export

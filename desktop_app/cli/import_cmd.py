@@ -1,0 +1,127 @@
+"""``report-viewer import TEXT -o OUT.json``: a report's raw text → a dataset to review (issue 14).
+
+The text is read as UTF-8, or as GBK/GB18030 with a message saying so; the importer repairs it in
+the open, segments it and proposes every figure (:mod:`desktop_app.core.importer`). Two files are
+written atomically: ``OUT.json`` and, beside it, the raw text as its source (``OUT.source.txt``),
+which the dataset's repairs refer to. Figures are ``proposed`` unless ``--accept-above P`` marks
+those with confidence ≥ P as confirmed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from desktop_app.cli.console import PROG, Console, ExitStatus
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+LEVELS = ("national", "province", "city", "district", "county")
+
+
+def add_parser(command: argparse.ArgumentParser) -> None:
+    """The options of ``report-viewer import``."""
+    command.add_argument("text", help="the report as a text file (UTF-8, or GBK/GB18030)")
+    command.add_argument("--title", default="", help="the report's title (default: from the text)")
+    command.add_argument("--year", type=int, help="the report's year (default: from the text)")
+    command.add_argument("--level", choices=LEVELS, help="whose report it is (default: from the text)")
+    command.add_argument(
+        "--region", default="", help="the region's name, e.g. 临淄区 (default: from the text)"
+    )
+    command.add_argument(
+        "--accept-above",
+        type=_probability,
+        metavar="P",
+        help="mark proposals with confidence ≥ P (0–1) as confirmed; the rest stay proposed",
+    )
+    command.add_argument(
+        "--furniture",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="a page-furniture line to drop wherever it stands alone (repeatable)",
+    )
+    command.add_argument("-o", "--output", required=True, help="the dataset to write (OUT.json)")
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, found {text!r}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, found {text}")
+    return value
+
+
+def source_name(output: Path) -> str:
+    """The raw text's file name beside ``output``, in the characters the schema allows."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", output.stem).strip("._-") or "report"
+    return f"{stem}.source.txt"
+
+
+def _read(path: Path, err: Console) -> str | None:
+    from desktop_app.core.importer.intake import IntakeError, decode
+
+    try:
+        if path.is_dir():
+            raise IntakeError(f"{path}: expected a text file, found a folder")
+        data = path.read_bytes()[: MAX_TEXT_BYTES + 1]
+        if len(data) > MAX_TEXT_BYTES:
+            raise IntakeError(f"{path}: larger than {MAX_TEXT_BYTES:,} bytes")
+        decoded = decode(data, str(path))
+    except FileNotFoundError:
+        err.line(f"{PROG} import: {path}: file not found")
+        return None
+    except OSError as exc:
+        err.line(f"{PROG} import: {path}: cannot read: {exc.strerror or exc}")
+        return None
+    except IntakeError as exc:
+        err.line(f"{PROG} import: {exc}")
+        return None
+    for message in decoded.messages:
+        err.line(f"{PROG} import: {message}")
+    return decoded.text
+
+
+def import_report(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Run ``report-viewer import``."""
+    # Imported here: the parser of every command is built with this module, the importer only for import.
+    from desktop_app.core.atomic import ExportError, atomic_write_text
+    from desktop_app.core.importer.dataset import DatasetOptions, to_dataset
+    from desktop_app.core.importer.pipeline import import_text
+
+    text = _read(Path(args.text), err)
+    if text is None:
+        return ExitStatus.DATASET
+    try:
+        result = import_text(text, year=args.year, level=args.level, furniture=args.furniture)
+    except ValueError as exc:
+        err.line(f"{PROG} import: {args.text}: {exc}")
+        return ExitStatus.USAGE
+    output = Path(args.output)
+    source = source_name(output)
+    options = DatasetOptions(
+        source_file=source,
+        title=args.title,
+        year=args.year,
+        level=args.level or "",
+        region=args.region,
+        accept_above=args.accept_above,
+    )
+    document = to_dataset(result, options)
+    try:
+        atomic_write_text(output.parent / source, result.intake.raw)
+        atomic_write_text(output, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    except ExportError as exc:
+        err.line(f"{PROG} import: {exc}")
+        return ExitStatus.OUTPUT
+    indicators = document["indicators"]
+    confirmed = sum(1 for i in indicators if i["review"] == "confirmed")
+    out.line(
+        f"{output}: {len(document['paragraphs'])} paragraphs, {len(document['repairs'])} repairs, "
+        f"{len(document['goal_areas'])} goal areas, {len(indicators)} figures "
+        f"({confirmed} confirmed, {len(indicators) - confirmed} to review); source {output.parent / source}"
+    )
+    return ExitStatus.OK

@@ -1,0 +1,64 @@
+"""``report-viewer import``: text in (UTF-8 or GBK), dataset and source out, clear messages otherwise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from desktop_app.cli.console import ExitStatus
+from desktop_app.cli.import_cmd import source_name
+from tests.cli.runner import run
+
+TEXT = (
+    "政府工作报告\n\n——2019年3月5日在第十三届全国人民代表大会第二次会议上\n\n国务院总理\n李克强\n\n各位代表：\n\n"
+    "一、2018年工作回顾\n\n国内生产总值增长6.6%，总量突破90万亿元。城镇新增就业1361万人。\n\n"
+    "二、2019年政府工作任务\n\n（一）继续创新和完善宏观调控，确保经济运行在合理区间。\n\n国内生产总值增长6%－6.5%。\n\n"
+    "（二）激发市场主体活力，着力优化营商环境。\n\n力争新增就业1100万人以上。\n"
+)
+
+
+def test_import_gbk_text(tmp_path: Path) -> None:
+    text = tmp_path / "report.txt"
+    text.write_bytes(TEXT.encode("gbk"))
+    output = tmp_path / "out.json"
+    status, out, err = run(
+        "import", str(text), "-o", str(output), "--accept-above", "0.9", "--title", "试验报告"
+    )
+    assert status == ExitStatus.OK, err
+    assert "GBK" in err and str(text) in err
+    assert "6 figures" in out and "to review" in out
+    doc = json.loads(output.read_text(encoding="utf-8"))
+    source = tmp_path / doc["source"]["file"]
+    assert source.read_text(encoding="utf-8") == TEXT
+    assert doc["metadata"]["title"] == "试验报告" and doc["metadata"]["year"] == 2019
+    assert {i["review"] for i in doc["indicators"]} == {"confirmed", "proposed"}
+
+
+def test_year_missing_is_a_usage_error(tmp_path: Path) -> None:
+    text = tmp_path / "report.txt"
+    text.write_text("国内生产总值增长6.6%。", encoding="utf-8")
+    status, _, err = run("import", str(text), "-o", str(tmp_path / "out.json"))
+    assert status == ExitStatus.USAGE and "--year" in err
+    assert not (tmp_path / "out.json").exists()
+    status, _, err = run("import", str(text), "--year", "2019", "-o", str(tmp_path / "out.json"))
+    assert status == ExitStatus.OK, err
+
+
+def test_bad_input_and_output(tmp_path: Path) -> None:
+    status, _, err = run("import", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out.json"))
+    assert status == ExitStatus.DATASET and "file not found" in err
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(b"a\xff\xff\xff")
+    status, _, err = run("import", str(garbage), "-o", str(tmp_path / "out.json"))
+    assert status == ExitStatus.DATASET
+    text = tmp_path / "report.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    status, _, err = run("import", str(text), "-o", str(tmp_path / "no" / "out.json"))
+    assert status == ExitStatus.OUTPUT and "folder does not exist" in err
+    status, _, err = run("import", str(text), "-o", str(tmp_path / "o.json"), "--accept-above", "2")
+    assert status == ExitStatus.USAGE and "from 0 to 1" in err
+
+
+def test_source_name_is_schema_safe() -> None:
+    assert source_name(Path("/x/临淄 2024.json")) == "2024.source.txt"
+    assert source_name(Path("/x/报告.json")) == "report.source.txt"
