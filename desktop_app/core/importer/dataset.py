@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop_app.core.importer.pipeline import ImportResult, Proposal
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _AT_LEAST_WORDS = frozenset({"以上", "超过", "突破", "不低于", "不少于", "多于", "高于"})
 _MEANINGS = {"at_least": "lower_bound", "at_most": "upper_bound"}
 _LEVEL_NAMES = {"national": "中华人民共和国"}
@@ -129,7 +129,8 @@ def to_dataset(result: ImportResult, options: DatasetOptions) -> Json:
                 "title": g.title,
                 "lead": g.lead,
                 "title_en": "",
-                "sentence": g.sentence,
+                # The loader holds a quoted sentence to the words its span covers.
+                "sentence": result.intake.paragraphs[g.paragraph].text[g.start : g.end],
                 "sentence_basis": "quote",
                 "span": _span(result, g.paragraph, g.start, g.end, paragraphs),
             }

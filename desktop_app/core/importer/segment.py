@@ -188,7 +188,12 @@ def segment(texts: list[str], report_year: int | None) -> Structure:
         if found is not None:
             headings.append(found)
         roles.append("heading" if found is not None and not found.run_in else "body")
-    goals = _goals_from_tasks(headings, texts, report_year) or _goals_from_clauses(texts, all_sentences)
+    goals = (
+        _goals_from_tasks(headings, texts, report_year)
+        or _goals_from_clauses(texts, all_sentences)
+        or _goals_from_parts(headings)
+        or _whole_report(texts, all_sentences, front_end)
+    )
     sections, section_of = _sections(texts, headings, goals, report_year)
     return Structure(tuple(roles), all_sentences, tuple(headings), sections, section_of, goals)
 
@@ -266,6 +271,32 @@ def _goals_from_tasks(headings: list[Heading], texts: list[str], report_year: in
             Goal(order, title, lead, heading.text, heading.paragraph, offset, offset + len(words), "{title}")
         )
     return tuple(goals)
+
+
+def _goals_from_parts(headings: list[Heading]) -> tuple[Goal, ...]:
+    """Without a tasks part: the numbered parts (一、…) themselves."""
+    parts = [h for h in headings if h.level == 1 and _L1.match(h.text)]
+    if len(parts) < 2:
+        return ()
+    goals = []
+    for order, heading in enumerate(parts, start=1):
+        words = strip_number(heading.text)
+        offset = heading.text.find(words)
+        goals.append(
+            Goal(order, words, "", heading.text, heading.paragraph, offset, offset + len(words), "{title}")
+        )
+    return tuple(goals)
+
+
+def _whole_report(
+    texts: list[str], all_sentences: tuple[tuple[Sentence, ...], ...], front_end: int
+) -> tuple[Goal, ...]:
+    """No structure at all: one goal area, the report, quoting its first sentence."""
+    for index in range(front_end, len(texts)):
+        if all_sentences[index]:
+            first = all_sentences[index][0]
+            return (Goal(1, "全文", "", first.text, index, first.start, first.end, "{title}"),)
+    return ()
 
 
 def _common_prefix(items: list[str]) -> str:

@@ -34,3 +34,13 @@ def report_2018() -> str:
             text: str = record["content"]
             return text
     pytest.skip("2018 report not in the corpus")
+
+
+@pytest.fixture(scope="session")
+def corpus_reports() -> dict[int, str]:
+    """The corpus's reports by year (records with a year), for tests that use a few of them."""
+    path = corpus_file()
+    if path is None:
+        pytest.skip("national corpus not found")
+    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return {int(r["year"]): r["content"] for r in records if r["year"]}
