@@ -233,18 +233,11 @@ def _family(indicator: AnyIndicator) -> str:
 
 def _item(indicator: AnyIndicator) -> ChartItem:
     value, unit = plot_value(indicator)
-    if isinstance(indicator, DerivedIndicator):
-        return ChartItem(
-            indicator.id,
-            indicator.name,
-            value,
-            unit,
-            indicator.year,
-            indicator.kind,
-            indicator.range_low,
-            indicator.range_high,
-            label_en=indicator.name_en,
-        )
+    low, high = (
+        (indicator.range_low, indicator.range_high)
+        if isinstance(indicator, DerivedIndicator)
+        else (None, None)
+    )
     return ChartItem(
         indicator.id,
         indicator.name,
@@ -252,6 +245,8 @@ def _item(indicator: AnyIndicator) -> ChartItem:
         unit,
         indicator.year,
         indicator.kind,
+        low,
+        high,
         bound=bound_sign(indicator),
         list_size=ranking_list_size(indicator),
         label_en=indicator.name_en,

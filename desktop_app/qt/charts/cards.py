@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
-    QCursor,
     QFontMetricsF,
     QMouseEvent,
     QPainter,
@@ -25,16 +24,15 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from desktop_app.core.charting import ChartGroup, ChartItem, item_label, item_value_text
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import kind_label, visible_text, year_text
 from desktop_app.qt.charts.config import FOREGROUND
-from desktop_app.qt.charts.labels import group_title, hover_details, hover_text
+from desktop_app.qt.charts.labels import group_title, hover_text, show_hover_tooltip
 from desktop_app.qt.charts.looks import Look, kind_colour
 from desktop_app.qt.charts.menus import export_menu
-from desktop_app.qt.text import tooltip
 
 __all__ = ["NumberCards"]
 
@@ -215,17 +213,9 @@ class NumberCards(QWidget):
             return
         self._hovered = index
         self.update()
-        if index is None:
-            self.setToolTip("")
-            QToolTip.hideText()
-            self.bar_hovered.emit("")
-            return
-        item = self._items[index]
-        rich = tooltip(item_label(item, self.lang), hover_details(item, self.lang))
-        self.setToolTip(rich)
-        if QToolTip.isVisible():
-            QToolTip.showText(QCursor.pos(), rich, self)
-        self.bar_hovered.emit(self.hover_text(index))
+        item = None if index is None else self._items[index]
+        show_hover_tooltip(self, item, self.lang)
+        self.bar_hovered.emit("" if index is None else self.hover_text(index))
 
     # --- events
 

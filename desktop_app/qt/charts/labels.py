@@ -9,14 +9,24 @@ the PDF. Only the punctuation around them is an interface translation.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from desktop_app.core.charting import ChartGroup, ChartItem, item_label, item_range_text, item_value_text
 from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import fill, kind_label, visible_text, year_text
 from desktop_app.core.words import word
+from desktop_app.qt.text import tooltip
 
-__all__ = ["axis_caption", "group_title", "hover_details", "hover_text", "legend_text"]
+__all__ = [
+    "axis_caption",
+    "group_title",
+    "hover_details",
+    "hover_text",
+    "legend_text",
+    "show_hover_tooltip",
+]
 
 
 def group_title(group: ChartGroup, lang: Language | str) -> str:
@@ -72,3 +82,15 @@ def legend_text(kind: IndicatorKind, lang: Language | str, *, whisker: bool) -> 
     if whisker:
         return word("chart.with_range", lang).format(label=label)
     return label
+
+
+def show_hover_tooltip(widget: QWidget, item: ChartItem | None, lang: Language | str) -> None:
+    """Give ``widget`` the tooltip of the figure under the mouse (escaped), or none for ``None``."""
+    if item is None:
+        widget.setToolTip("")
+        QToolTip.hideText()
+        return
+    rich = tooltip(item_label(item, lang), hover_details(item, lang))
+    widget.setToolTip(rich)
+    if QToolTip.isVisible():
+        QToolTip.showText(QCursor.pos(), rich, widget)

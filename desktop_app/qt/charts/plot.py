@@ -26,13 +26,12 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QContextMenuEvent,
-    QCursor,
     QFontMetricsF,
     QPainter,
     QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QFrame, QMenu, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QMenu, QSizePolicy, QWidget
 
 # isort: split
 # After PySide6, so that pyqtgraph binds to it.
@@ -40,13 +39,13 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 
-from desktop_app.core.charting import ChartGroup, ChartItem, ChartStyle, item_label
+from desktop_app.core.charting import ChartGroup, ChartItem, ChartStyle
 from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import number_text, visible_text
 from desktop_app.core.ticks import multiples, nice_step
 from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph
-from desktop_app.qt.charts.labels import axis_caption, group_title, hover_details, hover_text
+from desktop_app.qt.charts.labels import axis_caption, group_title, hover_text, show_hover_tooltip
 from desktop_app.qt.charts.looks import (
     BAR_HEIGHT,
     GRID_ALPHA,
@@ -60,7 +59,6 @@ from desktop_app.qt.charts.looks import (
     tick_labels,
 )
 from desktop_app.qt.charts.menus import export_menu
-from desktop_app.qt.text import tooltip
 
 __all__ = ["ChartPlot"]
 
@@ -469,18 +467,9 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         if index == self._hovered:
             return
         self._hovered = index
-        if index is None:
-            self.setToolTip("")
-            QToolTip.hideText()
-            self.bar_hovered.emit("")
-            return
-        text = self.hover_text(index)
-        item = self._items[index]
-        rich = tooltip(item_label(item, self.lang), hover_details(item, self.lang))
-        self.setToolTip(rich)
-        if QToolTip.isVisible():
-            QToolTip.showText(QCursor.pos(), rich, self)
-        self.bar_hovered.emit(text)
+        item = None if index is None else self._items[index]
+        show_hover_tooltip(self, item, self.lang)
+        self.bar_hovered.emit("" if index is None else self.hover_text(index))
 
     # --- events
 
