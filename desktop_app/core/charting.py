@@ -326,7 +326,9 @@ def chart_groups(indicators: Iterable[AnyIndicator]) -> list[ChartGroup]:
         The groups; each has at most :data:`MAX_ROWS` items and counts the rest in ``omitted``.
     """
     buckets: dict[tuple[str, str, str], list[ChartItem]] = {}
+    order: dict[str, int] = {}
     for indicator in indicators:
+        order.setdefault(indicator.id, len(order))
         item = _item(indicator)
         buckets.setdefault(_bucket(indicator, item), []).append(item)
     # The scope most amounts have goes without saying; the others are named in the title.
@@ -384,6 +386,7 @@ def chart_groups(indicators: Iterable[AnyIndicator]) -> list[ChartGroup]:
             ChartGroup(key, title, title_en, unit, False, rows, ChartStyle.BARS, low, high, omitted)
         )
     if numbers:
+        numbers.sort(key=lambda item: order[item.indicator_id])  # as the report lists them
         rows, omitted = _capped(numbers, lower_is_better=None)
         groups.append(
             ChartGroup(

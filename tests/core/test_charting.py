@@ -88,6 +88,11 @@ def test_single_values_are_numbers_not_charts(report: Report) -> None:
     (numbers,) = [g for g in groups if g.style is ChartStyle.NUMBERS]
     ids = {item.indicator_id for item in numbers.items}
     assert {"ind-assessment-titles", "ind-supervision-incentives"} <= ids  # 3连冠, 5项
+    # Cards in the report's order, whatever chart each would have been.
+    listed = [i.id for i in report.all_indicators()]
+    assert [i.indicator_id for i in numbers.items] == sorted(
+        (i.indicator_id for i in numbers.items), key=listed.index
+    )
     g8 = chart_groups(report.indicators_for_goal("g8-wellbeing"))
     assert "ind-livelihood-projects" in {
         i.indicator_id for g in g8 if g.key == "numbers:" for i in g.items
