@@ -149,7 +149,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "field.roles": ("类别", "role"),
     "field.title": ("标题", "title"),
     "field.title_en": ("英文标题", "English title"),
-    "search.source_article": ("报道原文", "Source article"),
+    "search.source_article": ("原文", "Source article"),  # as the tree's source node reads
     "search.count": (f"{{label}}{_LP}{{n}} 处{_RP}", "{label} ({n} found)"),
     "search.item_field": ("{item} · {field}", "{item} · {field}"),
     # A printed or exported summary (its own words, in the document's language).

@@ -566,6 +566,14 @@
         <translation>检索结果</translation>
     </message>
     <message>
+        <source>Nothing found for “%1” with this filter; %2 found in everything.</source>
+        <translation>当前筛选下未找到“%1”；全部结果中有 %2 处。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Did you mean %2?</source>
+        <translation>未找到“%1”。是否要找%2？</translation>
+    </message>
+    <message>
         <source>Nothing found for “%1”.</source>
         <translation>未找到“%1”。</translation>
     </message>
@@ -576,10 +584,6 @@
     <message>
         <source>, </source>
         <translation>、</translation>
-    </message>
-    <message>
-        <source>Did you mean %1?</source>
-        <translation>是否要找 %1？</translation>
     </message>
 </context>
 <context>

@@ -251,3 +251,13 @@ def test_keyboard_only_search_down_into_the_list(window: MainWindow, qtbot: QtBo
     assert panel.position_text().startswith("2 / ")
     qtbot.keyClick(panel.result_list(), Qt.Key.Key_Escape)
     assert panel.field().text() == "" and not panel.hits()
+
+
+def test_a_filter_that_hides_every_hit_says_so(window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.search_panel()
+    panel.set_filter(SearchFilter.FIGURES)
+    _search(window, qtbot, "如果說")
+    assert not panel.hits()
+    assert panel.message_text().startswith("Nothing found for “如果說” with this filter; ")
+    panel.set_filter(SearchFilter.EVERYTHING)
+    assert panel.hits() and not panel.message_text()

@@ -335,13 +335,21 @@ class SearchPanel(QWidget):
         self._truncated = len(found) > MAX_LISTED
         hits = self._filtered(found[:MAX_LISTED])
         message = ""
-        if not hits:
-            message = fill(self.tr("Nothing found for “%1”."), visible_text(query, 40))
+        if not hits and found:
+            message = fill(
+                self.tr("Nothing found for “%1” with this filter; %2 found in everything."),
+                visible_text(query, 40),
+                len(found),
+            )
+        elif not hits:
+            shown = visible_text(query, 40)
             suggestions = [s for s in index.suggest(query) if s != query][:MAX_SUGGESTIONS_SHOWN]
             if suggestions:
                 quoted = self.tr("“%1”")
                 listed = self.tr(", ").join(fill(quoted, visible_text(s, 30)) for s in suggestions)
-                message += " " + fill(self.tr("Did you mean %1?"), listed)
+                message = fill(self.tr("Nothing found for “%1”. Did you mean %2?"), shown, listed)
+            else:
+                message = fill(self.tr("Nothing found for “%1”."), shown)
         self._show_hits(hits, message)
 
     @Slot()
