@@ -63,7 +63,7 @@ from desktop_app.core.search.pinyin import (
     spoken_readings,
 )
 from desktop_app.core.search.query import QueryTerm, parse_query
-from desktop_app.core.search.types import Document, Hit, NodeKind, article_span
+from desktop_app.core.search.types import Document, Hit, NodeKind
 from desktop_app.core.textfold import FoldedText, fold, is_han
 
 __all__ = ["MAX_PATTERNS", "MAX_PINYIN_LETTERS", "SearchIndex"]
@@ -72,6 +72,7 @@ MAX_PATTERNS: Final = 48
 """How many readings of one term (pinyin segmentations × literal) are tried at most."""
 
 _MATCHER_CACHE_SIZE: Final = 512
+_CONTEXT: Final = 3  # characters read on either side of an abbreviation's match
 _LETTER_RUNS: Final = re.compile(r"[a-z]+|[^a-z]")
 _HAN_RUN: Final = re.compile(r"[^.]{3,}")
 _STAR: Final = re.compile(r"\*")
@@ -144,7 +145,6 @@ class SearchIndex:
         self._several_initials: dict[str, str] = {}
         self._index_initials()
         self._matchers: dict[QueryTerm, _Matcher] = {}
-        self._spoken: dict[int, list[str]] = {}
         self._pair_cache: dict[tuple[CharSet, CharSet], tuple[str, ...]] = {}
 
     @classmethod
@@ -364,7 +364,6 @@ class SearchIndex:
     def clear_cache(self) -> None:
         """Forget the compiled query terms (benchmarks use it to time cold keystrokes)."""
         self._matchers.clear()
-        self._spoken.clear()
         self._pair_cache.clear()
 
     def count(self, query: str) -> int:
@@ -463,8 +462,18 @@ class SearchIndex:
             folded = self._folded[doc_number]
             for start, end in _merge(spans[doc_number]):
                 orig_start, orig_end = folded.original_span(start, end)
-                span = article_span(doc, orig_start, orig_end)
-                hits.append(Hit(doc.node_id, doc.node_kind, doc.field, orig_start, orig_end, doc.text, span))
+                hits.append(
+                    Hit(
+                        doc.node_id,
+                        doc.node_kind,
+                        doc.field,
+                        orig_start,
+                        orig_end,
+                        doc.text,
+                        doc.span,
+                        doc.span_offset,
+                    )
+                )
 
     def _plausible(
         self, doc_number: int, found: list[tuple[int, int]], abbreviation: str
@@ -478,7 +487,8 @@ class SearchIndex:
         text, sources, original = folded.text, folded.sources, folded.original
         kept: list[tuple[int, int]] = []
         for start, end in found:
-            if any(
+            contiguous = int(sources[end - 1]) - int(sources[start]) == end - 1 - start
+            if not contiguous and any(
                 int(sources[k + 1]) - int(sources[k]) > 1
                 and is_han(text[k])
                 and is_han(text[k + 1])
@@ -489,18 +499,24 @@ class SearchIndex:
             if abbreviation and (
                 inside_word(folded, start)
                 or inside_word(folded, end)
-                or not spells(abbreviation, self._spoken_readings(doc_number)[start:end])
+                or not self._spelt_in_context(folded.text, start, end, abbreviation)
             ):
                 continue
             kept.append((start, end))
         return kept
 
-    def _spoken_readings(self, doc_number: int) -> list[str]:
-        """One reading per folded character, as pypinyin reads the text in context (cached)."""
-        spoken = self._spoken.get(doc_number)
-        if spoken is None:
-            spoken = self._spoken[doc_number] = spoken_readings(self._texts[doc_number])
-        return spoken
+    def _spelt_in_context(self, text: str, start: int, end: int, letters: str) -> bool:
+        """Whether ``letters`` spell ``text[start:end]`` as pypinyin reads it in its context.
+
+        Only characters whose readings begin with different letters (重: zhong/chong) can read
+        otherwise than the pattern assumed, so only a run holding one is read, with a few
+        characters either side for pypinyin's phrases.
+        """
+        table = self._initials
+        if all(table.get(ord(char)) != "*" for char in text[start:end]):
+            return True
+        low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+        return spells(letters, spoken_readings(text[low:high])[start - low : end - low])
 
     def _matcher(self, term: QueryTerm) -> _Matcher:
         matcher = self._matchers.get(term)

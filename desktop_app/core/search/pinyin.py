@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -49,7 +49,8 @@ def readings(char: str) -> tuple[str, ...]:
     return tuple(syllables)
 
 
-def spoken_readings(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def spoken_readings(text: str) -> tuple[str, ...]:
     """One reading per character of folded ``text``.
 
     Han runs are read as pypinyin reads them in context (phrases included: 重庆 is chong qing),
@@ -62,7 +63,7 @@ def spoken_readings(text: str) -> list[str]:
         if len(spoken) != len(chars):  # cannot line up: each character alone
             spoken = [(readings(char) or (char,))[0] for char in chars]
         spoken_all.extend(spoken)
-    return spoken_all
+    return tuple(spoken_all)
 
 
 def segmentations(
@@ -118,9 +119,12 @@ def segmentations(
 
 
 def is_abbreviation(term: str) -> bool:
-    """Latin consonants only (``lz``, ``cqyh``): initials, since no syllable lacks a vowel."""
+    """Two or more Latin consonants (``lz``, ``cqyh``): initials, since no syllable lacks a vowel.
+
+    One letter is not an abbreviation yet: it is the start of whatever is being typed.
+    """
     folded = term.casefold()
-    return folded.isascii() and folded.isalpha() and not _VOWELS.intersection(folded)
+    return len(folded) > 1 and folded.isascii() and folded.isalpha() and not _VOWELS.intersection(folded)
 
 
 def has_punctuation(gap: str) -> bool:
@@ -130,10 +134,10 @@ def has_punctuation(gap: str) -> bool:
 
 def inside_word(folded: FoldedText, cut: int) -> bool:
     """Whether ``cut`` falls between the two characters of a word (adjacent in the original too)."""
-    text, sources = folded.text, folded.sources
-    if cut <= 0 or cut >= len(text) or int(sources[cut]) - int(sources[cut - 1]) != 1:
+    text = folded.text
+    if cut <= 0 or cut >= len(text) or text[cut - 1 : cut + 1] not in _WORDS:
         return False
-    return text[cut - 1 : cut + 1] in _WORDS
+    return int(folded.sources[cut]) - int(folded.sources[cut - 1]) == 1
 
 
 def spells(letters: str, readings: Sequence[str]) -> bool:

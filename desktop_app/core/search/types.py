@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.model import Span
 
-__all__ = ["Document", "Hit", "NodeKind", "article_span"]
+__all__ = ["Document", "Hit", "NodeKind"]
 
 
 class NodeKind(enum.StrEnum):
@@ -64,7 +64,8 @@ class Hit:
         start: index of the first matched character in ``text``.
         end: one past the last matched character.
         text: the whole original field text.
-        span: where the matched run stands in the article, if the field is article text.
+        source: the document's verbatim run of the article (:attr:`Document.span`), if any.
+        source_offset: where that run begins in ``text``.
     """
 
     node_id: str
@@ -73,30 +74,25 @@ class Hit:
     start: int
     end: int
     text: str
-    span: Span | None = None
+    source: Span | None = None
+    source_offset: int = 0
 
     @property
     def matched(self) -> str:
         """The matched characters as they stand in the original text."""
         return self.text[self.start : self.end]
 
+    @property
+    def span(self) -> Span | None:
+        """Where the matched run stands in the article; None unless it lies in article text.
 
-def article_span(document: Document, start: int, end: int) -> Span | None:
-    """Where ``document.text[start:end]`` stands in the article, if the document is article text.
-
-    Args:
-        document: an indexed field.
-        start: first character of the run in ``document.text``.
-        end: one past its last character.
-
-    Returns:
-        The run's span in its paragraph, or None when the run is not (wholly) article text.
-    """
-    span = document.span
-    if span is None:
-        return None
-    offset = document.span_offset
-    if start < offset or end > offset + len(span.text):
-        return None
-    shift = span.start - offset
-    return Span(span.paragraph_id, shift + start, shift + end, document.text[start:end])
+        Worked out when asked (selecting a hit), not for every hit of every keystroke.
+        """
+        source = self.source
+        if source is None:
+            return None
+        offset = self.source_offset
+        if self.start < offset or self.end > offset + len(source.text):
+            return None
+        shift = source.start - offset
+        return Span(source.paragraph_id, shift + self.start, shift + self.end, self.matched)
