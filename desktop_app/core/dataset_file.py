@@ -21,6 +21,7 @@ File-level messages come in English and Chinese (:class:`~desktop_app.core.datas
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import math
 import os
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from desktop_app.core.dataset_errors import DatasetError, Problem
+from desktop_app.core.model import SourceFile
 
 __all__ = [
     "MAX_DEPTH",
@@ -41,6 +43,7 @@ __all__ = [
     "json_path",
     "read_bytes",
     "read_json",
+    "read_source",
     "read_text",
     "refuse",
     "scalar_problems",
@@ -513,3 +516,72 @@ def _is_flat(rule: dict[str, Any], planner: _Planner) -> bool:
     return ("items" in rule or "prefixItems" in rule) and not any(
         part is not None and _may_nest(part) for part in parts
     )
+
+
+# --- the source article -------------------------------------------------------------------------
+
+
+def read_source(file: Path, source: dict[str, Any]) -> SourceFile:
+    """The raw article the dataset describes, refused early when its hash or length differ.
+
+    Args:
+        file: The dataset file (the source is found relative to its real folder).
+        source: The dataset's ``source`` object (``file``, ``sha256``, ``length``).
+
+    Raises:
+        DatasetError: The source is missing, outside the dataset's folder, not a regular file,
+            unreadable, or not the file the dataset describes (then nothing else is checked: every
+            offset into it would be wrong, and a huge wrong file must not cost more than its reading).
+    """
+    folder = Path(os.path.realpath(file)).parent
+    link = folder / source["file"]
+    target = Path(os.path.realpath(link))
+    try:
+        if not os.path.exists(link):  # read through the link: a loop or a dangling link says so
+            read_bytes(link, MAX_FILE_BYTES, "source article")
+        if not target.is_relative_to(folder):
+            raise refuse(
+                target,
+                "source file must lie inside the dataset's folder",
+                "原文文件必须位于数据集所在的文件夹内",
+            )
+        data = read_bytes(target, MAX_FILE_BYTES, "source article")
+        digest = hashlib.sha256(data).hexdigest()
+        problems = []
+        if source["sha256"] != digest:
+            problems.append(
+                Problem(
+                    "$.source.sha256", f"expected the raw file's SHA-256 {digest}, found {source['sha256']}"
+                )
+            )
+        if not source["length"] <= len(data) <= 4 * source["length"]:  # UTF-8: 1 to 4 bytes a character
+            problems.append(
+                Problem(
+                    "$.source.length",
+                    f"expected about {len(data):,} (the raw file's size), found {source['length']}",
+                )
+            )
+        if problems:
+            raise DatasetError(target, problems)
+        text = read_text(target, data)
+        if len(text) != source["length"]:
+            raise DatasetError(
+                target,
+                [
+                    Problem(
+                        "$.source.length",
+                        f"expected {len(text)} (the raw file's length), found {source['length']}",
+                    )
+                ],
+            )
+    except DatasetError as exc:
+        raise DatasetError(file, [_source_problem(exc.path, p) for p in exc.problems]) from None
+    return SourceFile(source["file"], digest, len(text), text)
+
+
+def _source_problem(path: str, problem: Problem) -> Problem:
+    """A problem of the source file as a problem of the dataset's ``$.source``."""
+    if problem.where != "$":
+        return problem
+    zh = f"{path}\uff1a{problem.message_zh}" if problem.message_zh else None
+    return Problem("$.source.file", f"{path}: {problem.message}", zh)

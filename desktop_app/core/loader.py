@@ -27,11 +27,9 @@ escapes: a dataset is a file people email each other.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import math
-import os
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -46,9 +44,8 @@ from desktop_app.core.dataset_errors import excerpt as _short
 from desktop_app.core.dataset_file import (
     MAX_FILE_BYTES,
     json_path,
-    read_bytes,
     read_json,
-    read_text,
+    read_source,
     refuse,
     scalar_problems,
 )
@@ -141,7 +138,7 @@ def load_report(path: Path | str | None = None, *, max_bytes: int = MAX_FILE_BYT
         if problems:
             raise DatasetError(file, problems)
         _apply_defaults(document)
-        raw = _read_raw_source(file, document)
+        raw = read_source(file, document["source"])
         problems = list(itertools.islice(_cross_reference_problems(document, raw), MAX_PROBLEMS))
         if problems:
             raise DatasetError(file, problems)
@@ -155,7 +152,7 @@ def load_report(path: Path | str | None = None, *, max_bytes: int = MAX_FILE_BYT
 # --- pass 1: the file ---------------------------------------------------------------------------
 
 
-# The file is read by desktop_app.core.dataset_file (read_json, read_bytes, read_text).
+# The dataset and its source are read by desktop_app.core.dataset_file (read_json, read_source).
 
 
 # --- pass 2: the schema ---------------------------------------------------------------------------
@@ -243,71 +240,8 @@ def _apply_defaults(doc: Json) -> None:
 # --- pass 3: cross-references ---------------------------------------------------------------------
 
 
-def _read_raw_source(file: Path, document: Json) -> SourceFile:
-    """The raw article the dataset describes, refused early when its hash or length differ.
-
-    Raises:
-        DatasetError: The source is missing, outside the dataset's folder, not a regular file,
-            unreadable, or not the file the dataset describes (then nothing else is checked: every
-            offset into it would be wrong, and a huge wrong file must not cost more than its reading).
-    """
-    source = document["source"]
-    folder = Path(os.path.realpath(file)).parent
-    link = folder / source["file"]
-    target = Path(os.path.realpath(link))
-    try:
-        if not os.path.exists(link):  # read through the link: a loop or a dangling link says so
-            read_bytes(link, MAX_FILE_BYTES, "source article")
-        if not target.is_relative_to(folder):
-            raise refuse(
-                target,
-                "source file must lie inside the dataset's folder",
-                "原文文件必须位于数据集所在的文件夹内",
-            )
-        data = read_bytes(target, MAX_FILE_BYTES, "source article")
-        digest = hashlib.sha256(data).hexdigest()
-        problems = []
-        if source["sha256"] != digest:
-            problems.append(
-                Problem(
-                    "$.source.sha256", f"expected the raw file's SHA-256 {digest}, found {source['sha256']}"
-                )
-            )
-        if not source["length"] <= len(data) <= 4 * source["length"]:  # UTF-8: 1 to 4 bytes a character
-            problems.append(
-                Problem(
-                    "$.source.length",
-                    f"expected about {len(data):,} (the raw file's size), found {source['length']}",
-                )
-            )
-        if problems:
-            raise DatasetError(target, problems)
-        text = read_text(target, data)
-        if len(text) != source["length"]:
-            raise DatasetError(
-                target,
-                [
-                    Problem(
-                        "$.source.length",
-                        f"expected {len(text)} (the raw file's length), found {source['length']}",
-                    )
-                ],
-            )
-    except DatasetError as exc:
-        raise DatasetError(file, [_source_problem(exc.path, p) for p in exc.problems]) from None
-    return SourceFile(source["file"], digest, len(text), text)
-
-
-def _source_problem(path: str, problem: Problem) -> Problem:
-    """A problem of the source file as a problem of the dataset's ``$.source``."""
-    if problem.where != "$":
-        return problem
-    zh = f"{path}\uff1a{problem.message_zh}" if problem.message_zh else None
-    return Problem("$.source.file", f"{path}: {problem.message}", zh)
-
-
 def _cross_reference_problems(doc: Json, raw: SourceFile) -> Iterator[Problem]:
-    # The source's hash and length were checked when it was read (_read_raw_source).
+    # The source's hash and length were checked when it was read (dataset_file.read_source).
     yield from _unique_ids(doc)
     paragraphs = {p["id"]: p["text"] for p in doc["paragraphs"]}
     yield from _repair_problems(doc, raw.text, paragraphs)
