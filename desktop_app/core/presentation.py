@@ -30,6 +30,7 @@ from desktop_app.core.model import (
     RepairKind,
     Report,
     Scope,
+    Section,
 )
 from desktop_app.core.words import word
 
@@ -196,6 +197,17 @@ def figure_name(indicator: AnyIndicator, lang: Language | str = Language.ZH) -> 
     if Language.from_tag(lang) is Language.EN and indicator.name_en:
         return indicator.name_en
     return indicator.name
+
+
+def report_title(report: Report, lang: Language | str = Language.ZH) -> str:
+    """The report's title: the English title in English where the dataset has one."""
+    meta = report.metadata
+    return meta.title_en if Language.from_tag(lang) is Language.EN and meta.title_en else meta.title
+
+
+def section_title(section: Section, lang: Language | str = Language.ZH) -> str:
+    """A section's title: the English title in English where the dataset has one."""
+    return section.title_en if Language.from_tag(lang) is Language.EN and section.title_en else section.title
 
 
 # Units whose value reads better in a unit other than the one written (万户 → 户).

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from desktop_app.core.charting import ChartGroup, chart_groups
 from desktop_app.core.language import Language
 from desktop_app.core.model import AnyIndicator, GoalArea, Report
-from desktop_app.core.presentation import goal_label
+from desktop_app.core.presentation import goal_label, report_title
 from desktop_app.core.words import word
 
 __all__ = ["ALL", "FIGURES", "ScopeKind", "SummaryScope", "resolve_scope", "scope_keys"]
@@ -72,18 +72,17 @@ def resolve_scope(report: Report, key: str, language: Language | str = Language.
         ValueError: ``key`` is neither ``"all"``, ``"figures"`` nor a goal-area id of ``report``.
     """
     lang = Language.from_tag(language)
-    meta = report.metadata
-    report_title = meta.title_en if lang is Language.EN and meta.title_en else meta.title
+    title_of_report = report_title(report, lang)
     if key in (ALL, FIGURES):
         figures = tuple(report.all_indicators())
         if key == FIGURES:
-            title = f"{report_title} · {word('doc.figures_title', lang)}"
+            title = f"{title_of_report} · {word('doc.figures_title', lang)}"
             return SummaryScope(key, ScopeKind.FIGURES, None, figures, (), title, lang)
         groups = tuple(chart_groups(figures))
-        return SummaryScope(key, ScopeKind.ALL, None, figures, groups, report_title, lang)
+        return SummaryScope(key, ScopeKind.ALL, None, figures, groups, title_of_report, lang)
     goal = report.goal_by_id.get(key)
     if goal is None:
         raise ValueError(f"unknown scope {key!r}: expected one of {', '.join(scope_keys(report))}")
     figures = tuple(report.indicators_for_goal(goal.id))
-    title = f"{report_title} · {goal_label(goal, report, lang)}"
+    title = f"{title_of_report} · {goal_label(goal, report, lang)}"
     return SummaryScope(key, ScopeKind.GOAL, goal, figures, tuple(chart_groups(figures)), title, lang)

@@ -17,6 +17,7 @@ from desktop_app.appinfo import APP_ID, APP_NAME, ORGANIZATION_DOMAIN, ORGANIZAT
 from desktop_app.core.language import Language
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import Report
+from desktop_app.core.presentation import fill
 from desktop_app.core.resources import resource_path
 from desktop_app.qt.fonts import register_bundled_fonts, ui_font_family
 from desktop_app.qt.logging_setup import configure_logging, log_file
@@ -102,11 +103,11 @@ def show_error_dialog(kind: type[BaseException], value: BaseException, details: 
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowTitle(QApplication.translate("ErrorHandler", "Unexpected error"))
     message = str(value)[:300] or kind.__name__
-    box.setText(QApplication.translate("ErrorHandler", "Something went wrong: %1").replace("%1", message))
+    box.setText(fill(QApplication.translate("ErrorHandler", "Something went wrong: %1"), message))
     written = log_file()
     if written is not None:
         box.setInformativeText(
-            QApplication.translate("ErrorHandler", "Details were written to %1").replace("%1", str(written))
+            fill(QApplication.translate("ErrorHandler", "Details were written to %1"), str(written))
         )
     box.setDetailedText(details)
     if box.parent() is None:

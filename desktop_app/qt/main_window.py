@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.appinfo import APP_NAME, __version__
 from desktop_app.core.charting import chart_groups, chart_source_line
 from desktop_app.core.language import Language
 from desktop_app.core.loader import DatasetError, load_report
@@ -41,8 +40,9 @@ from desktop_app.core.model import (
     Section,
     Span,
 )
-from desktop_app.core.presentation import numbered_goal_label
+from desktop_app.core.presentation import fill, numbered_goal_label, report_title, section_title
 from desktop_app.core.scope import SummaryScope, resolve_scope
+from desktop_app.qt.dialogs import about_box, load_error_box, settings_error_box
 from desktop_app.qt.history import History
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         self._history.clear()
         self._detail.set_report(report)
         self._source.set_report(report)
-        self.setWindowTitle(f"{report.metadata.title} — {APP_NAME}")
+        self.setWindowTitle(fill(self.tr("%1 — Report Viewer"), report_title(report, self._lang)))
         self.select_path("overview")
         self._restart_history()
         self._update_charts()
@@ -481,7 +481,7 @@ class MainWindow(QMainWindow):
     def _sync_settings(self) -> str | None:
         problem = self._settings.sync()
         if problem is not None:
-            self.statusBar().showMessage(self.tr("Settings could not be saved: %1").replace("%1", problem))
+            self.statusBar().showMessage(fill(self.tr("Settings could not be saved: %1"), problem))
         return problem
 
     def _add_recent(self, path: str) -> None:
@@ -514,15 +514,7 @@ class MainWindow(QMainWindow):
         problem = self.save_settings()
         super().closeEvent(event)
         if problem is not None:
-            # The window is going away: say it in a box of its own, which outlives the window.
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Settings not saved"), "")
-            box.setObjectName("settingsErrorBox")
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(self.tr("The window's layout and your choices could not be saved."))
-            box.setInformativeText(problem)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.show()
-            self._settings_error_box = box
+            self._settings_error_box = settings_error_box(problem)
 
     def settings_error_box(self) -> QMessageBox | None:
         """The box that said the settings could not be saved when the window closed, if any."""
@@ -640,14 +632,14 @@ class MainWindow(QMainWindow):
             items = [
                 i for i in report.for_section(node.item.id) if isinstance(i, Indicator | DerivedIndicator)
             ]
-            self._charts.show_groups(node.item.title, chart_groups(items))
+            self._charts.show_groups(section_title(node.item, self._lang), chart_groups(items))
         else:
-            self._charts.show_groups(report.metadata.title, chart_groups(report.all_indicators()))
+            self._charts.show_groups(report_title(report, self._lang), chart_groups(report.all_indicators()))
 
     @Slot(object)
     def _on_detail_show_in_source_requested(self, span: object) -> None:
         if isinstance(span, Span) and self._source.show_span(span):
-            self.statusBar().showMessage(self.tr("Shown in source: %1").replace("%1", span.text[:60]), 5000)
+            self.statusBar().showMessage(fill(self.tr("Shown in source: %1"), span.text[:60]), 5000)
 
     @Slot(str)
     def _on_indicator_activated(self, indicator_id: str) -> None:
@@ -760,36 +752,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        meta = self._report.metadata
-        box = QMessageBox(self)
-        box.setObjectName("aboutBox")
-        box.setWindowTitle(self.tr("About Report Viewer"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{APP_NAME} {__version__}")
-        box.setInformativeText(
-            "\n".join(
-                [
-                    self.tr("Read, search, chart and print a government work report."),
-                    "",
-                    self.tr("Data source: %1").replace("%1", meta.citation),
-                    "",
-                    self.tr("Code licence: MIT."),
-                    self.tr("Font: Noto Sans CJK SC (subset), SIL Open Font License 1.1."),
-                    self.tr("Qt for Python (LGPLv3) and pyqtgraph (MIT)."),
-                ]
-            )
-        )
-        box.setIcon(QMessageBox.Icon.Information)
-        box.open()
+        about_box(self, self._report)
 
     def show_load_error(self, error: DatasetError) -> None:
-        box = QMessageBox(self)
-        box.setObjectName("loadErrorBox")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Cannot open dataset"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("The dataset could not be opened. The current report stays open."))
-        box.setDetailedText(error.describe())
-        box.setInformativeText(error.describe()[:1500])
-        box.open()
-        self.statusBar().showMessage(self.tr("Could not open %1").replace("%1", error.path), 8000)
+        load_error_box(self, error, self._lang)
+        self.statusBar().showMessage(fill(self.tr("Could not open %1"), error.path), 8000)

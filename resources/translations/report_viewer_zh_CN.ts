@@ -200,6 +200,53 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>About Report Viewer</source>
+        <translation>关于报告阅读器</translation>
+    </message>
+    <message>
+        <source>Report Viewer %1</source>
+        <translation>报告阅读器 %1</translation>
+    </message>
+    <message>
+        <source>Read, search, chart and print a government work report.</source>
+        <translation>阅读、检索、图表展示并打印政府工作报告。</translation>
+    </message>
+    <message>
+        <source>Data source: %1</source>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <source>Code licence: MIT.</source>
+        <translation>程序许可：MIT。</translation>
+    </message>
+    <message>
+        <source>Font: Noto Sans CJK SC (subset), SIL Open Font License 1.1.</source>
+        <translation>字体：思源黑体 Noto Sans CJK SC（子集），SIL 开放字体许可 1.1。</translation>
+    </message>
+    <message>
+        <source>Qt for Python (LGPLv3) and pyqtgraph (MIT).</source>
+        <translation>Qt for Python（LGPLv3）与 pyqtgraph（MIT）。</translation>
+    </message>
+    <message>
+        <source>Cannot open dataset</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <source>The dataset could not be opened. The current report stays open.</source>
+        <translation>无法打开该数据集，当前报告保持不变。</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The window&apos;s layout and your choices could not be saved.</source>
+        <translation>窗口布局和您的选择未能保存。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHandler</name>
     <message>
         <source>Unexpected error</source>
@@ -395,16 +442,12 @@
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>%1 — Report Viewer</source>
+        <translation>%1 — 报告阅读器</translation>
+    </message>
+    <message>
         <source>Settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
-    </message>
-    <message>
-        <source>Settings not saved</source>
-        <translation>设置未保存</translation>
-    </message>
-    <message>
-        <source>The window&apos;s layout and your choices could not be saved.</source>
-        <translation>窗口布局和您的选择未能保存。</translation>
     </message>
     <message>
         <source>Shown in source: %1</source>
@@ -417,38 +460,6 @@
     <message>
         <source>Report datasets (*.json);;All files (*)</source>
         <translation>报告数据集 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>About Report Viewer</source>
-        <translation>关于报告阅读器</translation>
-    </message>
-    <message>
-        <source>Read, search, chart and print a government work report.</source>
-        <translation>阅读、检索、图表展示并打印政府工作报告。</translation>
-    </message>
-    <message>
-        <source>Data source: %1</source>
-        <translation>数据来源：%1</translation>
-    </message>
-    <message>
-        <source>Code licence: MIT.</source>
-        <translation>程序许可：MIT。</translation>
-    </message>
-    <message>
-        <source>Font: Noto Sans CJK SC (subset), SIL Open Font License 1.1.</source>
-        <translation>字体：思源黑体 Noto Sans CJK SC（子集），SIL 开放字体许可 1.1。</translation>
-    </message>
-    <message>
-        <source>Qt for Python (LGPLv3) and pyqtgraph (MIT).</source>
-        <translation>Qt for Python（LGPLv3）与 pyqtgraph（MIT）。</translation>
-    </message>
-    <message>
-        <source>Cannot open dataset</source>
-        <translation>无法打开数据集</translation>
-    </message>
-    <message>
-        <source>The dataset could not be opened. The current report stays open.</source>
-        <translation>无法打开该数据集，当前报告保持不变。</translation>
     </message>
     <message>
         <source>Could not open %1</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -189,3 +190,15 @@ def test_editorial_text_follows_the_language_and_falls_back(report: Report) -> N
     assert editorial_text(amb.text, amb.text_en, Language.EN) == amb.text_en
     assert editorial_text("中文", "", "en") == "中文" and editorial_text("", "English", "zh") == "English"
     assert "电头" in source_citation(report) and "dateline" in source_citation(report, "en")
+
+
+def test_titles_in_english_where_the_dataset_has_them(report: Report) -> None:
+    from desktop_app.core.presentation import report_title, section_title
+
+    section = report.sections[0]
+    assert report_title(report, Language.ZH) == report.metadata.title
+    assert report_title(report, Language.EN) == report.metadata.title_en
+    assert section_title(section, Language.ZH) == section.title
+    assert section_title(section, Language.EN) == section.title_en
+    untitled = dataclasses.replace(section, title_en="")
+    assert section_title(untitled, Language.EN) == section.title

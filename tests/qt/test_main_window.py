@@ -132,6 +132,7 @@ HOSTILE = "<b>bold</b><img src=x>\u202eevil\u202c&amp;"
 def _hostile(bundled: dict[str, Any]) -> dict[str, Any]:
     doc = copy.deepcopy(bundled)
     doc["metadata"]["title"] = HOSTILE
+    doc["metadata"]["title_en"] = HOSTILE  # the English window's title
     doc["indicators"][0]["name"] = HOSTILE + "长" * 10000
     doc["goal_areas"][0]["title_en"] = HOSTILE
     doc["sections"][2]["title"] = HOSTILE

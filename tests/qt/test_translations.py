@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
@@ -70,3 +71,51 @@ def test_language_switch_rebuilds_the_window(
     controller.window.action("actionLanguage_en").trigger()
     qtbot.addWidget(controller.window)
     assert controller.window.action("actionPrint").text() == "&Print…"
+
+
+def _english_words(text: str) -> list[str]:
+    """Latin words in a text, without the names that stay Latin in Chinese (fonts, licences, versions)."""
+    allowed = {"Noto", "Sans", "CJK", "SC", "SIL", "MIT", "LGPLv3", "Qt", "for", "Python", "pyqtgraph", "KB"}
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", text) if w not in allowed]
+
+
+def test_chinese_window_speaks_chinese(
+    translations: Translations, qtbot: QtBot, report: Report, settings: QSettings, tmp_path: Path
+) -> None:
+    # Before: "… — Report Viewer", an About box headed "Report Viewer 0.x", loader errors in English.
+    translations.install(Language.ZH)
+    window = MainWindow(report, Settings(settings), Language.ZH)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == f"{report.metadata.title} — 报告阅读器"
+    window.action("actionAbout").trigger()
+    about = window.findChild(QMessageBox, "aboutBox")
+    assert about is not None and about.text().startswith("报告阅读器 ")
+    assert _english_words(about.informativeText().replace(report.metadata.citation, "")) == []
+    about.close()
+    assert not window.open_dataset(tmp_path / "missing.json")
+    error = window.findChild(QMessageBox, "loadErrorBox")
+    assert error is not None and "找不到数据集文件" in error.informativeText()
+    assert _english_words(error.text() + error.windowTitle()) == []
+    error.close()
+    window.select_path("section/sec-rural-environment")
+    shown = window.detail_pane().shown_text()
+    assert report.section_by_id["sec-rural-environment"].title_en not in shown  # no English gloss
+    window.select_path("goal/g1-growth")
+    assert report.goal_by_id["g1-growth"].title_en not in window.detail_pane().shown_text()
+
+
+def test_english_window_shows_the_datasets_english_titles(
+    app: QApplication, qtbot: QtBot, report: Report, settings: QSettings
+) -> None:
+    window = MainWindow(report, Settings(settings), Language.EN)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == f"{report.metadata.title_en} — Report Viewer"
+    section = report.section_by_id["sec-rural-environment"]
+    window.select_path(f"section/{section.id}")
+    heading = window.detail_pane().findChild(QLabel, "detailHeading")
+    shown = window.detail_pane().shown_text()
+    assert section.title_en in shown and section.title in shown  # the report's words under the English
+    indicator = next(i for i in report.indicators if i.name_en)
+    window.select_item(indicator.id)
+    assert indicator.name_en in window.detail_pane().shown_text()
+    assert heading is not None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import (
     AnyIndicator,
     DerivedIndicator,
@@ -43,12 +44,14 @@ from desktop_app.core.model import (
 from desktop_app.core.presentation import (
     citation,
     derived_description,
+    figure_name,
     fill,
     kind_label,
     meaning_label,
     number_text,
     numbered_goal_label,
     scope_label,
+    section_title,
     visible_text,
 )
 from desktop_app.qt.models.indicator_table import IndicatorTableModel
@@ -253,7 +256,8 @@ class DetailPane(QScrollArea):
         self._overview_for = None
         report = self._require_report()
         self._list_heading.setText(visible_text(numbered_goal_label(goal, report, self._lang)))
-        self._fill_header([goal.sentence, goal.title_en])
+        # In English the heading is the gloss already; in Chinese the gloss is not shown at all.
+        self._fill_header([goal.sentence])
         self._fill_table(self.tr("Figures"), report.indicators_for_goal(goal.id))
         items = report.for_goal(goal.id)
         self._fill_footer(self._linked_widgets(items, goal.id))
@@ -262,13 +266,15 @@ class DetailPane(QScrollArea):
     def show_section(self, section: Section) -> None:
         self._overview_for = None
         report = self._require_report()
-        self._list_heading.setText(visible_text(section.title))
+        self._list_heading.setText(visible_text(section_title(section, self._lang)))
         goals = [
             report.goal_by_id[link.goal_id]
             for link in section.goal_links
             if link.goal_id in report.goal_by_id
         ]
-        lines = [section.title_en]
+        # Under an English title, the report's own words; no English line in the Chinese interface.
+        english = Language.from_tag(self._lang) is Language.EN
+        lines = [section.title] if english and section.title_en else []
         if goals:
             lines.append(
                 fill(
@@ -314,7 +320,7 @@ class DetailPane(QScrollArea):
         self._overview_for = None
         report = self._require_report()
         lang = self._lang
-        self._item_heading.setText(visible_text(indicator.name, TEXT_LIMIT))
+        self._item_heading.setText(visible_text(figure_name(indicator, self._lang), TEXT_LIMIT))
         prefix = "≈ " if isinstance(indicator, DerivedIndicator) else ""
         unit = indicator.unit
         self._value_label.setText(visible_text(f"{prefix}{number_text(indicator.value)} {unit}".strip(), 200))
