@@ -90,13 +90,16 @@ def import_report(args: argparse.Namespace, out: Console, err: Console) -> int:
     # Imported here: the parser of every command is built with this module, the importer only for import.
     from desktop_app.core.atomic import ExportError, atomic_write_text
     from desktop_app.core.importer.dataset import DatasetOptions, to_dataset
-    from desktop_app.core.importer.pipeline import import_text
+    from desktop_app.core.importer.pipeline import EmptyTextError, import_text
 
     text = _read(Path(args.text), err)
     if text is None:
         return ExitStatus.DATASET
     try:
         result = import_text(text, year=args.year, level=args.level, furniture=args.furniture)
+    except EmptyTextError as exc:
+        err.line(f"{PROG} import: {args.text}: {exc}")
+        return ExitStatus.DATASET
     except ValueError as exc:
         err.line(f"{PROG} import: {args.text}: {exc}")
         return ExitStatus.USAGE

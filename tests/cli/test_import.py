@@ -51,6 +51,10 @@ def test_bad_input_and_output(tmp_path: Path) -> None:
     garbage.write_bytes(b"a\xff\xff\xff")
     status, _, err = run("import", str(garbage), "-o", str(tmp_path / "out.json"))
     assert status == ExitStatus.DATASET
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n\u200b\n  \n", encoding="utf-8")
+    status, _, err = run("import", str(blank), "--year", "2019", "-o", str(tmp_path / "out.json"))
+    assert status == ExitStatus.DATASET and "no report text" in err
     text = tmp_path / "report.txt"
     text.write_text(TEXT, encoding="utf-8")
     status, _, err = run("import", str(text), "-o", str(tmp_path / "no" / "out.json"))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core.importer.numbers import chinese_count
 from desktop_app.core.importer.pipeline import ImportResult, Proposal
 
 FORMAT_VERSION = 2
@@ -94,10 +95,7 @@ def to_dataset(result: ImportResult, options: DatasetOptions) -> Json:
         "source_citation": options.source_citation or title,
         "source_citation_en": "",
         "ambiguities": [],
-        "presentation": {
-            "goal_label": next((g.label for g in result.structure.goals if g.label), "{title}"),
-            "goal_short_label": "{title}",
-        },
+        "presentation": _presentation(result),
     }
     if options.source_url:
         metadata["source_url"] = options.source_url
@@ -154,6 +152,17 @@ def to_dataset(result: ImportResult, options: DatasetOptions) -> Json:
         "quotes": [],
         "entities": [],
     }
+
+
+def _presentation(result: ImportResult) -> Json:
+    """How the report words its goal areas (Linzi: 坚定不移{title} · {lead}走在前, 八个“坚定不移”)."""
+    goals = result.structure.goals
+    label = next((g.label for g in goals if g.label), "{title}")
+    presentation: Json = {"goal_label": label, "goal_short_label": label.split(" · ")[0]}
+    lead_in = label.split("{title}")[0]
+    if lead_in:
+        presentation["goals_heading"] = f"{chinese_count(len(goals))}个“{lead_in}”"
+    return presentation
 
 
 def _span(result: ImportResult, paragraph: int, start: int, end: int, ids: list[str]) -> Json:

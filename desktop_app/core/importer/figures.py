@@ -13,6 +13,7 @@ modifier and its meaning, name), in this order for each sentence:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -64,6 +65,9 @@ _TOKEN = re.compile(
     rf"(?P<arunit>{_UNIT_RE})?"
     rf"|(?P<cn>[{CN_DIGIT}十百千][{CN_NUMERAL}]*)(?P<cnmore>多|余)?(?P<cnunit>{_UNIT_RE})?"
 )
+# Longer runs of digits or numerals are not figures (a pasted table, a code, noise) and would cost time.
+MAX_TOKEN_LENGTH = 30
+MAX_VALUE = 1e15
 # Named sets and slogans that start with a numeral (guidelines: not figures).
 _SLOGANS = re.compile(
     r"两个确立|两个维护|两个一百年|两个毫不动摇|两个大局|三大攻坚战|三个代表|三去一降一补|四个意识|四个自信|四个全面"
@@ -107,8 +111,8 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     """
     found: list[tuple[re.Match[str], Token]] = []
     for match in _TOKEN.finditer(text):
-        token = _token(match)
-        if token is not None:
+        token = _token(match) if match.end() - match.start() <= MAX_TOKEN_LENGTH else None
+        if token is not None and math.isfinite(token.value) and abs(token.value) < MAX_VALUE:
             found.append((match, token))
     found = _share_units(text, found)
     result = []

@@ -143,6 +143,11 @@ def parse_chinese(text: str) -> float | None:
     return float(value)
 
 
+def chinese_count(number: int) -> str:
+    """A small count in Chinese numerals (8 → 八), as a heading such as 八个“坚定不移” writes it."""
+    return str(cn2an.an2cn(number, "low"))
+
+
 def split_magnitude(numeral: str) -> tuple[str, str]:
     """Split a trailing 万/亿/万亿 off a Chinese numeral: ``一百一十七亿`` → (``一百一十七``, ``亿``).
 

@@ -30,6 +30,10 @@ _FUTURE = re.compile(r"将|今后|下一步|力争")
 _FROM_TO = re.compile(r"^(?:提高|降低|增加|下降|上升|减少|降|升|增|提升|压减|扩大|缩小)(?:到|至)")
 
 
+class EmptyTextError(ValueError):
+    """The text holds no paragraph of report text (empty, blank, or only a licence notice)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """A proposed figure: where it stands and what it is.
@@ -79,9 +83,12 @@ def import_text(
         furniture: page-furniture lines to drop (see :func:`.intake.repair_text`).
 
     Raises:
+        EmptyTextError: when there is no report text at all.
         ValueError: when no year is given and none can be found in the text.
     """
     intake = repair_text(raw, furniture)
+    if not intake.paragraphs:
+        raise EmptyTextError("no report text found (the file is empty, blank or only a licence notice)")
     originals = [p.text for p in intake.paragraphs]
     texts = [simplified(t) for t in originals]  # same length: rules read simplified, spans cut originals
     detected = detect(texts)

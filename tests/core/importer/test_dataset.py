@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.importer.dataset import DatasetOptions, dataset_id, to_dataset
-from desktop_app.core.importer.pipeline import import_text
+from desktop_app.core.importer.pipeline import EmptyTextError, import_text
 from desktop_app.core.loader import load_report
 
 TEXT = (
@@ -62,3 +64,73 @@ def test_corpus_reports_import_into_valid_datasets(
     report = load_report(tmp_path / "r.json")
     assert report.metadata.year == year and len(report.indicators) > 20 and report.goal_areas
     assert not any("\u200b" in p.text or "\n" in p.text for p in report.paragraphs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "增长",
+                "6.6",
+                "%",
+                "万亿元",
+                "一",
+                "两",
+                "个",
+                "分之",
+                "第",
+                "位",
+                "。",
+                "，",
+                "；",
+                "\n",
+                "\n\n",
+                "\u200b",
+                "１２",
+                "一、",
+                "（一）",
+                "2018年",
+                "今年",
+                "力争",
+                "以上",
+                "占",
+                "比重",
+                "“",
+                "”",
+                "人",
+                "亿",
+                "十",
+                "国",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_any_text_gives_a_consistent_dataset(pieces: list[str]) -> None:
+    try:
+        result = import_text("".join(pieces), year=2019)
+    except EmptyTextError:
+        assert not "".join(pieces).strip(" \n\u200b")
+        return
+    doc = to_dataset(result, DatasetOptions(source_file="r.source.txt"))
+    json.dumps(doc, allow_nan=False)
+    texts = {p["id"]: p["text"] for p in doc["paragraphs"]}
+    for item in [*doc["indicators"], *doc["goal_areas"]]:
+        span = item["span"]
+        assert texts[span["paragraph"]][span["start"] : span["end"]] == span["text"]
+
+
+def test_linzi_wording_comes_from_its_text() -> None:
+    linzi = json.loads(
+        (Path(__file__).resolve().parents[3] / "data" / "linzi-2024.json").read_text(encoding="utf-8")
+    )
+    result = import_text("\n\n".join(p["text"] for p in linzi["paragraphs"]))
+    presentation = to_dataset(result, DatasetOptions(source_file="x.txt"))["metadata"]["presentation"]
+    assert presentation == {
+        "goal_label": "坚定不移{title} · {lead}走在前",
+        "goal_short_label": "坚定不移{title}",
+        "goals_heading": "八个“坚定不移”",
+    }
+    national = to_dataset(import_text(TEXT), DatasetOptions(source_file="x.txt"))["metadata"]["presentation"]
+    assert national == {"goal_label": "{title}", "goal_short_label": "{title}"}

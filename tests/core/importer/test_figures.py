@@ -151,3 +151,10 @@ def test_bound_and_confidence() -> None:
         "义务教育质量监测校际差异率",
     )
     assert 0 < found.fields.confidence < figures("城镇新增就业1361万人。")[0].fields.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "text", ["增长" + "9" * 400 + "%。", "一" * 300 + "亿元", "第" + "1" * 50 + "位", "百分之" + "九" * 100]
+)
+def test_absurd_numbers_are_no_figures(text: str) -> None:
+    assert figures(text) == []
