@@ -91,9 +91,9 @@ class SearchController(QObject):
         panel.hits_changed.connect(self._on_panel_hits_changed)
         panel.cleared.connect(self._on_panel_cleared)
         panel.filter_toggled.connect(self._on_panel_filter_toggled)
-        panel.active_changed.connect(self._on_panel_active_changed)
+        panel.results_shown.connect(self._on_panel_results_shown)
         panel.field().textEdited.connect(self._on_field_text_edited)
-        self._on_panel_active_changed(panel.is_active())
+        self._on_panel_results_shown(False)
 
     def set_report(self, report: Report, lang: Language) -> None:
         """Search ``report`` from now on (call after the tree shows it); ends any search."""
@@ -165,6 +165,8 @@ class SearchController(QObject):
 
     @Slot(object)
     def _on_panel_hits_changed(self, hits: list[Hit]) -> None:
+        if not hits:
+            self._source.clear_highlight()  # a search that finds nothing shows nothing found
         counts = hit_counts(hits, self._places) if self._places is not None else {}
         self._tree_model().set_hit_counts(counts)
         self._proxy().refresh()
@@ -190,21 +192,19 @@ class SearchController(QObject):
             self._navigator.select_path(path)
 
     @Slot(bool)
-    def _on_panel_active_changed(self, active: bool) -> None:
-        """Give the results most of the column while searching; take it back, with no gap, after."""
+    def _on_panel_results_shown(self, shown: bool) -> None:
+        """Give the results most of the column; without results, fit the panel, with no gap."""
         panel = self._panel
-        if not active:
-            # No taller than its field and filter row, now or after a restored splitter state:
-            # the tree gets the rest, with no gap between them.
-            height = panel.minimumSizeHint().height()
+        total = sum(self._column.sizes())
+        if not shown:
+            # Field, filter row and any message, now and after a restored splitter state: the tree
+            # gets the rest.
+            height = panel.compact_height()
             panel.setMaximumHeight(height)
-            total = sum(self._column.sizes())
             if total > height:
                 self._column.setSizes([height, total - height])
             return
         panel.setMaximumHeight(_NO_MAXIMUM)
-        sizes = self._column.sizes()
-        total = sum(sizes)
-        if total > 0 and sizes[0] < total * RESULTS_SHARE:
+        if total > 0 and self._column.sizes()[0] < total * RESULTS_SHARE:
             share = int(total * RESULTS_SHARE)
             self._column.setSizes([share, total - share])

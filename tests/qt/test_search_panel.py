@@ -261,3 +261,22 @@ def test_a_filter_that_hides_every_hit_says_so(window: MainWindow, qtbot: QtBot)
     assert panel.message_text().startswith("Nothing found for “如果說” with this filter; ")
     panel.set_filter(SearchFilter.EVERYTHING)
     assert panel.hits() and not panel.message_text()
+
+
+def test_a_message_alone_takes_only_its_room(window: MainWindow, qtbot: QtBot) -> None:
+    # Before the fix of this very change: a no-hit message got 65 % of the column, spread thin.
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.search_panel()
+    column = panel.parentWidget()
+    assert isinstance(column, QSplitter)
+    _type(panel, qtbot, "linzi")
+    qtbot.keyClick(panel.field(), Qt.Key.Key_Return)
+    assert window.source_view().highlighted_text() == "临淄"
+    _type(panel, qtbot, "qqqq")  # "linziqqqq" finds nothing
+    qtbot.waitUntil(lambda: panel.message_text() != "", timeout=3000)
+    assert not panel.result_list().isVisible()
+    assert panel.height() <= panel.compact_height() + 2 < column.height() // 3
+    assert window.tree().height() >= column.height() - panel.height() - column.handleWidth() - 4
+    assert window.source_view().highlighted_text() == ""

@@ -161,14 +161,15 @@ class SearchPanel(QWidget):
         hits_changed(object): the list of Hits for the current query, in list order.
         cleared(): Esc or an emptied field ended the search.
         filter_toggled(bool): the reader asked the tree to show only matching nodes.
-        active_changed(bool): results or a message are shown (True) or the search ended (False).
+        results_shown(bool): the list was filled (True: it shows hits) or emptied (False: at most a
+            message shows); emitted on every search, so the column can fit the panel each time.
     """
 
     hit_selected = Signal(object)
     hits_changed = Signal(object)
     cleared = Signal()
     filter_toggled = Signal(bool)
-    active_changed = Signal(bool)
+    results_shown = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,7 +182,6 @@ class SearchPanel(QWidget):
         self._hits: list[Hit] = []
         self._current = -1
         self._truncated = False
-        self._active = False
 
         self._field = QLineEdit()
         self._field.setObjectName("searchField")
@@ -312,9 +312,15 @@ class SearchPanel(QWidget):
     def set_filter(self, search_filter: SearchFilter) -> None:
         self._filter_box.setCurrentIndex(max(self._filter_box.findData(search_filter.value), 0))
 
-    def is_active(self) -> bool:
-        """Whether results or a message are shown."""
-        return self._active
+    def compact_height(self) -> int:
+        """The height the panel needs without a result list: field, filter row and any message."""
+        layout = self.layout()
+        width = max(self.width(), self.minimumSizeHint().width())
+        if layout is not None and layout.hasHeightForWidth():
+            return layout.totalHeightForWidth(width)
+        return (
+            self.sizeHint().height() if self._message.isVisibleTo(self) else self.minimumSizeHint().height()
+        )
 
     def index(self) -> SearchIndex | None:
         if self._index is None and self._index_factory is not None:
@@ -433,10 +439,7 @@ class SearchPanel(QWidget):
         self._message.setVisible(bool(message))
         self._update_position()
         self.hits_changed.emit(list(self._hits))
-        active = bool(hits or message)
-        if active != self._active:
-            self._active = active
-            self.active_changed.emit(active)
+        self.results_shown.emit(bool(hits))
 
     def _step(self, delta: int) -> None:
         if not self._hits:
