@@ -440,7 +440,7 @@ def build(tables: ReportTables, raw: str) -> Json:
                 "id": q.id,
                 "text": fw(q.text),
                 "attribution": q.attribution,
-                "speaker": q.speaker,
+                "speaker": fw(q.speaker),
                 "span": find_span(b, q.paragraph, q.text),
                 "attribution_basis": q.basis,
                 "goal_links": links(q.goals),

@@ -453,3 +453,23 @@ def test_every_editorial_text_is_in_both_languages(report: Report) -> None:
         assert CJK.search(zh), zh
         assert en and sum(c.isascii() for c in en) > len(en) / 2, en
         assert not set(",;:") & set(zh), zh  # the Chinese text uses the article's full-width punctuation
+
+
+def test_chinese_text_uses_full_width_punctuation(bundled_json: dict[str, object]) -> None:
+    """Issue 11.17: no half-width (),;: in Chinese text of the dataset (raw text and English aside)."""
+    found: list[str] = []
+
+    def walk(value: object, path: str, key: str) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, f"{path}.{k}", k)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{path}[{i}]", key)
+        elif isinstance(value, str) and not key.endswith("_en") and key != "raw_text":
+            chinese_with_ascii_punctuation = CJK.search(value) and set(value) & set("(),;:?!")
+            if chinese_with_ascii_punctuation:
+                found.append(f"{path}: {value[:40]}")
+
+    walk(bundled_json, "$", "")
+    assert found == []

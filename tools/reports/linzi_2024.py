@@ -72,7 +72,7 @@ PARAGRAPHS = [
 
 # (paragraph, piece before the break): (note, note in English). Raw lines counted from 1.
 JOIN_NOTES = {
-    ("p10", 0): ("段首句被分栏截断:农村集体增收与区域环境|改善齐头并进,(第27、29行)",
+    ("p10", 0): ("段首句被分栏截断:农村集体增收与区域环境|改善齐头并进,(原始第27、29行)",
                  "opening clause split by a column break: 农村集体增收与区域环境|改善齐头并进, (raw lines 27 and 29)"),
     ("p17", 0): ("词语被分栏截断:实|体经济", "word split by a column break: 实|体经济"),
     ("p18", 0): ("词语被分栏截断:发|展", "word split by a column break: 发|展"),
