@@ -129,6 +129,13 @@ class _Legend(QWidget):
         painter.end()
 
 
+def _wrapping_policy() -> QSizePolicy:
+    """Any width (so the chart can shrink), the height the wrapped text needs at that width."""
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)  # a new policy drops the flag QLabel sets for word wrap
+    return policy
+
+
 class GroupChart(QWidget):
     """One group's chart: a plain-text title, the plot (or number cards), a legend of its kinds.
 
@@ -170,7 +177,7 @@ class GroupChart(QWidget):
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
         self.title_label.setFont(look.font(1.1, bold=True))
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setSizePolicy(_wrapping_policy())
         title_row.addWidget(self.title_label, 1)
         self.export_button: QToolButton | None = None
         if look.interactive:
@@ -217,7 +224,7 @@ class GroupChart(QWidget):
         palette = label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#555555"))
         label.setPalette(palette)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setSizePolicy(_wrapping_policy())
         return label
 
     def dispose(self) -> None:

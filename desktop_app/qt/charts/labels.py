@@ -12,7 +12,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from desktop_app.core.charting import ChartGroup, ChartItem, item_label, item_range_text, item_value_text
+from desktop_app.core.charting import (
+    ChartGroup,
+    ChartItem,
+    ChartStyle,
+    item_label,
+    item_range_text,
+    item_value_text,
+)
 from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import fill, kind_label, visible_text, year_text
@@ -68,12 +75,17 @@ def hover_text(item: ChartItem, lang: Language | str = Language.ZH) -> str:
 
 
 def axis_caption(group: ChartGroup, lang: Language | str) -> str:
-    """What the value axis measures: its unit, and for ranks that lower is better."""
+    """What the value axis measures: its unit (places in the chart's language); lower is better for ranks."""
+    unit = group.unit
+    if group.style is ChartStyle.DOTS:
+        unit = word("chart.rank_unit", lang)
+    elif group.key.startswith("rank_change:"):
+        unit = word("chart.places", lang)
     if group.lower_is_better:
-        if group.unit:
-            return word("chart.unit_lower", lang).format(unit=group.unit)
+        if unit:
+            return word("chart.unit_lower", lang).format(unit=unit)
         return word("figure.lower_is_better", lang)
-    return group.unit
+    return unit
 
 
 def legend_text(kind: IndicatorKind, lang: Language | str, *, whisker: bool) -> str:

@@ -177,3 +177,20 @@ def test_charts_in_the_window_fit_and_know_their_source(
         assert scroll is not None
         for chart in built:
             assert chart.geometry().right() <= scroll.viewport().width(), (size, path, chart.group.key)
+
+
+def test_a_long_source_line_wraps_whole_in_english(report: Report, app: QApplication) -> None:
+    rank = next(g for g in chart_groups(report.all_indicators()) if g.key == "rank:nation:100")
+    chart = render.offscreen_chart(
+        rank, 900, charts.looks.Look.for_print(144), "en", chart_source_line(report, "en")
+    )
+    try:
+        label = chart.source_label
+        assert label is not None
+        # Every wrapped line of the source line is inside the image (it was cut to its first line).
+        assert label.height() >= label.heightForWidth(label.width()) > label.fontMetrics().height()
+        assert label.geometry().bottom() < chart.height()
+        assert isinstance(chart.plot, charts.ChartPlot)
+        assert chart.plot.axis_caption == "place (lower is better)"  # not 名次 in an English chart
+    finally:
+        chart.dispose()
