@@ -13,7 +13,7 @@ from desktop_app.appinfo import __version__
 from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
-from desktop_app.core.presentation import fill
+from desktop_app.core.presentation import fill, visible_text
 
 __all__ = ["about_box", "load_error_box", "settings_error_box"]
 
@@ -66,7 +66,7 @@ def load_error_box(parent: QWidget, error: DatasetError, language: Language) -> 
             "Dialogs", "The dataset could not be opened. The current report stays open."
         ),
     )
-    described = error.describe(language)
+    described = visible_text(error.describe(language))  # dataset text shown, controls never obeyed
     box.setInformativeText(described[:_DETAILS_SHOWN])
     box.setDetailedText(described)
     box.open()

@@ -126,6 +126,19 @@ def test_broken_dataset_shows_the_error_and_keeps_the_report(
     box.close()
 
 
+def test_the_load_error_speaks_the_interface_language(
+    app: QApplication, qtbot: QtBot, report: Report, settings: QSettings, tmp_path: Path
+) -> None:
+    window = MainWindow(report, Settings(settings), Language.ZH)
+    qtbot.addWidget(window)
+    missing = tmp_path / "missing.json"
+    assert not window.open_dataset(missing)
+    box = window.findChild(QMessageBox, "loadErrorBox")
+    assert box is not None
+    assert box.detailedText() == f"{missing}：1 个问题\n  $：找不到数据集文件"
+    box.close()
+
+
 HOSTILE = "<b>bold</b><img src=x>\u202eevil\u202c&amp;"
 
 
