@@ -94,7 +94,7 @@ def to_dataset(result: ImportResult, options: DatasetOptions) -> Json:
         "presenter": {"name": detected.presenter, "office": detected.office},
         "source_citation": options.source_citation or title,
         "source_citation_en": "",
-        "ambiguities": [],
+        "ambiguities": _ambiguities(detected.meeting, detected.meeting_date, detected.presenter, year),
         "presentation": _presentation(result),
     }
     if options.source_url:
@@ -152,6 +152,36 @@ def to_dataset(result: ImportResult, options: DatasetOptions) -> Json:
         "quotes": [],
         "entities": [],
     }
+
+
+def _ambiguities(meeting: str, date: str, presenter: str, year: int) -> list[Json]:
+    """Say what the text did not give away, rather than leave a placeholder unexplained."""
+    notes = []
+    if not date:
+        notes.append(
+            {
+                "id": "amb-meeting-date",
+                "topic": "会议日期",
+                "topic_en": "meeting date",
+                "text": f"原文未写明会议日期；{year}-01-01 只是占位，请在审核时填写。",
+                "text_en": f"The text does not state the meeting's date; {year}-01-01 is a placeholder.",
+            }
+        )
+    if not meeting or not presenter:
+        missing = "、".join(w for w, v in (("会议名称", meeting), ("报告人", presenter)) if not v)
+        missing_en = " and ".join(
+            w for w, v in (("the meeting", meeting), ("the presenter", presenter)) if not v
+        )
+        notes.append(
+            {
+                "id": "amb-metadata",
+                "topic": "元数据",
+                "topic_en": "metadata",
+                "text": f"原文未写明{missing}，导入时留空。",
+                "text_en": f"The text does not name {missing_en}; left empty on import.",
+            }
+        )
+    return notes
 
 
 def _presentation(result: ImportResult) -> Json:

@@ -26,6 +26,10 @@ def test_dataset_shape_and_spans() -> None:
     doc = to_dataset(result, DatasetOptions(source_file="report.source.txt", accept_above=0.9))
     assert doc["metadata"]["year"] == 2019 and doc["metadata"]["level"] == "national"
     assert doc["metadata"]["presenter"] == {"name": "李克强", "office": "国务院总理"}
+    assert doc["metadata"]["ambiguities"] == []  # meeting, date and presenter are all in the text
+    bare = to_dataset(import_text("国内生产总值增长6.6%。", year=2019), DatasetOptions(source_file="x.txt"))
+    assert [a["id"] for a in bare["metadata"]["ambiguities"]] == ["amb-meeting-date", "amb-metadata"]
+    assert bare["metadata"]["meeting"]["date"] == "2019-01-01"
     texts = {p["id"]: p["text"] for p in doc["paragraphs"]}
     for item in doc["indicators"]:
         for key in ("span", "sentence"):
