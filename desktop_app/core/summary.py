@@ -43,6 +43,7 @@ from desktop_app.core.presentation import (
     certainty_label,
     derived_description,
     editorial_link,
+    editorial_text,
     entities_heading,
     figure_name,
     figure_value_text,
@@ -53,6 +54,7 @@ from desktop_app.core.presentation import (
     meaning_label,
     range_text,
     scope_label,
+    source_citation,
     value_text,
     visible_text,
 )
@@ -129,7 +131,7 @@ def document_subject(report: Report, lang: Language | str = Language.ZH) -> str:
         name=meta.presenter.name,
         meeting=meta.meeting.name,
         date=meta.meeting.date,
-        citation=meta.citation,
+        citation=source_citation(report, lang),
     )
 
 
@@ -307,7 +309,8 @@ def _notes(
             parts.append(
                 f'<p class="note"><b>{_t(figure_name(item, lang))}</b> '
                 f"{_t(figure_value_text(item, lang))}\uff1a"
-                f"{_t(derived_description(item, report, lang))}<br/>{_t(item.explanation)}</p>"
+                f"{_t(derived_description(item, report, lang))}<br/>"
+                f"{_t(editorial_text(item.explanation, item.explanation_en, lang))}</p>"
             )
     listed = [(n, r) for n, r in misreadings(report) if every_misreading or n in marks.used]
     if listed:
@@ -325,7 +328,7 @@ def _notes(
                 where = f' <span class="loc">[{_t(location)}]</span>'
             parts.append(
                 f'<p class="note"><sup class="mark">{MISREADING_MARK}{number}</sup> {text}{where}'
-                f"<br/>{_t(repair.note)}</p>"
+                f"<br/>{_t(editorial_text(repair.note, repair.note_en, lang))}</p>"
             )
     if not parts:
         return []
@@ -361,7 +364,7 @@ def _source_block(report: Report, generated: datetime.date, lang: Language) -> l
     return [
         _heading(2, _t(labels["source"])),
         # One paragraph, so that a page break never leaves the last line or two of it alone.
-        f"<p>{_t(meta.citation)}{page}<br />"
+        f"<p>{_t(source_citation(report, lang))}{page}<br />"
         f'<span class="small">{_t(dataset)}<br />'
         f"{_fmt(labels['generated'], date=_t(generated.isoformat()), app=_t(APP_NAME))}</span></p>",
     ]

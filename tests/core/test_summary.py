@@ -385,3 +385,15 @@ def test_author_is_the_editors_and_the_presenter_is_in_the_subject(report: Repor
     text = summary(report, "g1-growth")
     assert f'<meta name="author" content="{html.escape(document_author(report))}" />' in text
     assert f'<meta name="description" content="{html.escape(subject)}" />' in text
+
+
+def test_editorial_notes_and_citation_follow_the_document_language(report: Report) -> None:
+    """Issue 11.16: the Chinese document has the Chinese notes, the English one the English notes."""
+    chinese, english = summary(report), summary(report, lang="en")
+    der = report.derived[0]
+    aubo = next(r for r in report.repairs if r.raw_text == "邀博")
+    for zh, en in ((der.explanation, der.explanation_en), (aubo.note, aubo.note_en)):
+        assert html.escape(zh) in chinese and html.escape(en) not in chinese
+        assert html.escape(en) in english and html.escape(zh) not in english
+    assert html.escape(report.metadata.citation) in chinese
+    assert html.escape(report.metadata.citation_en) in english and "dateline January 20" in english
