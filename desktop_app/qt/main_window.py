@@ -8,12 +8,11 @@ the first paint: importing pyqtgraph costs more than the bare window.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -41,13 +40,14 @@ from desktop_app.core.model import (
     Span,
 )
 from desktop_app.core.presentation import fill, numbered_goal_label, report_title, section_title
-from desktop_app.core.scope import SummaryScope, resolve_scope
+from desktop_app.qt.actions import Shortcut, make_action
 from desktop_app.qt.dialogs import about_box, load_error_box, settings_error_box
 from desktop_app.qt.history import History
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
+from desktop_app.qt.print_actions import PrintActions
 from desktop_app.qt.search_controller import SearchController
-from desktop_app.qt.settings import PAGE_SIZES, PrintScopeChoice, Settings
+from desktop_app.qt.settings import Settings
 from desktop_app.qt.widgets.detail_pane import DetailPane
 from desktop_app.qt.widgets.search_panel import SearchPanel
 from desktop_app.qt.widgets.source_view import SourceView
@@ -257,18 +257,8 @@ class MainWindow(QMainWindow):
     # --- building ---------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        def make(
-            name: str,
-            text: str,
-            slot: Any,
-            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        ) -> QAction:
-            action = QAction(text, self)
-            action.setObjectName(name)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            return action
+        def make(name: str, text: str, slot: Any, shortcut: Shortcut | None = None) -> QAction:
+            return make_action(self, name, text, slot, shortcut)
 
         keys = QKeySequence.StandardKey
         self._open_action = make("actionOpen", self.tr("&Open…"), self._on_open_triggered, keys.Open)
@@ -286,32 +276,8 @@ class MainWindow(QMainWindow):
         self._about_action = make(
             "actionAbout", self.tr("&About Report Viewer"), self._on_about_triggered, keys.HelpContents
         )
-        self._print_action = make("actionPrint", self.tr("&Print…"), self._on_print_triggered, keys.Print)
-        self._preview_action = make(
-            "actionPrintPreview", self.tr("Print pre&view…"), self._on_preview_triggered, "Ctrl+Shift+P"
-        )
-        self._export_pdf_action = make(
-            "actionExportPdf", self.tr("Export &PDF…"), self._on_export_pdf_triggered, "Ctrl+E"
-        )
-        self._export_csv_action = make(
-            "actionExportCsv", self.tr("Export &CSV…"), self._on_export_csv_triggered, "Ctrl+Shift+E"
-        )
-        self._print_scope_actions = self._choice_actions(
-            "actionPrintScope",
-            str(self._settings.print_scope()),
-            (
-                (PrintScopeChoice.SELECTED, self.tr("Selected &goal area (else the whole report)")),
-                (PrintScopeChoice.ALL, self.tr("&Whole report")),
-                (PrintScopeChoice.FIGURES, self.tr("&Figures only (tables)")),
-            ),
-        )
-        self._print_scope_actions.triggered.connect(
-            lambda action: self._settings.set_print_scope(PrintScopeChoice(action.data()))
-        )
-        self._page_size_actions = self._choice_actions(
-            "actionPageSize", self._settings.page_size(), ((size, size) for size in PAGE_SIZES)
-        )
-        self._page_size_actions.triggered.connect(lambda action: self._settings.set_page_size(action.data()))
+        self._print_actions = PrintActions(self, self._settings, self)
+        self._print_actions.status_message.connect(self._on_status_message)
         self._language_actions: dict[Language | None, QAction] = {}
         chosen = self._settings.language()
         for language, label in (
@@ -344,19 +310,6 @@ class MainWindow(QMainWindow):
         self._forward_action.setIcon(QIcon.fromTheme("go-next"))
         self._update_history_actions()
 
-    def _choice_actions(self, name: str, saved: str, choices: Iterable[tuple[str, str]]) -> QActionGroup:
-        """Exclusive, checkable actions for a setting; the saved choice is checked."""
-        group = QActionGroup(self)
-        group.setObjectName(name)
-        group.setExclusive(True)
-        for value, text in choices:
-            action = group.addAction(text)
-            action.setObjectName(f"{name}_{value}")
-            action.setCheckable(True)
-            action.setData(value)
-            action.setChecked(value == saved)
-        return group
-
     def _create_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
@@ -365,16 +318,7 @@ class MainWindow(QMainWindow):
         self._recent_menu.setObjectName("menuRecent")
         file_menu.addAction(self._open_bundled_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._print_action)
-        file_menu.addAction(self._preview_action)
-        file_menu.addAction(self._export_pdf_action)
-        file_menu.addAction(self._export_csv_action)
-        scope_menu = file_menu.addMenu(self.tr("Print and export &covers"))
-        scope_menu.setObjectName("menuPrintScope")
-        scope_menu.addActions(self._print_scope_actions.actions())
-        page_menu = file_menu.addMenu(self.tr("Paper si&ze"))
-        page_menu.setObjectName("menuPageSize")
-        page_menu.addActions(self._page_size_actions.actions())
+        self._print_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self._quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -402,9 +346,9 @@ class MainWindow(QMainWindow):
             self._forward_action,
             self._open_action,
             self._find_action,
-            self._print_action,
-            self._preview_action,
-            self._export_pdf_action,
+            self._print_actions.print_action,
+            self._print_actions.preview_action,
+            self._print_actions.export_pdf_action,
             self._show_source_action,
         ):
             toolbar.addAction(action)
@@ -695,19 +639,11 @@ class MainWindow(QMainWindow):
             self._sync_settings()
             self.language_change_requested.emit(chosen)
 
-    def _print_controller(self) -> Any:
-        controller = getattr(self, "_printer_controller", None)
-        if controller is None:
-            printing = importlib.import_module("desktop_app.qt.printing")
-            controller = printing.PrintController(self)
-            controller.status_message.connect(self._on_status_message)
-            self._printer_controller = controller
-        return controller
-
     def _current_node(self) -> TreeNode | None:
         return self._tree_model.node(self._proxy.mapToSource(self._tree.currentIndex()))
 
-    def _current_goal_id(self) -> str | None:
+    def current_goal_id(self) -> str | None:
+        """The goal area selected, or the one holding the selected row; None outside goal areas."""
         node = self._current_node()
         while node is not None and node.parent is not None and node.kind is not NodeKind.GOAL:
             node = node.parent
@@ -715,40 +651,11 @@ class MainWindow(QMainWindow):
 
     def print_scope(self) -> str:
         """The scope File › Print and Export use now: a goal-area id, ``"all"`` or ``"figures"``."""
-        choice = self._settings.print_scope()
-        if choice is PrintScopeChoice.SELECTED:
-            return self._current_goal_id() or str(PrintScopeChoice.ALL)
-        return str(choice)
+        return self._print_actions.print_scope()
 
     def page_size(self) -> str:
-        """The paper size chosen in File › Paper size (``"A4"`` or ``"Letter"``)."""
-        return self._settings.page_size()
-
-    def _printing(self) -> tuple[Any, SummaryScope]:
-        """The print controller set to the chosen paper, and the chosen scope resolved once."""
-        controller = self._print_controller()
-        controller.set_page_size(self.page_size())
-        return controller, resolve_scope(self._report, self.print_scope(), controller.document_language)
-
-    @Slot()
-    def _on_print_triggered(self) -> None:
-        controller, scope = self._printing()
-        controller.print_report(self._report, scope)
-
-    @Slot()
-    def _on_preview_triggered(self) -> None:
-        controller, scope = self._printing()
-        controller.preview_report(self._report, scope)
-
-    @Slot()
-    def _on_export_pdf_triggered(self) -> None:
-        controller, scope = self._printing()
-        controller.export_pdf(self._report, scope)
-
-    @Slot()
-    def _on_export_csv_triggered(self) -> None:
-        controller, scope = self._printing()
-        controller.export_csv(self._report, scope)
+        """The paper size chosen in File › Paper size."""
+        return self._print_actions.page_size()
 
     @Slot()
     def _on_about_triggered(self) -> None:

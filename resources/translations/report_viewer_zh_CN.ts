@@ -354,34 +354,6 @@
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Print pre&amp;view…</source>
-        <translation>打印预览(&amp;V)…</translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF…</source>
-        <translation>导出 PDF(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>导出 CSV(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Selected &amp;goal area (else the whole report)</source>
-        <translation>所选目标（未选则整份报告）(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Whole report</source>
-        <translation>整份报告(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Figures only (tables)</source>
-        <translation>仅数据表（不含图表与正文）(&amp;F)</translation>
-    </message>
-    <message>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
@@ -412,14 +384,6 @@
     <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Print and export &amp;covers</source>
-        <translation>打印与导出范围(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Paper si&amp;ze</source>
-        <translation>纸张大小(&amp;Z)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -464,6 +428,45 @@
     <message>
         <source>Could not open %1</source>
         <translation>无法打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Selected &amp;goal area (else the whole report)</source>
+        <translation>所选目标（未选则整份报告）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Whole report</source>
+        <translation>整份报告(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Figures only (tables)</source>
+        <translation>仅数据表（不含图表与正文）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Print and export &amp;covers</source>
+        <translation>打印与导出范围(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Paper si&amp;ze</source>
+        <translation>纸张大小(&amp;Z)</translation>
     </message>
 </context>
 <context>
