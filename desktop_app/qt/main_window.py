@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -45,19 +45,13 @@ from desktop_app.qt.dialogs import about_box, load_error_box, settings_error_box
 from desktop_app.qt.history import History
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
+from desktop_app.qt.pane_layout import PaneLayout
 from desktop_app.qt.print_actions import PrintActions
 from desktop_app.qt.search_controller import SearchController
 from desktop_app.qt.settings import Settings
 from desktop_app.qt.widgets.detail_pane import DetailPane
 from desktop_app.qt.widgets.search_panel import SearchPanel
 from desktop_app.qt.widgets.source_view import SourceView
-from desktop_app.qt.window_layout import (
-    FRAME_ALLOWANCE,
-    centre_pane_sizes,
-    fit_to_screens,
-    initial_geometry,
-    main_pane_sizes,
-)
 
 if TYPE_CHECKING:
     from desktop_app.qt.charts import ChartPanel
@@ -149,9 +143,8 @@ class MainWindow(QMainWindow):
         self._splitter.setStretchFactor(0, 2)
         self._splitter.setStretchFactor(1, 4)
         self._splitter.setStretchFactor(2, 3)
-        self._splitter.setCollapsible(1, False)  # the tree and the source text may be collapsed
-        self._splitter.splitterMoved.connect(self._on_splitter_moved)
         self.setCentralWidget(self._splitter)
+        self._layout = PaneLayout(self, self._settings, self._splitter, self._chart_slot, self._left)
 
         self._create_actions()
         self._create_menus()
@@ -295,16 +288,6 @@ class MainWindow(QMainWindow):
         self._forward_action = make(
             "actionForward", self.tr("&Forward"), self._on_forward_triggered, keys.Forward
         )
-        self._tree_pane_action = make("actionShowTree", self.tr("Goal &tree"), self._on_pane_action_toggled)
-        self._source_pane_action = make(
-            "actionShowSourcePane", self.tr("Source te&xt"), self._on_pane_action_toggled
-        )
-        for action in (self._tree_pane_action, self._source_pane_action):
-            action.setCheckable(True)
-            action.setChecked(True)
-        self._reset_layout_action = make(
-            "actionResetLayout", self.tr("Reset &layout"), self._on_reset_layout_triggered
-        )
         self._open_action.setIcon(QIcon.fromTheme("document-open"))
         self._back_action.setIcon(QIcon.fromTheme("go-previous"))
         self._forward_action.setIcon(QIcon.fromTheme("go-next"))
@@ -330,9 +313,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._show_source_action)
         view_menu.addAction(self._raw_action)
         view_menu.addSeparator()
-        view_menu.addAction(self._tree_pane_action)
-        view_menu.addAction(self._source_pane_action)
-        view_menu.addAction(self._reset_layout_action)
+        view_menu.addActions(self._layout.actions())
         language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions(list(self._language_actions.values()))
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -375,48 +356,16 @@ class MainWindow(QMainWindow):
 
     # --- settings ---------------------------------------------------------------------------
 
-    def _splitters(self) -> list[QSplitter]:
-        return [self._splitter, self._chart_slot, self._left]
-
     def _restore_settings(self) -> None:
-        self._place_on_screen()
-        state = self._settings.window_state()
-        if state is not None:
-            self.restoreState(state)
-        self._apply_default_layout()
-        for splitter in self._splitters():
-            sizes = self._settings.splitter_sizes(splitter.objectName(), splitter.count())
-            if sizes is not None:
-                splitter.setSizes(sizes)
-        self._on_splitter_moved()
+        self._layout.restore()
         node = self._settings.selected_node()
         if node is not None:
             self.select_path(node)
         self._restart_history()
 
-    def _place_on_screen(self) -> None:
-        """The saved geometry moved and shrunk onto today's screens, else sized to the screen."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        geometry = self._settings.geometry()
-        if geometry is not None and self.restoreGeometry(geometry):
-            if not (self.isMaximized() or self.isFullScreen()):
-                screens = [s.availableGeometry() for s in QGuiApplication.screens()]
-                self.setGeometry(fit_to_screens(self.geometry(), screens, FRAME_ALLOWANCE))
-        else:
-            self.setGeometry(initial_geometry(screen.availableGeometry(), FRAME_ALLOWANCE))
-
-    def _apply_default_layout(self) -> None:
-        """Pane sizes in proportion to the window (before any saved sizes are applied)."""
-        shown = self._splitter.isVisible()
-        self._splitter.setSizes(main_pane_sizes(self._splitter.width() if shown else self.width()))
-        self._chart_slot.setSizes(centre_pane_sizes(self._chart_slot.height() if shown else self.height()))
-
     def save_settings(self) -> str | None:
         """Save the window's layout and place; returns None, or why the settings were not written."""
-        self._settings.set_geometry(self.saveGeometry())
-        self._settings.set_window_state(self.saveState())
-        for splitter in self._splitters():
-            self._settings.set_splitter_sizes(splitter.objectName(), splitter.sizes())
+        self._layout.save()
         path = self.current_path()
         if path:
             self._settings.set_selected_node(path)
@@ -493,7 +442,7 @@ class MainWindow(QMainWindow):
             self._history.visit(self.current_path())
         self._update_history_actions()
 
-    # --- places visited, panes --------------------------------------------------------------
+    # --- places visited --------------------------------------------------------------------
 
     def _restart_history(self) -> None:
         self._history.clear()
@@ -520,38 +469,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_forward_triggered(self) -> None:
         self._revisit(self._history.forward())
-
-    def _show_pane(self, index: int, shown: bool) -> None:
-        """Collapse a side pane of the main splitter, or give it back its default share."""
-        sizes = self._splitter.sizes()
-        if (sizes[index] > 0) == shown:
-            return
-        if shown:
-            wanted = main_pane_sizes(sum(sizes))[index]
-            sizes[1] -= wanted
-            sizes[index] = wanted
-        else:
-            sizes[1] += sizes[index]
-            sizes[index] = 0
-        self._splitter.setSizes(sizes)
-
-    @Slot()
-    def _on_pane_action_toggled(self) -> None:
-        self._show_pane(0, self._tree_pane_action.isChecked())
-        self._show_pane(2, self._source_pane_action.isChecked())
-
-    @Slot()
-    def _on_splitter_moved(self) -> None:
-        sizes = self._splitter.sizes()
-        self._tree_pane_action.setChecked(sizes[0] > 0)
-        self._source_pane_action.setChecked(sizes[2] > 0)
-
-    @Slot()
-    def _on_reset_layout_triggered(self) -> None:
-        self._settings.clear_layout()
-        self._toolbar.show()
-        self._apply_default_layout()
-        self._on_splitter_moved()
 
     def _update_charts(self) -> None:
         if self._charts is None:

@@ -366,18 +366,6 @@
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <source>Goal &amp;tree</source>
-        <translation>目标目录(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Source te&amp;xt</source>
-        <translation>原文(&amp;X)</translation>
-    </message>
-    <message>
-        <source>Reset &amp;layout</source>
-        <translation>重置布局(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -428,6 +416,21 @@
     <message>
         <source>Could not open %1</source>
         <translation>无法打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaneLayout</name>
+    <message>
+        <source>Goal &amp;tree</source>
+        <translation>目标目录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Source te&amp;xt</source>
+        <translation>原文(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation>重置布局(&amp;L)</translation>
     </message>
 </context>
 <context>
