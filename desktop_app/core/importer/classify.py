@@ -45,7 +45,7 @@ _YEAR_IN_TEXT = re.compile(
 )
 _CLAUSE_BREAK = "，,；;。：:！？"
 _NAME_STOPS = re.compile(
-    r"比上年|同比|分别|年均|增长|下降|提高|降低|增加|减少|上升|回落|下调|上调|扩大|缩小|上涨|达到|达|为|突破|超过|实现|完成"
+    r"比上年|同比|分别|年均|增长(?!率|点)|下降|提高|降低|增加(?!值)|减少|上升|回落|下调|上调|扩大|缩小|上涨|达到|达|为|突破|超过|实现|完成"
     r"|保持在|稳定在|控制在|占|约|近|预计|力争|累计|共计|总计|合计|是|居世界|居全国|位居|跃居|列全国|位列|名列|跃升|提升"
     r"|在|至|到|由|从|设立|新设|开工|安置|建成|改建|退出|削减|压减|缩减|缩短|减轻|降低"
     r"|低于|高于|不超过|不低于|入选|荣获|获得|新建|建成|开展|实施|打造|策划实施|遴选了?"
@@ -242,6 +242,8 @@ def name(sentence: str, start: int, end: int, since: int = 0) -> str:
         following = _NAME_STOPS.search(rest)
         subject = rest[: following.start()] if following else rest
     subject = _NAME_LEADS.sub("", subject).strip("、，“”（）() ")
+    if subject.count("”") > subject.count("“"):
+        subject = "“" + subject  # the opening quote was cut off with the clause's lead words
     if len(subject) >= 2:
         return subject
     after = re.match(r"[^，。；、：（）\d在的得于]{1,12}", sentence[end:])
