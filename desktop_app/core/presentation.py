@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
@@ -37,12 +38,15 @@ from desktop_app.core.words import word
 __all__ = [
     "KIND_PALETTE",
     "basis_label",
+    "bracketed",
     "certainty_label",
     "citation",
     "derived_description",
     "editorial_link",
+    "editorial_text",
     "entities_heading",
     "entity_kind_label",
+    "enumeration",
     "figure_name",
     "figure_value_text",
     "fill",
@@ -52,6 +56,7 @@ __all__ = [
     "kind_label",
     "location_text",
     "meaning_label",
+    "modifier_text",
     "number_text",
     "numbered_goal_label",
     "plot_value",
@@ -59,6 +64,7 @@ __all__ = [
     "repair_kind_label",
     "repair_note_label",
     "scope_label",
+    "source_citation",
     "value_text",
     "visible_text",
     "year_text",
@@ -141,6 +147,29 @@ def editorial_link(item: object, goal_id: str) -> bool:
 def basis_label(basis: LinkBasis, lang: Language | str = Language.ZH) -> str:
     """Who made a link to a goal area: the article or the editors."""
     return word(f"basis.{basis.value}", lang)
+
+
+# --- punctuation by language ---------------------------------------------------------------------
+
+
+def bracketed(text: str, lang: Language | str = Language.ZH) -> str:
+    """A parenthetical after a word: ``（确数）`` in Chinese, `` (exact)`` in English; nothing if empty."""
+    if not text:
+        return ""
+    if Language.from_tag(lang) is Language.ZH:
+        return f"{_FULL_LEFT}{text}{_FULL_RIGHT}"
+    return f" ({text})"
+
+
+def enumeration(items: Iterable[str], lang: Language | str = Language.ZH) -> str:
+    """Items listed in running text: ``接续 5、删除版面元素 6`` / ``join 5, drop 6``."""
+    return ("、" if Language.from_tag(lang) is Language.ZH else ", ").join(i for i in items if i)
+
+
+def modifier_text(modifier: str, meaning: ModifierMeaning, lang: Language | str = Language.ZH) -> str:
+    """A figure's modifier as written with what it means: ``实现（确数）`` / ``实现 (exact)``."""
+    label = meaning_label(meaning, lang)
+    return f"{modifier}{bracketed(label, lang)}" if modifier else label
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -283,7 +312,7 @@ def location_text(paragraph_id: str, report: Report, lang: Language | str = Lang
 
 def citation(indicator: AnyIndicator, report: Report, lang: Language | str = Language.ZH) -> str:
     """A figure with its sentence and the source, for the clipboard."""
-    meta = report.metadata
+    source = source_citation(report, lang)
     name = figure_name(indicator, lang)
     kind = kind_label(indicator.kind, lang)
     year = year_text(indicator.year, lang)
@@ -291,12 +320,12 @@ def citation(indicator: AnyIndicator, report: Report, lang: Language | str = Lan
         value = value_text(indicator.value, indicator.unit)
         body = f"{name}{_FULL_COLON}{value}{_FULL_LEFT}{year}{_FULL_COMMA}{kind}{_FULL_RIGHT}"
         where = location_text(indicator.sentence.paragraph_id, report, lang)
-        return f"{body}\n“{indicator.sentence.text}”\n—— {meta.citation}{_FULL_COMMA}{where}"
+        return f"{body}\n“{indicator.sentence.text}”\n—— {source}{_FULL_COMMA}{where}"
     body = (
         f"{name}{_FULL_COLON}{figure_value_text(indicator, lang)}"
         f"{_FULL_LEFT}{kind}{_FULL_COMMA}{derived_description(indicator, report, lang)}{_FULL_RIGHT}"
     )
-    return f"{body}\n—— {meta.citation}"
+    return f"{body}\n—— {source}"
 
 
 def editorial_text(zh: str, en: str, lang: Language | str = Language.ZH) -> str:

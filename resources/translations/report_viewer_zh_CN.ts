@@ -95,10 +95,6 @@
         <translation>来源：%1</translation>
     </message>
     <message>
-        <source>The eight goal areas</source>
-        <translation>八个“坚定不移”</translation>
-    </message>
-    <message>
         <source>Headline figures</source>
         <translation>主要数据</translation>
     </message>
@@ -119,6 +115,10 @@
         <translation>修复：%1</translation>
     </message>
     <message>
+        <source>certainty: %1</source>
+        <translation>确定性：%1</translation>
+    </message>
+    <message>
         <source>not applied</source>
         <translation>未采用</translation>
     </message>
@@ -135,8 +135,12 @@
         <translation>原文写法：%1</translation>
     </message>
     <message>
-        <source>Modifier: %1 (%2)</source>
-        <translation>修饰语：%1（%2）</translation>
+        <source>Modifier: %1</source>
+        <translation>修饰语：%1</translation>
+    </message>
+    <message>
+        <source>Where: %1</source>
+        <translation>位置：%1</translation>
     </message>
     <message>
         <source>Scope: %1</source>
@@ -163,10 +167,6 @@
         <translation>公式：%1</translation>
     </message>
     <message>
-        <source>Range allowed by rounding: %1 – %2 %3</source>
-        <translation>按输入取整推得的范围：%1 – %2 %3</translation>
-    </message>
-    <message>
         <source>Quote</source>
         <translation>引语</translation>
     </message>
@@ -185,14 +185,6 @@
     <message>
         <source>* linked to this goal area by the editors, not by the article</source>
         <translation>* 由编者而非原文归入此目标</translation>
-    </message>
-    <message>
-        <source>article</source>
-        <translation>原文</translation>
-    </message>
-    <message>
-        <source>editorial</source>
-        <translation>编者</translation>
     </message>
     <message>
         <source>Goal areas: %1</source>

@@ -22,10 +22,13 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.presentation import (
     KIND_PALETTE,
+    bracketed,
     certainty_label,
     citation,
     derived_description,
+    editorial_text,
     entity_kind_label,
+    enumeration,
     figure_value_text,
     fill,
     goal_label,
@@ -34,6 +37,7 @@ from desktop_app.core.presentation import (
     kind_label,
     location_text,
     meaning_label,
+    modifier_text,
     number_text,
     range_text,
     repair_kind_label,
@@ -183,7 +187,7 @@ def test_word_lookup_fails_loudly_for_unknown_keys() -> None:
 
 
 def test_editorial_text_follows_the_language_and_falls_back(report: Report) -> None:
-    from desktop_app.core.presentation import editorial_text, source_citation
+    from desktop_app.core.presentation import source_citation
 
     amb = report.metadata.ambiguities[0]
     assert editorial_text(amb.text, amb.text_en, Language.ZH) == amb.text
@@ -202,3 +206,14 @@ def test_titles_in_english_where_the_dataset_has_them(report: Report) -> None:
     assert section_title(section, Language.EN) == section.title_en
     untitled = dataclasses.replace(section, title_en="")
     assert section_title(untitled, Language.EN) == section.title
+
+
+def test_punctuation_follows_the_language() -> None:
+    assert bracketed("确数", Language.ZH) == "\uff08确数\uff09"
+    assert bracketed("exact", "en") == " (exact)"
+    assert bracketed("", Language.ZH) == ""
+    assert enumeration(["接续 5", "", "删除版面元素 6"], Language.ZH) == "接续 5\u3001删除版面元素 6"
+    assert enumeration(["join 5", "drop 6"], Language.EN) == "join 5, drop 6"
+    assert modifier_text("实现", ModifierMeaning.EXACT, Language.ZH) == "实现\uff08确数\uff09"
+    assert modifier_text("实现", ModifierMeaning.EXACT, Language.EN) == "实现 (exact)"
+    assert modifier_text("", ModifierMeaning.LOWER_BOUND, Language.ZH) == "下限"

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
 from desktop_app.core.model import Indicator, Report
-from desktop_app.core.presentation import number_text
+from desktop_app.core.presentation import figure_value_text
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.models.roles import DOMAIN_ROLE, NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, NodeKind
@@ -82,7 +82,7 @@ def test_indicator_detail_and_show_in_source_for_every_figure(window: MainWindow
         assert window.select_item(indicator.id)
         value_label = detail.findChild(QLabel, "valueLabel")
         assert value_label is not None
-        assert value_label.text().split()[0] == number_text(indicator.value)
+        assert value_label.text() == figure_value_text(indicator)  # as in the tree, table and charts
         badge = detail.findChild(QLabel, "kindBadge")
         assert badge is not None
         assert badge.property("kind") == str(indicator.kind)
@@ -147,6 +147,7 @@ def _hostile(bundled: dict[str, Any]) -> dict[str, Any]:
     doc["metadata"]["title"] = HOSTILE
     doc["metadata"]["title_en"] = HOSTILE  # the English window's title
     doc["indicators"][0]["name"] = HOSTILE + "长" * 10000
+    doc["indicators"][0]["name_en"] = HOSTILE + "long" * 2500  # the English UI shows this one
     doc["goal_areas"][0]["title_en"] = HOSTILE
     doc["sections"][2]["title"] = HOSTILE
     doc["entities"][0]["note"] = HOSTILE

@@ -13,14 +13,18 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator
+from desktop_app.core.language import Language
+from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator, Report
 from desktop_app.core.presentation import (
+    figure_name,
     kind_label,
-    meaning_label,
+    location_text,
+    modifier_text,
     number_text,
     scope_label,
     visible_text,
 )
+from desktop_app.core.words import word
 from desktop_app.qt.models.roles import DOMAIN_ROLE, ITEM_ID_ROLE, SORT_ROLE
 from desktop_app.qt.text import tooltip
 
@@ -36,15 +40,22 @@ class IndicatorTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[AnyIndicator] = []
-        self._lang = "zh"
+        self._lang = Language.ZH
+        self._report: Report | None = None  # for where a figure stands (page and paragraph)
 
     def set_indicators(self, indicators: Sequence[AnyIndicator]) -> None:
         self.beginResetModel()
         self._rows = list(indicators)
         self.endResetModel()
 
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
+    def set_report(self, report: Report) -> None:
+        """The report the figures come from: the Source column says where they stand in it."""
+        self._report = report
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def set_language(self, lang: Language | str) -> None:
+        self._lang = Language.from_tag(lang)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
 
@@ -109,9 +120,9 @@ class IndicatorTableModel(QAbstractTableModel):
     def _display(self, item: AnyIndicator, column: int) -> str:
         lang = self._lang
         if column == self.NAME:
-            return visible_text(item.name, CELL_LIMIT)
+            return visible_text(figure_name(item, lang), CELL_LIMIT)
         if column == self.VALUE:
-            prefix = "≈" if isinstance(item, DerivedIndicator) else ""
+            prefix = word("figure.derived_marker", lang) if isinstance(item, DerivedIndicator) else ""
             return prefix + number_text(item.value)
         if column == self.UNIT:
             return visible_text(item.unit, CELL_LIMIT)
@@ -122,12 +133,13 @@ class IndicatorTableModel(QAbstractTableModel):
         if column == self.MODIFIER:
             if isinstance(item, DerivedIndicator):
                 return visible_text(item.formula, CELL_LIMIT)
-            meaning = meaning_label(item.modifier_meaning, lang)
-            return visible_text(f"{item.modifier} ({meaning})" if item.modifier else meaning, CELL_LIMIT)
+            return visible_text(modifier_text(item.modifier, item.modifier_meaning, lang), CELL_LIMIT)
         if column == self.SCOPE:
             return scope_label(item.scope, lang)
         if column == self.SOURCE:
             if isinstance(item, DerivedIndicator):
                 return self.tr("derived")
-            return visible_text(f"{item.span.paragraph_id}:{item.span.start}–{item.span.end}", CELL_LIMIT)
+            if self._report is None:
+                return ""
+            return location_text(item.span.paragraph_id, self._report, lang)
         return ""

@@ -34,6 +34,7 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.presentation import (
     entity_kind_label,
+    figure_name,
     figure_value_text,
     kind_label,
     numbered_goal_label,
@@ -279,11 +280,14 @@ class GoalTreeModel(QAbstractItemModel):
             return visible_text(title, LABEL_LIMIT)
         if isinstance(item, Indicator):
             badge = "" if item.kind is IndicatorKind.ACHIEVED else f" [{kind_label(item.kind, lang)}]"
-            return visible_text(f"{item.name}: {figure_value_text(item, lang)}", LABEL_LIMIT) + badge
-        if isinstance(item, DerivedIndicator):
-            return visible_text(f"{item.name}: {figure_value_text(item, lang)}", LABEL_LIMIT) + (
-                f" [{kind_label(item.kind, lang)}]"
+            return (
+                visible_text(f"{figure_name(item, lang)}: {figure_value_text(item, lang)}", LABEL_LIMIT)
+                + badge
             )
+        if isinstance(item, DerivedIndicator):
+            return visible_text(
+                f"{figure_name(item, lang)}: {figure_value_text(item, lang)}", LABEL_LIMIT
+            ) + (f" [{kind_label(item.kind, lang)}]")
         if isinstance(item, Quote):
             return visible_text(f"“{item.text}”", 40)
         if isinstance(item, Entity):

@@ -34,24 +34,36 @@ from desktop_app.core.model import (
     DerivedIndicator,
     Entity,
     GoalArea,
+    GoalLink,
     Indicator,
-    LinkBasis,
     Quote,
+    RepairKind,
     Report,
     Section,
     Span,
 )
 from desktop_app.core.presentation import (
+    basis_label,
+    bracketed,
+    certainty_label,
     citation,
     derived_description,
+    editorial_link,
+    editorial_text,
+    enumeration,
     figure_name,
+    figure_value_text,
     fill,
+    goals_heading,
     kind_label,
-    meaning_label,
-    number_text,
+    location_text,
+    modifier_text,
     numbered_goal_label,
+    repair_kind_label,
+    report_title,
     scope_label,
     section_title,
+    source_citation,
     visible_text,
 )
 from desktop_app.qt.models.indicator_table import IndicatorTableModel
@@ -106,12 +118,12 @@ class DetailPane(QScrollArea):
         self.setObjectName("detailPane")
         self.setAccessibleName(self.tr("Details"))
         # (report, language) while the overview is on screen, so that showing it again costs nothing.
-        self._overview_for: tuple[Report, str] | None = None
+        self._overview_for: tuple[Report, Language] | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._report: Report | None = None
         self._current: object = None
-        self._lang = "zh"
+        self._lang = Language.ZH
 
         self._stack = QStackedWidget()
         self.setWidget(self._stack)
@@ -198,11 +210,13 @@ class DetailPane(QScrollArea):
 
     def set_report(self, report: Report) -> None:
         self._report = report
+        self._table_model.set_report(report)
         self.show_overview()
 
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
-        self._table_model.set_language(lang)
+    def set_language(self, lang: Language | str) -> None:
+        """Show domain words and editorial texts in ``lang`` (the UI's language)."""
+        self._lang = Language.from_tag(lang)
+        self._table_model.set_language(self._lang)
 
     def shown_text(self) -> str:
         """The text a reader sees: labels on the current page that are shown, in layout order.
@@ -227,18 +241,19 @@ class DetailPane(QScrollArea):
         if shown is not None and shown[0] is report and shown[1] == self._lang:
             return  # already on screen (set_report shows it, then the tree selects it)
         self._overview_for = (report, self._lang)
+        lang = self._lang
         meta = report.metadata
-        self._list_heading.setText(visible_text(meta.title, TEXT_LIMIT))
+        english = lang is Language.EN and bool(meta.title_en)
+        self._list_heading.setText(visible_text(report_title(report, lang), TEXT_LIMIT))
         lines = [
-            self.tr("Meeting: %1, %2").replace("%1", meta.meeting.name).replace("%2", meta.meeting.date),
-            self.tr("Presented by %1 (%2)")
-            .replace("%1", meta.presenter.name)
-            .replace("%2", meta.presenter.office),
-            self.tr("Source: %1").replace("%1", meta.citation),
+            meta.title if english else "",  # the report's own title under the English one
+            fill(self.tr("Meeting: %1, %2"), meta.meeting.name, meta.meeting.date),
+            fill(self.tr("Presented by %1 (%2)"), meta.presenter.name, meta.presenter.office),
+            fill(self.tr("Source: %1"), source_citation(report, lang)),
         ]
         self._fill_header(lines)
         goals = (
-            self.tr("The eight goal areas")
+            goals_heading(report, lang)
             + "\n"
             + "\n".join(f"{g.order}. {g.sentence}" for g in report.goal_areas)
         )
@@ -247,17 +262,21 @@ class DetailPane(QScrollArea):
         self._fill_table(self.tr("Headline figures"), headline)
         footer: list[QWidget] = []
         if meta.ambiguities:
-            text = self.tr("Notes on the source") + "\n" + "\n".join(f"• {a.text}" for a in meta.ambiguities)
-            footer.append(_label(text, "ambiguities"))
+            notes = [f"• {editorial_text(a.text, a.text_en, lang)}" for a in meta.ambiguities]
+            footer.append(_label(self.tr("Notes on the source") + "\n" + "\n".join(notes), "ambiguities"))
         self._fill_footer(footer)
         self._show_list(report)
 
     def show_goal(self, goal: GoalArea) -> None:
         self._overview_for = None
         report = self._require_report()
-        self._list_heading.setText(visible_text(numbered_goal_label(goal, report, self._lang)))
-        # In English the heading is the gloss already; in Chinese the gloss is not shown at all.
-        self._fill_header([goal.sentence])
+        lang = self._lang
+        self._list_heading.setText(visible_text(numbered_goal_label(goal, report, lang)))
+        lines = [goal.sentence]
+        if lang is Language.EN:
+            # The English heading is the dataset's English title; the report's own words follow it.
+            lines.insert(0, numbered_goal_label(goal, report, Language.ZH))
+        self._fill_header(lines)
         self._fill_table(self.tr("Figures"), report.indicators_for_goal(goal.id))
         items = report.for_goal(goal.id)
         self._fill_footer(self._linked_widgets(items, goal.id))
@@ -266,22 +285,18 @@ class DetailPane(QScrollArea):
     def show_section(self, section: Section) -> None:
         self._overview_for = None
         report = self._require_report()
-        self._list_heading.setText(visible_text(section_title(section, self._lang)))
+        lang = self._lang
+        english = lang is Language.EN and bool(section.title_en)
+        self._list_heading.setText(visible_text(section_title(section, lang)))
         goals = [
             report.goal_by_id[link.goal_id]
             for link in section.goal_links
             if link.goal_id in report.goal_by_id
         ]
-        # Under an English title, the report's own words; no English line in the Chinese interface.
-        english = Language.from_tag(self._lang) is Language.EN
-        lines = [section.title] if english and section.title_en else []
+        lines = [section.title] if english else []
         if goals:
-            lines.append(
-                fill(
-                    self.tr("Serves: %1"),
-                    "、".join(numbered_goal_label(g, report, self._lang, short=True) for g in goals),
-                )
-            )
+            labels = [numbered_goal_label(g, report, lang, short=True) for g in goals]
+            lines.append(fill(self.tr("Serves: %1"), enumeration(labels, lang)))
         self._fill_header(lines)
         items = report.for_section(section.id)
         self._fill_table(
@@ -293,24 +308,29 @@ class DetailPane(QScrollArea):
     def show_source_info(self) -> None:
         self._overview_for = None
         report = self._require_report()
+        lang = self._lang
         meta = report.metadata
         self._list_heading.setText(visible_text(meta.article.headline if meta.article else meta.title))
-        counts: dict[str, int] = {}
+        counts: dict[RepairKind, int] = {}
         for repair in report.repairs:
-            counts[str(repair.kind)] = counts.get(str(repair.kind), 0) + 1
+            counts[repair.kind] = counts.get(repair.kind, 0) + 1
+        repairs = [f"{repair_kind_label(kind, lang)} {n}" for kind, n in counts.items()]
         lines = [
-            meta.citation,
-            self.tr("Raw file: %1 (SHA-256 %2)")
-            .replace("%1", report.source.file)
-            .replace("%2", report.source.sha256),
-            self.tr("Repairs: %1").replace("%1", ", ".join(f"{k} {n}" for k, n in sorted(counts.items()))),
+            source_citation(report, lang),
+            fill(self.tr("Raw file: %1 (SHA-256 %2)"), report.source.file, report.source.sha256),
+            fill(self.tr("Repairs: %1"), enumeration(repairs, lang)),
         ]
-        not_applied = self.tr("not applied")
-        lines += [
-            f"† {r.raw_text} → {r.reading} ({r.certainty}{'' if r.applied else ', ' + not_applied})"
-            for r in report.repairs
-            if r.kind.value == "misreading"
-        ]
+        for repair in report.repairs:
+            if repair.kind is not RepairKind.MISREADING:
+                continue
+            about = [fill(self.tr("certainty: %1"), certainty_label(repair.certainty, lang))]
+            if not repair.applied:
+                about.append(self.tr("not applied"))
+            note = editorial_text(repair.note, repair.note_en, lang)
+            lines.append(
+                f"† {repair.raw_text} → {repair.reading or repair.result}"
+                f"{bracketed(enumeration(about, lang), lang)}" + (f"\n   {note}" if note else "")
+            )
         self._fill_header(lines)
         self._fill_table("", [])
         self._fill_footer([])
@@ -320,49 +340,41 @@ class DetailPane(QScrollArea):
         self._overview_for = None
         report = self._require_report()
         lang = self._lang
-        self._item_heading.setText(visible_text(figure_name(indicator, self._lang), TEXT_LIMIT))
-        prefix = "≈ " if isinstance(indicator, DerivedIndicator) else ""
-        unit = indicator.unit
-        self._value_label.setText(visible_text(f"{prefix}{number_text(indicator.value)} {unit}".strip(), 200))
+        self._item_heading.setText(visible_text(figure_name(indicator, lang), TEXT_LIMIT))
+        self._value_label.setText(visible_text(figure_value_text(indicator, lang), 200))
         self._set_badge(kind_label(indicator.kind, lang), str(indicator.kind))
         body: list[QWidget] = []
+        if figure_name(indicator, lang) != indicator.name:
+            body.append(_label(indicator.name, "originalName"))  # the report's own words
         if isinstance(indicator, Indicator):
             facts = [
-                self.tr("Year: %1").replace("%1", str(indicator.year)),
-                self.tr("Kind: %1").replace("%1", kind_label(indicator.kind, lang)),
-                self.tr("As written: %1").replace("%1", indicator.span.text),
-                self.tr("Modifier: %1 (%2)")
-                .replace("%1", indicator.modifier or "—")
-                .replace("%2", meaning_label(indicator.modifier_meaning, lang)),
-                self.tr("Scope: %1").replace("%1", scope_label(indicator.scope, lang)),
+                fill(self.tr("Year: %1"), indicator.year),
+                fill(self.tr("Kind: %1"), kind_label(indicator.kind, lang)),
+                fill(self.tr("As written: %1"), indicator.span.text),
+                fill(
+                    self.tr("Modifier: %1"),
+                    modifier_text(indicator.modifier, indicator.modifier_meaning, lang),
+                ),
+                fill(self.tr("Scope: %1"), scope_label(indicator.scope, lang)),
             ]
             if indicator.denominator:
-                facts.append(self.tr("Share of: %1").replace("%1", indicator.denominator))
+                facts.append(fill(self.tr("Share of: %1"), indicator.denominator))
             if indicator.lower_is_better:
                 facts.append(self.tr("Lower is better"))
             body.append(_label("\n".join(facts), "facts"))
             body.append(_label(self.tr("Source sentence"), "sectionCaption"))
             body.append(_label(f"“{indicator.sentence.text}”", "sentence"))
+            body.append(_label(self._where(indicator.sentence), "location"))
             body.append(_label(self._links_text(indicator.goal_links), "goalLinks"))
             self._span = indicator.sentence
         else:
             body.append(_label(self.tr("Derived: the article does not state this figure."), "derivedWarning"))
-            body.append(_label(indicator.explanation, "explanation"))
+            explanation = editorial_text(indicator.explanation, indicator.explanation_en, lang)
+            body.append(_label(explanation, "explanation"))
             body.append(
-                _label(
-                    self.tr("Formula: %1").replace("%1", derived_description(indicator, report, self._lang)),
-                    "formula",
-                )
+                _label(fill(self.tr("Formula: %1"), derived_description(indicator, report, lang)), "formula")
             )
-            body.append(
-                _label(
-                    self.tr("Range allowed by rounding: %1 – %2 %3")
-                    .replace("%1", number_text(indicator.range_low))
-                    .replace("%2", number_text(indicator.range_high))
-                    .replace("%3", indicator.unit),
-                    "range",
-                )
-            )
+            body.append(_label(self._links_text(indicator.goal_links), "goalLinks"))
             first_input = report.indicator_by_id.get(indicator.inputs[0].indicator_id)
             self._span = first_input.sentence if isinstance(first_input, Indicator) else None
         self._fill_item(body, indicator)
@@ -374,18 +386,25 @@ class DetailPane(QScrollArea):
         self._set_badge(self.tr("Quote"), "quote")
         self._span = quote.span
         self._fill_item(
-            [_label(f"“{quote.text}”", "sentence"), _label(self._links_text(quote.goal_links))], quote
+            [
+                _label(f"“{quote.text}”", "sentence"),
+                _label(self._where(quote.span), "location"),
+                _label(self._links_text(quote.goal_links), "goalLinks"),
+            ],
+            quote,
         )
 
     def show_entity(self, entity: Entity) -> None:
         self._overview_for = None
+        lang = self._lang
         self._item_heading.setText(visible_text(entity.name, TEXT_LIMIT))
         self._value_label.setText("")
         self._set_badge("、".join(entity.roles), "entity")
         self._span = entity.span
         report = self._require_report()
         paragraph = report.paragraph_by_id.get(entity.span.paragraph_id)
-        body = [_label(entity.note, "note")] if entity.note else []
+        note = editorial_text(entity.note, entity.note_en, lang)
+        body = [_label(note, "note")] if note else []
         if paragraph is not None:
             body.append(_label(self.tr("Source sentence"), "sectionCaption"))
             body.append(
@@ -393,6 +412,7 @@ class DetailPane(QScrollArea):
                     f"“{_sentence_around(paragraph.text, entity.span.start, entity.span.end)}”", "sentence"
                 )
             )
+            body.append(_label(self._where(entity.span), "location"))
         body.append(_label(self._links_text(entity.goal_links), "goalLinks"))
         self._fill_item(body, entity)
 
@@ -418,9 +438,11 @@ class DetailPane(QScrollArea):
         if isinstance(item, Indicator | DerivedIndicator):
             text = citation(item, report, self._lang)
         elif isinstance(item, Quote):
-            text = f"“{item.text}”——{item.speaker}\n—— {report.metadata.citation}"
+            where = location_text(item.span.paragraph_id, report, self._lang)
+            text = f"“{item.text}”——{item.speaker}\n—— {source_citation(report, self._lang)}\uff0c{where}"
         elif isinstance(item, Entity):
-            text = f"{item.name}\n—— {report.metadata.citation}"
+            where = location_text(item.span.paragraph_id, report, self._lang)
+            text = f"{item.name}\n—— {source_citation(report, self._lang)}\uff0c{where}"
         else:
             return
         QGuiApplication.clipboard().setText(text)
@@ -497,11 +519,9 @@ class DetailPane(QScrollArea):
             widgets.append(_label(self.tr("Projects and named things"), "sectionCaption"))
             lines = []
             for entity in entities:
-                editorial = any(
-                    link.goal_id == goal_id and link.basis is LinkBasis.EDITORIAL
-                    for link in entity.goal_links
-                )
-                lines.append(f"• {entity.name}({'、'.join(entity.roles)}){' *' if editorial else ''}")
+                editorial = goal_id is not None and editorial_link(entity, goal_id)
+                roles = bracketed("、".join(entity.roles), self._lang)
+                lines.append(f"• {entity.name}{roles}{' *' if editorial else ''}")
             widgets.append(_label("\n".join(lines), "entities"))
             if goal_id is not None and any(line.endswith(" *") for line in lines):
                 widgets.append(
@@ -509,22 +529,22 @@ class DetailPane(QScrollArea):
                 )
         return widgets
 
-    def _links_text(self, links: tuple[object, ...]) -> str:
+    def _links_text(self, links: Sequence[GoalLink]) -> str:
         report = self._require_report()
-        parts = []
-        for link in links:
-            goal_id = getattr(link, "goal_id", "")
-            goal = report.goal_by_id.get(goal_id)
-            if goal is None:
-                continue
-            basis = (
-                self.tr("article")
-                if getattr(link, "basis", None) is LinkBasis.ARTICLE
-                else self.tr("editorial")
-            )
-            label = numbered_goal_label(goal, report, self._lang, short=True)
-            parts.append(f"{label}({basis})")
-        return self.tr("Goal areas: %1").replace("%1", "、".join(parts)) if parts else ""
+        lang = self._lang
+        parts = [
+            numbered_goal_label(report.goal_by_id[link.goal_id], report, lang, short=True)
+            + bracketed(basis_label(link.basis, lang), lang)
+            for link in links
+            if link.goal_id in report.goal_by_id
+        ]
+        return fill(self.tr("Goal areas: %1"), enumeration(parts, lang)) if parts else ""
+
+    def _where(self, span: Span) -> str:
+        """Where a passage stands, for people: ``第02版·第7段`` (never an id or offsets)."""
+        return fill(
+            self.tr("Where: %1"), location_text(span.paragraph_id, self._require_report(), self._lang)
+        )
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

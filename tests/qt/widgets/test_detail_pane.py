@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -9,9 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import Indicator, IndicatorKind, Report
-from desktop_app.core.presentation import KIND_PALETTE
+from desktop_app.core.presentation import KIND_PALETTE, location_text, meaning_label, numbered_goal_label
+from desktop_app.qt.app import Translations
 from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.models.indicator_table import IndicatorTableModel
 from desktop_app.qt.models.roles import DOMAIN_ROLE
 from desktop_app.qt.widgets.detail_pane import DetailPane
 
@@ -156,3 +161,115 @@ def test_one_click_on_a_figure_row_opens_the_figure(window: MainWindow, qtbot: Q
     assert heading is not None and heading.isVisible()
     assert f"“{figure.sentence.text}”" in window.detail_pane().shown_text()
     assert window.tree().currentIndex().data(DOMAIN_ROLE) is figure
+
+
+@pytest.fixture
+def chinese_pane(app: QApplication, qtbot: QtBot, report: Report) -> Iterator[DetailPane]:
+    """A pane in the Chinese UI: Chinese translations installed, domain words in Chinese."""
+    translations = Translations(app)
+    assert translations.install(Language.ZH)
+    widget = DetailPane()
+    qtbot.addWidget(widget)
+    widget.set_language(Language.ZH)
+    widget.set_report(report)
+    widget.resize(520, 700)
+    widget.show()
+    yield widget
+    translations.install(Language.EN)
+
+
+def _every_view(pane: DetailPane, report: Report) -> Iterator[str]:
+    pane.show_overview()
+    yield pane.shown_text()
+    for goal in report.goal_areas:
+        pane.show_goal(goal)
+        yield pane.shown_text()
+    for section in report.sections:
+        pane.show_section(section)
+        yield pane.shown_text()
+    pane.show_source_info()
+    yield pane.shown_text()
+    for indicator in report.all_indicators():
+        pane.show_indicator(indicator)
+        yield pane.shown_text()
+    for quote in report.quotes:
+        pane.show_quote(quote)
+        yield pane.shown_text()
+    for entity in report.entities:
+        pane.show_entity(entity)
+        yield pane.shown_text()
+
+
+def test_every_placeholder_is_filled(pane: DetailPane, chinese_pane: DetailPane, report: Report) -> None:
+    for widget in (pane, chinese_pane):
+        for text in _every_view(widget, report):
+            assert not re.search(r"%\d", text), text
+
+
+def test_chinese_pane_writes_domain_words_in_chinese_with_full_width_brackets(
+    chinese_pane: DetailPane, report: Report
+) -> None:
+    pane = chinese_pane
+    pane.show_source_info()
+    lines = pane.shown_text().splitlines()
+    repairs = next(line for line in lines if line.startswith("修复："))
+    assert not re.search(r"[A-Za-z]", repairs), repairs  # not "drop 6, join 5"
+    assert "接续" in repairs and "、" in repairs
+    misreadings = [line for line in lines if line.startswith("†")]
+    assert misreadings and all("（确定性：" in line and "(" not in line for line in misreadings)
+    assert any("未采用" in line for line in misreadings)
+
+    figure = next(i for i in report.indicators if i.modifier)
+    pane.show_indicator(figure)
+    shown = pane.shown_text()
+    assert f"修饰语：{figure.modifier}（{meaning_label(figure.modifier_meaning, Language.ZH)}）" in shown
+    links = pane.findChild(QLabel, "goalLinks")
+    assert links is not None and "(" not in links.text() and "（" in links.text()
+    assert re.search(r"（(报道原文|编者判断)）", links.text())
+    location = pane.findChild(QLabel, "location")
+    assert location is not None
+    assert location.text() == "位置：" + location_text(figure.sentence.paragraph_id, report, Language.ZH)
+    assert re.fullmatch(r"位置：第\d+版·第\d+段", location.text())
+
+    pane.show_goal(report.goal_areas[0])
+    shown = pane.shown_text()
+    assert report.goal_areas[0].title_en not in shown  # the English gloss only in the English UI
+    entities = pane.findChild(QLabel, "entities")
+    assert entities is not None and "(" not in entities.text() and "（" in entities.text()
+    model = pane.table_model()
+    for row in range(model.rowCount()):
+        modifier = model.index(row, IndicatorTableModel.MODIFIER).data()
+        row_figure = model.indicator(row)
+        if isinstance(row_figure, Indicator):
+            assert " (" not in modifier, modifier
+            source = model.index(row, IndicatorTableModel.SOURCE).data()
+            assert source == location_text(row_figure.sentence.paragraph_id, report, Language.ZH)
+            assert not re.search(r"p\d\d:", source)
+
+
+def test_english_pane_shows_the_english_title_and_the_reports_words(pane: DetailPane, report: Report) -> None:
+    goal = report.goal_areas[0]
+    pane.show_goal(goal)
+    lines = pane.shown_text().splitlines()
+    assert lines[0] == f"1. {goal.title_en}"  # the heading
+    assert numbered_goal_label(goal, report, Language.ZH) in lines and goal.sentence in lines
+    figure = next(i for i in report.indicators if i.name_en)
+    pane.show_indicator(figure)
+    lines = pane.shown_text().splitlines()
+    assert figure.name_en in lines and figure.name in lines
+    location = pane.findChild(QLabel, "location")
+    assert location is not None and re.fullmatch(r"Where: page \d+, paragraph \d+", location.text())
+
+
+def test_placeholders_are_filled_in_one_pass(app: QApplication, qtbot: QtBot, report: Report) -> None:
+    meta = report.metadata
+    odd = dataclasses.replace(
+        report,
+        metadata=dataclasses.replace(
+            meta, meeting=dataclasses.replace(meta.meeting, name="Session %2 of %1")
+        ),
+    )
+    widget = DetailPane()
+    qtbot.addWidget(widget)
+    widget.set_report(odd)
+    assert f"Meeting: Session %2 of %1, {meta.meeting.date}" in widget.shown_text().splitlines()
