@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -125,8 +124,12 @@ class DetailPane(QScrollArea):
         self._current: object = None
         self._lang = Language.ZH
 
-        self._stack = QStackedWidget()
-        self.setWidget(self._stack)
+        # Two pages, one shown: a hidden page takes no room, so the pane scrolls for the shown one only
+        # (a QStackedWidget sizes itself to its tallest page, giving a short figure a scroll bar).
+        self._pages = QWidget()
+        pages_layout = QVBoxLayout(self._pages)
+        pages_layout.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(self._pages)
 
         # List page: heading, header lines, the indicator table, then quotes and named things.
         self._list_page = QWidget()
@@ -192,8 +195,10 @@ class DetailPane(QScrollArea):
         item_layout.addLayout(buttons)
         item_layout.addStretch(1)
 
-        self._stack.addWidget(self._list_page)
-        self._stack.addWidget(self._item_page)
+        pages_layout.addWidget(self._list_page)
+        pages_layout.addWidget(self._item_page)
+        self._item_page.hide()
+        self._page = self._list_page
         self._span: Span | None = None
 
     # --- public API -------------------------------------------------------------------------
@@ -224,9 +229,7 @@ class DetailPane(QScrollArea):
         Labels of an earlier item are hidden at once and deleted later, so only labels visible
         within the page count (``isVisibleTo``), never a hidden or outgoing one.
         """
-        page = self._stack.currentWidget()
-        if page is None:
-            return ""
+        page = self._page
         labels = [label for label in page.findChildren(QLabel) if label.text() and label.isVisibleTo(page)]
         labels.sort(key=lambda label: label.mapTo(page, label.rect().topLeft()).y())
         return "\n".join(label.text() for label in labels)
@@ -493,14 +496,20 @@ class DetailPane(QScrollArea):
             _add(self._item_body, widget)
         self._source_button.setEnabled(self._span is not None)
         self._current = item
-        self._stack.setCurrentWidget(self._item_page)
+        self._show_page(self._item_page)
         self._scroll_to_top()
 
     def _show_list(self, item: object) -> None:
         self._current = item
         self._span = None
-        self._stack.setCurrentWidget(self._list_page)
+        self._show_page(self._list_page)
         self._scroll_to_top()
+
+    def _show_page(self, page: QWidget) -> None:
+        other = self._item_page if page is self._list_page else self._list_page
+        other.hide()
+        page.show()
+        self._page = page
 
     def _scroll_to_top(self) -> None:
         # A new item starts at its top, not at the previous item's scroll offset.

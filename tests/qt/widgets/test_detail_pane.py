@@ -273,3 +273,13 @@ def test_placeholders_are_filled_in_one_pass(app: QApplication, qtbot: QtBot, re
     qtbot.addWidget(widget)
     widget.set_report(odd)
     assert f"Meeting: Session %2 of %1, {meta.meeting.date}" in widget.shown_text().splitlines()
+
+
+def test_a_short_figure_page_does_not_scroll_for_the_hidden_list(
+    pane: DetailPane, report: Report, qtbot: QtBot
+) -> None:
+    pane.show_goal(report.goal_areas[0])  # a tall list page: a table, quotes, named things
+    bar = pane.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    pane.show_quote(report.quotes[1])
+    qtbot.waitUntil(lambda: bar.maximum() == 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -108,3 +108,24 @@ def test_view_menu_and_radio_buttons_agree(window: MainWindow, qtbot: QtBot, rep
     window.action("actionShowInSource").trigger()
     assert source.is_raw() and action.isChecked()
     assert source.highlighted_text() == _raw_text_of(report, figure.sentence).replace("\n", "\u2029")
+
+
+def test_stepping_search_hits_highlights_them_in_raw_mode(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    source = window.source_view()
+    window.action("actionRawText").trigger()
+    assert source.is_raw()
+    panel = window.search_panel()
+    panel.field().setText("民生支出")
+    qtbot.waitUntil(lambda: panel.position_text() != "", timeout=3000)
+    qtbot.keyClick(panel.field(), Qt.Key.Key_Return)
+    shown = 0
+    for _ in panel.hits():
+        hit = panel.current_hit()
+        assert hit is not None
+        assert source.is_raw() and window.action("actionRawText").isChecked()
+        if hit.span is not None:  # a hit in the article's text, not in a figure's name
+            assert source.highlighted_text() == "民生支出"
+            shown += 1
+        qtbot.keyClick(panel.field(), Qt.Key.Key_F3)
+    assert shown >= 2
