@@ -257,7 +257,7 @@ def derived_description(derived: DerivedIndicator, report: Report, lang: Languag
         source = report.indicator_by_id[item.indicator_id]
         name = figure_name(source, lang)
         value = value_text(source.value, source.unit)
-        parts.append(f"{item.symbol} = {name} {value} (±{number_text(item.half_width)})")
+        parts.append(f"{item.symbol} = {name} {value}{bracketed('±' + number_text(item.half_width), lang)}")
     separator = _FULL_SEMICOLON if Language.from_tag(lang) is Language.ZH else "; "
     return separator.join([derived.formula, *parts, range_text(derived, lang)])
 

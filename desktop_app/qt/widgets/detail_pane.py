@@ -473,7 +473,7 @@ class DetailPane(QScrollArea):
 
     def _fill_table(self, caption: str, indicators: Sequence[AnyIndicator]) -> None:
         self._table_caption.setText(caption)
-        self._table_caption.setVisible(bool(caption))
+        self._table_caption.setVisible(bool(caption) and bool(indicators))  # no heading over nothing
         self._table_model.set_indicators(indicators)
         self._table.setVisible(bool(indicators))
         self._table.resizeColumnsToContents()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
-from desktop_app.core.model import Indicator, IndicatorKind, Report
+from desktop_app.core.model import DerivedIndicator, Indicator, IndicatorKind, Report
 from desktop_app.core.presentation import KIND_PALETTE, location_text, meaning_label, numbered_goal_label
 from desktop_app.qt.app import Translations
 from desktop_app.qt.main_window import MainWindow
@@ -283,3 +283,15 @@ def test_a_short_figure_page_does_not_scroll_for_the_hidden_list(
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     pane.show_quote(report.quotes[1])
     qtbot.waitUntil(lambda: bar.maximum() == 0)
+
+
+def test_no_figures_heading_over_no_figures(pane: DetailPane, report: Report) -> None:
+    section = next(
+        s
+        for s in report.sections
+        if not any(isinstance(i, Indicator | DerivedIndicator) for i in report.for_section(s.id))
+    )
+    pane.show_section(section)
+    assert "Figures" not in pane.shown_text().splitlines()
+    pane.show_goal(report.goal_areas[0])
+    assert "Figures" in pane.shown_text().splitlines()
