@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from desktop_app.core.language import Language
 from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator, Report
 from desktop_app.core.presentation import (
+    editorial_text,
     figure_name,
     kind_label,
     location_text,
@@ -110,7 +111,9 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if isinstance(item, Indicator):
                 return tooltip(item.name, item.sentence.text)
-            return tooltip(item.name, item.formula, item.explanation)
+            return tooltip(
+                item.name, item.formula, editorial_text(item.explanation, item.explanation_en, self._lang)
+            )
         if role == DOMAIN_ROLE:
             return item
         if role == ITEM_ID_ROLE:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import (
     DerivedIndicator,
     Entity,
@@ -33,11 +34,14 @@ from desktop_app.core.model import (
     Section,
 )
 from desktop_app.core.presentation import (
+    editorial_text,
     entity_kind_label,
     figure_name,
     figure_value_text,
     kind_label,
     numbered_goal_label,
+    section_title,
+    source_citation,
     visible_text,
 )
 from desktop_app.core.search.hits import SOURCE_GROUP, count_label
@@ -108,7 +112,7 @@ class GoalTreeModel(QAbstractItemModel):
     def __init__(self, report: Report, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._report = report
-        self._lang = "zh"
+        self._lang = Language.ZH
         self._root = TreeNode(NodeKind.SECTION, None, "")
         self._by_path: dict[str, TreeNode] = {}
         self._by_item_id: dict[str, list[TreeNode]] = {}
@@ -166,8 +170,8 @@ class GoalTreeModel(QAbstractItemModel):
         """Every row showing a dataset object (an indicator may sit under several goal areas)."""
         return [self.index_for_node(n) for n in self._by_item_id.get(item_id, [])]
 
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
+    def set_language(self, lang: Language | str) -> None:
+        self._lang = Language.from_tag(lang)
         self._emit_all_changed()
 
     def set_hit_counts(self, counts_by_key: dict[str, int]) -> None:
@@ -276,8 +280,7 @@ class GoalTreeModel(QAbstractItemModel):
         if node.kind is NodeKind.SOURCE:
             return self.tr("Source article")
         if isinstance(item, Section):
-            title = item.title if lang.startswith("zh") else item.title_en
-            return visible_text(title, LABEL_LIMIT)
+            return visible_text(section_title(item, lang), LABEL_LIMIT)
         if isinstance(item, Indicator):
             badge = "" if item.kind is IndicatorKind.ACHIEVED else f" [{kind_label(item.kind, lang)}]"
             return (
@@ -296,22 +299,26 @@ class GoalTreeModel(QAbstractItemModel):
 
     def _tooltip(self, node: TreeNode) -> str:
         item = node.item
+        lang = self._lang
+        # English words only in the English UI: glosses, English titles and notes follow the language.
+        english = lang is Language.EN
         if isinstance(item, GoalArea):
-            return tooltip(item.sentence, item.title_en)
+            return tooltip(item.sentence, item.title_en if english else "")
         if isinstance(item, Indicator):
-            return tooltip(item.name, item.sentence.text)
+            return tooltip(figure_name(item, lang), item.sentence.text)
         if isinstance(item, DerivedIndicator):
-            return tooltip(item.name, f"{item.formula}: {item.explanation}")
+            explanation = editorial_text(item.explanation, item.explanation_en, lang)
+            return tooltip(figure_name(item, lang), f"{item.formula}: {explanation}")
         if isinstance(item, Quote):
             return tooltip(item.text, item.speaker)
         if isinstance(item, Entity):
-            return tooltip(item.name, "、".join(item.roles), item.note)
+            return tooltip(item.name, "、".join(item.roles), editorial_text(item.note, item.note_en, lang))
         if isinstance(item, Section):
-            return tooltip(item.title, item.title_en)
+            return tooltip(item.title, item.title_en if english else "")
         if node.kind is NodeKind.OVERVIEW:
-            return tooltip(self._report.metadata.title, self._report.metadata.citation)
+            return tooltip(self._report.metadata.title, source_citation(self._report, lang))
         if node.kind is NodeKind.SOURCE:
-            return tooltip(self._report.metadata.citation)
+            return tooltip(source_citation(self._report, lang))
         return ""
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import html
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
+from desktop_app.core.language import Language
 from desktop_app.core.loader import load_report
 from desktop_app.core.model import Report
 from desktop_app.qt.models.roles import (
@@ -95,3 +98,19 @@ def test_another_report_shows_its_own_structure_and_words(
     assert first.startswith(f"1. {other.goal_areas[0].title}") and "坚定不移" not in first
     kinds = {model.index(r, 0, model.index(g, 0)).data(NODE_KIND_ROLE) for g in range(8) for r in range(5)}
     assert NodeKind.QUOTE not in kinds and NodeKind.ENTITY not in kinds
+
+
+def test_tooltips_follow_the_language(app: QApplication, report: Report) -> None:
+    model = GoalTreeModel(report)
+    goal = report.goal_areas[0]
+    derived = report.derived[0]
+    goal_index = model.index(0, 0)
+    derived_index = model.indexes_for_item(derived.id)[0]
+    model.set_language(Language.ZH)
+    tip = goal_index.data(Qt.ItemDataRole.ToolTipRole)
+    assert goal.sentence in tip and html.escape(goal.title_en) not in tip  # no English gloss in zh
+    assert derived.explanation in derived_index.data(Qt.ItemDataRole.ToolTipRole)
+    model.set_language(Language.EN)
+    assert html.escape(goal.title_en) in goal_index.data(Qt.ItemDataRole.ToolTipRole)
+    tip = derived_index.data(Qt.ItemDataRole.ToolTipRole)
+    assert html.escape(derived.explanation_en) in tip and derived.explanation not in tip
