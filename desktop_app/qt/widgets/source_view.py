@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.language import Language
 from desktop_app.core.model import ParagraphRole, Repair, RepairKind, Report, Span
-from desktop_app.core.presentation import certainty_label, fill, repair_note_label, visible_text
+from desktop_app.core.presentation import (
+    certainty_label,
+    editorial_text,
+    fill,
+    repair_note_label,
+    visible_text,
+)
 from desktop_app.core.source_map import raw_spans, repaired_position
 from desktop_app.qt.text import code_point_index, tooltip, utf16_length, utf16_offset
 
@@ -405,5 +411,5 @@ def _repair_tooltip(repair: Repair, lang: Language) -> str:
         )
         if not repair.applied:
             lines.append(QCoreApplication.translate("SourceView", "Not applied: the raw text is kept"))
-    lines.append(repair.note)
+    lines.append(editorial_text(repair.note, repair.note_en, lang))
     return tooltip(*lines)

@@ -131,3 +131,16 @@ def test_stepping_search_hits_highlights_them_in_raw_mode(window: MainWindow, qt
             shown += 1
         panel.next_hit()
     assert shown >= 2, [(h.node_kind, h.span) for h in panel.hits()]
+
+
+def test_repair_tooltip_note_follows_the_ui_language(report: Report) -> None:
+    """Issue 11.16: a misreading's note in the source view's tooltip is the UI language's."""
+    import html
+
+    from desktop_app.core.language import Language
+    from desktop_app.qt.widgets.source_view import _repair_tooltip
+
+    aubo = next(r for r in report.repairs if r.raw_text == "邀博")
+    chinese, english = _repair_tooltip(aubo, Language.ZH), _repair_tooltip(aubo, Language.EN)
+    assert html.escape(aubo.note) in chinese and html.escape(aubo.note_en) not in chinese
+    assert html.escape(aubo.note_en) in english and html.escape(aubo.note) not in english
