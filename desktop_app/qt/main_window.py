@@ -400,7 +400,8 @@ class MainWindow(QMainWindow):
             # than the whole bare window, so it must not delay the first paint.
             self._charts_scheduled = True
             self.first_painted.emit()
-            QTimer.singleShot(0, self.ensure_charts)
+            # The window as context: a window deleted before the timer fires builds no charts.
+            QTimer.singleShot(0, self, self.ensure_charts)
         return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:
