@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
@@ -308,8 +309,10 @@ class SourceView(QWidget):
         self._edit.setExtraSelections([])
         self._edit.setDocument(document)
         # QTextEdit does not delete a document it was given; without this each rebuild kept ~200 KB.
+        # Deleted now, not by deleteLater: that waits for the event loop, which a burst of rebuilds
+        # (or a caller without one) may not return to; nothing refers to the old document any more.
         if ours:
-            old.deleteLater()
+            shiboken6.delete(old)
         self._built_for = report
         if self._highlighted is not None:
             ranges = self._ranges(self._highlighted)

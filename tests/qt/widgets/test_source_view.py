@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -33,7 +32,7 @@ def _raw_text_of(report: Report, span: Span) -> str:
 
 
 def _documents(view: SourceView) -> int:
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    # No event processing: the old documents must be gone at once, not when the loop runs again.
     return len(view.findChildren(QTextDocument))
 
 
