@@ -76,10 +76,18 @@ def main() -> int:
     parser.add_argument(
         "only",
         nargs="?",
-        choices=["import"],
-        help="run one benchmark alone: import = the importer (issue 14)",
+        choices=["import", "search"],
+        help="run one benchmark alone: import = the importer (issue 14), search = keystrokes and index build",
     )
     args = parser.parse_args()
+    if args.only == "search":
+        searched = bench_search.run(2 if args.quick else 5)
+        print(
+            json.dumps(searched, indent=2, ensure_ascii=False)
+            if args.json
+            else bench_search.format_table(searched)
+        )
+        return 0
     if args.only == "import":
         from benchmarks import bench_import
 
