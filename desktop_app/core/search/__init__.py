@@ -5,6 +5,8 @@
 * :mod:`.query` — query syntax (terms, phrases) and the longest query accepted;
 * :mod:`.documents` — every searchable field of a report (:func:`report_documents`);
 * :mod:`.index` — :class:`SearchIndex`, built once per report (pulls in pypinyin and OpenCC);
+* :mod:`.pinyin` — readings, spellings of a typed run, abbreviations (``lz``) read in context;
+* :mod:`.suggest` — what to offer when a query finds nothing (only queries that find something);
 * :mod:`.hits` — snippets, result groups, item names and the one counting rule.
 
 This package's ``__init__`` imports only the cheap modules, so views can name hits without
