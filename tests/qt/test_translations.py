@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
-from desktop_app.core.model import Report
+from desktop_app.core.model import DerivedIndicator, Indicator, Report
 from desktop_app.qt.app import Application, Translations
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.settings import Settings
@@ -119,3 +119,21 @@ def test_english_window_shows_the_datasets_english_titles(
     window.select_item(indicator.id)
     assert indicator.name_en in window.detail_pane().shown_text()
     assert heading is not None
+
+
+def test_english_figures_table_and_tree_use_the_english_names(
+    app: QApplication, qtbot: QtBot, report: Report, settings: QSettings
+) -> None:
+    window = MainWindow(report, Settings(settings), Language.EN)
+    qtbot.addWidget(window)
+    window.select_path("section/sec-rural-environment")
+    table = window.detail_pane().table_model()
+    names = [table.index(row, 0).data() for row in range(table.rowCount())]
+    named = [
+        i
+        for i in report.for_section("sec-rural-environment")
+        if isinstance(i, Indicator | DerivedIndicator) and i.name_en
+    ]
+    assert named and all(i.name_en[:20] in " ".join(names) for i in named)
+    row = window.tree_model().indexes_for_item(named[0].id)[0]
+    assert row.data().startswith(named[0].name_en[:20])
