@@ -19,10 +19,8 @@ export, :mod:`desktop_app.qt.printing.pdf`).
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import datetime
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,6 +49,7 @@ from desktop_app.core.scope import SummaryScope
 from desktop_app.core.summary import build_summary_html, page_footer_text
 from desktop_app.qt import fonts
 from desktop_app.qt.charts import render_group_image
+from desktop_app.qt.printing.pagination import Break, Float, Flow, Page, TableSpan, paginate
 
 __all__ = [
     "CHART_DPI",
@@ -199,7 +198,7 @@ class SummaryDocument:
         self._body = QRectF()
         self._band = self._page_width = self._page_height = 0.0
         self._dpi = _SCREEN_DPI
-        self._pages: list[_Page] = []
+        self._pages: list[Page] = []
         self._layout = document.documentLayout()  # looked up once: each call costs 40 µs
 
     # --- layout
@@ -227,7 +226,7 @@ class SummaryDocument:
         self._scale_indents(self._dpi / _SCREEN_DPI)
         self.document.documentLayout().setPaintDevice(device)
         self.document.setTextWidth(self._body.width())
-        self._pages = self._paginate()
+        self._pages = paginate(self._flow(), self._body.height())
         return len(self._pages)
 
     def page_count(self) -> int:
@@ -264,73 +263,85 @@ class SummaryDocument:
             bottoms.append(layout.blockBoundingRect(last).bottom())
         return min(tops), max(bottoms)
 
-    def _break_candidates(self) -> tuple[list[_Break], list[_Break], list[_TableSpan]]:
-        """Where pages may end: the preferred places, every line top as a fallback, and the tables."""
-        preferred: list[_Break] = []
-        fallback: list[_Break] = []
-        tables: list[_TableSpan] = []
+    def _flow(self) -> Flow:
+        """The document as the paginator sees it: breaks, tables, charts as floats, the closing block.
+
+        Preferred breaks: before a block (unless the block before keeps with it: a heading), between
+        lines of a paragraph with two lines on each side, between table rows after the header.
+        Fallbacks: every line top outside tables, every row boundary; never a line inside a row.
+        A chart (its image and caption, with the section heading before the first) is a float. The
+        last section (the source) has no break of its own: it keeps with what precedes it.
+        """
+        preferred: list[Break] = []
+        fallback: list[Break] = []
+        tables: list[TableSpan] = []
+        floats: list[Float] = []
+        headings: list[float] = []  # the tops of level-2 headings outside tables
         overlap = 0.75 * self._dpi / _SCREEN_DPI  # half a table rule (1 px) and a hair
         layout = self._layout
         keep_with_previous = True  # nothing before the first block
+        chart_top: float | None = None  # the top of the float being collected
+        chart_blocks = 0  # how many of its blocks (image, caption) are still to come
+        previous_heading_top: float | None = None
+        # Qt lays the empty block after a table out beside the table's last row: no break above this.
+        floor = 0.0
         block = self.document.begin()
         while block.isValid():
             # None outside tables (the stubs do not say so).
             table: QTextTable | None = QTextCursor(block).currentTable()
             if table is None:
-                tops = self._line_tops(block)
-                fallback.extend(_Break(y) for y in tops)
+                tops = [y for y in self._line_tops(block) if y >= floor - 0.5]
+                if chart_top is not None and chart_blocks == 0 and tops:  # the block after the caption
+                    floats.append(Float(chart_top, tops[0]))
+                    chart_top = None
+                if _is_chart(block) and tops and chart_top is None:
+                    chart_top = previous_heading_top if previous_heading_top is not None else tops[0]
+                    chart_blocks = 2
+                chart_blocks = max(0, chart_blocks - 1)
+                fallback.extend(Break(y) for y in tops)
                 if tops and not keep_with_previous:
-                    preferred.append(_Break(tops[0]))
-                if block.blockFormat().headingLevel() == 0:
+                    preferred.append(Break(tops[0]))
+                level = block.blockFormat().headingLevel()
+                if level == 0:
                     # At least two lines of a paragraph on each side of a break.
-                    preferred.extend(_Break(y) for y in tops[2:-1])
+                    preferred.extend(Break(y) for y in tops[2:-1])
+                elif level == 2 and tops:
+                    headings.append(tops[0])
+                previous_heading_top = tops[0] if level and tops else None
                 keep_with_previous = _keeps_with_next(block)
                 block = block.next()
                 continue
+            previous_heading_top = None
             frame = layout.frameBoundingRect(table)
+            if chart_top is not None:
+                floats.append(Float(chart_top, frame.top()))
+                chart_top = None
             if not keep_with_previous:
-                preferred.append(_Break(frame.top()))
+                preferred.append(Break(frame.top()))
             header_rows = min(table.format().headerRowCount(), table.rows() - 1)
             extents = [self._cell_extent(table, row) for row in range(table.rows())]
             boundaries = [(extents[r - 1][1] + extents[r][0]) / 2 for r in range(1, table.rows())]
             for row, boundary in enumerate(boundaries, start=1):
                 if row > max(header_rows, 0) and (row > 1 or header_rows == 0):
-                    preferred.append(_Break(boundary, overlap))
-                fallback.append(_Break(boundary, overlap))
-            cell_block = self.document.findBlock(table.firstPosition())
-            while cell_block.isValid() and cell_block.position() <= table.lastPosition():
-                fallback.extend(_Break(y) for y in self._line_tops(cell_block))
-                cell_block = cell_block.next()
+                    preferred.append(Break(boundary, overlap))
+                fallback.append(Break(boundary, overlap))  # a row is never split (issue 11.21)
             header = None
             if header_rows > 0:
                 header = (frame.top(), boundaries[header_rows - 1])
-            tables.append(_TableSpan(frame.top(), frame.bottom(), header))
+            tables.append(TableSpan(frame.top(), frame.bottom(), header))
+            floor = frame.bottom()
             keep_with_previous = False
             block = self.document.findBlock(table.lastPosition() + 1)
+        total = layout.documentSize().height()
+        if chart_top is not None:
+            floats.append(Float(chart_top, total))
+        closing = headings[-1] if headings else None
+        if closing is not None:  # the closing block keeps with what precedes it
+            preferred = [b for b in preferred if b.y < closing - 0.5]
+            fallback = [b for b in fallback if b.y < closing - 0.5]
         preferred.sort(key=lambda b: b.y)
         fallback.sort(key=lambda b: b.y)
-        return preferred, fallback, tables
-
-    def _paginate(self) -> list[_Page]:
-        preferred, fallback, tables = self._break_candidates()
-        total = self._layout.documentSize().height()
-        capacity = self._body.height()
-        pages: list[_Page] = []
-        start, start_overlap = 0.0, 0.0
-        header: tuple[float, float] | None = None
-        while start < total - 0.5 or not pages:
-            header_height = header[1] - header[0] if header else 0.0
-            limit = start - start_overlap + capacity - header_height
-            if total <= limit:
-                pages.append(_Page(start - start_overlap, total, header))
-                break
-            cut = _last_break(preferred, start, limit) or _last_break(fallback, start, limit)
-            if cut is None:
-                cut = _Break(limit)  # a line taller than a page: nothing better exists
-            pages.append(_Page(start - start_overlap, cut.y + cut.overlap, header))
-            start, start_overlap = cut.y, cut.overlap
-            header = next((t.header for t in tables if t.top < start < t.bottom and t.header), None)
-        return pages
+        return Flow(total, preferred, fallback, tables, floats, closing)
 
     # --- painting
 
@@ -397,24 +408,29 @@ class SummaryDocument:
         painter.drawText(QPointF(width - number_width, baseline), number)
         painter.restore()
 
-    def _paint_body(self, painter: QPainter, page: _Page) -> None:
-        """One page's slice of the document (after a repeated table header), clipped to it."""
+    def _paint_body(self, painter: QPainter, page: Page) -> None:
+        """One page's slices of the document, one under the other, each clipped to itself."""
         body = self._body
         painter.save()
         painter.translate(body.left(), body.top())
         offset = 0.0
-        if page.header is not None:
-            top, bottom = page.header
+        for piece in page.slices:
             painter.save()
-            painter.translate(0, -top)
-            self.document.drawContents(painter, QRectF(0, top, body.width(), bottom - top))
+            painter.translate(0, offset - piece.start)
+            self.document.drawContents(painter, QRectF(0, piece.start, body.width(), piece.height))
             painter.restore()
-            offset = bottom - top
-        painter.translate(0, offset - page.start)
-        self.document.drawContents(painter, QRectF(0, page.start, body.width(), page.end - page.start))
+            offset += piece.height
         painter.restore()
 
     # --- headings for bookmarks
+
+    def _locate(self, y: float) -> tuple[int, float]:
+        """The page a document position is printed on, and how far below the body's top."""
+        for index, page in enumerate(self._pages):
+            offset = page.locate(y)
+            if offset is not None:
+                return index, offset
+        return len(self._pages) - 1, 0.0
 
     def outline(self, device: QPagedPaintDevice) -> list[OutlineEntry]:
         """The headings (``<h1>``–``<h3>``) of the last layout, with their page and height on it.
@@ -430,55 +446,24 @@ class SummaryDocument:
             tops = self._line_tops(block) if 0 < level <= 3 else []
             if tops:
                 y = tops[0]
-                index = next((i for i, p in enumerate(self._pages) if y < p.end), len(self._pages) - 1)
-                page = self._pages[index]
-                offset = page.header[1] - page.header[0] if page.header else 0.0
-                top = paint_top_pt + (self._body.top() + offset + y - page.start) * to_points
+                index, offset = self._locate(y)
+                top = paint_top_pt + (self._body.top() + offset) * to_points
                 title = block.text().replace("\u2028", " ").strip()
                 entries.append(OutlineEntry(max(level, 2), title, index, max(0.0, top - 4)))
             block = block.next()
+        # In the order they are printed (a chart moved below the text after it takes its heading along).
+        entries.sort(key=lambda e: (e.page, e.y))
         return entries
 
 
-@dataclass(frozen=True, slots=True)
-class _Break:
-    """A place a page may end: ``y`` in the document; ``overlap`` lets a table rule show on both pages."""
-
-    y: float
-    overlap: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class _TableSpan:
-    top: float
-    bottom: float
-    header: tuple[float, float] | None
-    """The header rows' top and bottom, repeated on each page the table continues on."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Page:
-    start: float
-    end: float
-    header: tuple[float, float] | None
-
-
-def _last_break(breaks: Sequence[_Break], start: float, limit: float) -> _Break | None:
-    """The last break after ``start`` whose slice still fits above ``limit``."""
-    index = bisect.bisect_right([b.y for b in breaks], limit) - 1
-    while index >= 0:
-        candidate = breaks[index]
-        if candidate.y <= start + 1:
-            return None
-        if candidate.y + candidate.overlap <= limit:
-            return candidate
-        index -= 1
-    return None
+def _is_chart(block: QTextBlock) -> bool:
+    """A chart's image paragraph (an object replacement character stands for the image)."""
+    return "\ufffc" in block.text()
 
 
 def _keeps_with_next(block: QTextBlock) -> bool:
-    """Headings and chart images (an object replacement character) belong with what follows."""
-    return block.blockFormat().headingLevel() > 0 or "\ufffc" in block.text()
+    """Headings and chart images belong with what follows (a chart with its caption)."""
+    return block.blockFormat().headingLevel() > 0 or _is_chart(block)
 
 
 def _print_font(family: str, points: float) -> QFont:
