@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from desktop_app.appinfo import APP_NAME
 from desktop_app.core.language import Language
@@ -267,14 +267,19 @@ def _figures_table(
     return table
 
 
-def _charts(chart_images: Sequence[tuple[str, str]], lang: Language) -> list[str]:
+def _charts(
+    chart_images: Sequence[tuple[str, str]], sizes: Mapping[str, tuple[int, int]], lang: Language
+) -> list[str]:
     if not chart_images:
         return []
     labels = _labels(lang)
     parts = [_heading(2, _t(labels["charts"]))]
     for number, (name, caption) in enumerate(chart_images, start=1):
         label = labels["figure_n"].format(n=number)
-        parts.append(f'<p class="chart" align="center"><img src="{_t(name)}" alt="{_t(caption)}" /></p>')
+        size = f' width="{sizes[name][0]}" height="{sizes[name][1]}"' if name in sizes else ""
+        parts.append(
+            f'<p class="chart" align="center"><img src="{_t(name)}"{size} alt="{_t(caption)}" /></p>'
+        )
         parts.append(f'<p class="caption" align="center">{_t(label)}\u3000{_t(caption)}</p>')
     return parts
 
@@ -410,6 +415,7 @@ def build_summary_html(
     scope: SummaryScope,
     *,
     chart_images: Sequence[tuple[str, str]] = (),
+    chart_sizes: Mapping[str, tuple[int, int]] | None = None,
     generated: datetime.date,
 ) -> str:
     """The summary of the whole report, of its figures or of one goal area, as a complete HTML document.
@@ -429,6 +435,8 @@ def build_summary_html(
             its language is the document's.
         chart_images: ``(resource name, caption)`` for each chart, in order; the name is used as an
             ``<img src>`` that the caller supplies (``QTextDocument.addResource``). None: no charts.
+        chart_sizes: Each chart's size in CSS pixels by resource name, written on its ``<img>`` so
+            that a layout need not load the image to know it.
         generated: The date printed as the date generated.
 
     Returns:
@@ -461,7 +469,7 @@ def build_summary_html(
         if other:
             body.append(_heading(2, _t(labels["other_figures"])))
             body.append(_figures_table(other, report, marks, lang))
-        body.extend(_charts(chart_images, lang))
+        body.extend(_charts(chart_images, chart_sizes or {}, lang))
         projects = report.entities_of_kind(EntityKind.LIVELIHOOD_PROJECT)
         if projects:
             body.append(_heading(2, f"{_t(labels['livelihood'])}\uff08{len(projects)}\uff09"))
@@ -479,7 +487,7 @@ def build_summary_html(
             body.append(_figures_table(indicators, report, marks, lang, goal.id))
         else:
             body.append(f"<p>{_t(labels['no_figures'])}</p>")
-        body.extend(_charts(chart_images, lang))
+        body.extend(_charts(chart_images, chart_sizes or {}, lang))
         body.extend(_quotes((q for q in report.quotes if goal.id in q.goal_ids), marks, lang, goal.id))
         body.extend(_related([e for e in report.entities if goal.id in e.goal_ids], lang, goal.id))
         derived = [i for i in indicators if isinstance(i, DerivedIndicator)]

@@ -11,6 +11,7 @@ Every entry point takes a :class:`~desktop_app.core.scope.SummaryScope` resolved
 """
 
 from desktop_app.core.atomic import ExportError
+from desktop_app.qt.printing.chart_store import PrintError
 from desktop_app.qt.printing.controller import PrintController
 from desktop_app.qt.printing.layout import (
     CHART_DPI,
@@ -28,6 +29,7 @@ __all__ = [
     "ExportError",
     "OutlineEntry",
     "PrintController",
+    "PrintError",
     "SummaryDocument",
     "export_pdf",
     "page_layout",

@@ -22,14 +22,12 @@ from __future__ import annotations
 import contextlib
 import datetime
 from dataclasses import dataclass
-from functools import lru_cache
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -41,14 +39,13 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from desktop_app.core.charting import ChartGroup
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.core.paper import PAPER_SIZES
 from desktop_app.core.scope import SummaryScope
 from desktop_app.core.summary import build_summary_html, page_footer_text
 from desktop_app.qt import fonts
-from desktop_app.qt.charts import render_group_image
+from desktop_app.qt.printing.chart_store import ChartStore, StoreDocument
 from desktop_app.qt.printing.pagination import Break, Float, Flow, Page, TableSpan, paginate
 
 __all__ = [
@@ -56,7 +53,6 @@ __all__ = [
     "MARGINS_MM",
     "OutlineEntry",
     "SummaryDocument",
-    "clear_chart_cache",
     "page_layout",
     "page_size",
 ]
@@ -104,25 +100,6 @@ def page_layout(name: str) -> QPageLayout:
 # --- the document -----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=24)
-def _chart_image(group: ChartGroup, width_px: int, dpi: int, lang: str) -> QImage:
-    """A chart rendered for print, cached: the preview repaints on every page-setup change.
-
-    The whole report's 12 charts at 300 dpi take about 60 MB; 24 leave room for a goal area's.
-    """
-    image = render_group_image(group, width_px, dpi, lang=lang)
-    # No alpha channel: the PDF needs no soft mask, and the file is smaller.
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    # Sized by the document as width / ratio pixels at 96 dpi, i.e. CHART_WIDTH_MM on paper.
-    image.setDevicePixelRatio(dpi / _SCREEN_DPI)
-    return image
-
-
-def clear_chart_cache() -> None:
-    """Forget the charts rendered so far (for benchmarks of a first export)."""
-    _chart_image.cache_clear()
-
-
 @dataclass(frozen=True, slots=True)
 class OutlineEntry:
     """A heading of the laid-out summary: where a PDF bookmark points."""
@@ -163,27 +140,28 @@ class SummaryDocument:
         self.title = scope.title
         self.citation = report.metadata.citation
         self.family = _font_family()
-        # Figures only means tables only.
+        # Figures only means tables only. Rendered one at a time, in bounded memory (issue 13.2).
         groups = scope.chart_groups
-        width_px = round(CHART_WIDTH_MM / 25.4 * chart_dpi)
-        images: list[tuple[str, QImage]] = []
-        captions: list[tuple[str, str]] = []
-        for number, group in enumerate(groups, start=1):
-            name = f"report-chart-{number}.png"
-            images.append((name, _chart_image(group, width_px, chart_dpi, self.lang.value)))
-            captions.append(
-                (name, group.title if self.lang is Language.ZH else group.title_en or group.title)
+        self.charts = ChartStore(groups, round(CHART_WIDTH_MM / 25.4 * chart_dpi), chart_dpi, self.lang)
+        captions = [
+            (
+                ChartStore.name(number),
+                group.title if self.lang is Language.ZH else group.title_en or group.title,
             )
+            for number, group in enumerate(groups, start=1)
+        ]
         self.html = build_summary_html(
-            report, scope, chart_images=captions, generated=generated or datetime.date.today()
+            report,
+            scope,
+            chart_images=captions,
+            chart_sizes=self.charts.sizes,
+            generated=generated or datetime.date.today(),
         )
-        document = QTextDocument()
+        document = StoreDocument(self.charts)
         document.setDocumentMargin(0)
         document.setDefaultFont(_print_font(self.family, BODY_POINT_SIZE))
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, self.title)
         document.setHtml(self.html)
-        for name, image in images:
-            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
         self.document = document
         # Qt scales vertical block margins to the paint device but not horizontal ones; keep the
         # CSS values (pixels at 96 dpi) to scale them for each device.

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pypdf
 import pytest
 from pypdf.errors import PyPdfError
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.core.presentation import goal_label
 from desktop_app.core.scope import resolve_scope
 from desktop_app.qt import printing
-from desktop_app.qt.printing import export_pdf, pdf, render_to_printer
+from desktop_app.qt.charts import ChartRenderError
+from desktop_app.qt.printing import PrintError, chart_store, export_pdf, pdf, render_to_printer
 from desktop_app.qt.printing.layout import _font_family
 from tests.qt.printing.readback import needs_poppler, page_text, pdf_text, poppler, scope
 
@@ -285,3 +290,74 @@ def test_a_pdf_pypdf_cannot_read_is_kept_as_qt_made_it(
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert len(reader.pages) == pages and not reader.outline
     assert "PDF written as Qt made it" in caplog.text
+
+
+# --- charts: never missing, memory bounded (issue 13.2) ------------------------------------------------
+
+
+def test_a_chart_that_cannot_be_drawn_fails_the_export(
+    qapp: QApplication, report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never a PDF without its charts: the export fails naming the chart, and writes nothing."""
+
+    def refuse(*args: Any, **kwargs: Any) -> QImage:
+        raise ChartRenderError("an image of 2008×90000 pixels could not be allocated (out of memory?)")
+
+    monkeypatch.setattr(chart_store, "render_group_image", refuse)
+    target = tmp_path / "g8.pdf"
+    with pytest.raises(PrintError, match=r"chart 1 \(.+\) could not be drawn: an image of 2008×90000"):
+        export_pdf(report, scope(report, "g8-wellbeing"), target)
+    monkeypatch.setattr(chart_store, "render_group_image", lambda *args, **kwargs: QImage())
+    with pytest.raises(PrintError, match=r"chart 1 .* could not be drawn: no image"):
+        export_pdf(report, scope(report, "g8-wellbeing"), target)
+    assert list(tmp_path.iterdir()) == []
+    # The figures only need no chart: still printable.
+    assert export_pdf(report, scope(report, "figures"), target) >= 1
+
+
+def test_too_many_charts_fail_with_a_way_out(
+    qapp: QApplication, report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chart_store, "MAX_CHARTS", 2)
+    with pytest.raises(PrintError, match=r"would hold .* charts, more than the 2 .* figures only"):
+        export_pdf(report, scope(report, "all"), tmp_path / "all.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_deflated_charts_are_drawn_the_same(
+    qapp: QApplication, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond the memory budget a chart is kept deflated and inflated while drawn: same pixels."""
+    groups = scope(report, "g8-wellbeing").chart_groups
+    kept = chart_store.ChartStore(groups, 600, 96, Language.ZH)
+    monkeypatch.setattr(chart_store, "DECODED_BUDGET", 0)
+    deflated = chart_store.ChartStore(groups, 600, 96, Language.ZH)
+    assert len(kept) == len(deflated) == len(groups) >= 2
+    for number in range(1, len(groups) + 1):
+        name = chart_store.ChartStore.name(number)
+        a, b = kept.image(name), deflated.image(name)
+        assert a is not None and b is not None and not b.isNull()
+        assert a == b and deflated.sizes[name] == kept.sizes[name]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource is Unix-only")
+def test_thousands_of_figures_export_with_every_chart_in_bounded_memory(tmp_path: Path) -> None:
+    """2,000 figures: every chart is in the PDF and peak memory stays bounded (measured in a subprocess).
+
+    Before: 1,000 figures took 2.1 GB, 10,000 figures 18 GB with 11 of 12 charts missing (exit 0).
+    """
+    script = Path(__file__).with_name("many_figures.py")
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "PATH": os.environ.get("PATH", "")}
+    result = subprocess.run(
+        [sys.executable, str(script), "2000", str(tmp_path / "many.pdf")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    assert measured["charts"] >= 10 and measured["images"] >= measured["charts"], measured
+    assert measured["pages"] > 100
+    assert measured["peak_rss_mb"] < 700, measured  # 2,000 figures: about 400 MB here
