@@ -60,14 +60,16 @@ def test_a_hundred_thousand_segments_cost_little_memory(tmp_path: Path) -> None:
     assert result["outcome"].startswith(
         "DatasetError: $.paragraphs[0].segments[1]: the segments so far cover"
     )
-    assert result["peak_mb"] < 400
+    # About 45 MB here; the bound leaves room for a loaded machine and still fails the old 2.7 GB.
+    assert result["peak_mb"] < 800
 
 
 def test_a_huge_wrong_source_is_refused_after_reading_it(tmp_path: Path) -> None:
     # Before: 0.9–2.5 GB to check offsets into an article whose hash already said it was the wrong one.
     result = measure(big_source(tmp_path), limit_mb=700)
     assert result["outcome"].startswith("DatasetError: $.source.sha256: expected the raw file's SHA-256")
-    assert result["peak_mb"] < 400
+    # About 130 MB here (the 50 MB source read once); the old code needed 0.9–2.5 GB.
+    assert result["peak_mb"] < 600
 
 
 def test_a_huge_array_where_text_belongs_is_not_copied_into_an_error(tmp_path: Path) -> None:

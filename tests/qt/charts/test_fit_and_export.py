@@ -133,7 +133,8 @@ figures = [dataclasses.replace(base, id=f"a{n}", value=float(n)) for n in range(
 figures += [dataclasses.replace(count, id=f"c{n}", value=float(n)) for n in range(int(sys.argv[1]))]
 groups = chart_groups(figures)
 heights = [charts.render_group_image(g, 2400, 300).height() for g in groups]
-print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+from benchmarks.stats import peak_rss_mb
+print(json.dumps({"rss_mb": peak_rss_mb(),
                   "groups": len(groups), "heights": heights}))
 """
 

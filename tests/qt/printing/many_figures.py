@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import resource
 import sys
 import time
 
@@ -25,6 +24,7 @@ def main() -> None:
     app = QApplication([])  # noqa: F841 - kept alive while rendering
     import pypdf
 
+    from benchmarks.stats import peak_rss_mb
     from desktop_app.core.loader import load_report
     from desktop_app.core.scope import resolve_scope
     from desktop_app.qt.printing import export_pdf
@@ -57,7 +57,7 @@ def main() -> None:
                 "charts": len(scope.chart_groups),
                 "images": images,
                 "seconds": round(seconds, 1),
-                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "peak_rss_mb": round(peak_rss_mb()),
             }
         )
     )
