@@ -167,9 +167,14 @@ def enumeration(items: Iterable[str], lang: Language | str = Language.ZH) -> str
 
 
 def modifier_text(modifier: str, meaning: ModifierMeaning, lang: Language | str = Language.ZH) -> str:
-    """A figure's modifier as written with what it means: ``实现（确数）`` / ``实现 (exact)``."""
+    """A figure's modifier as written with what it means: ``实现（确数）`` / ``实现 (exact)``.
+
+    Where the word is its own meaning (预计 means 预计) it is written once.
+    """
     label = meaning_label(meaning, lang)
-    return f"{modifier}{bracketed(label, lang)}" if modifier else label
+    if not modifier or modifier == label:
+        return label
+    return f"{modifier}{bracketed(label, lang)}"
 
 
 # --- numbers ------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ from desktop_app.core.presentation import (
     goals_heading,
     kind_label,
     location_text,
-    meaning_label,
+    modifier_text,
     range_text,
     scope_label,
     source_citation,
@@ -212,9 +212,7 @@ def _value_cell(indicator: AnyIndicator, lang: Language) -> str:
         )
     cell = _t(value_text(indicator.value, indicator.unit))
     if indicator.modifier or indicator.modifier_meaning is not ModifierMeaning.EXACT:
-        detail = meaning_label(indicator.modifier_meaning, lang)
-        if indicator.modifier:
-            detail = f"{indicator.modifier} · {detail}"
+        detail = modifier_text(indicator.modifier, indicator.modifier_meaning, lang)
         cell += f'<br/><span class="mod">{_t(detail)}</span>'
     return cell
 

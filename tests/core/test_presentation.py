@@ -217,3 +217,5 @@ def test_punctuation_follows_the_language() -> None:
     assert modifier_text("实现", ModifierMeaning.EXACT, Language.ZH) == "实现\uff08确数\uff09"
     assert modifier_text("实现", ModifierMeaning.EXACT, Language.EN) == "实现 (exact)"
     assert modifier_text("", ModifierMeaning.LOWER_BOUND, Language.ZH) == "下限"
+    # A word that is its own meaning is written once (the PDF said "预计 · 预计").
+    assert modifier_text("预计", ModifierMeaning.ESTIMATE, Language.ZH) == "预计"
