@@ -88,6 +88,9 @@ EXTRA_SYMBOLS = "".join(
         "℃№ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ←↑→↓↔≈≠≤≥±∶",
         "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽",
         "■□▲△▼▽◆◇○◎●★☆√㎡㎞㎏",
+        # The two- and three-em dashes: the font draws —— and ——— with these glyphs (a ligature), and
+        # Qt's PDF writer names a glyph in the text map by a code point the font maps to it.
+        "\u2e3a\u2e3b",
     )
 )
 
