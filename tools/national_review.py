@@ -229,7 +229,7 @@ def review_with_corrections(dataset: Json, decisions: list[Json]) -> tuple[Json,
             corrections.extend(
                 Correction(year, decision["snippet"], decision["figure"], key, indicator[key], fields[key])
                 for key in COMPARED
-                if indicator[key] != fields[key]
+                if _differs(key, indicator[key], fields[key])
             )
         else:
             added += 1
@@ -250,6 +250,13 @@ def review_with_corrections(dataset: Json, decisions: list[Json]) -> tuple[Json,
             )
         _apply_fields(indicator, fields)
     return out, corrections
+
+
+def _differs(key: str, proposed: object, reviewed: object) -> bool:
+    """Whether the reviewer changed a field; a unit written in full width (％) is the same unit."""
+    if key == "unit" and isinstance(proposed, str) and isinstance(reviewed, str):
+        return unicodedata.normalize("NFKC", proposed) != unicodedata.normalize("NFKC", reviewed)
+    return proposed != reviewed
 
 
 def locate(paragraphs: list[Json], decision: Json, year: int) -> tuple[Json, int, int]:
