@@ -252,3 +252,14 @@ def test_every_decision_applies_to_its_report(corpus_texts: dict[int, str]) -> N
         for item in load_qualitative().get(year, []):
             assert sum(t.count(item["snippet"]) for t in texts) == 1, (year, item["snippet"])
     assert confirmed == sum(len(d) for d in load_decisions().values())
+
+
+def test_a_unit_written_in_full_width_is_not_a_correction() -> None:
+    dataset = _dataset()
+    (proposed,) = _at(dataset, "2.8%")
+    proposed["unit"] = "％"
+    decision = _decision(
+        "赤字率拟按2.8%安排", "2.8%", name=proposed["name"], value=2.8, series="deficit_ratio"
+    )
+    _, corrections = review_with_corrections(dataset, [decision])
+    assert corrections == []
