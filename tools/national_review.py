@@ -171,9 +171,19 @@ def check_decision(year: int, decision: Json) -> None:
         modifier_meaning(fields["modifier"])
     except ValueError as error:
         raise fail(str(error)) from None
-    written = _NUMBER.search(unicodedata.normalize("NFKC", figure))
+    written = _NUMBER.search(written_number(figure))
     if written is not None and float(written.group()) != fields["value"]:
         raise fail(f"value {fields['value']} is not the number written in {figure!r}")
+
+
+def written_number(figure: str) -> str:
+    """A figure's digits as plain ASCII, for checking the value a reviewer wrote.
+
+    Full width is folded, ``·`` and ``．`` read as decimal points, and the spaces some captures put
+    between digits (1998: ``8 ．8 ％``) removed.
+    """
+    text = unicodedata.normalize("NFKC", figure).replace("·", ".")
+    return re.sub(r"(?<=[\d.])\s+(?=[\d.%])", "", text)
 
 
 def apply_review(dataset: Json, decisions: list[Json]) -> Json:

@@ -240,13 +240,18 @@ def corpus_texts() -> dict[int, str]:
     return {int(r["year"]): r["content"] for r in records if r["year"]}
 
 
-def test_every_decision_applies_to_its_report(corpus_texts: dict[int, str]) -> None:
+def test_every_decision_applies_to_its_report_and_the_result_loads(
+    corpus_texts: dict[int, str], tmp_path: Path
+) -> None:
     confirmed = 0
     for year, decisions in load_decisions().items():
-        dataset = to_dataset(
-            import_text(corpus_texts[year], year=year, level="national"), DatasetOptions(source_file="x.txt")
-        )
+        result = import_text(corpus_texts[year], year=year, level="national")
+        (tmp_path / "r.source.txt").write_text(result.intake.raw, encoding="utf-8")
+        dataset = to_dataset(result, DatasetOptions(source_file="r.source.txt"))
         reviewed = apply_review(dataset, decisions)
+        (tmp_path / "r.json").write_text(json.dumps(reviewed, ensure_ascii=False), encoding="utf-8")
+        report = load_report(tmp_path / "r.json")
+        assert sum(1 for i in report.indicators if i.headline) == len(decisions), year
         confirmed += sum(1 for i in reviewed["indicators"] if i.get("series"))
         texts = [p["text"] for p in dataset["paragraphs"]]
         for item in load_qualitative().get(year, []):
