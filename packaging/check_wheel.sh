@@ -22,6 +22,7 @@ echo "built $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB)"
 # The listing goes to a file: `zipfile -l | grep -q` fails under pipefail when grep stops reading early.
 "$python" -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$wheel" >"$work/members"
 for member in desktop_app/_bundled/data/linzi-2024.json desktop_app/_bundled/data/schema/report.schema.json \
+              desktop_app/_bundled/data/series.json \
               desktop_app/_bundled/resources/fonts/NotoSansCJKsc-Regular.subset.otf; do
     grep -qxF "$member" "$work/members" || { echo "wheel lacks $member" >&2; exit 1; }
 done

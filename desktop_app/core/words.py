@@ -204,6 +204,86 @@ _TABLE: dict[str, tuple[str, str]] = {
         f"{{office}}{{name}}在{{meeting}}{_LP}{{date}}{_RP}上所作报告的摘要{_SC}来源{_CO}{{citation}}",
         "Summary of the report presented by {office} {name} to the {meeting} ({date}); source: {citation}",
     ),
+    # Targets and outcomes (issue 16): verdicts, how a target is read, and the rules behind a verdict.
+    "verdict.met": ("达成", "met"),
+    "verdict.missed": ("未达成", "missed"),
+    "verdict.above": ("高于目标", "above"),
+    "verdict.below": ("低于目标", "below"),
+    "verdict.qualitative": ("定性对照", "qualitative"),
+    "verdict.consistent": ("预算一致", "consistent"),
+    "verdict.no_outcome_stated": ("未写明结果", "no outcome stated"),
+    "verdict.no_later_report": ("无后续报告", "no later report"),
+    "semantics.approximately": ("约数目标", "approximately"),
+    "semantics.at_least": ("下限目标", "at least"),
+    "semantics.at_most": ("上限目标", "at most"),
+    "semantics.aspiration": ("力争目标", "aspiration"),
+    "semantics.ceiling": ("价格上限式目标", "ceiling"),
+    "semantics.qualitative": ("定性目标", "qualitative"),
+    "semantics.range": ("区间目标", "range"),
+    "semantics.exact": ("确数目标", "exact"),
+    "targets.basis.outcome": ("实际结果", "outcome"),
+    "targets.basis.budget": ("预算对预算", "budget vs budget"),
+    "direction.higher": ("越高越好", "higher is better"),
+    "direction.lower": ("越低越好", "lower is better"),
+    "direction.neither": ("无优劣方向", "neither direction is better"),
+    "rule.within": (
+        f"{{label}}{_CO}{{o}} 与 {{t}} 相差 {{d}}{_C}在容差 ±{{tol}} 以内",
+        "{label}: {o} is {d} from {t}, within the tolerance ±{tol}",
+    ),
+    "rule.better_side": (
+        f"{{label}}{_CO}{{o}} 在 {{t}} ±{{tol}} 之外{_C}但在较好的一侧{_LP}{{direction}}{_RP}",
+        "{label}: {o} is outside {t} ±{tol}, on the better side ({direction})",
+    ),
+    "rule.worse_side": (
+        f"{{label}}{_CO}{{o}} 在 {{t}} ±{{tol}} 之外{_C}在较差的一侧{_LP}{{direction}}{_RP}",
+        "{label}: {o} is outside {t} ±{tol}, on the worse side ({direction})",
+    ),
+    "rule.above_tolerance": (
+        f"{{label}}{_CO}{{o}} 高于 {{t}} +{{tol}}{_LP}{{direction}}{_C}记为高于{_C}不算未达成{_RP}",
+        "{label}: {o} is above {t} + {tol} ({direction}: above, not missed)",
+    ),
+    "rule.below_tolerance": (
+        f"{{label}}{_CO}{{o}} 低于 {{t}} −{{tol}}{_LP}{{direction}}{_C}记为低于{_C}不算未达成{_RP}",
+        "{label}: {o} is below {t} − {tol} ({direction}: below, not missed)",
+    ),
+    "rule.at_least_met": (f"{{label}}{_CO}{{o}} ≥ {{t}}", "{label}: {o} ≥ {t}"),
+    "rule.at_least_missed": (f"{{label}}{_CO}{{o}} < {{t}}", "{label}: {o} < {t}"),
+    "rule.at_most_met": (f"{{label}}{_CO}{{o}} ≤ {{t}}", "{label}: {o} ≤ {t}"),
+    "rule.at_most_missed": (f"{{label}}{_CO}{{o}} > {{t}}", "{label}: {o} > {t}"),
+    "rule.exact_met": (f"{{label}}{_CO}{{o}} = {{t}}", "{label}: {o} = {t}"),
+    "rule.inside_range": (f"{{label}}{_CO}{{o}} 在 {{t}} 之内", "{label}: {o} is inside {t}"),
+    "rule.above_range": (
+        f"{{label}}{_CO}{{o}} 高于 {{t}}{_LP}{{direction}}{_RP}",
+        "{label}: {o} is above {t} ({direction})",
+    ),
+    "rule.below_range": (
+        f"{{label}}{_CO}{{o}} 低于 {{t}}{_LP}{{direction}}{_RP}",
+        "{label}: {o} is below {t} ({direction})",
+    ),
+    "rule.qualitative": (
+        f"{{label}}{_CO}目标与后一报告的表述并列显示{_C}不作判断",
+        "{label}: the target and the later report's words are shown side by side, not judged",
+    ),
+    "rule.units_differ": (
+        f"单位不同{_LP}{{t}} 与 {{o}}{_RP}{_CO}并列显示{_C}不作判断",
+        "units differ ({t} and {o}): shown side by side, not judged",
+    ),
+    "rule.budget_consistent": (
+        f"预算对预算{_CO}后一报告推得上年预算 {{o}}{_LP}{{formula}}{_RP}{_C}与 {{t}} 一致",
+        "budget vs budget: the later report implies last year's budget {o} ({formula}), as budgeted ({t})",
+    ),
+    "rule.budget_differs": (
+        f"预算对预算{_CO}后一报告推得上年预算 {{o}}{_LP}{{formula}}{_RP}{_C}与 {{t}} 不一致",
+        "budget vs budget: the later report implies last year's budget {o} ({formula}), not {t}",
+    ),
+    "rule.no_outcome_stated": (
+        f"{{later}}年报告在库中{_C}但未写明{{year}}年的结果{_LP}不作推测{_RP}",
+        "the {later} report is in the library but states no outcome for {year} (never a guess)",
+    ),
+    "rule.no_later_report": (
+        f"库中没有{{later}}年的报告{_C}也没有写明{{year}}年结果的更晚报告",
+        "no {later} report in the library, and no later report states the outcome for {year}",
+    ),
 }
 
 WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(_TABLE)

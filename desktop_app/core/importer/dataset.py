@@ -1,7 +1,8 @@
 """An import result as a dataset of the report schema (``data/schema/report.schema.json``).
 
 Figures become indicators with ``review: "proposed"`` (or ``"confirmed"`` at or above the
-caller's ``accept_above`` confidence) and their ``confidence``; the raw text is the dataset's
+caller's ``accept_above`` confidence) and their ``confidence``, with the ``series`` proposed for
+them (:func:`desktop_app.core.targets.propose_series`) where one fits; the raw text is the dataset's
 source file, so every repair can be checked against it by the loader.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 
 from desktop_app.core.importer.numbers import chinese_count
 from desktop_app.core.importer.pipeline import ImportResult, Proposal
+from desktop_app.core.targets.propose import propose_series
 
 FORMAT_VERSION = 2
 _AT_LEAST_WORDS = frozenset({"以上", "超过", "突破", "不低于", "不少于", "多于", "高于"})
@@ -145,7 +147,7 @@ def to_dataset(result: ImportResult, options: DatasetOptions) -> Json:
             for s in result.structure.sections
         ],
         "indicators": [
-            _indicator(n, p, result, paragraphs, goals, sections, options.accept_above)
+            _indicator(n, p, result, paragraphs, goals, sections, options.accept_above, region)
             for n, p in enumerate(result.proposals, start=1)
         ],
         "derived": [],
@@ -223,6 +225,7 @@ def _indicator(
     goals: list[str],
     sections: list[str],
     accept_above: float | None,
+    region: str,
 ) -> Json:
     fields = proposal.fields
     section = result.structure.sections[proposal.section] if proposal.section is not None else None
@@ -232,7 +235,7 @@ def _indicator(
     )
     confirmed = accept_above is not None and fields.confidence >= accept_above
     sentence = proposal.sentence
-    return {
+    indicator: Json = {
         "id": f"fig-{number:04d}",
         "name": fields.name,
         "name_en": "",
@@ -255,3 +258,8 @@ def _indicator(
         "review": "confirmed" if confirmed else "proposed",
         "confidence": fields.confidence,
     }
+    # The series is proposed like the figure itself; the reviewer confirms both (issue 16).
+    series = propose_series(fields.name, fields.unit, region=region)
+    if series is not None:
+        indicator["series"] = series
+    return indicator
