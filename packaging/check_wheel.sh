@@ -23,6 +23,8 @@ echo "built $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KiB)"
 "$python" -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$wheel" >"$work/members"
 for member in desktop_app/_bundled/data/linzi-2024.json desktop_app/_bundled/data/schema/report.schema.json \
               desktop_app/_bundled/data/series.json \
+              desktop_app/_bundled/data/national/index.json desktop_app/_bundled/data/national/2025.json \
+              desktop_app/_bundled/data/national/2025.source.txt \
               desktop_app/_bundled/resources/fonts/NotoSansCJKsc-Regular.subset.otf; do
     grep -qxF "$member" "$work/members" || { echo "wheel lacks $member" >&2; exit 1; }
 done
