@@ -35,7 +35,6 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -108,24 +107,26 @@ def _stated_date(raw: str, date: str, year: int) -> str:
     return date if written in raw[:600] else ""
 
 
-def _review_hook() -> Callable[[Json, list[Json]], Json] | None:
-    """``tools.national_review.apply_review`` when the review module exists (another helper's work)."""
-    try:
-        module = importlib.import_module("tools.national_review")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("tools.national_review",):
-            raise
-        return None
-    hook: Callable[[Json, list[Json]], Json] = module.apply_review
-    return hook
+class _Review:
+    """The review module of ``tools/national_review.py`` (natreview's), when it exists."""
 
+    def __init__(self) -> None:
+        try:
+            module = importlib.import_module("tools.national_review")
+        except ModuleNotFoundError as exc:
+            if exc.name != "tools.national_review":
+                raise
+            module = None
+        self.module = module
+        self.decisions: dict[int, list[Json]] = (
+            module.load_decisions(REVIEWS) if module is not None and REVIEWS.is_file() else {}
+        )
 
-def _decisions() -> list[Json]:
-    if not REVIEWS.is_file():
-        return []
-    document = json.loads(REVIEWS.read_text(encoding="utf-8"))
-    decisions = document.get("decisions", []) if isinstance(document, dict) else document
-    return [d for d in decisions if isinstance(d, dict)]
+    def apply(self, dataset: Json, year: int) -> Json:
+        if self.module is None or not self.decisions.get(year):
+            return dataset
+        reviewed: Json = self.module.apply_review(dataset, self.decisions[year])
+        return reviewed
 
 
 def build_report(record: Json, resolution: tuple[str, str] | None) -> tuple[Json, str]:
@@ -170,16 +171,14 @@ def build(corpus: list[Json]) -> dict[str, bytes]:
     """Every file of ``data/national/`` by name."""
     reports = [r for r in corpus if r.get("year") is not None]
     resolutions = resolutions_by_year(corpus)
-    hook = _review_hook()
-    decisions = _decisions() if hook else []
+    review = _Review()
     files: dict[str, bytes] = {}
     index = []
     for record in sorted(reports, key=lambda r: int(r["year"])):
         year = int(record["year"])
         resolution = resolutions.get(year)
         dataset, raw = build_report(record, resolution_facts(resolution) if resolution else None)
-        if hook is not None:
-            dataset = hook(dataset, [d for d in decisions if d.get("year") == year])
+        dataset = review.apply(dataset, year)
         data = (json.dumps(dataset, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
         files[f"{year}.json"] = data
         files[f"{year}.source.txt"] = raw.encode("utf-8")
