@@ -179,10 +179,11 @@ def check_decision(year: int, decision: Json) -> None:
 def written_number(figure: str) -> str:
     """A figure's digits as plain ASCII, for checking the value a reviewer wrote.
 
-    Full width is folded, ``·`` and ``．`` read as decimal points, and the spaces some captures put
-    between digits (1998: ``8 ．8 ％``) removed.
+    Full width is folded, ``·`` and ``．`` read as decimal points, thousands separators and the spaces
+    some captures put between digits (1998: ``8 ．8 ％``) removed.
     """
     text = unicodedata.normalize("NFKC", figure).replace("·", ".")
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 33，212万吨
     return re.sub(r"(?<=[\d.])\s+(?=[\d.%])", "", text)
 
 
