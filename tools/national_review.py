@@ -39,7 +39,7 @@ ROLES = ("target", "outcome")
 # What a decision's fields must give; name_en and series are the reviewer's additions.
 FIELDS = ("name", "name_en", "value", "unit", "year", "kind", "modifier", "series")
 # Fields compared with the importer's proposal: a difference is a correction.
-COMPARED = ("name", "value", "unit", "year", "kind", "modifier")
+COMPARED = ("name", "value", "unit", "year", "kind", "modifier", "series")
 KINDS = frozenset({"achieved", "estimate", "target", "rank", "share", "count", "rate", "bound", "change"})
 _SERIES = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
 
@@ -238,9 +238,11 @@ def review_with_corrections(dataset: Json, decisions: list[Json]) -> tuple[Json,
             used.add(hits[0])
             indicator = indicators[hits[0]]
             corrections.extend(
-                Correction(year, decision["snippet"], decision["figure"], key, indicator[key], fields[key])
+                Correction(
+                    year, decision["snippet"], decision["figure"], key, indicator.get(key), fields[key]
+                )
                 for key in COMPARED
-                if _differs(key, indicator[key], fields[key])
+                if _differs(key, indicator.get(key), fields[key])
             )
         else:
             added += 1

@@ -64,6 +64,7 @@ def _at(dataset: dict[str, Any], figure: str) -> list[dict[str, Any]]:
 
 def test_a_proposed_figure_is_confirmed_with_the_reviewed_fields_and_keeps_its_span() -> None:
     dataset = _dataset()
+    untouched = copy.deepcopy(dataset)
     before = _at(dataset, "1100万人")[0]
     reviewed = apply_review(
         dataset,
@@ -85,13 +86,14 @@ def test_a_proposed_figure_is_confirmed_with_the_reviewed_fields_and_keeps_its_s
     assert after["span"] == before["span"] and after["id"] == before["id"]
     assert after["modifier_meaning"] == "lower_bound" and after["unit_normalised"] == "人"
     assert after["factor"] == 10000 and after["headline"] is True
-    assert dataset["indicators"][0].get("series") is None, "the input dataset is left as it was"
+    assert dataset == untouched, "the input dataset is left as it was"
 
 
 def test_changed_fields_are_counted_as_corrections() -> None:
     dataset = _dataset()
     decision = _decision("赤字率拟按2.8%安排", "2.8%", name="赤字率", value=2.8, series="deficit_ratio")
     proposed = _at(dataset, "2.8%")[0]
+    proposed["series"] = "deficit_ratio"  # only the name differs
     _, corrections = review_with_corrections(dataset, [decision])
     assert proposed["name"] != "赤字率", "the importer names it otherwise (else this test tests nothing)"
     assert [(c.field, c.proposed, c.reviewed) for c in corrections] == [("name", proposed["name"], "赤字率")]
@@ -136,7 +138,7 @@ def test_a_range_is_two_decisions_one_per_end() -> None:
             _decision("国内生产总值增长6%－6.5%", "6.5%", value=6.5),
         ],
     )
-    values = sorted(i["value"] for i in reviewed["indicators"] if i.get("series") == "gdp_growth")
+    values = sorted(i["value"] for i in reviewed["indicators"] if i["review"] == "confirmed")
     assert values == [6, 6.5]
 
 
@@ -253,17 +255,29 @@ def test_every_decision_applies_to_its_report_and_the_result_loads(
         (tmp_path / "r.json").write_text(json.dumps(reviewed, ensure_ascii=False), encoding="utf-8")
         report = load_report(tmp_path / "r.json")
         assert sum(1 for i in report.indicators if i.headline) == len(decisions), year
-        confirmed += sum(1 for i in reviewed["indicators"] if i.get("series"))
+        confirmed += sum(1 for i in reviewed["indicators"] if i["review"] == "confirmed")
         texts = [p["text"] for p in dataset["paragraphs"]]
         for item in load_qualitative().get(year, []):
             assert sum(t.count(item["snippet"]) for t in texts) == 1, (year, item["snippet"])
     assert confirmed == sum(len(d) for d in load_decisions().values())
 
 
+def test_a_series_the_importer_did_not_propose_is_a_correction() -> None:
+    dataset = _dataset()
+    (proposed,) = _at(dataset, "2.8%")
+    proposed.pop("series", None)
+    decision = _decision(
+        "赤字率拟按2.8%安排", "2.8%", name=proposed["name"], value=2.8, series="deficit_ratio"
+    )
+    _, corrections = review_with_corrections(dataset, [decision])
+    assert [(c.field, c.proposed, c.reviewed) for c in corrections] == [("series", None, "deficit_ratio")]
+
+
 def test_a_unit_written_in_full_width_is_not_a_correction() -> None:
     dataset = _dataset()
     (proposed,) = _at(dataset, "2.8%")
     proposed["unit"] = "％"
+    proposed["series"] = "deficit_ratio"
     decision = _decision(
         "赤字率拟按2.8%安排", "2.8%", name=proposed["name"], value=2.8, series="deficit_ratio"
     )
