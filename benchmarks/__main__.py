@@ -76,8 +76,9 @@ def main() -> int:
     parser.add_argument(
         "only",
         nargs="?",
-        choices=["import", "search"],
-        help="run one benchmark alone: import = the importer (issue 14), search = keystrokes and index build",
+        choices=["import", "search", "library"],
+        help="run one benchmark alone: import = the importer (issue 14), search = keystrokes and index "
+        "build, library = catalogue and national reports (issue 15)",
     )
     args = parser.parse_args()
     if args.only == "search":
@@ -95,6 +96,12 @@ def main() -> int:
         print(
             json.dumps(found, indent=2, ensure_ascii=False) if args.json else bench_import.format_table(found)
         )
+        return 0
+    if args.only == "library":
+        from benchmarks import bench_library
+
+        timed = bench_library.run(3 if args.quick else 7)
+        print(json.dumps(timed, indent=2) if args.json else bench_library.format_table(timed))
         return 0
     results = run(args.quick)
     print(json.dumps(results, indent=2, ensure_ascii=False) if args.json else format_report(results))

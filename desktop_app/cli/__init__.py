@@ -30,7 +30,7 @@ from desktop_app.cli.console import EXIT_STATUS_HELP, PROG, Console, ExitStatus
 
 __all__ = ["COMMANDS", "gui_main", "main"]
 
-COMMANDS = ("open", "validate", "info", "search", "export", "import")
+COMMANDS = ("open", "validate", "info", "search", "export", "import", "library")
 
 Handler = Callable[[argparse.Namespace, Console, Console], int]
 
@@ -114,6 +114,16 @@ def build_parser(out: Console, err: Console) -> argparse.ArgumentParser:
             "4 the file could not be written",
         )
     )
+    from desktop_app.cli.library_cmd import add_parser as add_library_parser
+
+    add_library_parser(
+        command(
+            "library",
+            "list the reports of the library, add a dataset to it or remove one you added",
+            "0 done, 2 usage error, 3 the dataset cannot be added (every problem is listed), "
+            "4 the data folder cannot be written, 5 no such report, a bundled one, or already there",
+        )
+    )
     return parser
 
 
@@ -168,6 +178,10 @@ def _handler(command: str) -> Handler:
         from desktop_app.cli.import_cmd import import_report
 
         return import_report
+    if command == "library":
+        from desktop_app.cli.library_cmd import library
+
+        return library
     from desktop_app.cli.export import export
 
     return export

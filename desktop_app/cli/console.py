@@ -36,6 +36,8 @@ class ExitStatus(enum.IntEnum):
     """The dataset could not be loaded (``validate``: it is not valid)."""
     OUTPUT = 4
     """The output file could not be written."""
+    LIBRARY = 5
+    """``library``: no such report, a bundled (read-only) report, or one already in the library."""
     INTERRUPTED = 130
     """Ctrl+C (128 + SIGINT)."""
     BROKEN_PIPE = 141
@@ -51,6 +53,7 @@ exit status (every command):
   2    usage error: unknown command, option, format or scope
   3    the dataset could not be loaded (validate: it has problems)
   4    the output file could not be written
+  5    library: no such report, a bundled (read-only) report, or already in the library
   130  interrupted (Ctrl+C); 141 output pipe closed; 143 terminated (SIGTERM)"""
 
 

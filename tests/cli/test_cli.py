@@ -117,7 +117,7 @@ def test_entry_points() -> None:
 
 
 def test_exit_statuses_are_documented() -> None:
-    assert [int(s) for s in ExitStatus] == [0, 1, 2, 3, 4, 130, 141, 143]
+    assert [int(s) for s in ExitStatus] == [0, 1, 2, 3, 4, 5, 130, 141, 143]
     status, out, _ = run("--help")
     assert status == 0
     for code in ExitStatus:

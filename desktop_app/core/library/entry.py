@@ -82,12 +82,19 @@ class Notice:
 
 
 class LibraryError(Exception):
-    """A library operation that cannot be done, said in English (``str()``) and Chinese (:attr:`zh`)."""
+    """A library operation that cannot be done, said in English (``str()``) and Chinese (:attr:`zh`).
 
-    def __init__(self, en: str, zh: str) -> None:
+    Attributes:
+        reason: ``unknown`` (no such entry), ``read_only`` (a bundled collection), ``duplicate``
+            (the same file is already listed), ``invalid`` (the dataset does not load) or
+            ``unwritable`` (the data folder cannot be written).
+    """
+
+    def __init__(self, en: str, zh: str, reason: str = "invalid") -> None:
         super().__init__(en)
         self.en = en
         self.zh = zh
+        self.reason = reason
 
 
 def presenter_text(report: Report) -> str:

@@ -249,6 +249,7 @@ class Library:
             raise LibraryError(
                 f"cannot add {path}: the library has no data folder this session",
                 f"无法添加 {path}：本次书库没有可写的数据文件夹",
+                "unwritable",
             )
         try:
             data = read_bytes(path)
@@ -280,7 +281,9 @@ class Library:
                 self._refuse_duplicate(path, content_hash)
                 if os.path.lexists(final):
                     raise LibraryError(
-                        f"cannot add {path}: {final} already exists", f"无法添加 {path}：{final} 已存在"
+                        f"cannot add {path}: {final} already exists",
+                        f"无法添加 {path}：{final} 已存在",
+                        "duplicate",
                     )
                 os.rename(staging, final)
                 moved = True
@@ -295,6 +298,7 @@ class Library:
             raise LibraryError(
                 f"cannot add {path}: cannot write {self.user_folder}: {exc.strerror or exc}",
                 f"无法添加 {path}：无法写入 {self.user_folder}：{exc.strerror or exc}",
+                "unwritable",
             ) from None
         except BaseException:
             if moved:
@@ -323,6 +327,7 @@ class Library:
             raise LibraryError(
                 f"{entry_id} is part of a bundled collection, which cannot be changed",
                 f"{entry_id} 属于随程序提供的文集，不能删除",
+                "read_only",
             )
         folder = self._user_entry_folder(entry_id)
         trash = self.user_folder / f".remove-{secrets.token_hex(6)}"
@@ -345,7 +350,9 @@ class Library:
     def _require(self, entry_id: str) -> Entry:
         entry = self.get(entry_id)
         if entry is None:
-            raise LibraryError(f"no report {entry_id!r} in the library", f"书库中没有报告 {entry_id!r}")
+            raise LibraryError(
+                f"no report {entry_id!r} in the library", f"书库中没有报告 {entry_id!r}", "unknown"
+            )
         return entry
 
     def _refuse_duplicate(self, path: Path, content_hash: str) -> None:
@@ -357,6 +364,7 @@ class Library:
             raise LibraryError(
                 f"{path} is already in the library as {row[0]} ({row[1]})",
                 f"{path} 已在书库中：{row[0]}（{row[1]}）",
+                "duplicate",
             )
 
     def _user_entry_folder(self, entry_id: str) -> Path | None:
