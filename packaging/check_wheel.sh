@@ -36,6 +36,11 @@ export QT_QPA_PLATFORM=offscreen
 "$work/venv/bin/report-viewer" --version
 "$work/venv/bin/report-viewer-gui" --version
 "$work/venv/bin/report-viewer" validate
+# The library finds the bundled national collection through the package and can open a report of it.
+export REPORT_VIEWER_DATA_DIR="$work/library"
+national=$("$work/venv/bin/report-viewer" library list --json --collection national)
+"$work/venv/bin/python" -c 'import json, sys; entries = json.loads(sys.argv[1]); assert len(entries) == 52, len(entries)' "$national"
+"$work/venv/bin/report-viewer" validate "$("$work/venv/bin/python" -c 'import json, sys; print(json.loads(sys.argv[1])[0]["path"])' "$national")"
 "$work/venv/bin/report-viewer" export --format csv -o "$work/figures.csv"
 if "$work/venv/bin/python" -c "import desktop_app.qt.printing" 2>/dev/null; then
     "$work/venv/bin/report-viewer" export --format pdf -o "$work/report.pdf"

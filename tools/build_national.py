@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.importer.dataset import DatasetOptions, _ambiguities, to_dataset
-from desktop_app.core.importer.pipeline import import_text
+from desktop_app.core.importer.pipeline import import_text, simplified
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "data" / "national"
@@ -49,6 +49,14 @@ CORPUS_SHA256 = "1d4eb8102366f5645e2b423b9659ff83f95aaa01377c62be6177860e71f1802
 REGION = "中华人民共和国"
 _NPC = "第[一二三四五六七八九十]+届全国人民代表大会第[一二三四五六七八九十]+次会议"
 _RESOLUTION_MEETING = re.compile(f"^({_NPC})")
+_NUMERAL = "[一二三四五六七八九十]+"
+# How a report names the session it is delivered at: the header (——…在第…次会议上), the address
+# (向第…次会议作/提出/报告; 1975 and 1978 name only the congress) or 1954's opening (我们第…次会议).
+_STATED_MEETING = (
+    re.compile(f"在({_NPC})上"),
+    re.compile(f"向(第{_NUMERAL}届全国人民代表大会(?:第{_NUMERAL}次会议)?)，?(?:作|提出|报告)"),
+    re.compile(f"^各位代表[：:！!]我们({_NPC})"),
+)
 _NAME = "[\u4e00-\u9fff]{2,3}?"
 _RESOLUTION_PRESENTER = re.compile(
     f"听取(?:和|并)?审议了(?:国务院总理({_NAME})所作|({_NAME})总理(?:代表国务院)?所作)"
@@ -96,6 +104,27 @@ def resolutions_by_year(corpus: list[Json]) -> dict[int, Json]:
             if f"{year}年" in record["content"]:
                 out[year] = record
     return out
+
+
+def stated_meeting(raw: str) -> str:
+    """The session the report says it is delivered at, from its opening lines only ("" if none).
+
+    A session named elsewhere is usually an earlier one (从第五届…第一次会议以来), so only the
+    header and the address to the congress count.
+    """
+    head = re.sub(r"[\s\u200b]+", "", simplified(raw[:600]))  # line breaks come around wiki links
+    for pattern in _STATED_MEETING:
+        match = pattern.search(head)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def stated_presenter(raw: str) -> str:
+    """The name under a header (——1957年6月26日在第…次会议上 / 周恩来 / 各位代表), or ""."""
+    head = re.sub(r"[\s\u200b]+", "", simplified(raw[:600]))
+    match = re.search(f"在{_NPC}上({_NAME})各位代表", head)
+    return match.group(1) if match else ""
 
 
 def _stated_date(raw: str, date: str, year: int) -> str:
@@ -147,13 +176,9 @@ def build_report(record: Json, resolution: tuple[str, str] | None) -> tuple[Json
     dataset = to_dataset(result, options)
     dataset["id"] = f"national-{year}"
     meta = dataset["metadata"]
-    # The header says 在第…次会议上; elsewhere a session named in the text is often an earlier one.
-    meeting = (
-        detected.meeting
-        if re.fullmatch(_NPC, detected.meeting) and f"在{detected.meeting}上" in raw[:600]
-        else ""
-    )
+    meeting = stated_meeting(raw)
     office, name = (detected.office, detected.presenter) if detected.office.startswith("国务院") else ("", "")
+    name = name or stated_presenter(raw)
     if resolution is not None:
         meeting = resolution[0] or meeting
         if resolution[1]:

@@ -138,3 +138,15 @@ def test_two_processes_add_to_one_library_at_once(data_dir: Path, tmp_path: Path
         users = library.entries("user")
     assert sorted(int(e.id.split("-")[1]) for e in users) == [*range(10, 16), *range(20, 26)]
     assert not [p for p in (data_dir / "reports").iterdir() if p.name.startswith(".")]
+
+
+def test_a_library_opened_in_one_thread_serves_others(data_dir: Path, variant: VariantMaker) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [variant(n) for n in range(30, 34)]
+    with Library.open(data_dir) as library, ThreadPoolExecutor(4) as pool:
+        added = list(pool.map(library.add, paths))
+        loaded = list(pool.map(lambda e: library.load(e.id).id, added))
+        listed = list(pool.map(lambda _: len(library.entries()), range(8)))
+    assert loaded == [f"variant-{n}" for n in range(30, 34)]
+    assert listed == [57] * 8
