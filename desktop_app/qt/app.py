@@ -184,7 +184,8 @@ class StartupProbe(QObject):
     """For benchmarks: print when the window first paints and when its charts first paint, then quit.
 
     Enabled by the environment variable ``REPORT_VIEWER_STARTUP_PROBE=1``; prints
-    ``painted <unix time>``, ``charts <unix time>`` and ``maxrss_kb <peak RSS>`` (on Unix).
+    ``painted <unix time>``, ``painted_cpu <CPU seconds>``, ``charts <unix time>`` and
+    ``maxrss_kb <peak RSS>`` (on Unix).
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -196,6 +197,7 @@ class StartupProbe(QObject):
     @Slot()
     def _on_window_first_painted(self) -> None:
         print(f"painted {time.time():.6f}", flush=True)
+        print(f"painted_cpu {time.process_time():.6f}", flush=True)
 
     @Slot()
     def _on_window_charts_ready(self) -> None:

@@ -43,7 +43,7 @@ def test_the_window_starts_paints_its_charts_and_logs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     keys = [line.split()[0] for line in result.stdout.splitlines()]
-    assert keys[:2] == ["painted", "charts"]
+    assert keys[:3] == ["painted", "painted_cpu", "charts"]
     assert "Traceback" not in result.stderr
     logs = list((tmp_path / "data").rglob(logging_setup.LOG_FILE_NAME))
     assert len(logs) == 1 and "logs" in logs[0].parts

@@ -98,6 +98,10 @@ class SourceView(QWidget):
         self._highlighted: Span | None = None
         self._raw_escaped = False  # the raw text had to be escaped: its offsets are not the report's
         self._built_for: Report | None = None  # the report the shown document was built from
+        # The document this view built and owns (not the edit's initial one, which Qt deletes itself).
+        # Kept here because asking the old document for its parent() makes shiboken wrap Qt's
+        # private text control, which cost ~50 ms of the first paint.
+        self._document: QTextDocument | None = None
         self._lang = Language.ZH
 
         self._repaired_button = QRadioButton(self.tr("Reading order (repaired)"))
@@ -304,14 +308,14 @@ class SourceView(QWidget):
             self._build_raw(document, report)
         else:
             self._build_repaired(document, report)
-        old = self._edit.document()
-        ours = old.parent() is self._edit  # not the edit's initial document, which Qt deletes itself
+        old = self._document
         self._edit.setExtraSelections([])
         self._edit.setDocument(document)
+        self._document = document
         # QTextEdit does not delete a document it was given; without this each rebuild kept ~200 KB.
         # Deleted now, not by deleteLater: that waits for the event loop, which a burst of rebuilds
         # (or a caller without one) may not return to; nothing refers to the old document any more.
-        if ours:
+        if old is not None:
             shiboken6.delete(old)
         self._built_for = report
         if self._highlighted is not None:
