@@ -7,6 +7,9 @@ and the reviewed ``fields``. :func:`apply_review` turns the importer's proposal 
 a confirmed indicator with those fields (or adds one where the importer proposed none) and records
 every field the reviewer changed: the corrections are a measure of the importer's accuracy.
 
+One number can state two indicators (``广义货币M2和社会融资规模余额预期增长均为12%左右``): the second
+decision says ``"shares_figure": true`` and becomes a second confirmed indicator on the same span.
+
 A decision that matches no place or several places is an error naming the year and the snippet, so
 a build fails loudly rather than silently dropping a review. Qualitative targets and outcomes
 (居民收入增长和经济增长同步, 国际收支基本平衡) have no number, which the schema's ``value`` requires; they
@@ -152,6 +155,8 @@ def check_decision(year: int, decision: Json) -> None:
         raise fail("snippet and figure must be texts")
     if snippet.count(figure) != 1:
         raise fail(f"figure {figure!r} occurs {snippet.count(figure)} times in the snippet, not once")
+    if not isinstance(decision.get("shares_figure", False), bool):
+        raise fail("shares_figure must be true or false")
     if decision.get("role") not in ROLES:
         raise fail(f"role must be one of {ROLES}")
     fields = decision.get("fields")
@@ -210,59 +215,78 @@ def review_with_corrections(dataset: Json, decisions: list[Json]) -> tuple[Json,
     year = int(out["metadata"]["year"])
     corrections: list[Correction] = []
     indicators: list[Json] = out["indicators"]
-    order = {p["id"]: n for n, p in enumerate(out["paragraphs"])}
-    used: set[int] = set()
-    added = 0
+    used: set[str] = set()  # ids of the indicators a decision confirmed
     for decision in decisions:
         check_decision(year, decision)
         paragraph, start, end = locate(out["paragraphs"], decision, year)
         hits = [
-            n
-            for n, ind in enumerate(indicators)
+            ind
+            for ind in indicators
             if ind["span"]["paragraph"] == paragraph["id"]
             and ind["span"]["start"] < end
             and start < ind["span"]["end"]
         ]
-        if len(hits) > 1:
-            figures = [indicators[n]["span"]["text"] for n in hits]
-            raise ReviewError(
-                f"review of {year}, snippet {decision['snippet']!r}: figure {decision['figure']!r} "
-                f"overlaps several proposed figures {figures}"
-            )
-        if hits and hits[0] in used:
-            raise ReviewError(
-                f"review of {year}, snippet {decision['snippet']!r}: a second decision for the same figure"
-            )
         fields = decision["fields"]
-        if hits:
-            used.add(hits[0])
-            indicator = indicators[hits[0]]
-            corrections.extend(
-                Correction(
-                    year, decision["snippet"], decision["figure"], key, indicator.get(key), fields[key]
+        where = (year, decision["snippet"], decision["figure"])
+        if decision.get("shares_figure"):
+            indicator = _share(indicators, [h for h in hits if h["id"] in used], decision, year)
+            corrections.append(Correction(*where, "shared", None, fields["series"]))
+        elif hits:
+            if len(hits) > 1:
+                raise ReviewError(
+                    f"review of {year}, snippet {decision['snippet']!r}: figure {decision['figure']!r} "
+                    f"overlaps several proposed figures {[h['span']['text'] for h in hits]}"
                 )
+            indicator = hits[0]
+            if indicator["id"] in used:
+                raise ReviewError(
+                    f"review of {year}, snippet {decision['snippet']!r}: a second decision for the same "
+                    "figure (say shares_figure when one number states two indicators)"
+                )
+            corrections.extend(
+                Correction(*where, key, indicator.get(key), fields[key])
                 for key in COMPARED
                 if _differs(key, indicator.get(key), fields[key])
             )
         else:
-            added += 1
-            indicator = _new_indicator(out, paragraph, start, end, decision, f"fig-rev{added:03d}")
-            at = next(
-                (
-                    n
-                    for n, ind in enumerate(indicators)
-                    if (order[ind["span"]["paragraph"]], ind["span"]["start"])
-                    > (order[paragraph["id"]], start)
-                ),
-                len(indicators),
-            )
-            indicators.insert(at, indicator)
-            used = {n + 1 if n >= at else n for n in used} | {at}
-            corrections.append(
-                Correction(year, decision["snippet"], decision["figure"], "added", None, fields)
-            )
+            ident = f"fig-rev{sum(1 for c in corrections if c.field == 'added') + 1:03d}"
+            indicator = _new_indicator(out, paragraph, start, end, decision, ident)
+            _insert(out, indicator)
+            corrections.append(Correction(*where, "added", None, fields))
+        used.add(indicator["id"])
         _apply_fields(indicator, fields)
     return out, corrections
+
+
+def _share(indicators: list[Json], confirmed: list[Json], decision: Json, year: int) -> Json:
+    """A second indicator on a figure an earlier decision confirmed (均为12%左右: M2 and social financing).
+
+    The guidelines give one figure per number, so the importer never proposes it; the copy keeps the
+    number's span and sentence and stands right after the last indicator on that number.
+    """
+    if not confirmed:
+        raise ReviewError(
+            f"review of {year}, snippet {decision['snippet']!r}: shares_figure, but no earlier decision "
+            f"confirmed the figure {decision['figure']!r}"
+        )
+    first, last = confirmed[0], confirmed[-1]
+    twin = copy.deepcopy(first)
+    twin["id"] = f"{first['id']}-{len(confirmed) + 1}"
+    twin.pop("confidence", None)  # entered by hand
+    indicators.insert(indicators.index(last) + 1, twin)
+    return twin
+
+
+def _insert(dataset: Json, indicator: Json) -> None:
+    """Put an added indicator in reading order (paragraph, then offset)."""
+    order = {p["id"]: n for n, p in enumerate(dataset["paragraphs"])}
+
+    def place(ind: Json) -> tuple[int, int]:
+        return order[ind["span"]["paragraph"]], ind["span"]["start"]
+
+    indicators: list[Json] = dataset["indicators"]
+    at = next((n for n, ind in enumerate(indicators) if place(ind) > place(indicator)), len(indicators))
+    indicators.insert(at, indicator)
 
 
 def _differs(key: str, proposed: object, reviewed: object) -> bool:

@@ -283,3 +283,23 @@ def test_a_unit_written_in_full_width_is_not_a_correction() -> None:
     )
     _, corrections = review_with_corrections(dataset, [decision])
     assert corrections == []
+
+
+def test_one_number_stating_two_indicators_becomes_two_confirmed_indicators() -> None:
+    m2 = _decision("赤字率拟按2.8%安排", "2.8%", name="赤字率", value=2.8, series="deficit_ratio")
+    twin = _decision("赤字率拟按2.8%安排", "2.8%", name="赤字率", value=2.8, series="deficit_ratio.twin")
+    twin["shares_figure"] = True
+    reviewed, corrections = review_with_corrections(_dataset(), [m2, twin])
+    first, second = _at(reviewed, "2.8%")
+    assert (first["series"], second["series"]) == ("deficit_ratio", "deficit_ratio.twin")
+    assert first["span"] == second["span"] and first["sentence"] == second["sentence"]
+    assert first["id"] != second["id"] and second["review"] == "confirmed"
+    assert reviewed["indicators"].index(second) == reviewed["indicators"].index(first) + 1
+    assert [c.field for c in corrections].count("shared") == 1
+
+
+def test_sharing_a_figure_no_decision_confirmed_fails() -> None:
+    twin = _decision("赤字率拟按2.8%安排", "2.8%", value=2.8, series="deficit_ratio")
+    twin["shares_figure"] = True
+    with pytest.raises(ReviewError, match="no earlier decision confirmed"):
+        apply_review(_dataset(), [twin])
