@@ -53,3 +53,17 @@ def write_dataset(tmp_path: Path) -> DatasetWriter:
         return path
 
     return write
+
+
+@pytest.fixture
+def unreviewed_path(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> Path:
+    """The Linzi dataset with figures awaiting review (:mod:`tests.unreviewed_data`), written to a file."""
+    from tests.unreviewed_data import with_unreviewed
+
+    return write_dataset(with_unreviewed(bundled_json))
+
+
+@pytest.fixture
+def unreviewed_report(unreviewed_path: Path) -> Report:
+    """The report of :func:`unreviewed_path`, loaded."""
+    return load_report(unreviewed_path)

@@ -91,6 +91,11 @@ def build_parser(out: Console, err: Console) -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--dataset", help=dataset_help)
     search.add_argument("--json", action="store_true", help="print a JSON list of hits")
+    search.add_argument(
+        "--include-unreviewed",
+        action="store_true",
+        help="also search figures awaiting review (proposed, not yet checked); their hits are marked",
+    )
     export = command(
         "export",
         "write the summary as PDF, CSV or HTML without a window",
@@ -103,6 +108,11 @@ def build_parser(out: Console, err: Console) -> argparse.ArgumentParser:
     export.add_argument("--dataset", help=dataset_help)
     export.add_argument(
         "-o", "--output", required=True, help="file to write, replaced atomically; '-' for standard output"
+    )
+    export.add_argument(
+        "--include-unreviewed",
+        action="store_true",
+        help="also include figures awaiting review (proposed, not yet checked), marked 未审核 / unreviewed",
     )
     from desktop_app.cli.import_cmd import add_parser as add_import_parser
 

@@ -88,7 +88,14 @@ def _to_stdout(
 
 
 def run_export(
-    fmt: str, scope: str | None, dataset: str | None, output: str, out: Console, err: Console
+    fmt: str,
+    scope: str | None,
+    dataset: str | None,
+    output: str,
+    out: Console,
+    err: Console,
+    *,
+    include_unreviewed: bool = False,
 ) -> int:
     """Export the summary (PDF, HTML) or the figures (CSV) of a scope to ``output``.
 
@@ -100,6 +107,8 @@ def run_export(
             standard output.
         out: Where the result line goes (and the export itself for ``-o -``).
         err: Where problems and warnings go.
+        include_unreviewed: Include figures awaiting review, marked as such; without it they are
+            left out and ``err`` says how many.
 
     Returns:
         The exit status (:class:`~desktop_app.cli.console.ExitStatus`).
@@ -117,10 +126,15 @@ def run_export(
     if report is None:
         return ExitStatus.DATASET
     try:
-        resolved = resolve_scope(report, scope or ALL)
+        resolved = resolve_scope(report, scope or ALL, include_unreviewed=include_unreviewed)
     except ValueError as exc:
         err.line(f"{PROG} export: {exc}")
         return ExitStatus.USAGE
+    if resolved.withheld:
+        err.line(
+            f"{PROG} export: {resolved.withheld} figure{'s' if resolved.withheld != 1 else ''} awaiting "
+            "review left out (--include-unreviewed includes them, marked unreviewed)"
+        )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
         status = _write(_WRITERS[fmt], report, resolved, output, out, err)
@@ -167,4 +181,12 @@ def _write(
 
 def export(args: argparse.Namespace, out: Console, err: Console) -> int:
     """The ``export`` command."""
-    return run_export(args.format, args.scope, args.dataset, args.output, out, err)
+    return run_export(
+        args.format,
+        args.scope,
+        args.dataset,
+        args.output,
+        out,
+        err,
+        include_unreviewed=args.include_unreviewed,
+    )

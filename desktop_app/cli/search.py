@@ -6,11 +6,12 @@ import argparse
 from typing import Final
 
 from desktop_app.cli.console import Console, ExitStatus, load_or_report
-from desktop_app.core.search.hits import marked_snippet
+from desktop_app.core.search.hits import HitPlaces, marked_snippet
 from desktop_app.core.search.index import SearchIndex
 from desktop_app.core.search.types import Hit
+from desktop_app.core.unreviewed import review_counts, shown_report
 
-__all__ = ["CONTEXT_WIDTH", "marked_context", "run_search", "search"]
+__all__ = ["CONTEXT_WIDTH", "UNREVIEWED_MARK", "marked_context", "run_search", "search"]
 
 CONTEXT_WIDTH: Final = 20
 """Characters of context shown on either side of a match."""
@@ -33,16 +34,30 @@ def marked_context(hit: Hit, width: int = CONTEXT_WIDTH) -> str:
     return marked_snippet(hit, width)
 
 
-def run_search(query: str, dataset: str | None, as_json: bool, out: Console, err: Console) -> int:
+UNREVIEWED_MARK: Final = "[unreviewed]"
+"""The last column of a line whose hit is in a figure awaiting review."""
+
+
+def run_search(
+    query: str,
+    dataset: str | None,
+    as_json: bool,
+    out: Console,
+    err: Console,
+    *,
+    include_unreviewed: bool = False,
+) -> int:
     """Search a dataset and print the hits.
 
     Args:
         query: the query (terms, "phrases", pinyin, numbers).
         dataset: a dataset file, or ``None`` for the bundled report.
         as_json: print one JSON list of objects with ``node_id``, ``kind``,
-            ``field``, ``start``, ``end``, ``match`` and ``context`` instead of lines.
+            ``field``, ``start``, ``end``, ``match``, ``context`` and ``unreviewed`` instead of lines.
         out: where the hits go.
-        err: where the loader's message goes.
+        err: where the loader's message goes, and how many figures awaiting review were not searched.
+        include_unreviewed: search figures awaiting review too; a line with a hit in one ends with
+            :data:`UNREVIEWED_MARK`, a JSON record says ``"unreviewed": true``.
 
     Returns:
         :attr:`ExitStatus.OK` with hits, :attr:`ExitStatus.NO_HITS` without,
@@ -51,8 +66,16 @@ def run_search(query: str, dataset: str | None, as_json: bool, out: Console, err
     report = load_or_report(dataset, err)
     if report is None:
         return ExitStatus.DATASET
-    index = SearchIndex.build(report)
+    awaiting = review_counts(report).awaiting
+    if awaiting and not include_unreviewed:
+        err.line(
+            f"{awaiting} figure{'s' if awaiting != 1 else ''} awaiting review not searched "
+            "(--include-unreviewed searches them, marked unreviewed)"
+        )
+    shown = shown_report(report, include_unreviewed)
+    index = SearchIndex.build(shown)
     hits = index.search(query)
+    places = HitPlaces(shown)
     if as_json:
         out.json(
             [
@@ -64,13 +87,15 @@ def run_search(query: str, dataset: str | None, as_json: bool, out: Console, err
                     "end": hit.end,
                     "match": hit.matched,
                     "context": marked_context(hit),
+                    "unreviewed": places.unreviewed(hit),
                 }
                 for hit in hits
             ]
         )
     else:
         for hit in hits:
-            out.line(f"{hit.node_id}\t{hit.node_kind}\t{hit.field}\t{marked_context(hit)}")
+            mark = f"\t{UNREVIEWED_MARK}" if places.unreviewed(hit) else ""
+            out.line(f"{hit.node_id}\t{hit.node_kind}\t{hit.field}\t{marked_context(hit)}{mark}")
         if not hits:
             # Only queries that find something are suggested (SearchIndex.suggest checks each).
             suggestions = index.suggest(query, limit=3)
@@ -82,4 +107,6 @@ def run_search(query: str, dataset: str | None, as_json: bool, out: Console, err
 
 def search(args: argparse.Namespace, out: Console, err: Console) -> int:
     """The ``search`` command."""
-    return run_search(args.query, args.dataset, args.json, out, err)
+    return run_search(
+        args.query, args.dataset, args.json, out, err, include_unreviewed=args.include_unreviewed
+    )

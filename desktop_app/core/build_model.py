@@ -46,6 +46,7 @@ from desktop_app.core.model import (
     Span,
     Threshold,
 )
+from desktop_app.core.unreviewed import derived_review
 
 __all__ = ["build_report"]
 
@@ -64,6 +65,7 @@ def build_report(doc: Json, raw: SourceFile, file: Path) -> Report:
     """The report of a document that has passed every check of :func:`desktop_app.core.loader.load_report`."""
     meta = doc["metadata"]
     article = meta["article"]
+    stated_reviews = {i["id"]: Review(i["review"]) for i in doc["indicators"]}
     metadata = Metadata(
         title=meta["title"],
         title_en=meta["title_en"],
@@ -192,6 +194,7 @@ def build_report(doc: Json, raw: SourceFile, file: Path) -> Report:
                 section_ids=tuple(d["sections"]),
                 explanation_en=d["explanation_en"],
                 decimals=d["decimals"],
+                review=derived_review(stated_reviews[x["indicator"]] for x in d["inputs"]),
             )
             for d in doc["derived"]
         ),

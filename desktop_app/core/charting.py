@@ -12,6 +12,9 @@ Rules, each decided once here:
 * **Bounds** (低于 0.15, 前 5, 十强) carry their sign (``<``, ``≤``, ``>``, ``≥``) and are drawn as markers,
   never as bars.
 * **A single value** is not a chart: it is shown as a number card (:attr:`ChartStyle.NUMBERS`).
+* **Unreviewed figures** (proposed, shown only on request) are marked on their item
+  (:attr:`ChartItem.unreviewed`) and carry ``〔未审核〕`` before their label (:func:`item_label`); the chart
+  widgets draw them apart as well (hatched, hollow), never by colour alone.
 * **Caps**: a chart shows at most :data:`MAX_ROWS` rows (the largest values, or the best ranks) and
   says how many more there are (:attr:`ChartGroup.omitted`), so thousands of figures never make a
   chart, an image or a PDF page that cannot be drawn.
@@ -35,6 +38,7 @@ from desktop_app.core.model import (
     Report,
 )
 from desktop_app.core.presentation import number_text, plot_value, value_text
+from desktop_app.core.unreviewed import is_unreviewed
 from desktop_app.core.words import word
 
 __all__ = [
@@ -46,7 +50,9 @@ __all__ = [
     "chart_groups",
     "chart_source_line",
     "item_label",
+    "item_name",
     "item_range_text",
+    "item_tag",
     "item_value_text",
     "ranking_list_size",
 ]
@@ -72,6 +78,7 @@ class ChartItem:
             突破 100), else "".
         list_size: for a rank, the size of the list it is a place in (100 for a 百强 list), if known.
         label_en: the figure's English name, if the dataset has one.
+        unreviewed: the figure awaits review (shown only on request, and marked).
     """
 
     indicator_id: str
@@ -85,6 +92,7 @@ class ChartItem:
     bound: str = ""
     list_size: int | None = None
     label_en: str = ""
+    unreviewed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +120,21 @@ class ChartGroup:
 # --- how one figure is written on a chart --------------------------------------------------------
 
 
-def item_label(item: ChartItem, lang: Language | str = Language.ZH) -> str:
-    """A row's label: the English name in English where the dataset has one."""
+def item_name(item: ChartItem, lang: Language | str = Language.ZH) -> str:
+    """A row's figure name: the English name in English where the dataset has one."""
     if Language.from_tag(lang) is Language.EN and item.label_en:
         return item.label_en
     return item.label
+
+
+def item_tag(item: ChartItem, lang: Language | str = Language.ZH) -> str:
+    """What precedes an unreviewed figure's name on a chart (``〔未审核〕``); "" for a confirmed one."""
+    return word("figure.unreviewed_tag", lang) if item.unreviewed else ""
+
+
+def item_label(item: ChartItem, lang: Language | str = Language.ZH) -> str:
+    """A row's label: for an unreviewed figure :func:`item_tag`, then its name (:func:`item_name`)."""
+    return item_tag(item, lang) + item_name(item, lang)
 
 
 def item_value_text(item: ChartItem, lang: Language | str = Language.ZH) -> str:
@@ -250,6 +268,7 @@ def _item(indicator: AnyIndicator) -> ChartItem:
         bound=bound_sign(indicator),
         list_size=ranking_list_size(indicator),
         label_en=indicator.name_en,
+        unreviewed=is_unreviewed(indicator),
     )
 
 

@@ -23,6 +23,8 @@ formula         derived figures only: the formula with its inputs spelt out, e.g
                 ``a / (b / 100)；a = 规上工业总产值 2504 亿元 (±0.5)；…；范围 7139–7168 亿元``
 range_low,      derived figures only: the range the inputs' rounding allows
 range_high
+review          ``confirmed``, or ``proposed`` for a figure nobody has checked yet (listed only when
+                unreviewed figures are asked for; a derived figure is as checked as its inputs)
 ==============  ====================================================================================
 
 Text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
@@ -59,6 +61,7 @@ COLUMNS = (
     "formula",
     "range_low",
     "range_high",
+    "review",
 )
 _TEXT_COLUMNS = frozenset({"goal_areas", "name", "unit", "modifier", "sentence", "formula"})
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -73,7 +76,8 @@ def figure_rows(report: Report, scope: SummaryScope) -> list[dict[str, str]]:
 
     Args:
         report: The report.
-        scope: What to cover (see :func:`desktop_app.core.scope.resolve_scope`).
+        scope: What to cover (see :func:`desktop_app.core.scope.resolve_scope`): its figures, so
+            proposed ones only where it includes unreviewed figures.
     """
     rows = []
     for indicator in scope.figures:
@@ -87,6 +91,7 @@ def figure_rows(report: Report, scope: SummaryScope) -> list[dict[str, str]]:
             year=str(indicator.year),
             kind=indicator.kind.value,
             scope=indicator.scope.value,
+            review=indicator.review.value,
         )
         if isinstance(indicator, DerivedIndicator):
             row.update(

@@ -444,6 +444,9 @@ class DerivedIndicator:
     ``formula`` is an arithmetic expression over the input symbols; the loader
     recomputes it and the range that the inputs' rounding (``half_width``) allows,
     rounded outward (not a confidence interval). ``scope`` is its own.
+
+    ``review`` is not stored: a derived figure is only as checked as its least checked input
+    (:func:`desktop_app.core.unreviewed.derived_review`), worked out when the report is built.
     """
 
     id: str
@@ -464,6 +467,7 @@ class DerivedIndicator:
     decimals: int = 0
 
     kind: IndicatorKind = IndicatorKind.DERIVED
+    review: Review = Review.CONFIRMED
 
     @property
     def goal_ids(self) -> tuple[str, ...]:

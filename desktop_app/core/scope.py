@@ -10,12 +10,14 @@ the summary, the CSV export and printing need, so none of them decides it again.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop_app.core.charting import ChartGroup, chart_groups
 from desktop_app.core.language import Language
 from desktop_app.core.model import AnyIndicator, GoalArea, Report
 from desktop_app.core.presentation import goal_label, report_title
+from desktop_app.core.unreviewed import shown_report
 from desktop_app.core.words import word
 
 __all__ = ["ALL", "FIGURES", "ScopeKind", "SummaryScope", "resolve_scope", "scope_keys"]
@@ -44,6 +46,10 @@ class SummaryScope:
         chart_groups: the charts of those figures (none for the figures-only scope: tables only).
         title: the document's plain-text title in ``language``.
         language: the document's language.
+        include_unreviewed: whether proposed (unreviewed) figures are among ``figures``, labelled
+            (:mod:`desktop_app.core.unreviewed`); confirmed ones always are, rejected ones never.
+        withheld: how many proposed figures the scope would cover but leaves out because
+            unreviewed figures were not asked for (the document says so).
     """
 
     key: str
@@ -53,6 +59,8 @@ class SummaryScope:
     chart_groups: tuple[ChartGroup, ...]
     title: str
     language: Language
+    include_unreviewed: bool = False
+    withheld: int = 0
 
     @property
     def file_stem_suffix(self) -> str:
@@ -65,24 +73,50 @@ def scope_keys(report: Report) -> list[str]:
     return [ALL, FIGURES, *(g.id for g in report.goal_areas)]
 
 
-def resolve_scope(report: Report, key: str, language: Language | str = Language.ZH) -> SummaryScope:
+def resolve_scope(
+    report: Report,
+    key: str,
+    language: Language | str = Language.ZH,
+    *,
+    include_unreviewed: bool = False,
+) -> SummaryScope:
     """Resolve a scope key once, for every consumer.
+
+    Args:
+        report: the report as loaded (every figure, whatever its review state).
+        key: ``"all"``, ``"figures"`` or a goal area's id.
+        language: the document's language.
+        include_unreviewed: cover proposed (unreviewed) figures too, labelled as such.
 
     Raises:
         ValueError: ``key`` is neither ``"all"``, ``"figures"`` nor a goal-area id of ``report``.
     """
     lang = Language.from_tag(language)
     title_of_report = report_title(report, lang)
+    shown = shown_report(report, include_unreviewed)
     if key in (ALL, FIGURES):
-        figures = tuple(report.all_indicators())
+        figures = tuple(shown.all_indicators())
+        withheld = _withheld(shown_report(report, True).all_indicators(), figures)
         if key == FIGURES:
             title = f"{title_of_report} · {word('doc.figures_title', lang)}"
-            return SummaryScope(key, ScopeKind.FIGURES, None, figures, (), title, lang)
+            return SummaryScope(
+                key, ScopeKind.FIGURES, None, figures, (), title, lang, include_unreviewed, withheld
+            )
         groups = tuple(chart_groups(figures))
-        return SummaryScope(key, ScopeKind.ALL, None, figures, groups, title_of_report, lang)
+        return SummaryScope(
+            key, ScopeKind.ALL, None, figures, groups, title_of_report, lang, include_unreviewed, withheld
+        )
     goal = report.goal_by_id.get(key)
     if goal is None:
         raise ValueError(f"unknown scope {key!r}: expected one of {', '.join(scope_keys(report))}")
-    figures = tuple(report.indicators_for_goal(goal.id))
+    figures = tuple(shown.indicators_for_goal(goal.id))
+    withheld = _withheld(shown_report(report, True).indicators_for_goal(goal.id), figures)
     title = f"{title_of_report} · {goal_label(goal, report, lang)}"
-    return SummaryScope(key, ScopeKind.GOAL, goal, figures, tuple(chart_groups(figures)), title, lang)
+    groups = tuple(chart_groups(figures))
+    return SummaryScope(key, ScopeKind.GOAL, goal, figures, groups, title, lang, include_unreviewed, withheld)
+
+
+def _withheld(candidates: Iterable[AnyIndicator], figures: Sequence[AnyIndicator]) -> int:
+    """How many of the figures shown with unreviewed ones included are not among ``figures``."""
+    covered = {f.id for f in figures}
+    return sum(1 for f in candidates if f.id not in covered)

@@ -59,6 +59,7 @@ from desktop_app.core.presentation import (
     visible_text,
 )
 from desktop_app.core.scope import ScopeKind, SummaryScope
+from desktop_app.core.unreviewed import UNREVIEWED_COLOUR, is_unreviewed, shown_report, unreviewed_tag
 from desktop_app.core.words import word, words
 
 __all__ = [
@@ -92,7 +93,11 @@ span.loc { color: #666666; font-size: 8pt; }
 span.mod { color: #555555; font-size: 8pt; }
 sup.mark { color: #a02020; }
 span.editorial { color: #a02020; font-weight: bold; }
+td.unreviewed { font-style: italic; background-color: #f5eee2; }
+p.unreviewed { margin-top: 0px; margin-bottom: 3px; }
 """
+_STYLE += f"span.unreviewed, p.unreviewed {{ color: {UNREVIEWED_COLOUR}; }}\n"
+_STYLE += "span.unreviewed { font-weight: bold; }\n"
 
 
 def _labels(lang: Language) -> dict[str, str]:
@@ -197,6 +202,28 @@ def _editorial_note(lang: Language) -> str:
     return f'<p class="small">{_t(word("doc.editorial_note", lang))}</p>'
 
 
+def _unreviewed_mark(indicator: AnyIndicator, lang: Language) -> str:
+    """``〔未审核〕`` before an unreviewed figure's name: the words, not only the cell's look."""
+    tag = unreviewed_tag(indicator, lang)
+    return f'<span class="unreviewed">{_t(tag)}</span>' if tag else ""
+
+
+def _review_lines(scope: SummaryScope, lang: Language) -> list[str]:
+    """The lines under the title about review: unreviewed figures included (marked), or left out."""
+    included = sum(1 for f in scope.figures if is_unreviewed(f))
+    parts = []
+    if included:
+        parts.append(
+            f'<p class="unreviewed">{_t(word("figure.unreviewed_included", lang).format(n=included))} '
+            f"{_t(word('figure.unreviewed_note', lang))}</p>"
+        )
+    if scope.withheld:
+        parts.append(
+            f'<p class="meta">{_t(word("figure.unreviewed_left_out", lang).format(n=scope.withheld))}</p>'
+        )
+    return parts
+
+
 def _kind_cell(indicator: AnyIndicator, lang: Language) -> str:
     text = kind_label(indicator.kind, lang)
     if indicator.scope is not Scope.DISTRICT:
@@ -247,13 +274,15 @@ def _figures_table(
     )
     rows = []
     for indicator in indicators:
+        td = '<td class="unreviewed">' if is_unreviewed(indicator) else "<td>"
         rows.append(
             f'<tr id="{_t(indicator.id)}">'
-            f"<td>{_t(figure_name(indicator, lang))}{_editorial_mark(indicator, goal_id, lang)}</td>"
-            f"<td>{_value_cell(indicator, lang)}</td>"
-            f"<td>{_t(str(indicator.year))}</td>"
-            f"<td>{_kind_cell(indicator, lang)}</td>"
-            f"<td>{_source_cell(indicator, report, marks, lang)}</td>"
+            f"{td}{_unreviewed_mark(indicator, lang)}{_t(figure_name(indicator, lang))}"
+            f"{_editorial_mark(indicator, goal_id, lang)}</td>"
+            f"{td}{_value_cell(indicator, lang)}</td>"
+            f"{td}{_t(str(indicator.year))}</td>"
+            f"{td}{_kind_cell(indicator, lang)}</td>"
+            f"{td}{_source_cell(indicator, report, marks, lang)}</td>"
             "</tr>"
         )
     table = (
@@ -310,7 +339,7 @@ def _notes(
         parts.append(_heading(3, _t(labels["derived_notes"])))
         for item in derived:
             parts.append(
-                f'<p class="note"><b>{_t(figure_name(item, lang))}</b> '
+                f'<p class="note">{_unreviewed_mark(item, lang)}<b>{_t(figure_name(item, lang))}</b> '
                 f"{_t(figure_value_text(item, lang))}\uff1a"
                 f"{_t(derived_description(item, report, lang))}<br/>"
                 f"{_t(editorial_text(item.explanation, item.explanation_en, lang))}</p>"
@@ -428,7 +457,8 @@ def build_summary_html(
     the stated figures, the derived figures, their notes, the citation and the date.
 
     Args:
-        report: The report.
+        report: The report as loaded; its figures are shown as ``scope`` says (only confirmed ones
+            unless it includes unreviewed ones, which are then marked ``未审核``).
         scope: What the summary covers, resolved once (:func:`desktop_app.core.scope.resolve_scope`);
             its language is the document's.
         chart_images: ``(resource name, caption)`` for each chart, in order; the name is used as an
@@ -443,8 +473,10 @@ def build_summary_html(
     goal = scope.goal
     lang = scope.language
     labels = _labels(lang)
+    report = shown_report(report, scope.include_unreviewed)  # the figures the scope covers, no others
     marks = _Marks(report)
     body = _title_block(report, goal, lang)
+    body.extend(_review_lines(scope, lang))
 
     if scope.kind is ScopeKind.FIGURES:
         body.append(_heading(2, _t(labels["stated_figures"].format(n=len(report.indicators)))))

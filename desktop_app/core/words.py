@@ -106,6 +106,20 @@ _TABLE: dict[str, tuple[str, str]] = {
     "figure.lower_is_better": ("越小越好", "lower is better"),
     "figure.year": ("{year}年", "{year}"),
     "figure.unreviewed": ("未审核", "unreviewed"),
+    "figure.unreviewed_tag": ("\u3014未审核\u3015", "[unreviewed] "),  # before the name: never elided
+    "figure.unreviewed_note": (
+        f"标有\u201c未审核\u201d的数据由导入程序提出{_C}尚未经人核对{_C}仅供参考。",
+        "Figures marked \u201cunreviewed\u201d were proposed by the importer and have not been checked"
+        " by a person; read them with care.",
+    ),
+    "figure.unreviewed_left_out": (
+        f"另有 {{n}} 项待审核数据未列入{_LP}未经核对{_RP}。",
+        "{n} figures awaiting review are left out (not yet checked).",
+    ),
+    "figure.unreviewed_included": (
+        f"含 {{n}} 项未审核数据{_LP}未经核对{_C}已标明{_RP}。",
+        "Includes {n} unreviewed figures (not yet checked; marked as such).",
+    ),
     # Where a passage stands in the source.
     "location.page_paragraph": ("第{page}版·第{paragraph}段", "page {page}, paragraph {paragraph}"),
     "location.paragraph": ("第{paragraph}段", "paragraph {paragraph}"),

@@ -49,6 +49,7 @@ from desktop_app.qt.pane_layout import PaneLayout
 from desktop_app.qt.print_actions import PrintActions
 from desktop_app.qt.search_controller import SearchController
 from desktop_app.qt.settings import Settings
+from desktop_app.qt.unreviewed import UnreviewedControls
 from desktop_app.qt.widgets.detail_pane import DetailPane
 from desktop_app.qt.widgets.search_panel import SearchPanel
 from desktop_app.qt.widgets.source_view import SourceView
@@ -88,10 +89,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._settings = settings
         self._lang = language
-        self._report = report
+        self._report = report  # as loaded: every figure, whatever its review state
+        self._unreviewed = UnreviewedControls(settings, self)
+        self._unreviewed.shown_changed.connect(self._on_unreviewed_shown_changed)
+        self._unreviewed.status.clicked.connect(self._on_review_status_clicked)
+        self._shown = self._unreviewed.shown(report)  # what the views show (issue 14: confirmed only)
         self._charts: ChartPanel | None = None
         self._charts_scheduled = False
-        self._tree_model = GoalTreeModel(report, self)
+        self._tree_model = GoalTreeModel(self._shown, self)
         self._tree_model.set_language(self._lang)
         self._proxy = HitFilterProxy(self)
         self._proxy.setSourceModel(self._tree_model)
@@ -149,6 +154,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.statusBar().showMessage(self.tr("Ready"))
+        self.statusBar().addPermanentWidget(self._unreviewed.status)
         self._show_report(report)
         self._restore_settings()
 
@@ -156,7 +162,16 @@ class MainWindow(QMainWindow):
 
     @property
     def report(self) -> Report:
+        """The report as loaded, with every figure whatever its review state."""
         return self._report
+
+    def shown_report(self) -> Report:
+        """The report as the views show it: confirmed figures, and unreviewed ones when asked for."""
+        return self._shown
+
+    def unreviewed_controls(self) -> UnreviewedControls:
+        """View › Show unreviewed figures and the status bar's count of figures awaiting review."""
+        return self._unreviewed
 
     @property
     def language(self) -> Language:
@@ -312,6 +327,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self._show_source_action)
         view_menu.addAction(self._raw_action)
+        view_menu.addAction(self._unreviewed.action)
         view_menu.addSeparator()
         view_menu.addActions(self._layout.actions())
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -338,21 +354,27 @@ class MainWindow(QMainWindow):
 
     def _show_report(self, report: Report) -> None:
         self._report = report
-        if self._proxy.sourceModel() is not self._tree_model or self._tree_model.report is not report:
-            model = GoalTreeModel(report, self)
+        self._history.clear()
+        self._show_figures()
+        self.setWindowTitle(fill(self.tr("%1 — Report Viewer"), report_title(report, self._lang)))
+        self.select_path("overview")
+        self._restart_history()
+        self._update_charts()
+
+    def _show_figures(self) -> None:
+        """Give every view the report as it is to be shown (unreviewed figures or not)."""
+        shown = self._shown = self._unreviewed.shown(self._report)
+        self._unreviewed.set_report(self._report, can_review=self._review_action() is not None)
+        if self._proxy.sourceModel() is not self._tree_model or self._tree_model.report is not shown:
+            model = GoalTreeModel(shown, self)
             model.set_language(self._lang)
             old = self._tree_model
             self._proxy.setSourceModel(model)
             self._tree_model = model
             old.deleteLater()
-        self._search_controller.set_report(report, self._lang)
-        self._history.clear()
-        self._detail.set_report(report)
-        self._source.set_report(report)
-        self.setWindowTitle(fill(self.tr("%1 — Report Viewer"), report_title(report, self._lang)))
-        self.select_path("overview")
-        self._restart_history()
-        self._update_charts()
+        self._search_controller.set_report(shown, self._lang)
+        self._detail.set_report(shown)
+        self._source.set_report(shown)
 
     # --- settings ---------------------------------------------------------------------------
 
@@ -481,7 +503,7 @@ class MainWindow(QMainWindow):
             and node.kind not in (NodeKind.GOAL, NodeKind.SECTION, NodeKind.OVERVIEW, NodeKind.SOURCE)
         ):
             node = node.parent
-        report = self._report
+        report = self._shown
         # Exported charts say where their figures come from (issue 11 item 15).
         self._charts.set_source_line(chart_source_line(report, self._lang))
         if node is not None and isinstance(node.item, GoalArea):
@@ -497,6 +519,28 @@ class MainWindow(QMainWindow):
             self._charts.show_groups(section_title(node.item, self._lang), chart_groups(items))
         else:
             self._charts.show_groups(report_title(report, self._lang), chart_groups(report.all_indicators()))
+
+    @Slot(bool)
+    def _on_unreviewed_shown_changed(self, _shown: bool) -> None:
+        place = self.current_path()
+        self._sync_settings()
+        self._show_figures()
+        # Stay where the reader was; a figure just hidden gives way to the goal area or section it sat in.
+        while place and not self.select_path(place):
+            place = place.rpartition("/")[0]
+        if not place:
+            self.select_path("overview")
+        self._update_charts()
+
+    def _review_action(self) -> QAction | None:
+        """The review mode's action, where the window has one (File › Review figures)."""
+        return self.findChild(QAction, "actionReviewMode")
+
+    @Slot()
+    def _on_review_status_clicked(self) -> None:
+        action = self._review_action()
+        if action is not None and action.isEnabled():
+            action.trigger()
 
     @Slot(object)
     def _on_detail_show_in_source_requested(self, span: object) -> None:

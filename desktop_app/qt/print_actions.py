@@ -23,7 +23,7 @@ __all__ = ["PrintActions", "PrintPlace"]
 
 
 class PrintPlace(Protocol):
-    """What printing needs from the window: the report shown and the goal area selected."""
+    """What printing needs from the window: the report (as loaded) and the goal area selected."""
 
     @property
     def report(self) -> Report: ...
@@ -106,7 +106,14 @@ class PrintActions(QObject):
             self._controller.status_message.connect(self.status_message)
         self._controller.set_page_size(self.page_size())
         report = self._place.report
-        return self._controller, resolve_scope(report, self.print_scope(), self._controller.document_language)
+        # Unreviewed figures are printed only while the window shows them, and marked (issue 14).
+        scope = resolve_scope(
+            report,
+            self.print_scope(),
+            self._controller.document_language,
+            include_unreviewed=self._settings.show_unreviewed(),
+        )
+        return self._controller, scope
 
     @Slot()
     def _on_print(self) -> None:

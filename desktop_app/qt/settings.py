@@ -37,6 +37,7 @@ _RECENT = "files/recent"
 _LANGUAGE = "ui/language"
 _PRINT_SCOPE = "print/scope"
 _PAGE_SIZE = "print/pageSize"
+_SHOW_UNREVIEWED = "view/showUnreviewed"
 
 
 class PrintScopeChoice(enum.StrEnum):
@@ -157,6 +158,14 @@ class Settings:
     def set_page_size(self, size: str) -> None:
         if size in PAGE_SIZES:
             self._store.setValue(_PAGE_SIZE, size)
+
+    def show_unreviewed(self) -> bool:
+        """Whether View › Show unreviewed figures is on (off unless the reader turned it on)."""
+        value = self._store.value(_SHOW_UNREVIEWED)
+        return value is True or value in ("true", "1", 1)
+
+    def set_show_unreviewed(self, shown: bool) -> None:
+        self._store.setValue(_SHOW_UNREVIEWED, bool(shown))
 
     # --- recent files --------------------------------------------------------------------------
 

@@ -139,6 +139,10 @@
         <translation>修饰语：%1</translation>
     </message>
     <message>
+        <source>Importer&apos;s confidence: %1%</source>
+        <translation>导入程序的把握：%1%</translation>
+    </message>
+    <message>
         <source>Where: %1</source>
         <translation>位置：%1</translation>
     </message>
@@ -628,6 +632,39 @@
     <message>
         <source>Not applied: the raw text is kept</source>
         <translation>未采用：保留原始文字</translation>
+    </message>
+</context>
+<context>
+    <name>UnreviewedControls</name>
+    <message>
+        <source>Show &amp;unreviewed figures</source>
+        <translation>显示未审核数据(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Also show figures nobody has checked yet, marked “unreviewed”</source>
+        <translation>同时显示尚未经人核对的数据，并标明“未审核”</translation>
+    </message>
+    <message>
+        <source>shown, marked unreviewed</source>
+        <translation>已显示，标为未审核</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) awaiting review (%1)</source>
+        <translation>
+            <numerusform>%n 项数据待审核（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>View › Show unreviewed figures shows or hides them.</source>
+        <translation>“视图 › 显示未审核数据”可显示或隐藏这些数据。</translation>
+    </message>
+    <message>
+        <source>Click to review them.</source>
+        <translation>点击即可审核。</translation>
     </message>
 </context>
 <context>

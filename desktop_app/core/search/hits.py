@@ -19,6 +19,7 @@ from desktop_app.core.language import Language
 from desktop_app.core.model import AnyIndicator, Linked, Report
 from desktop_app.core.presentation import figure_name, location_text, numbered_goal_label
 from desktop_app.core.search.types import Hit, NodeKind
+from desktop_app.core.unreviewed import is_unreviewed, unreviewed_tag
 from desktop_app.core.words import word
 
 __all__ = [
@@ -225,7 +226,7 @@ class HitPlaces:
             return numbered_goal_label(report.goal_by_id[hit.node_id], report, lang, short=True)
         if kind in (NodeKind.INDICATOR, NodeKind.DERIVED) and hit.node_id in report.indicator_by_id:
             indicator: AnyIndicator = report.indicator_by_id[hit.node_id]
-            return figure_name(indicator, lang)
+            return unreviewed_tag(indicator, lang) + figure_name(indicator, lang)
         if kind is NodeKind.ENTITY and hit.node_id in report.entity_by_id:
             return report.entity_by_id[hit.node_id].name
         if kind is NodeKind.QUOTE and hit.node_id in report.quote_by_id:
@@ -236,6 +237,13 @@ class HitPlaces:
         if kind is NodeKind.PARAGRAPH:
             return location_text(hit.node_id, report, lang)
         return hit.node_id
+
+    def unreviewed(self, hit: Hit) -> bool:
+        """Whether the hit is in a figure that awaits review (its label says so: ``〔未审核〕``)."""
+        if hit.node_kind not in (NodeKind.INDICATOR, NodeKind.DERIVED):
+            return False
+        indicator = self._report.indicator_by_id.get(hit.node_id)
+        return indicator is not None and is_unreviewed(indicator)
 
     def field_label(self, hit: Hit) -> str:
         """The human name of the field the hit is in (``数值``, ``名称`` …), never the internal key."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 from desktop_app.core.charting import ChartGroup, ChartItem, item_label, item_value_text
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import kind_label, visible_text, year_text
+from desktop_app.core.unreviewed import UNREVIEWED_COLOUR, unreviewed_label
 from desktop_app.qt.charts.config import FOREGROUND
 from desktop_app.qt.charts.labels import group_title, hover_text, show_hover_tooltip
 from desktop_app.qt.charts.looks import Look, kind_colour
@@ -76,8 +77,11 @@ class NumberCards(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.value_texts = [item_value_text(item, lang) for item in self._items]
         self.tick_labels = [visible_text(item_label(item, lang)) for item in self._items]
+        # An unreviewed figure says so on the line that is never cut (the name may be elided).
         self.detail_texts = [
-            f"{year_text(item.year, lang)} · {kind_label(item.kind, lang)}" for item in self._items
+            f"{year_text(item.year, lang)} · {kind_label(item.kind, lang)}"
+            + (f" · {unreviewed_label(lang)}" if item.unreviewed else "")
+            for item in self._items
         ]
         self.axis_caption = ""
         self.setFixedHeight(self.height_for_width(round(look.px(_NOMINAL_WIDTH))))
@@ -160,7 +164,11 @@ class NumberCards(QWidget):
         for index, item in enumerate(self._items):
             rect = self.card_rect(index)
             hovered = index == self._hovered
-            painter.setPen(look.line_pen(QColor("#9e9e9e") if hovered else QColor("#dddddd")))
+            pen = look.line_pen(QColor("#9e9e9e") if hovered else QColor("#dddddd"))
+            if item.unreviewed:  # a dashed frame in the unreviewed colour
+                pen = look.line_pen(QColor(UNREVIEWED_COLOUR))
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
             painter.setBrush(QColor("#f3f3f3") if hovered else QColor("#fafafa"))
             painter.drawRoundedRect(rect, look.px(3), look.px(3))
             stripe = QRectF(rect.left(), rect.top(), look.px(5), rect.height())

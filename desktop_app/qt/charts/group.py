@@ -24,6 +24,7 @@ from desktop_app.core.charting import ChartGroup, ChartStyle
 from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import visible_text
+from desktop_app.core.unreviewed import UNREVIEWED_COLOUR, unreviewed_label
 from desktop_app.core.words import word
 from desktop_app.qt.charts.cards import NumberCards
 from desktop_app.qt.charts.config import FOREGROUND
@@ -35,16 +36,29 @@ from desktop_app.qt.charts.plot import ChartPlot
 __all__ = ["GroupChart", "estimated_chart_height"]
 
 
-def _paint_swatch(painter: QPainter, rect: QRectF, kind: IndicatorKind, look: Look, *, marker: bool) -> None:
-    """A small bar drawn like the bars of one kind (a dot or triangle for ranks and bounds)."""
-    style = look.bar_style(kind)
+def _paint_swatch(
+    painter: QPainter,
+    rect: QRectF,
+    kind: IndicatorKind,
+    look: Look,
+    *,
+    marker: bool,
+    unreviewed: bool = False,
+) -> None:
+    """A small bar drawn like the bars of one kind (a dot or triangle for ranks and bounds).
+
+    With ``unreviewed``, drawn like an unreviewed figure's bar (or a hollow dot), whatever the kind.
+    """
+    style = look.bar_style(kind, unreviewed=unreviewed)
     if marker:
-        painter.setPen(look.line_pen(kind_colour(kind).darker(130)))
-        painter.setBrush(kind_colour(kind))
+        painter.setPen(
+            look.line_pen(QColor(UNREVIEWED_COLOUR) if unreviewed else kind_colour(kind).darker(130))
+        )
+        painter.setBrush(Qt.GlobalColor.white if unreviewed else kind_colour(kind))
         radius = min(rect.height(), rect.width()) * 0.4
         painter.drawEllipse(rect.center(), radius, radius)
         return
-    whisker = kind_look(kind).whisker
+    whisker = kind_look(kind).whisker and not unreviewed
     bar = QRectF(rect)
     if whisker:
         bar.setRight(bar.left() + bar.width() * 0.6)
@@ -65,7 +79,13 @@ class _Legend(QWidget):
     """The kinds one chart shows, each as a swatch and its name, flowing onto as many lines as needed."""
 
     def __init__(
-        self, kinds: Sequence[IndicatorKind], look: Look, lang: Language | str, *, markers: bool
+        self,
+        kinds: Sequence[IndicatorKind],
+        look: Look,
+        lang: Language | str,
+        *,
+        markers: bool,
+        unreviewed: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName(f"{look.object_prefix}Legend")
@@ -75,6 +95,11 @@ class _Legend(QWidget):
         self.texts = [
             legend_text(kind, lang, whisker=kind_look(kind).whisker and not markers) for kind in kinds
         ]
+        # The last entry, where the chart has unreviewed figures: how they are drawn, and the word.
+        self._unreviewed = unreviewed
+        if unreviewed:
+            self._kinds.append(IndicatorKind.ACHIEVED)
+            self.texts.append(unreviewed_label(lang))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self._layout(10_000)[1])
 
@@ -117,9 +142,18 @@ class _Legend(QWidget):
         metrics = QFontMetricsF(font)
         line = max(metrics.height(), look.px(14))
         places, _ = self._layout(self.width())
-        for kind, text, place in zip(self._kinds, self.texts, places, strict=True):
+        last = len(self._kinds) - 1
+        for index, (kind, text, place) in enumerate(zip(self._kinds, self.texts, places, strict=True)):
             swatch = QRectF(place.x(), place.y() + (line - look.px(14)) / 2, look.px(30), look.px(14))
-            _paint_swatch(painter, swatch.adjusted(2, 2, -2, -2), kind, look, marker=self._markers)
+            unreviewed = self._unreviewed and index == last
+            _paint_swatch(
+                painter,
+                swatch.adjusted(2, 2, -2, -2),
+                kind,
+                look,
+                marker=self._markers,
+                unreviewed=unreviewed,
+            )
             painter.setPen(FOREGROUND)
             painter.setFont(font)
             left = place.x() + look.px(36)
@@ -203,7 +237,13 @@ class GroupChart(QWidget):
             self.more_label = self._note(word("chart.more", lang).format(n=group.omitted), "More", look)
             layout.addWidget(self.more_label)
         kinds = list(dict.fromkeys(item.kind for item in group.items))
-        self.legend = _Legend(kinds, look, lang, markers=group.style is ChartStyle.DOTS)
+        self.legend = _Legend(
+            kinds,
+            look,
+            lang,
+            markers=group.style is ChartStyle.DOTS,
+            unreviewed=any(item.unreviewed for item in group.items),
+        )
         layout.addWidget(self.legend)
         self.source_label: QLabel | None = None
         if source_line:

@@ -12,6 +12,11 @@ derived                   faint fill, dotted outline and a whisker for its range
 bound (前5, 十强 …)       light fill with a cross-hatch
 rank, share, count …      solid fill in the kind's colour
 ========================  =====================================================
+
+An unreviewed figure (shown only on request) is drawn apart whatever its kind: a faint fill under a
+dense hatch in :data:`~desktop_app.core.unreviewed.UNREVIEWED_COLOUR`, a dash-dot outline, a hollow
+dot for a rank, and ``〔未审核〕`` before its label (:func:`tick_labels`), so it never passes for a
+checked figure in print either.
 """
 
 from __future__ import annotations
@@ -24,10 +29,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen, QTransform
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.core.charting import ChartGroup, item_label
+from desktop_app.core.charting import ChartGroup, item_name, item_tag
 from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import KIND_PALETTE, visible_text
+from desktop_app.core.unreviewed import UNREVIEWED_COLOUR
 from desktop_app.qt import fonts
 from desktop_app.qt.charts.config import FOREGROUND
 
@@ -68,6 +74,10 @@ KIND_LOOKS: dict[IndicatorKind, KindLook] = {
     IndicatorKind.RATE: _SOLID,
     IndicatorKind.COUNT: _SOLID,
 }
+
+
+UNREVIEWED_LOOK = KindLook(40, Qt.BrushStyle.Dense5Pattern, Qt.PenStyle.DashDotLine, 2.0)
+"""How a bar of an unreviewed figure is drawn, whatever its kind."""
 
 
 def kind_colour(kind: IndicatorKind) -> QColor:
@@ -128,10 +138,13 @@ class Look:
         font.setBold(bold)
         return font
 
-    def bar_style(self, kind: IndicatorKind) -> BarStyle:
-        """The fill, pattern and outline of a bar of ``kind``."""
+    def bar_style(self, kind: IndicatorKind, *, unreviewed: bool = False) -> BarStyle:
+        """The fill, pattern and outline of a bar of ``kind``; an unreviewed figure's is its own."""
         look = kind_look(kind)
         colour = kind_colour(kind)
+        if unreviewed:
+            look = UNREVIEWED_LOOK
+            colour = QColor(UNREVIEWED_COLOUR)
         fill_colour = QColor(colour)
         fill_colour.setAlpha(look.fill_alpha)
         fill = QBrush(fill_colour) if look.fill_alpha else QBrush(Qt.BrushStyle.NoBrush)
@@ -165,15 +178,21 @@ class Look:
 def tick_labels(
     group: ChartGroup, look: Look, limit_px: float | None = None, lang: Language | str = Language.ZH
 ) -> list[str]:
-    """The row labels of a group's chart in ``lang``, elided to :data:`LABEL_EMS` ems (or ``limit_px``)."""
+    """The row labels of a group's chart in ``lang``, elided to :data:`LABEL_EMS` ems (or ``limit_px``).
+
+    Only the name is elided: an unreviewed figure's ``〔未审核〕`` is always there in full.
+    """
     metrics = QFontMetricsF(look.font())
     limit = metrics.horizontalAdvance("中") * LABEL_EMS
     if limit_px is not None:
         limit = max(min(limit, limit_px), metrics.horizontalAdvance("中…"))
-    return [
-        metrics.elidedText(visible_text(item_label(item, lang)), Qt.TextElideMode.ElideRight, limit)
-        for item in group.items
-    ]
+    labels = []
+    for item in group.items:
+        tag = item_tag(item, lang)
+        room = max(limit - metrics.horizontalAdvance(tag), metrics.horizontalAdvance("中…"))
+        name = metrics.elidedText(visible_text(item_name(item, lang)), Qt.TextElideMode.ElideRight, room)
+        labels.append(tag + name)
+    return labels
 
 
 def label_margin(look: Look) -> float:

@@ -44,6 +44,7 @@ from desktop_app.core.language import Language
 from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import number_text, visible_text
 from desktop_app.core.ticks import multiples, nice_step
+from desktop_app.core.unreviewed import UNREVIEWED_COLOUR
 from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph
 from desktop_app.qt.charts.labels import axis_caption, group_title, hover_text, show_hover_tooltip
 from desktop_app.qt.charts.looks import (
@@ -154,7 +155,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         # every row (zero-width where nothing is drawn), so the plotted values can be read back.
         drawn = [not self.dots and item.kind is not IndicatorKind.BOUND for item in self._items]
         starts = np.where(drawn, 0.0, values) if count else np.zeros(0)
-        styles = [look.bar_style(item.kind) for item in self._items]
+        styles = [look.bar_style(item.kind, unreviewed=item.unreviewed) for item in self._items]
         self.bar_item = _Bars(
             x0=starts,
             y=rows,
@@ -250,13 +251,14 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
                 marker = pg.PlotDataItem([start, item.value], [row, row], pen=pen)
             elif self.dots or item.kind is IndicatorKind.BOUND:
                 symbol = "o" if self.dots else ("t3" if item.bound in ("<", "≤") else "t2")
+                # An unreviewed figure's dot or marker is hollow (its label says 未审核 as well).
                 marker = pg.ScatterPlotItem(
                     x=[item.value],
                     y=[float(row)],
                     symbol=symbol,
                     size=look.px(12),
-                    brush=QBrush(colour),
-                    pen=look.line_pen(colour.darker(130)),
+                    brush=QBrush(Qt.GlobalColor.white if item.unreviewed else colour),
+                    pen=look.line_pen(QColor(UNREVIEWED_COLOUR) if item.unreviewed else colour.darker(130)),
                     pxMode=True,
                 )
             else:

@@ -25,7 +25,9 @@ from desktop_app.core.presentation import (
     scope_label,
     visible_text,
 )
+from desktop_app.core.unreviewed import is_unreviewed, unreviewed_label, unreviewed_tag
 from desktop_app.core.words import word
+from desktop_app.qt.models.looks import unreviewed_brush_colour, unreviewed_font
 from desktop_app.qt.models.roles import DOMAIN_ROLE, ITEM_ID_ROLE, SORT_ROLE
 from desktop_app.qt.text import tooltip
 
@@ -109,11 +111,18 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.VALUE, self.YEAR):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
+            review = unreviewed_label(self._lang) if is_unreviewed(item) else ""
             if isinstance(item, Indicator):
-                return tooltip(item.name, item.sentence.text)
+                return tooltip(item.name, item.sentence.text, review)
             return tooltip(
-                item.name, item.formula, editorial_text(item.explanation, item.explanation_en, self._lang)
+                item.name,
+                item.formula,
+                editorial_text(item.explanation, item.explanation_en, self._lang),
+                review,
             )
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole) and is_unreviewed(item):
+            # The whole row looks apart; the name cell also says 未审核 in words.
+            return unreviewed_font() if role == Qt.ItemDataRole.FontRole else unreviewed_brush_colour()
         if role == DOMAIN_ROLE:
             return item
         if role == ITEM_ID_ROLE:
@@ -123,7 +132,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def _display(self, item: AnyIndicator, column: int) -> str:
         lang = self._lang
         if column == self.NAME:
-            return visible_text(figure_name(item, lang), CELL_LIMIT)
+            return unreviewed_tag(item, lang) + visible_text(figure_name(item, lang), CELL_LIMIT)
         if column == self.VALUE:
             prefix = word("figure.derived_marker", lang) if isinstance(item, DerivedIndicator) else ""
             return prefix + number_text(item.value)

@@ -37,6 +37,7 @@ class ResultRow:
         number: the hit's 1-based position in the list (0 for a heading).
         count: how many hits the group lists (headings only).
         item: what the hit belongs to and the field it is in (hits only).
+        unreviewed: the hit is in a figure awaiting review (``item`` then begins with ``〔未审核〕``).
     """
 
     group: HitGroup
@@ -44,6 +45,7 @@ class ResultRow:
     number: int = 0
     count: int = 0
     item: str = ""
+    unreviewed: bool = False
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -57,6 +59,7 @@ class SearchResultsModel(QAbstractListModel):
     CONTEXT_ROLE: Final = Qt.ItemDataRole.UserRole + 2
     HEADER_ROLE: Final = Qt.ItemDataRole.UserRole + 3
     ITEM_ROLE: Final = Qt.ItemDataRole.UserRole + 4
+    UNREVIEWED_ROLE: Final = Qt.ItemDataRole.UserRole + 5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +82,15 @@ class SearchResultsModel(QAbstractListModel):
                 rows.append(ResultRow(group, None, count=len(members)))
                 for hit in members:
                     number += 1
-                    rows.append(ResultRow(group, hit, number=number, item=places.describe(hit)))
+                    rows.append(
+                        ResultRow(
+                            group,
+                            hit,
+                            number=number,
+                            item=places.describe(hit),
+                            unreviewed=places.unreviewed(hit),
+                        )
+                    )
         self.beginResetModel()
         self._lang = lang
         self._rows = rows
@@ -129,6 +140,8 @@ class SearchResultsModel(QAbstractListModel):
             return self._context(hit)
         if role == self.ITEM_ROLE and hit is not None:
             return visible_text(row.item, 200)
+        if role == self.UNREVIEWED_ROLE:
+            return row.unreviewed
         if role == self.HIT_ROLE:
             return hit
         if role == self.HEADER_ROLE:

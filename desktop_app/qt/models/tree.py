@@ -45,6 +45,8 @@ from desktop_app.core.presentation import (
     visible_text,
 )
 from desktop_app.core.search.hits import SOURCE_GROUP, count_label
+from desktop_app.core.unreviewed import is_unreviewed, unreviewed_label, unreviewed_tag
+from desktop_app.qt.models.looks import unreviewed_brush_colour, unreviewed_font
 from desktop_app.qt.models.roles import (
     DOMAIN_ROLE,
     HIT_COUNT_ROLE,
@@ -252,6 +254,11 @@ class GoalTreeModel(QAbstractItemModel):
             return self._tooltip(node)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._label(node)
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            # Unreviewed figures look apart (italic, brown) besides saying so in words.
+            if not isinstance(node.item, Indicator | DerivedIndicator) or not is_unreviewed(node.item):
+                return None
+            return unreviewed_font() if role == Qt.ItemDataRole.FontRole else unreviewed_brush_colour()
         if role == DOMAIN_ROLE:
             return node.item
         if role == NODE_KIND_ROLE:
@@ -284,13 +291,16 @@ class GoalTreeModel(QAbstractItemModel):
         if isinstance(item, Indicator):
             badge = "" if item.kind is IndicatorKind.ACHIEVED else f" [{kind_label(item.kind, lang)}]"
             return (
-                visible_text(f"{figure_name(item, lang)}: {figure_value_text(item, lang)}", LABEL_LIMIT)
+                unreviewed_tag(item, lang)
+                + visible_text(f"{figure_name(item, lang)}: {figure_value_text(item, lang)}", LABEL_LIMIT)
                 + badge
             )
         if isinstance(item, DerivedIndicator):
-            return visible_text(
-                f"{figure_name(item, lang)}: {figure_value_text(item, lang)}", LABEL_LIMIT
-            ) + (f" [{kind_label(item.kind, lang)}]")
+            return (
+                unreviewed_tag(item, lang)
+                + visible_text(f"{figure_name(item, lang)}: {figure_value_text(item, lang)}", LABEL_LIMIT)
+                + f" [{kind_label(item.kind, lang)}]"
+            )
         if isinstance(item, Quote):
             return visible_text(f"“{item.text}”", 40)
         if isinstance(item, Entity):
@@ -305,10 +315,10 @@ class GoalTreeModel(QAbstractItemModel):
         if isinstance(item, GoalArea):
             return tooltip(item.sentence, item.title_en if english else "")
         if isinstance(item, Indicator):
-            return tooltip(figure_name(item, lang), item.sentence.text)
+            return tooltip(figure_name(item, lang), item.sentence.text, self._review_note(item))
         if isinstance(item, DerivedIndicator):
             explanation = editorial_text(item.explanation, item.explanation_en, lang)
-            return tooltip(figure_name(item, lang), f"{item.formula}: {explanation}")
+            return tooltip(figure_name(item, lang), f"{item.formula}: {explanation}", self._review_note(item))
         if isinstance(item, Quote):
             return tooltip(item.text, item.speaker)
         if isinstance(item, Entity):
@@ -320,6 +330,9 @@ class GoalTreeModel(QAbstractItemModel):
         if node.kind is NodeKind.SOURCE:
             return tooltip(source_citation(self._report, lang))
         return ""
+
+    def _review_note(self, item: Indicator | DerivedIndicator) -> str:
+        return unreviewed_label(self._lang) if is_unreviewed(item) else ""
 
 
 class HitFilterProxy(QSortFilterProxyModel):

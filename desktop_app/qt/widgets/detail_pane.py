@@ -65,6 +65,8 @@ from desktop_app.core.presentation import (
     source_citation,
     visible_text,
 )
+from desktop_app.core.unreviewed import is_unreviewed, unreviewed_label, unreviewed_tag
+from desktop_app.core.words import word
 from desktop_app.qt.models.indicator_table import IndicatorTableModel
 from desktop_app.qt.models.roles import DOMAIN_ROLE, SORT_ROLE
 
@@ -343,10 +345,14 @@ class DetailPane(QScrollArea):
         self._overview_for = None
         report = self._require_report()
         lang = self._lang
-        self._item_heading.setText(visible_text(figure_name(indicator, lang), TEXT_LIMIT))
+        self._item_heading.setText(
+            unreviewed_tag(indicator, lang) + visible_text(figure_name(indicator, lang), TEXT_LIMIT)
+        )
         self._value_label.setText(visible_text(figure_value_text(indicator, lang), 200))
         self._set_badge(kind_label(indicator.kind, lang), str(indicator.kind))
         body: list[QWidget] = []
+        if is_unreviewed(indicator):
+            body.append(self._unreviewed_warning(indicator))
         if figure_name(indicator, lang) != indicator.name:
             body.append(_label(indicator.name, "originalName"))  # the report's own words
         if isinstance(indicator, Indicator):
@@ -381,6 +387,15 @@ class DetailPane(QScrollArea):
             first_input = report.indicator_by_id.get(indicator.inputs[0].indicator_id)
             self._span = first_input.sentence if isinstance(first_input, Indicator) else None
         self._fill_item(body, indicator)
+
+    def _unreviewed_warning(self, indicator: AnyIndicator) -> QLabel:
+        """A framed note: the figure is unreviewed, what that means, and how sure the importer was."""
+        lang = self._lang
+        lines = [f"{unreviewed_label(lang)}\u3000{word('figure.unreviewed_note', lang)}"]
+        confidence = getattr(indicator, "confidence", None)
+        if confidence is not None:
+            lines.append(fill(self.tr("Importer's confidence: %1%"), round(confidence * 100)))
+        return _label("\n".join(lines), "unreviewedWarning")
 
     def show_quote(self, quote: Quote) -> None:
         self._overview_for = None

@@ -43,6 +43,7 @@ from desktop_app.core.presentation import fill, visible_text
 from desktop_app.core.search.hits import HitPlaces
 from desktop_app.core.search.query import MAX_QUERY_LENGTH
 from desktop_app.core.search.types import Hit, NodeKind
+from desktop_app.qt.models.looks import unreviewed_brush_colour
 from desktop_app.qt.models.search_results import SearchResultsModel
 
 if TYPE_CHECKING:
@@ -102,14 +103,18 @@ class _ResultDelegate(QStyledItemDelegate):
         normal = palette.highlightedText().color() if selected else palette.text().color()
         dim = normal if selected else palette.placeholderText().color()
         metrics = QFontMetrics(option.font)
-        painter.setFont(option.font)
+        label_font = QFont(option.font)
         painter.setPen(dim)
+        if index.data(SearchResultsModel.UNREVIEWED_ROLE):  # besides the words 〔未审核〕: italic, in colour
+            label_font.setItalic(True)
+            painter.setPen(normal if selected else unreviewed_brush_colour())
+        painter.setFont(label_font)
         label = str(index.data(SearchResultsModel.ITEM_ROLE) or "")
         top = QRect(rect.left(), rect.top(), rect.width(), line)
         painter.drawText(
             top,
             int(Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(label, Qt.TextElideMode.ElideRight, rect.width()),
+            QFontMetrics(label_font).elidedText(label, Qt.TextElideMode.ElideRight, rect.width()),
         )
         before, match, after = parts
         bold = QFont(option.font)
