@@ -10,8 +10,6 @@ those with confidence ≥ P as confirmed.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 from pathlib import Path
 
 from desktop_app.cli.console import PROG, Console, ExitStatus
@@ -55,12 +53,6 @@ def _probability(text: str) -> float:
     return value
 
 
-def source_name(output: Path) -> str:
-    """The raw text's file name beside ``output``, in the characters the schema allows."""
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", output.stem).strip("._-") or "report"
-    return f"{stem}.source.txt"
-
-
 def _read(path: Path, err: Console) -> str | None:
     from desktop_app.core.importer.intake import IntakeError, decode
 
@@ -88,8 +80,9 @@ def _read(path: Path, err: Console) -> str | None:
 def import_report(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Run ``report-viewer import``."""
     # Imported here: the parser of every command is built with this module, the importer only for import.
-    from desktop_app.core.atomic import ExportError, atomic_write_text
-    from desktop_app.core.importer.dataset import DatasetOptions, to_dataset
+    from desktop_app.core.atomic import ExportError
+    from desktop_app.core.importer.dataset import DatasetOptions
+    from desktop_app.core.importer.files import source_name, write_import
     from desktop_app.core.importer.pipeline import EmptyTextError, import_text
 
     text = _read(Path(args.text), err)
@@ -104,19 +97,16 @@ def import_report(args: argparse.Namespace, out: Console, err: Console) -> int:
         err.line(f"{PROG} import: {args.text}: {exc}")
         return ExitStatus.USAGE
     output = Path(args.output)
-    source = source_name(output)
     options = DatasetOptions(
-        source_file=source,
+        source_file="",
         title=args.title,
         year=args.year,
         level=args.level or "",
         region=args.region,
         accept_above=args.accept_above,
     )
-    document = to_dataset(result, options)
     try:
-        atomic_write_text(output.parent / source, result.intake.raw)
-        atomic_write_text(output, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        document = write_import(result, output, options)
     except ExportError as exc:
         err.line(f"{PROG} import: {exc}")
         return ExitStatus.OUTPUT
@@ -125,6 +115,7 @@ def import_report(args: argparse.Namespace, out: Console, err: Console) -> int:
     out.line(
         f"{output}: {len(document['paragraphs'])} paragraphs, {len(document['repairs'])} repairs, "
         f"{len(document['goal_areas'])} goal areas, {len(indicators)} figures "
-        f"({confirmed} confirmed, {len(indicators) - confirmed} to review); source {output.parent / source}"
+        f"({confirmed} confirmed, {len(indicators) - confirmed} to review); "
+        f"source {output.parent / source_name(output)}"
     )
     return ExitStatus.OK

@@ -70,7 +70,15 @@ FORMAT_VERSION = 2
 Json = dict[str, Any]
 
 
-__all__ = ["MAX_FILE_BYTES", "MAX_PROBLEMS", "DatasetError", "Problem", "json_path", "load_report"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_PROBLEMS",
+    "DatasetError",
+    "Problem",
+    "check_document",
+    "json_path",
+    "load_report",
+]
 
 
 @cache
@@ -95,7 +103,18 @@ def load_report(path: Path | str | None = None, *, max_bytes: int = MAX_FILE_BYT
         DatasetError: naming the file and every problem found in it.
     """
     file = Path(path) if path is not None else bundled_dataset_path()
-    document = read_json(file, max_bytes)
+    return check_document(read_json(file, max_bytes), file)
+
+
+def check_document(document: Any, file: Path) -> Report:
+    """Check a dataset's JSON (as read from ``file``, or about to be written there) and build the report.
+
+    The source file is read beside ``file``. ``document`` gets its defaults filled in place: pass a
+    copy to keep the original.
+
+    Raises:
+        DatasetError: naming the file and every problem found in it.
+    """
     version = document.get("format_version") if isinstance(document, dict) else None
     if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT_VERSION:
         raise refuse(

@@ -30,6 +30,7 @@ from desktop_app.core.model import (
     ModifierMeaning,
     RepairKind,
     Report,
+    Review,
     Scope,
     Section,
 )
@@ -98,6 +99,11 @@ checked against this table by a test) use the same one."""
 def kind_label(kind: IndicatorKind | str, lang: Language | str = Language.ZH) -> str:
     """What a kind of figure is called, e.g. ``实绩`` / ``achieved``."""
     return word(f"kind.{kind}", lang)
+
+
+def review_label(review: Review | str, lang: Language | str = Language.ZH) -> str:
+    """A figure's review state: ``待审核`` / ``proposed``, ``已确认``, ``已否决``."""
+    return word(f"review.{Review(review).value}", lang)
 
 
 def meaning_label(meaning: ModifierMeaning, lang: Language | str = Language.ZH) -> str:

@@ -120,6 +120,10 @@ _TABLE: dict[str, tuple[str, str]] = {
         f"含 {{n}} 项未审核数据{_LP}未经核对{_C}已标明{_RP}。",
         "Includes {n} unreviewed figures (not yet checked; marked as such).",
     ),
+    # A figure's review state (Review): whether a person checked it against the source.
+    "review.proposed": ("待审核", "proposed"),
+    "review.confirmed": ("已确认", "confirmed"),
+    "review.rejected": ("已否决", "rejected"),
     # Where a passage stands in the source.
     "location.page_paragraph": ("第{page}版·第{paragraph}段", "page {page}, paragraph {paragraph}"),
     "location.paragraph": ("第{paragraph}段", "paragraph {paragraph}"),

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from desktop_app.cli.console import ExitStatus
-from desktop_app.cli.import_cmd import source_name
+from desktop_app.core.importer.files import source_name
 from tests.cli.runner import run
 
 TEXT = (

@@ -124,12 +124,24 @@ def modifier(sentence: str, start: int, end: int, token: Token) -> tuple[str, st
     if not words:
         return "", "exact"
     words.sort()
-    text = "…".join(w for _, w, _ in words)
-    meanings = [m for _, _, m in words]
+    return "…".join(w for _, w, _ in words), _strongest([m for _, _, m in words])
+
+
+def _strongest(meanings: list[str]) -> str:
+    """The meaning that governs several modifier words (力争…以上 is an aspiration)."""
     for first in ("aspiration", "estimate", "at_most", "at_least", "approximate"):
         if first in meanings:
-            return text, first
-    return text, meanings[0]
+            return first
+    return meanings[0] if meanings else "exact"
+
+
+def modifier_meaning_of(text: str) -> str:
+    """The guideline meaning of modifier words as :func:`modifier` writes them (``力争…以上``).
+
+    For a modifier a person typed while reviewing; words the importer does not know count as exact.
+    """
+    known = {"力争": "aspiration", "预计": "estimate"} | _PRE_MODIFIERS | _MORE | _POST_MODIFIERS
+    return _strongest([known[w] for w in text.split("…") if w in known])
 
 
 def year(ctx: Context, start: int, kind_hint_target: bool) -> tuple[int, str]:

@@ -57,8 +57,12 @@ def dataset_id(title: str, year: int) -> str:
 
 def modifier_meaning(proposal: Proposal) -> str:
     """The schema's modifier meaning (guideline meaning, with lower bounds of aspirations and estimates)."""
-    meaning = proposal.fields.modifier_meaning
-    words = set(proposal.fields.modifier.split("…"))
+    return schema_meaning(proposal.fields.modifier_meaning, proposal.fields.modifier)
+
+
+def schema_meaning(meaning: str, modifier: str) -> str:
+    """A guideline meaning in the schema's words, given the modifier (力争…以上 → aspiration_lower_bound)."""
+    words = set(modifier.split("…"))
     if meaning in ("aspiration", "estimate") and words & _AT_LEAST_WORDS:
         return f"{meaning}_lower_bound"
     return _MEANINGS.get(meaning, meaning)
