@@ -26,6 +26,7 @@ from desktop_app.core.model import (
     GoalArea,
     Indicator,
     IndicatorKind,
+    Level,
     LinkBasis,
     ModifierMeaning,
     RepairKind,
@@ -104,6 +105,11 @@ def kind_label(kind: IndicatorKind | str, lang: Language | str = Language.ZH) ->
 def review_label(review: Review | str, lang: Language | str = Language.ZH) -> str:
     """A figure's review state: ``待审核`` / ``proposed``, ``已确认``, ``已否决``."""
     return word(f"review.{Review(review).value}", lang)
+
+
+def level_label(level: Level | str, lang: Language | str = Language.ZH) -> str:
+    """Whose report it is: ``区级`` / ``district``."""
+    return word(f"level.{Level(level).value}", lang)
 
 
 def meaning_label(meaning: ModifierMeaning, lang: Language | str = Language.ZH) -> str:

@@ -120,6 +120,12 @@ _TABLE: dict[str, tuple[str, str]] = {
         f"含 {{n}} 项未审核数据{_LP}未经核对{_C}已标明{_RP}。",
         "Includes {n} unreviewed figures (not yet checked; marked as such).",
     ),
+    # Whose report a dataset is (Level).
+    "level.national": ("国家级", "national"),
+    "level.province": ("省级", "province"),
+    "level.city": ("市级", "city"),
+    "level.district": ("区级", "district"),
+    "level.county": ("县级", "county"),
     # A figure's review state (Review): whether a person checked it against the source.
     "review.proposed": ("待审核", "proposed"),
     "review.confirmed": ("已确认", "confirmed"),

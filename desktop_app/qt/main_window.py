@@ -47,6 +47,7 @@ from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 from desktop_app.qt.pane_layout import PaneLayout
 from desktop_app.qt.print_actions import PrintActions
+from desktop_app.qt.review.menu import ReviewActions
 from desktop_app.qt.search_controller import SearchController
 from desktop_app.qt.settings import Settings
 from desktop_app.qt.unreviewed import UnreviewedControls
@@ -285,6 +286,8 @@ class MainWindow(QMainWindow):
             "actionAbout", self.tr("&About Report Viewer"), self._on_about_triggered, keys.HelpContents
         )
         self._print_actions = PrintActions(self, self._settings, self)
+        self._review_actions = ReviewActions(self, lambda: self._report, self._lang)
+        self._review_actions.dataset_written.connect(self.open_dataset)
         self._print_actions.status_message.connect(self._on_status_message)
         self._language_actions: dict[Language | None, QAction] = {}
         chosen = self._settings.language()
@@ -315,6 +318,8 @@ class MainWindow(QMainWindow):
         self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._recent_menu.setObjectName("menuRecent")
         file_menu.addAction(self._open_bundled_action)
+        file_menu.addSeparator()
+        self._review_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
         self._print_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
@@ -610,6 +615,10 @@ class MainWindow(QMainWindow):
         while node is not None and node.parent is not None and node.kind is not NodeKind.GOAL:
             node = node.parent
         return node.item.id if node is not None and isinstance(node.item, GoalArea) else None
+
+    def review_actions(self) -> ReviewActions:
+        """File › Import report… and Review figures…, with the dialog and review window they open."""
+        return self._review_actions
 
     def print_scope(self) -> str:
         """The scope File › Print and Export use now: a goal-area id, ``"all"`` or ``"figures"``."""

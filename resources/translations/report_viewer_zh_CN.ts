@@ -273,6 +273,145 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>A text file (UTF-8 or GBK)</source>
+        <translation>文本文件（UTF-8 或 GBK）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Paste from clipboard</source>
+        <translation>从剪贴板粘贴</translation>
+    </message>
+    <message>
+        <source>No text chosen yet.</source>
+        <translation>尚未选择文本。</translation>
+    </message>
+    <message>
+        <source>From the text</source>
+        <translation>取自原文</translation>
+    </message>
+    <message>
+        <source>From the text, e.g. 临淄区</source>
+        <translation>取自原文，如 临淄区</translation>
+    </message>
+    <message>
+        <source>Where to save the dataset (.json)</source>
+        <translation>数据集保存位置（.json）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Report text:</source>
+        <translation>报告文本：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>层级：</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Save dataset as:</source>
+        <translation>数据集另存为：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is neither UTF-8 nor GBK/GB18030 text. Save it as UTF-8 and try again.</source>
+        <translation>%1 既不是 UTF-8 也不是 GBK/GB18030 文本。请另存为 UTF-8 后重试。</translation>
+    </message>
+    <message>
+        <source>%1 characters from %2.</source>
+        <translation>取自 %2，共 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The file was GBK/GB18030 and has been converted to UTF-8.</source>
+        <translation>该文件为 GBK/GB18030 编码，已转换为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>Read as %1 and converted to UTF-8.</source>
+        <translation>按 %1 读取，已转换为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text. Copy the report&apos;s text first.</source>
+        <translation>剪贴板中没有文本。请先复制报告文本。</translation>
+    </message>
+    <message>
+        <source>the clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <source>%1 characters from the clipboard.</source>
+        <translation>取自剪贴板，共 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose a text file or paste the report&apos;s text first.</source>
+        <translation>请先选择文本文件或粘贴报告文本。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the dataset.</source>
+        <translation>请选择数据集的保存位置。</translation>
+    </message>
+    <message>
+        <source>Choose the report&apos;s text</source>
+        <translation>选择报告文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save dataset as</source>
+        <translation>数据集另存为</translation>
+    </message>
+    <message>
+        <source>Report datasets (*.json)</source>
+        <translation>报告数据集 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 holds no report text (it is empty, blank or only a licence notice).</source>
+        <translation>%1 中没有报告正文（文件为空、只有空白或只有许可声明）。</translation>
+    </message>
+    <message>
+        <source>The report&apos;s year is not in %1. Enter it under Year.</source>
+        <translation>%1 中找不到报告年份。请在“年份”中填写。</translation>
+    </message>
+    <message>
+        <source>The dataset could not be written: %1</source>
+        <translation>无法写入数据集：%1</translation>
+    </message>
+    <message>
+        <source>The import of %1 failed.</source>
+        <translation>导入 %1 失败。</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTableModel</name>
     <message>
         <source>Figure</source>
@@ -527,6 +666,262 @@
         <translation>
             <numerusform>已保存 %1（%n 项数据，%2 KB）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>&amp;Import report…</source>
+        <translation>导入报告(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;view figures…</source>
+        <translation>审核数字(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The dataset could not be opened for review.</source>
+        <translation>无法打开该数据集进行审核。</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 figures to review</source>
+        <translation>已导入 %1：%2 个数字待审核</translation>
+    </message>
+    <message>
+        <source>The bundled report is reviewed already and cannot be changed.</source>
+        <translation>内置报告已审核完毕，不能修改。</translation>
+    </message>
+    <message>
+        <source>Import a report (File › Import report…) or open an imported dataset to review it.</source>
+        <translation>请导入报告（文件 › 导入报告…）或打开已导入的数据集后再审核。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDelegate</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>修饰语</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Goal area</source>
+        <translation>目标领域</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>原文写法</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Proposed figures</source>
+        <translation>待审核的数字</translation>
+    </message>
+    <message>
+        <source>The review could not be saved.</source>
+        <translation>无法保存审核结果。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>All goal areas</source>
+        <translation>全部目标领域</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>全部章节</translation>
+    </message>
+    <message>
+        <source>Below threshold</source>
+        <translation>低于门槛</translation>
+    </message>
+    <message>
+        <source>Only figures whose confidence is below the threshold of Accept above</source>
+        <translation>只显示置信度低于“批量确认”门槛的数字</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>否决(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to &amp;proposed</source>
+        <translation>退回待审核(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;bove</source>
+        <translation>批量确认(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Accept every shown proposal whose confidence is at least the threshold</source>
+        <translation>确认所显示的、置信度不低于门槛的全部待审核数字</translation>
+    </message>
+    <message>
+        <source>&amp;Save review</source>
+        <translation>保存审核(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Confirm the selected figures (A)</source>
+        <translation>确认所选数字（A）</translation>
+    </message>
+    <message>
+        <source>Reject the selected figures (R)</source>
+        <translation>否决所选数字（R）</translation>
+    </message>
+    <message>
+        <source>Mark the selected figures as not yet reviewed (U)</source>
+        <translation>将所选数字退回待审核（U）</translation>
+    </message>
+    <message>
+        <source>Correct the current cell (E); Enter keeps, Esc drops</source>
+        <translation>修改当前单元格（E）；回车保留，Esc 放弃</translation>
+    </message>
+    <message>
+        <source>Previous figure (K)</source>
+        <translation>上一个数字（K）</translation>
+    </message>
+    <message>
+        <source>Next figure (J)</source>
+        <translation>下一个数字（J）</translation>
+    </message>
+    <message>
+        <source>Confidence threshold</source>
+        <translation>置信度门槛</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Accept (%1)</source>
+        <translation>确认（%1）</translation>
+    </message>
+    <message>
+        <source>Reject (%1)</source>
+        <translation>否决（%1）</translation>
+    </message>
+    <message>
+        <source>Back to proposed (%1)</source>
+        <translation>退回待审核（%1）</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Link %1 to a goal area</source>
+        <translation>将 %1 关联到目标领域</translation>
+    </message>
+    <message>
+        <source>Accept above threshold (%1)</source>
+        <translation>按门槛批量确认（%1）</translation>
+    </message>
+    <message>
+        <source>%1 awaiting review · %2 confirmed · %3 rejected · %4 shown</source>
+        <translation>%1 个待审核 · %2 个已确认 · %3 个已否决 · 显示 %4 个</translation>
+    </message>
+    <message>
+        <source>Review: %1 — Report Viewer</source>
+        <translation>审核：%1 — 报告阅读器</translation>
+    </message>
+    <message>
+        <source>Save the review before closing?</source>
+        <translation>关闭前保存审核结果吗？</translation>
+    </message>
+    <message>
+        <source>Figures you confirmed, rejected or corrected are not saved yet.</source>
+        <translation>您确认、否决或修改的数字尚未保存。</translation>
+    </message>
+    <message>
+        <source>No shown proposal reaches the threshold.</source>
+        <translation>所显示的待审核数字均未达到门槛。</translation>
     </message>
 </context>
 <context>

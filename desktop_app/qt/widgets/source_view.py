@@ -52,6 +52,7 @@ _MARK_COLOURS = {
     RepairKind.DROP: QColor("#95a5a6"),
 }
 HIGHLIGHT = QColor("#ffe066")
+FOCUS = QColor("#ff9f1c")  # a part of the highlighted span to single out (a figure in its sentence)
 _RAW_MARKED = (RepairKind.DROP, RepairKind.FURNITURE, RepairKind.MISREADING, RepairKind.MOVE)
 
 
@@ -96,6 +97,7 @@ class SourceView(QWidget):
         self._report: Report | None = None
         self._placed: dict[str, _Placed] = {}
         self._highlighted: Span | None = None
+        self._focus: Span | None = None
         self._raw_escaped = False  # the raw text had to be escaped: its offsets are not the report's
         self._built_for: Report | None = None  # the report the shown document was built from
         # The document this view built and owns (not the edit's initial one, which Qt deletes itself).
@@ -146,6 +148,7 @@ class SourceView(QWidget):
     def set_report(self, report: Report) -> None:
         self._report = report
         self._highlighted = None
+        self._focus = None
         self._rebuild()
 
     def set_language(self, lang: Language | str) -> None:
@@ -156,12 +159,13 @@ class SourceView(QWidget):
     def set_raw(self, raw: bool) -> None:
         (self._raw_button if raw else self._repaired_button).setChecked(True)
 
-    def show_span(self, span: Span) -> bool:
+    def show_span(self, span: Span, focus: Span | None = None) -> bool:
         """Scroll to a span of the repaired text and highlight exactly its characters.
 
         In raw mode the raw characters it came from are highlighted (a passage joined across a
         column break is highlighted in both places). Raw text shown escaped cannot be highlighted:
-        then the view switches to the repaired text.
+        then the view switches to the repaired text. ``focus`` (a figure in its sentence) is
+        highlighted more strongly on top.
         """
         if self._report is None or span.paragraph_id not in self._report.paragraph_by_id:
             return False
@@ -171,7 +175,8 @@ class SourceView(QWidget):
         if not ranges:
             return False
         self._highlighted = span
-        self._apply_highlight(ranges)
+        self._focus = focus
+        self._apply_highlight(ranges, self._ranges(focus) if focus is not None else [])
         self._centre(ranges[0][0])
         return True
 
@@ -239,18 +244,21 @@ class SourceView(QWidget):
             for part in raw_spans(report, span.paragraph_id, span.start, span.end)
         ]
 
-    def _apply_highlight(self, ranges: list[tuple[int, int]]) -> None:
-        fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(HIGHLIGHT))
+    def _apply_highlight(
+        self, ranges: list[tuple[int, int]], focus: list[tuple[int, int]] | None = None
+    ) -> None:
         selections = []
-        for start, end in ranges:
-            cursor = QTextCursor(self._edit.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
+        for colour, places in ((HIGHLIGHT, ranges), (FOCUS, focus or [])):
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(colour))
+            for start, end in places:
+                cursor = QTextCursor(self._edit.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
         self._edit.setExtraSelections(selections)
 
     def _layout(self) -> None:
@@ -280,6 +288,7 @@ class SourceView(QWidget):
     def clear_highlight(self) -> None:
         self._edit.setExtraSelections([])
         self._highlighted = None
+        self._focus = None
 
     # --- building the document --------------------------------------------------------------
 
@@ -320,7 +329,7 @@ class SourceView(QWidget):
         self._built_for = report
         if self._highlighted is not None:
             ranges = self._ranges(self._highlighted)
-            self._apply_highlight(ranges)
+            self._apply_highlight(ranges, self._ranges(self._focus) if self._focus is not None else [])
             if position is None and ranges:
                 self._centre(ranges[0][0])
         if position is not None:

@@ -1,0 +1,225 @@
+"""Review mode driven from the keyboard on an imported report, offscreen, with the real widgets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.language import Language
+from desktop_app.core.model import Review
+from desktop_app.core.review import ReviewSession
+from desktop_app.qt.review.table import ReviewTableModel
+from desktop_app.qt.review.window import ReviewWindow
+from tests.review_data import write_linzi_import
+
+
+def _open(qtbot: QtBot, path: Path, language: Language = Language.EN) -> ReviewWindow:
+    window = ReviewWindow(ReviewSession.open(path), language)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    with qtbot.waitExposed(window):
+        window.show()
+    with qtbot.waitActive(window):  # shortcuts go to the active window
+        window.activateWindow()
+    window.table().setFocus()
+    return window
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    return write_linzi_import(tmp_path)
+
+
+@pytest.fixture
+def review(app: QApplication, qtbot: QtBot, dataset: Path) -> Iterator[ReviewWindow]:
+    window = _open(qtbot, dataset)
+    yield window
+    window.undo_stack().setClean()  # no save question while the test tears down
+
+
+def _key(
+    qtbot: QtBot, window: ReviewWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier | None = None
+) -> None:
+    if modifiers is None:
+        qtbot.keyClick(window.table(), key)
+    else:
+        qtbot.keyClick(window.table(), key, modifiers)
+
+
+def test_opens_on_the_figures_awaiting_review_with_the_first_in_the_source(review: ReviewWindow) -> None:
+    assert review.objectName() == "reviewWindow"
+    for name in ("reviewTable", "reviewSource", "reviewFilter", "reviewCounts", "reviewThreshold"):
+        assert review.findChild(QWidget, name) is not None, name
+    assert review.table().objectName() == "reviewTable"
+    assert review.source_view().objectName() == "reviewSource"
+    assert review.findChild(QComboBox, "reviewStateFilter") is not None
+    assert review.current_figure_id() == "fig-0001"
+    figure = review.session.figure("fig-0001")
+    # The sentence is highlighted and the figure in it singled out.
+    assert review.source_view().highlighted_text() == f"{figure.sentence.text}|2504亿元"
+    counts = review.findChild(QLabel, "reviewCounts")
+    assert counts is not None and counts.text().startswith("37 awaiting review · 0 confirmed")
+
+
+def test_keyboard_review_accept_reject_next_previous_undo_redo(review: ReviewWindow, qtbot: QtBot) -> None:
+    session = review.session
+    _key(qtbot, review, Qt.Key.Key_A)
+    assert session.figure("fig-0001").review is Review.CONFIRMED
+    # Showing the figures awaiting review: the accepted one leaves, the next is current.
+    assert review.current_figure_id() == "fig-0002"
+    assert "fig-0001" not in review.model().figure_ids()
+    _key(qtbot, review, Qt.Key.Key_R)
+    assert session.figure("fig-0002").review is Review.REJECTED
+    assert review.current_figure_id() == "fig-0003"
+    _key(qtbot, review, Qt.Key.Key_J)
+    _key(qtbot, review, Qt.Key.Key_J)
+    assert review.current_figure_id() == "fig-0005"
+    _key(qtbot, review, Qt.Key.Key_K)
+    assert review.current_figure_id() == "fig-0004"
+    _key(qtbot, review, Qt.Key.Key_Down)
+    assert review.current_figure_id() == "fig-0005"
+    assert session.counts().awaiting == 35
+    _key(qtbot, review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.figure("fig-0002").review is Review.PROPOSED
+    assert review.current_figure_id() == "fig-0002"  # undo shows what it undid
+    _key(qtbot, review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.counts().awaiting == 37
+    _key(qtbot, review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.figure("fig-0001").review is Review.CONFIRMED
+    assert review.undo_stack().undoText() == "Accept (1)"
+    assert review.windowTitle().endswith(" *")
+
+
+def test_edit_a_value_from_the_keyboard(review: ReviewWindow, qtbot: QtBot) -> None:
+    review.select_figure("fig-0003")
+    _key(qtbot, review, Qt.Key.Key_E)  # the current cell is not editable: the value is edited
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    assert editor.text() == "246"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "247.5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # Qt commits an editor's data on Return through a queued call.
+    qtbot.waitUntil(lambda: review.session.figure("fig-0003").value == 247.5)
+    assert review.session.figure("fig-0003").review is Review.PROPOSED  # corrected, still to accept
+    assert review.undo_stack().undoText() == "Edit fig-0003"
+    _key(qtbot, review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert review.session.figure("fig-0003").value == 246
+
+
+def test_an_edit_that_cannot_be_made_says_why(review: ReviewWindow) -> None:
+    model = review.model()
+    row = model.row_of("fig-0001")
+    assert row is not None
+    assert not model.setData(model.index(row, ReviewTableModel.YEAR), "next year")
+    assert "year" in review.statusBar().currentMessage()
+    assert review.session.figure("fig-0001").year == 2023
+    assert model.setData(model.index(row, ReviewTableModel.KIND), "target")
+    assert review.session.figure("fig-0001").kind == "target"
+    assert model.data(model.index(row, ReviewTableModel.KIND)) == "target"  # English domain words
+
+
+def test_link_a_figure_to_a_goal_area(review: ReviewWindow) -> None:
+    model = review.model()
+    row = model.row_of("fig-0035")
+    assert row is not None
+    assert model.setData(model.index(row, ReviewTableModel.GOAL), "g03")
+    assert review.session.figure("fig-0035").goal_ids == ("g03",)
+    goal = review.findChild(QComboBox, "reviewGoalFilter")
+    assert goal is not None
+    goal.setCurrentIndex(goal.findData("g03"))
+    assert model.figure_ids() == ["fig-0035"]
+
+
+def test_filters_and_accept_above(review: ReviewWindow) -> None:
+    model = review.model()
+    kind = review.findChild(QComboBox, "reviewKindFilter")
+    state = review.findChild(QComboBox, "reviewStateFilter")
+    low = review.findChild(QCheckBox, "reviewLowConfidence")
+    assert kind is not None and state is not None and low is not None
+    kind.setCurrentIndex(kind.findData("rank"))
+    assert model.figure_ids() and all(model.figure(r).kind == "rank" for r in range(model.rowCount()))
+    kind.setCurrentIndex(kind.findData("*"))
+    low.setChecked(True)  # below the threshold of Accept above (0.90)
+    assert all((model.figure(r).confidence or 0) < 0.9 for r in range(model.rowCount()))
+    low.setChecked(False)
+    review.action("actionReviewAcceptAbove").trigger()
+    confirmed = review.session.counts().confirmed
+    assert confirmed == sum(1 for f in review.session.figures() if (f.confidence or 0) >= 0.9) > 5
+    assert model.rowCount() == 37 - confirmed
+    state.setCurrentIndex(state.findData("confirmed"))
+    assert model.rowCount() == confirmed
+    review.action("actionReviewUndo").trigger()
+    assert review.session.counts().confirmed == 0 and model.rowCount() == 0
+
+
+def test_save_and_resume(review: ReviewWindow, qtbot: QtBot, dataset: Path) -> None:
+    for _ in range(3):
+        _key(qtbot, review, Qt.Key.Key_A)
+    _key(qtbot, review, Qt.Key.Key_R)
+    with qtbot.waitSignal(review.saved) as saved:
+        _key(qtbot, review, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert saved.args == [str(dataset)]
+    assert not review.windowTitle().endswith("*")
+    states = [i["review"] for i in json.loads(dataset.read_text(encoding="utf-8"))["indicators"]]
+    assert states[:4] == ["confirmed", "confirmed", "confirmed", "rejected"]
+    review.close()
+    assert not review.isVisible()
+    resumed = _open(qtbot, dataset)
+    assert resumed.session.counts().awaiting == 33
+    assert resumed.current_figure_id() == "fig-0005"  # where the reviewer left off
+
+
+def test_closing_with_unsaved_changes_asks(review: ReviewWindow, qtbot: QtBot, dataset: Path) -> None:
+    before = dataset.read_bytes()
+    _key(qtbot, review, Qt.Key.Key_A)
+    review.close()
+    box = review.save_box()
+    assert isinstance(box, QMessageBox) and review.isVisible()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert review.isVisible()
+    review.close()
+    box = review.save_box()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not review.isVisible())
+    assert dataset.read_bytes() == before
+
+
+def test_the_save_question_saves(review: ReviewWindow, qtbot: QtBot, dataset: Path) -> None:
+    _key(qtbot, review, Qt.Key.Key_R)
+    review.close()
+    box = review.save_box()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not review.isVisible())
+    assert json.loads(dataset.read_text(encoding="utf-8"))["indicators"][0]["review"] == "rejected"
+
+
+def test_a_save_that_fails_keeps_the_review_open(review: ReviewWindow, qtbot: QtBot, dataset: Path) -> None:
+    _key(qtbot, review, Qt.Key.Key_A)
+    dataset.chmod(0o444)
+    assert not review.save()
+    box = review.findChild(QMessageBox, "reviewErrorBox")
+    assert box is not None and str(dataset) in box.informativeText()
+    assert review.windowTitle().endswith(" *")
+    dataset.chmod(0o644)
+    assert review.save()
+
+
+def test_the_table_model_passes_qt_checks(review: ReviewWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(review.model())
+
+
+def test_chinese_ui_words(app: QApplication, qtbot: QtBot, dataset: Path) -> None:
+    window = ReviewWindow(ReviewSession.open(dataset), Language.ZH)
+    qtbot.addWidget(window)
+    model = window.model()
+    assert model.data(model.index(0, ReviewTableModel.STATE)) == "待审核"
+    assert model.data(model.index(0, ReviewTableModel.KIND)) == "实绩"
