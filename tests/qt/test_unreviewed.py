@@ -12,7 +12,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
@@ -197,13 +197,14 @@ def test_charts_draw_unreviewed_figures_apart(unreviewed_window: MainWindow) -> 
 def test_clicking_the_count_opens_review_mode_where_there_is_one(unreviewed_window: MainWindow) -> None:
     window = unreviewed_window
     opened: list[bool] = []
-    review = QAction("Review figures", window)
-    review.setObjectName("actionReviewMode")
-    review.triggered.connect(lambda: opened.append(True))
+    window.action("actionReviewMode").triggered.connect(lambda: opened.append(True))
     status = window.findChild(QLabel, "reviewStatus")
     assert status is not None
     QTest.mouseClick(status, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert opened == [True]
+    review = window.review_actions().review_window()  # File › Review figures… opened the dataset
+    assert review is not None and review.session.path == Path(window.report.path)
+    review.close()
 
 
 def test_a_reviewed_report_says_nothing_about_review(window: MainWindow) -> None:

@@ -43,7 +43,7 @@ class ReviewActions(QObject):
             window, "actionImport", self.tr("&Import report…"), self._on_import_triggered, "Ctrl+I"
         )
         self.review_action = make_action(
-            window, "actionReview", self.tr("Re&view figures…"), self._on_review_triggered, "Ctrl+Shift+R"
+            window, "actionReviewMode", self.tr("Re&view figures…"), self._on_review_triggered, "Ctrl+Shift+R"
         )
 
     def add_to_menu(self, menu: QMenu) -> None:

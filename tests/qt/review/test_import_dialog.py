@@ -144,14 +144,14 @@ def test_the_main_window_imports_and_reviews(window: MainWindow, qtbot: QtBot, t
     assert sum(1 for i in window.report.indicators if i.review is Review.CONFIRMED) == accepted
     review.close()
     # Review figures… on the dataset now open resumes the review.
-    window.action("actionReview").trigger()
+    window.action("actionReviewMode").trigger()
     again = actions.review_window()
     assert again is not None and again.isVisible() and again.session.counts().confirmed == accepted
     again.close()
 
 
 def test_the_bundled_report_is_not_reviewed(window: MainWindow) -> None:
-    window.action("actionReview").trigger()
+    window.action("actionReviewMode").trigger()
     box = window.findChild(QMessageBox, "reviewOpenErrorBox")
     assert box is not None and "bundled" in box.text()
     assert window.review_actions().review_window() is None
@@ -160,7 +160,7 @@ def test_the_bundled_report_is_not_reviewed(window: MainWindow) -> None:
 def test_review_figures_of_an_imported_dataset(window: MainWindow, tmp_path: Path) -> None:
     path = write_linzi_import(tmp_path)
     assert window.open_dataset(path)
-    window.action("actionReview").trigger()
+    window.action("actionReviewMode").trigger()
     review = window.review_actions().review_window()
     assert review is not None and review.session.path == path
     assert json.loads(path.read_text(encoding="utf-8"))["indicators"][0]["review"] == "proposed"
