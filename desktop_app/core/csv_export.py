@@ -42,7 +42,7 @@ from desktop_app.core.model import DerivedIndicator, Report
 from desktop_app.core.presentation import derived_description, number_text
 from desktop_app.core.scope import SummaryScope
 
-__all__ = ["COLUMNS", "csv_text", "figure_rows", "write_csv"]
+__all__ = ["COLUMNS", "csv_text", "figure_rows", "spreadsheet_safe", "write_csv"]
 
 COLUMNS = (
     "id",
@@ -67,8 +67,12 @@ _TEXT_COLUMNS = frozenset({"goal_areas", "name", "unit", "modifier", "sentence",
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe(value: str) -> str:
+def spreadsheet_safe(value: str) -> str:
+    """A text cell a spreadsheet will not run as a formula: a leading apostrophe where it would."""
     return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+
+
+_safe = spreadsheet_safe
 
 
 def figure_rows(report: Report, scope: SummaryScope) -> list[dict[str, str]]:

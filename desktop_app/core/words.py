@@ -158,6 +158,61 @@ _TABLE: dict[str, tuple[str, str]] = {
         f"来源{_CO}{{title}}{_C}{{citation}}{_SC}数据集 {{dataset}}{_SC}Report Viewer 制图",
         "Source: {title}; {citation}; dataset {dataset}; chart by Report Viewer",
     ),
+    # The chart of one series across years (Targets & outcomes): legend entries and hover lines.
+    "target_chart.outcome": ("实际", "Outcome"),
+    "target_chart.band": (f"目标{_LP}左右{_C}含容差{_RP}", "Target (approximately, with tolerance)"),
+    "target_chart.floor": (f"目标下限{_LP}以上{_RP}", "Target floor (at least)"),
+    "target_chart.ceiling": (f"目标上限{_LP}以内{_RP}", "Target ceiling (at most)"),
+    "target_chart.point": ("目标", "Target"),
+    "target_chart.hover_target": (f"{{year}}年目标{_CO}{{label}}", "{year} target: {label}"),
+    "target_chart.hover_outcome": (f"{{year}}年实际{_CO}{{label}}", "{year} outcome: {label}"),
+    "target_chart.band_range": (f"{_LP}容差范围 {{low}}–{{high}}{_RP}", " (tolerance {low}–{high})"),
+    "target_chart.year": ("年份", "Year"),
+    # The printed summary of targets and outcomes (issue 16), in the document's language.
+    "targets_doc.title": ("目标与实绩对照", "Targets and outcomes"),
+    "targets_doc.count": (f"共 {{pairs}} 项目标{_C}{{series}} 个系列", "{pairs} targets in {series} series"),
+    "targets_doc.year": ("年份", "Year"),
+    "targets_doc.target": ("目标", "Target"),
+    "targets_doc.outcome": ("实际", "Outcome"),
+    "targets_doc.verdict": ("判定与依据", "Verdict and rule"),
+    "targets_doc.rules": ("判定规则", "Verdict rules"),
+    "targets_doc.rule.met": (
+        f"以上类目标实际不低于目标{_SC}以内类目标实际不高于目标{_SC}左右类目标与目标之差在容差以内{_C}"
+        f"或在有优劣方向的指标上偏向较好的一侧{_SC}区间目标实际落在区间内",
+        "at-least target: outcome ≥ target; at-most target: outcome ≤ target; approximately-target: within "
+        "the series' tolerance, or outside it on the better side of a higher/lower-is-better series; "
+        "range: inside it",
+    ),
+    "targets_doc.rule.missed": (
+        f"实际在目标较差的一侧{_LP}未达以上类目标{_C}超出以内类目标{_C}或在容差之外偏向较差的一侧{_RP}",
+        "worse than the target (below an at-least target, above an at-most target, or outside the "
+        "tolerance on the worse side)",
+    ),
+    "targets_doc.rule.above": (
+        f"无优劣方向的指标{_CO}实际高于目标加容差",
+        "a series where neither direction is better: outcome above target + tolerance",
+    ),
+    "targets_doc.rule.below": (
+        f"无优劣方向的指标{_CO}实际低于目标减容差{_LP}如居民消费价格涨幅0.2%对3%左右{_C}记为低于{_C}不算未达成{_RP}",
+        "a series where neither direction is better: outcome below target − tolerance (CPI 0.2% "
+        "against 3% approximately is below, not missed)",
+    ),
+    "targets_doc.rule.qualitative": (
+        f"定性目标与后一报告的表述并列显示{_C}不作判断",
+        "a text target beside the later report's words, not judged",
+    ),
+    "targets_doc.rule.consistent": (
+        f"预算对预算{_CO}后一报告的比上年数据推得的上年预算与目标一致",
+        "budget vs budget: the later report's comparison with last year implies the budgeted figure",
+    ),
+    "targets_doc.rule.no_outcome_stated": (
+        f"后一年报告在库中{_C}但未写明该年结果{_LP}不作推测{_RP}",
+        "the later report is in the library but states no outcome (never a guess)",
+    ),
+    "targets_doc.rule.no_later_report": (
+        "库中没有后一年的报告",
+        "the next year's report is not in the library",
+    ),
     # Search: the fields a hit can be in (never shown as internal keys), and result words.
     "field.lead": ("目标要求", "goal aim"),
     "field.sentence": ("原文句子", "source sentence"),

@@ -1030,6 +1030,136 @@
     </message>
 </context>
 <context>
+    <name>TargetsTableModel</name>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <source>Click to open</source>
+        <translation>点击打开原文</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsView</name>
+    <message>
+        <source>Targets &amp; outcomes</source>
+        <translation>目标与实绩</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>&amp;Series:</source>
+        <translation>系列(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verdict:</source>
+        <translation>判定(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Targets and outcomes</source>
+        <translation>目标与实绩</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>No figures to chart for this series.</source>
+        <translation>该系列没有可绘制的数据。</translation>
+    </message>
+    <message>
+        <source>All series</source>
+        <translation>全部系列</translation>
+    </message>
+    <message>
+        <source>All verdicts</source>
+        <translation>全部判定</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs</source>
+        <translation>显示 %1 / 共 %2 项</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Chart exported to %1</source>
+        <translation>图表已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export Targets &amp; Outcomes as CSV</source>
+        <translation>将目标与实绩导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 pairs exported to %2</source>
+        <translation>已将 %1 项导出到 %2</translation>
+    </message>
+    <message>
+        <source>Export Targets &amp; Outcomes as PDF</source>
+        <translation>将目标与实绩导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 pages exported to %2</source>
+        <translation>已将 %1 页导出到 %2</translation>
+    </message>
+    <message>
+        <source>Printing Failed</source>
+        <translation>打印失败</translation>
+    </message>
+</context>
+<context>
     <name>UnreviewedControls</name>
     <message>
         <source>Show &amp;unreviewed figures</source>

@@ -15,6 +15,8 @@ Modules:
     panel: :class:`ChartPanel`, the scrolling panel that builds charts as they come into view.
     render: charts drawn off screen for print (an image) and export (PNG/SVG bytes).
     export: writing a chart to a file, atomically, from code or through a file dialog.
+    targets: :class:`~desktop_app.qt.charts.targets.SeriesChartPlot`, one series across years
+        (targets and outcomes, issue 16), its off-screen rendering and export.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ summary with a :class:`PrintError` naming it: a printout never silently lacks a 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,16 +51,27 @@ class ChartStore:
     """The rendered charts of one summary, by resource name.
 
     Args:
-        groups: The charts, in order.
+        groups: The charts, in order (anything with a ``title`` when ``render`` is given).
         width_px: Their width in pixels.
         dpi: Their resolution.
         lang: The language of the words drawn inside them.
+        render: Draws chart ``index`` (from 0) ``width_px`` pixels wide at ``dpi``, for charts that
+            are not a :class:`ChartGroup` (a series across years); by default
+            :func:`~desktop_app.qt.charts.render_group_image`.
 
     Raises:
         PrintError: More than :data:`MAX_CHARTS` charts, or a chart could not be drawn.
     """
 
-    def __init__(self, groups: Sequence[ChartGroup], width_px: int, dpi: int, lang: Language) -> None:
+    def __init__(
+        self,
+        groups: Sequence[ChartGroup],
+        width_px: int,
+        dpi: int,
+        lang: Language,
+        *,
+        render: Callable[[int, int], QImage] | None = None,
+    ) -> None:
         if len(groups) > MAX_CHARTS:
             raise PrintError(
                 f"the summary would hold {len(groups)} charts, more than the {MAX_CHARTS} a printout "
@@ -73,7 +84,7 @@ class ChartStore:
         self._inflated: tuple[str, QImage] | None = None
         kept = 0
         for number, group in enumerate(groups, start=1):
-            image = _render(group, number, width_px, dpi, lang)
+            image = _render(group, number, width_px, dpi, lang, render)
             self.sizes[self.name(number)] = (
                 round(image.width() / self._ratio),
                 round(image.height() / self._ratio),
@@ -127,10 +138,20 @@ class StoreDocument(QTextDocument):
         return image if image is not None else super().loadResource(kind, name)
 
 
-def _render(group: ChartGroup, number: int, width_px: int, dpi: int, lang: Language) -> QImage:
-    title = group.title if lang is Language.ZH else group.title_en or group.title
+def _render(
+    group: ChartGroup,
+    number: int,
+    width_px: int,
+    dpi: int,
+    lang: Language,
+    render: Callable[[int, int], QImage] | None = None,
+) -> QImage:
+    title = group.title if lang is Language.ZH else getattr(group, "title_en", "") or group.title
     try:
-        image = render_group_image(group, width_px, dpi, lang=lang)
+        if render is not None:
+            image = render(number - 1, width_px)
+        else:
+            image = render_group_image(group, width_px, dpi, lang=lang)
     except (ChartRenderError, ValueError, MemoryError) as error:
         raise PrintError(f"chart {number} ({title}) could not be drawn: {error}") from error
     finally:

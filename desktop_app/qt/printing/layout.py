@@ -53,6 +53,7 @@ __all__ = [
     "MARGINS_MM",
     "OutlineEntry",
     "SummaryDocument",
+    "chart_width_px",
     "page_layout",
     "page_size",
 ]
@@ -69,6 +70,11 @@ FURNITURE_POINT_SIZE = 8.0
 _SCREEN_DPI = 96
 _RULE_COLOUR = QColor("#9a9a9a")
 _FURNITURE_COLOUR = QColor("#444444")
+
+
+def chart_width_px(dpi: int = CHART_DPI) -> int:
+    """The pixel width of a printed chart at ``dpi`` (:data:`CHART_WIDTH_MM` on paper)."""
+    return round(CHART_WIDTH_MM / 25.4 * dpi)
 
 
 def page_size(name: str) -> QPageSize:
@@ -134,29 +140,50 @@ class SummaryDocument:
         generated: datetime.date | None = None,
         chart_dpi: int = CHART_DPI,
     ) -> None:
-        self.report = report
-        self.scope = scope
-        self.lang = scope.language
-        self.title = scope.title
-        self.citation = report.metadata.citation
-        self.family = _font_family()
+        lang = scope.language
         # Figures only means tables only. Rendered one at a time, in bounded memory (issue 13.2).
         groups = scope.chart_groups
-        self.charts = ChartStore(groups, round(CHART_WIDTH_MM / 25.4 * chart_dpi), chart_dpi, self.lang)
+        charts = ChartStore(groups, chart_width_px(chart_dpi), chart_dpi, lang)
         captions = [
             (
                 ChartStore.name(number),
-                group.title if self.lang is Language.ZH else group.title_en or group.title,
+                group.title if lang is Language.ZH else group.title_en or group.title,
             )
             for number, group in enumerate(groups, start=1)
         ]
-        self.html = build_summary_html(
+        html = build_summary_html(
             report,
             scope,
             chart_images=captions,
-            chart_sizes=self.charts.sizes,
+            chart_sizes=charts.sizes,
             generated=generated or datetime.date.today(),
         )
+        self._set_up(scope.title, report.metadata.citation, lang, html, charts)
+
+    @classmethod
+    def from_html(
+        cls, title: str, citation: str, lang: Language, html: str, charts: ChartStore
+    ) -> SummaryDocument:
+        """A document of any summary's HTML (targets and outcomes …), laid out like a report's.
+
+        Args:
+            title: The page header and the PDF's title.
+            citation: The footer's source line.
+            lang: The document's language (page numbers).
+            html: The document (:func:`desktop_app.core.summary.build_summary_html`'s subset of HTML).
+            charts: The images its ``<img src>`` names.
+        """
+        document = cls.__new__(cls)
+        document._set_up(title, citation, lang, html, charts)
+        return document
+
+    def _set_up(self, title: str, citation: str, lang: Language, html: str, charts: ChartStore) -> None:
+        self.lang = lang
+        self.title = title
+        self.citation = citation
+        self.family = _font_family()
+        self.charts = charts
+        self.html = html
         document = StoreDocument(self.charts)
         document.setDocumentMargin(0)
         document.setDefaultFont(_print_font(self.family, BODY_POINT_SIZE))

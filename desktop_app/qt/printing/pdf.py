@@ -45,6 +45,7 @@ from desktop_app.qt.printing.layout import OutlineEntry, SummaryDocument, page_l
 
 __all__ = [
     "PDF_RESOLUTION",
+    "document_pdf_bytes",
     "export_pdf",
     "fix_to_unicode",
     "pdf_bytes",
@@ -116,21 +117,57 @@ def pdf_bytes(
         ValueError: An unknown page size.
     """
     if layout is None:
-        layout = page_layout(page_size)
+        layout = page_layout(page_size)  # an unknown size fails before any chart is drawn
     summary = SummaryDocument(report, scope, generated=generated)
+    return document_pdf_bytes(
+        summary,
+        document_author(report, scope.language),
+        document_subject(report, scope.language),
+        page_size,
+        bookmarks=bookmarks,
+        layout=layout,
+    )
+
+
+def document_pdf_bytes(
+    summary: SummaryDocument,
+    author: str,
+    subject: str,
+    page_size: str = "A4",
+    *,
+    bookmarks: bool = True,
+    layout: QPageLayout | None = None,
+) -> tuple[bytes, int]:
+    """A laid-out summary (a report's, or any :meth:`SummaryDocument.from_html`) as a PDF in memory.
+
+    Args:
+        summary: The document.
+        author: The PDF's author.
+        subject: The PDF's subject.
+        page_size: ``"A4"`` or ``"Letter"``.
+        bookmarks: Whether to add a bookmark per heading.
+        layout: A page layout to use instead of ``page_size``.
+
+    Returns:
+        The PDF and its number of pages.
+
+    Raises:
+        ValueError: An unknown page size.
+    """
+    if layout is None:
+        layout = page_layout(page_size)
+    lang = summary.lang
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(layout)
-    author = document_author(report, scope.language)
-    subject = document_subject(report, scope.language)
     writer.setTitle(summary.title)
     if hasattr(writer, "setAuthor"):  # Qt 6.8; before it the post-processing adds /Author
         writer.setAuthor(author)
     writer.setCreator(f"{APP_NAME} {__version__}")
-    writer.setDocumentXmpMetadata(QByteArray(_xmp(summary.title, author, subject, scope.language)))
+    writer.setDocumentXmpMetadata(QByteArray(_xmp(summary.title, author, subject, lang)))
     pages = summary.paint(writer)
     outline = summary.outline(writer) if bookmarks else []
     del writer  # finishes the file

@@ -1,0 +1,168 @@
+"""How pairs of targets and outcomes are shown: verdict looks, cell texts, a series' chart. No Qt.
+
+The Targets & outcomes view, its chart and its printed summary all call these, so a verdict has one
+colour, one icon and one word everywhere (the CLI and CSV write the same words):
+
+=====================  =========  ==========  =============================================
+verdict                colour     icon        why
+=====================  =========  ==========  =============================================
+met                    green      check       within tolerance, or on the better side
+missed                 red        cross       on the worse side of the target
+above / below          amber      arrow       outside the tolerance where neither side is better
+qualitative            violet     two bars    words beside words, not judged
+consistent             teal       equals      budget vs budget agrees
+no_outcome_stated      grey       dash        the later report is there but silent
+no_later_report        grey       ellipsis    no later report in the library
+=====================  =========  ==========  =============================================
+
+Colour is never the only signal: every verdict also has its icon and its word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+from desktop_app.core.language import Language
+from desktop_app.core.presentation import number_text
+from desktop_app.core.targets.chart import MarkShape, OutcomePoint, SeriesChart, TargetMark
+from desktop_app.core.targets.semantics import TargetSemantics
+from desktop_app.core.targets.series import Series
+from desktop_app.core.targets.types import FigureRef, Pair, Verdict
+from desktop_app.core.words import word
+
+__all__ = [
+    "VERDICT_COLOURS",
+    "VERDICT_ICONS",
+    "figure_cell_text",
+    "mark_shape",
+    "series_chart",
+    "verdict_text",
+]
+
+VERDICT_COLOURS: Mapping[Verdict, str] = MappingProxyType(
+    {
+        Verdict.MET: "#2e7d32",
+        Verdict.MISSED: "#c62828",
+        Verdict.ABOVE: "#b26a00",
+        Verdict.BELOW: "#b26a00",
+        Verdict.QUALITATIVE: "#6a3d9a",
+        Verdict.CONSISTENT: "#00796b",
+        Verdict.NO_OUTCOME_STATED: "#6d6d6d",
+        Verdict.NO_LATER_REPORT: "#9a9a9a",
+    }
+)
+"""Each verdict's colour (text and icon; a light tint of it fills the cell)."""
+
+VERDICT_ICONS: Mapping[Verdict, str] = MappingProxyType(
+    {
+        Verdict.MET: "check",
+        Verdict.MISSED: "cross",
+        Verdict.ABOVE: "up",
+        Verdict.BELOW: "down",
+        Verdict.QUALITATIVE: "pair",
+        Verdict.CONSISTENT: "equals",
+        Verdict.NO_OUTCOME_STATED: "dash",
+        Verdict.NO_LATER_REPORT: "ellipsis",
+    }
+)
+"""Each verdict's icon, by name (the Qt layer draws it: no glyph the bundled font may lack)."""
+
+_SHAPES: Mapping[TargetSemantics, MarkShape] = MappingProxyType(
+    {
+        TargetSemantics.APPROXIMATELY: MarkShape.BAND,
+        TargetSemantics.CEILING: MarkShape.BAND,  # a price's 左右 target is judged with its tolerance
+        TargetSemantics.RANGE: MarkShape.BAND,
+        TargetSemantics.AT_LEAST: MarkShape.FLOOR,
+        TargetSemantics.ASPIRATION: MarkShape.FLOOR,
+        TargetSemantics.AT_MOST: MarkShape.CEILING,
+        TargetSemantics.EXACT: MarkShape.POINT,
+    }
+)
+
+
+def verdict_text(verdict: Verdict, lang: Language | str = Language.ZH) -> str:
+    """The verdict's word (``达成`` / ``met``)."""
+    return word(f"verdict.{verdict.value}", lang)
+
+
+def figure_cell_text(figure: FigureRef | None) -> str:
+    """A target or outcome as the table shows it: as written, with its modifier (``6.5%左右``)."""
+    if figure is None:
+        return "—"
+    return figure.text or f"{number_text(figure.value)}{figure.unit}{figure.modifier}"
+
+
+def mark_shape(semantics: TargetSemantics | None, series: Series) -> MarkShape | None:
+    """How a target is drawn on its series' chart; None for a text target (nothing to plot).
+
+    An aspiration (力争) of a lower-is-better series is a ceiling, as its verdict reads it.
+    """
+    if semantics is None or semantics is TargetSemantics.QUALITATIVE:
+        return None
+    if semantics is TargetSemantics.ASPIRATION and series.direction.value == "lower":
+        return MarkShape.CEILING
+    return _SHAPES[semantics]
+
+
+def _target_mark(pair: Pair) -> TargetMark | None:
+    target = pair.target
+    shape = mark_shape(pair.semantics, pair.series)
+    if target is None or shape is None:
+        return None
+    low = high = value = target.value
+    if target.high is not None:
+        high = target.high
+        value = (low + high) / 2
+    elif shape is MarkShape.BAND:
+        tolerance = pair.series.tolerance or 0.0
+        low, high = value - tolerance, value + tolerance
+    return TargetMark(
+        year=pair.year,
+        value=value,
+        low=low,
+        high=high,
+        shape=shape,
+        label=figure_cell_text(target),
+        sentence=target.sentence,
+        ref=(pair.series.key, pair.year, "target"),
+        stated=target.high is None,
+    )
+
+
+def _outcome_point(pair: Pair, unit: str) -> OutcomePoint | None:
+    outcome = pair.outcome
+    if outcome is None or outcome.unit != unit:
+        return None  # one axis, one unit: an outcome stated in another unit is in the table only
+    return OutcomePoint(
+        year=pair.year,
+        value=outcome.value,
+        label=figure_cell_text(outcome),
+        sentence=outcome.sentence,
+        ref=(pair.series.key, pair.year, "outcome"),
+    )
+
+
+def series_chart(series: Series, pairs: Iterable[Pair], lang: Language | str = Language.ZH) -> SeriesChart:
+    """The chart of one series across years, from its pairs.
+
+    Values are plotted as written, in the unit of the series' first target (one axis, one unit);
+    a figure in another unit stays in the table. Marks and points carry ``(series key, year,
+    "target" | "outcome")`` as their ``ref``.
+
+    Args:
+        series: The series.
+        pairs: Its pairs (pairs of other series are ignored), in any order.
+        lang: The chart's language (its title).
+    """
+    mine = sorted((p for p in pairs if p.series.key == series.key), key=lambda p: p.year)
+    unit = next((p.target.unit for p in mine if p.target is not None), series.unit)
+    targets = [m for p in mine if p.target is not None and p.target.unit == unit if (m := _target_mark(p))]
+    outcomes = [o for p in mine if (o := _outcome_point(p, unit))]
+    return SeriesChart(
+        key=series.key,
+        title=series.name(Language.from_tag(lang)),
+        unit=unit,
+        targets=tuple(targets),
+        outcomes=tuple(outcomes),
+    )

@@ -1,0 +1,494 @@
+"""The Targets & outcomes view: a table of pairs with filters, and the chart of one series.
+
+The view shows what it is given (:meth:`TargetsView.set_pairs`); pairing and verdicts are the
+core's (:mod:`desktop_app.core.targets`). Clicking a target or an outcome, in the table or on the
+chart, asks the main window to open that report at that sentence (:attr:`TargetsView.sentence_requested`);
+the view never switches reports itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.language import Language
+from desktop_app.core.presentation import fill
+from desktop_app.core.targets.csv import write_pairs_csv
+from desktop_app.core.targets.display import series_chart, verdict_text
+from desktop_app.core.targets.series import Series
+from desktop_app.core.targets.types import FigureRef, Pair, Verdict
+from desktop_app.qt.charts.menus import export_menu
+from desktop_app.qt.charts.render import ChartRenderError
+from desktop_app.qt.charts.targets import SeriesChartPlot, export_series_png, export_series_svg
+from desktop_app.qt.models.roles import DOMAIN_ROLE
+from desktop_app.qt.models.targets_table import TargetsFilterProxy, TargetsTableModel, verdict_icon
+from desktop_app.qt.targets.printing import export_targets_pdf, targets_document
+
+__all__ = ["TargetsView"]
+
+
+@contextlib.contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while charts are drawn for print."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class TargetsView(QWidget):
+    """Targets and outcomes across years, as a table and as a chart per series.
+
+    Signals:
+        sentence_requested(object): open a report at a target's or an outcome's sentence; the
+            :class:`~desktop_app.core.targets.types.FigureRef` (its ``report`` and ``sentence_span``).
+        status_message(str): a line for the status bar (hover text, what was exported).
+    """
+
+    sentence_requested = Signal(object)
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, lang: Language = Language.ZH) -> None:
+        super().__init__(parent)
+        self.setObjectName("targetsView")
+        self.setWindowTitle(self.tr("Targets & outcomes"))
+        self._lang = lang
+        self._pairs: tuple[Pair, ...] = ()
+        self._series: list[Series] = []
+        self._chart: SeriesChartPlot | None = None
+        self._chart_series: Series | None = None
+        self._collection = ""
+
+        self._model = TargetsTableModel(self)
+        self._model.set_language(lang)
+        self._proxy = TargetsFilterProxy(self)
+        self._proxy.setSourceModel(self._model)
+
+        self._series_filter = QComboBox()
+        self._series_filter.setObjectName("targetsSeriesFilter")
+        self._verdict_filter = QComboBox()
+        self._verdict_filter.setObjectName("targetsVerdictFilter")
+        self._year_filter = QComboBox()
+        self._year_filter.setObjectName("targetsYearFilter")
+        self._count = QLabel()
+        self._count.setObjectName("targetsCount")
+        self._csv_button = QPushButton(self.tr("Export CSV…"))
+        self._csv_button.setObjectName("targetsExportCsv")
+        self._csv_button.clicked.connect(self._on_csv_button_clicked)
+        self._pdf_button = QPushButton(self.tr("Export PDF…"))
+        self._pdf_button.setObjectName("targetsExportPdf")
+        self._pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self._print_button = QPushButton(self.tr("Print…"))
+        self._print_button.setObjectName("targetsPrint")
+        self._print_button.clicked.connect(self._on_print_button_clicked)
+
+        filters = QHBoxLayout()
+        for label_text, combo in (
+            (self.tr("&Series:"), self._series_filter),
+            (self.tr("&Verdict:"), self._verdict_filter),
+            (self.tr("&Year:"), self._year_filter),
+        ):
+            label = QLabel(label_text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+        filters.addWidget(self._count, 1)
+        filters.addWidget(self._csv_button)
+        filters.addWidget(self._pdf_button)
+        filters.addWidget(self._print_button)
+
+        self._message = QLabel()
+        self._message.setObjectName("targetsMessage")
+        self._message.setWordWrap(True)
+        self._message.hide()
+
+        self._table = QTableView()
+        self._table.setObjectName("targetsTable")
+        self._table.setAccessibleName(self.tr("Targets and outcomes"))
+        self._table.setModel(self._proxy)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setWordWrap(False)
+        self._table.verticalHeader().hide()
+        rows = self._table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(round(self.fontMetrics().height() * 1.6))
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._table.clicked.connect(self._on_table_clicked)
+        self._table.activated.connect(self._on_table_clicked)
+        self._table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+
+        self._chart_title = QLabel()
+        self._chart_title.setObjectName("seriesChartTitle")
+        self._chart_export = QToolButton()
+        self._chart_export.setObjectName("seriesChartExport")
+        self._chart_export.setText(self.tr("Export chart"))
+        self._chart_export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._chart_export.setMenu(export_menu(self._chart_export, self._on_chart_export_requested))
+        chart_head = QHBoxLayout()
+        chart_head.addWidget(self._chart_title, 1)
+        chart_head.addWidget(self._chart_export)
+        self._chart_box = QWidget()
+        self._chart_box.setObjectName("seriesChartBox")
+        self._chart_layout = QVBoxLayout(self._chart_box)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self._chart_layout.addLayout(chart_head)
+        self._chart_empty = QLabel(self.tr("No figures to chart for this series."))
+        self._chart_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._chart_layout.addWidget(self._chart_empty, 1)
+
+        self._splitter = QSplitter(Qt.Orientation.Vertical)
+        self._splitter.setObjectName("targetsSplitter")
+        self._splitter.addWidget(self._table)
+        self._splitter.addWidget(self._chart_box)
+        self._splitter.setStretchFactor(0, 3)
+        self._splitter.setStretchFactor(1, 2)
+        self._splitter.setChildrenCollapsible(False)
+        self._sized = False
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self._message)
+        layout.addWidget(self._splitter, 1)
+
+        self._series_filter.currentIndexChanged.connect(self._on_series_filter_changed)
+        self._verdict_filter.currentIndexChanged.connect(self._on_verdict_filter_changed)
+        self._year_filter.currentIndexChanged.connect(self._on_year_filter_changed)
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+
+    # --- public API (also used by tests) -----------------------------------------------------------
+
+    def set_pairs(self, pairs: Sequence[Pair]) -> None:
+        """Show ``pairs`` (series in the order they first come, years in order)."""
+        order: dict[str, int] = {}
+        for pair in pairs:
+            order.setdefault(pair.series.key, len(order))
+        self._pairs = tuple(sorted(pairs, key=lambda p: (order[p.series.key], p.year)))
+        self._series = list({p.series.key: p.series for p in self._pairs}.values())
+        self._model.set_pairs(self._pairs)
+        self.show_message("")
+        self._fill_filters()
+        self._table.resizeColumnsToContents()
+        for column in (TargetsTableModel.TARGET, TargetsTableModel.OUTCOME):
+            self._table.setColumnWidth(column, min(self._table.columnWidth(column), 220))
+        self._update_count()
+        self._show_chart(self._series[0] if self._series else None)
+
+    def show_message(self, text: str) -> None:
+        """Say something above the table (loading, nothing to show); "" hides it."""
+        self._message.setText(text)
+        self._message.setVisible(bool(text))
+
+    def message(self) -> str:
+        """What the view says above the table ("" when nothing)."""
+        return "" if self._message.isHidden() else self._message.text()
+
+    def pairs(self) -> tuple[Pair, ...]:
+        return self._pairs
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def model(self) -> TargetsTableModel:
+        return self._model
+
+    def proxy(self) -> TargetsFilterProxy:
+        return self._proxy
+
+    def chart(self) -> SeriesChartPlot | None:
+        """The chart on show (None when there is nothing to chart)."""
+        return self._chart
+
+    def chart_series(self) -> Series | None:
+        return self._chart_series
+
+    def visible_pairs(self) -> list[Pair]:
+        """The pairs the filters keep, top row first."""
+        return self._proxy.visible_pairs()
+
+    def filter_series(self, key: str | None) -> None:
+        """Keep one series (None: all), as choosing it in the Series box does."""
+        self._series_filter.setCurrentIndex(max(0, self._series_filter.findData(key or "")))
+
+    def filter_verdict(self, verdict: Verdict | None) -> None:
+        """Keep one verdict (None: all), as choosing it in the Verdict box does."""
+        self._verdict_filter.setCurrentIndex(
+            max(0, self._verdict_filter.findData(verdict.value if verdict else ""))
+        )
+
+    def filter_year(self, year: int | None) -> None:
+        """Keep one year (None: all), as choosing it in the Year box does."""
+        self._year_filter.setCurrentIndex(max(0, self._year_filter.findData(year or 0)))
+
+    def cell_index(self, series: str, year: int, column: int) -> QModelIndex:
+        """The view (proxy) index of a pair's cell, or an invalid index if it is filtered out."""
+        for row in range(self._proxy.rowCount()):
+            pair = self._proxy.index(row, 0).data(DOMAIN_ROLE)
+            if isinstance(pair, Pair) and pair.series.key == series and pair.year == year:
+                return self._proxy.index(row, column)
+        return QModelIndex()
+
+    def export_csv(self, path: str | Path) -> int:
+        """Write the pairs the filters keep as CSV (in the view's language); the number written."""
+        return write_pairs_csv(self.visible_pairs(), path, self._lang)
+
+    def export_pdf(self, path: str | Path, page_size: str = "A4") -> int:
+        """Write the printable summary of the pairs the filters keep as a PDF; the number of pages.
+
+        Raises:
+            OSError: The file could not be written, or a chart could not be drawn (PrintError).
+        """
+        with _busy():
+            return export_targets_pdf(
+                self.visible_pairs(), path, self._lang, page_size, collection=self._collection
+            )
+
+    def set_collection_name(self, name: str) -> None:
+        """The collection's name, printed under the summary's title."""
+        self._collection = name
+
+    def export_chart(self, path: str | Path, file_format: str) -> None:
+        """Write the chart on show as ``"png"`` or ``"svg"``.
+
+        Raises:
+            ValueError: There is no chart on show.
+        """
+        if self._chart is None:
+            raise ValueError("no chart on show")
+        if file_format == "png":
+            export_series_png(self._chart.chart, str(path), lang=self._lang)
+        else:
+            export_series_svg(self._chart.chart, str(path), lang=self._lang)
+
+    # --- building --------------------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        for combo in (self._series_filter, self._verdict_filter, self._year_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self._series_filter.addItem(self.tr("All series"), "")
+        for series in self._series:
+            self._series_filter.addItem(series.name(self._lang), series.key)
+        self._verdict_filter.addItem(self.tr("All verdicts"), "")
+        present = {p.verdict for p in self._pairs}
+        for verdict in Verdict:
+            if verdict in present:
+                self._verdict_filter.addItem(
+                    verdict_icon(verdict), verdict_text(verdict, self._lang), verdict.value
+                )
+        self._year_filter.addItem(self.tr("All years"), 0)
+        for year in sorted({p.year for p in self._pairs}):
+            self._year_filter.addItem(str(year), year)
+        for combo in (self._series_filter, self._verdict_filter, self._year_filter):
+            combo.blockSignals(False)
+        self._proxy.set_series(None)
+        self._proxy.set_verdict(None)
+        self._proxy.set_year(None)
+
+    def _update_count(self) -> None:
+        self._count.setText(fill(self.tr("%1 of %2 pairs"), self._proxy.rowCount(), self._model.rowCount()))
+
+    def _show_chart(self, series: Series | None) -> None:
+        if series is not None and self._chart_series is not None and series.key == self._chart_series.key:
+            return
+        self._chart_series = series
+        if self._chart is not None:
+            self._chart_layout.removeWidget(self._chart)
+            self._chart.dispose()
+            self._chart = None
+        chart = series_chart(series, self._pairs, self._lang) if series is not None else None
+        if chart is None or chart.empty:
+            self._chart_title.setText(series.name(self._lang) if series is not None else "")
+            self._chart_empty.show()
+            self._chart_export.setEnabled(False)
+            return
+        self._chart_empty.hide()
+        plot = SeriesChartPlot(chart, lang=self._lang)
+        plot.mark_activated.connect(self._on_chart_mark_activated)
+        plot.mark_hovered.connect(self._on_chart_mark_hovered)
+        plot.export_requested.connect(self._on_chart_export_requested)
+        self._chart_layout.addWidget(plot, 1)
+        self._chart = plot
+        self._chart_title.setText(
+            fill(self.tr("%1 (%2)"), chart.title, chart.unit) if chart.unit else chart.title
+        )
+        self._chart_export.setEnabled(True)
+
+    def _pair_for(self, series: str, year: int) -> Pair | None:
+        return next((p for p in self._pairs if p.series.key == series and p.year == year), None)
+
+    def _request(self, figure: FigureRef | None) -> None:
+        if figure is not None:
+            self.sentence_requested.emit(figure)
+
+    # --- slots -----------------------------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        self._request(self._model.figure(self._proxy.mapToSource(index)))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        pair = current.data(DOMAIN_ROLE)
+        if isinstance(pair, Pair) and self._series_filter.currentData() == "":
+            self._show_chart(pair.series)
+
+    @Slot(int)
+    def _on_series_filter_changed(self, _index: int) -> None:
+        key = self._series_filter.currentData()
+        self._proxy.set_series(key or None)
+        self._update_count()
+        series = next((s for s in self._series if s.key == key), None)
+        if series is not None:
+            self._show_chart(series)
+
+    @Slot(int)
+    def _on_verdict_filter_changed(self, _index: int) -> None:
+        value = self._verdict_filter.currentData()
+        self._proxy.set_verdict(Verdict(value) if value else None)
+        self._update_count()
+
+    @Slot(int)
+    def _on_year_filter_changed(self, _index: int) -> None:
+        year = self._year_filter.currentData()
+        self._proxy.set_year(int(year) if year else None)
+        self._update_count()
+
+    @Slot(object)
+    def _on_chart_mark_activated(self, ref: object) -> None:
+        if not (isinstance(ref, tuple) and len(ref) == 3):
+            return
+        key, year, role = ref
+        pair = self._pair_for(key, year)
+        if pair is None:
+            return
+        column = TargetsTableModel.TARGET if role == "target" else TargetsTableModel.OUTCOME
+        index = self.cell_index(key, year, column)
+        if index.isValid():
+            self._table.setCurrentIndex(index)
+            self._table.scrollTo(index)
+        self._request(pair.target if role == "target" else pair.outcome)
+
+    @Slot(str)
+    def _on_chart_mark_hovered(self, text: str) -> None:
+        if text:
+            self.status_message.emit(text)
+
+    def _on_chart_export_requested(self, file_format: str) -> None:
+        if self._chart is None:
+            return
+        suffix = f".{file_format}"
+        if file_format == "png":
+            caption = QCoreApplication.translate("ChartPanel", "Export Chart as PNG")
+            file_filter = QCoreApplication.translate("ChartPanel", "PNG images (*.png)")
+        else:
+            caption = QCoreApplication.translate("ChartPanel", "Export Chart as SVG")
+            file_filter = QCoreApplication.translate("ChartPanel", "SVG drawings (*.svg)")
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        suggested = str(Path(folder) / f"targets-{self._chart.chart.key}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, file_filter)
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            self.export_chart(path, file_format)
+        except (OSError, ChartRenderError) as error:
+            self._error(self.tr("Export Failed"), str(error))
+            return
+        self.status_message.emit(fill(self.tr("Chart exported to %1"), path))
+
+    @Slot()
+    def _on_csv_button_clicked(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export Targets & Outcomes as CSV"),
+            str(Path(folder) / "targets.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        try:
+            count = self.export_csv(path)
+        except OSError as error:  # ExportError is one
+            self._error(self.tr("Export Failed"), str(error))
+            return
+        self.status_message.emit(fill(self.tr("%1 pairs exported to %2"), count, path))
+
+    @Slot()
+    def _on_pdf_button_clicked(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export Targets & Outcomes as PDF"),
+            str(Path(folder) / "targets.pdf"),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            pages = self.export_pdf(path)
+        except (OSError, ValueError) as error:
+            self._error(self.tr("Export Failed"), str(error))
+            return
+        self.status_message.emit(fill(self.tr("%1 pages exported to %2"), pages, path))
+
+    @Slot()
+    def _on_print_button_clicked(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            with _busy():
+                targets_document(self.visible_pairs(), self._lang, collection=self._collection).paint(printer)
+        except OSError as error:
+            self._error(self.tr("Printing Failed"), str(error))
+
+    def _error(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # The table first, a bit more than half; the chart below it.
+            self._sized = True
+            height = self._splitter.height()
+            self._splitter.setSizes([round(height * 0.55), height - round(height * 0.55)])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._chart is not None:
+            self._chart.hover(None)
+        super().closeEvent(event)
