@@ -91,6 +91,7 @@ def test_hover_shows_the_sentence(plot: SeriesChartPlot, qtbot: QtBot) -> None:
         QTest.mouseMove(plot.viewport(), _widget_point(plot, 2017, 6.9))
     assert blocker.args == ["2017年实际：6.9% — 增长6.9%。"]
     # Anywhere inside a band hovers its target, and says the tolerance.
+    qtbot.wait(50)  # pyqtgraph drops mouse moves that come within 10 ms of the last
     with qtbot.waitSignal(plot.mark_hovered) as blocker:
         QTest.mouseMove(plot.viewport(), _widget_point(plot, 2017.1, 6.2))
     assert blocker.args[0].startswith("2017年目标：6.5%左右（容差范围 6–7）")
