@@ -41,6 +41,10 @@ def run(quick: bool) -> dict[str, Any]:
     else:
         print("export …", file=sys.stderr)
         results["export"] = bench_export.run(3 if quick else 7)
+        from benchmarks import bench_targets
+
+        print("targets & outcomes view …", file=sys.stderr)
+        results["targets"] = bench_targets.run(3 if quick else 7)
     return results
 
 
@@ -66,6 +70,10 @@ def format_report(results: dict[str, Any]) -> str:
         from benchmarks import bench_export
 
         lines += ["", bench_export.format_table(results["export"])]
+    if results.get("targets"):
+        from benchmarks import bench_targets
+
+        lines += ["", bench_targets.format_table(results["targets"])]
     return "\n".join(lines)
 
 

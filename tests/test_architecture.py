@@ -24,5 +24,6 @@ def test_import_contracts_hold() -> None:
     command = [str(lint_imports)] if lint_imports.exists() else [sys.executable, "-m", "importlinter.cli"]
     result = subprocess.run([*command, "--no-cache"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    report = " ".join(result.stdout.split())  # a long contract name is wrapped to the terminal's width
     for name in CONTRACTS:
-        assert f"{name} KEPT" in result.stdout, name
+        assert f"{name} KEPT" in report, name

@@ -1030,6 +1030,37 @@
     </message>
 </context>
 <context>
+    <name>TargetsController</name>
+    <message>
+        <source>The library could not be opened: %1</source>
+        <translation>无法打开报告库：%1</translation>
+    </message>
+    <message>
+        <source>Reading the reports…</source>
+        <translation>正在读取报告…</translation>
+    </message>
+    <message>
+        <source>Reading the reports… %1 of %2</source>
+        <translation>正在读取报告… 第 %1 份，共 %2 份</translation>
+    </message>
+    <message>
+        <source>The pairs could not be computed: %1</source>
+        <translation>无法完成目标与实绩的配对：%1</translation>
+    </message>
+    <message>
+        <source>No targets with a series in this collection yet.</source>
+        <translation>该报告集中尚无归入系列的目标。</translation>
+    </message>
+    <message>
+        <source>%1 reports could not be read: %2</source>
+        <translation>%1 份报告无法读取：%2</translation>
+    </message>
+    <message>
+        <source>Report %1 is not in the library.</source>
+        <translation>报告 %1 不在报告库中。</translation>
+    </message>
+</context>
+<context>
     <name>TargetsTableModel</name>
     <message>
         <source>Series</source>

@@ -86,11 +86,25 @@ def verdict_text(verdict: Verdict, lang: Language | str = Language.ZH) -> str:
     return word(f"verdict.{verdict.value}", lang)
 
 
+_AFTER_NUMBER = frozenset({"左右", "上下", "以上", "以内", "以下", "多"})
+"""Modifier words written after the number (7%左右); the others come before it (控制在3%, 力争突破)."""
+
+
 def figure_cell_text(figure: FigureRef | None) -> str:
-    """A target or outcome as the table shows it: as written, with its modifier (``6.5%左右``)."""
+    """A target or outcome as the table shows it: as written, with its modifier (``6.5%左右``).
+
+    A figure's text that lacks its modifier gets it back in its place: ``3%`` with ``控制在`` is
+    ``控制在3%``, ``1100万人`` with ``力争…以上`` is ``力争1100万人以上``.
+    """
     if figure is None:
         return "—"
-    return figure.text or f"{number_text(figure.value)}{figure.unit}{figure.modifier}"
+    text = figure.text or f"{number_text(figure.value)}{figure.unit}"
+    before: list[str] = []
+    after: list[str] = []
+    for part in (w for w in figure.modifier.split("…") if w):
+        if part not in text:
+            (after if part in _AFTER_NUMBER else before).append(part)
+    return "".join(before) + text + "".join(after)
 
 
 def mark_shape(semantics: TargetSemantics | None, series: Series) -> MarkShape | None:

@@ -193,9 +193,7 @@ class TargetsView(QWidget):
         self._model.set_pairs(self._pairs)
         self.show_message("")
         self._fill_filters()
-        self._table.resizeColumnsToContents()
-        for column in (TargetsTableModel.TARGET, TargetsTableModel.OUTCOME):
-            self._table.setColumnWidth(column, min(self._table.columnWidth(column), 220))
+        self._size_columns()
         self._update_count()
         self._show_chart(self._series[0] if self._series else None)
 
@@ -309,6 +307,28 @@ class TargetsView(QWidget):
         self._proxy.set_series(None)
         self._proxy.set_verdict(None)
         self._proxy.set_year(None)
+
+    def _size_columns(self) -> None:
+        """Column widths from the texts' widths (resizeColumnsToContents asks every cell: 1 s here)."""
+        metrics = self._table.fontMetrics()
+        pad = metrics.horizontalAdvance("中") * 2
+        em = metrics.horizontalAdvance("中")
+        names = {s.name(self._lang) for s in self._series}
+        verdicts = {verdict_text(v, self._lang) for v in Verdict}
+        widths = {
+            TargetsTableModel.SERIES: min(
+                max((metrics.horizontalAdvance(n) for n in names), default=0), em * 12
+            ),
+            TargetsTableModel.YEAR: metrics.horizontalAdvance("00000"),
+            TargetsTableModel.TARGET: em * 8,
+            TargetsTableModel.OUTCOME: em * 8,
+            TargetsTableModel.VERDICT: max(metrics.horizontalAdvance(v) for v in verdicts) + em * 2,
+        }
+        header = self._table.horizontalHeader()
+        for column, width in widths.items():
+            title = self._model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(width, metrics.horizontalAdvance(str(title)))
+            header.resizeSection(column, width + pad)
 
     def _update_count(self) -> None:
         self._count.setText(fill(self.tr("%1 of %2 pairs"), self._proxy.rowCount(), self._model.rowCount()))

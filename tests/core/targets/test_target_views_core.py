@@ -103,6 +103,10 @@ def test_every_verdict_has_a_colour_an_icon_and_a_printed_mark() -> None:
 def test_figure_cell_text_is_the_figure_as_written() -> None:
     assert figure_cell_text(_figure(2015, 7, "7%左右", "左右")) == "7%左右"
     assert figure_cell_text(None) == "—"
+    # The pairing writes the number; the modifier goes back where it is written.
+    assert figure_cell_text(_figure(2022, 5.5, "5.5%", "左右")) == "5.5%左右"
+    assert figure_cell_text(_figure(2022, 3, "3%", "控制在")) == "控制在3%"
+    assert figure_cell_text(_figure(2022, 1100, "1100万人", "力争…以上")) == "力争1100万人以上"
 
 
 def test_series_chart_has_bands_floors_and_the_outcome_line(pairs: list[Pair]) -> None:

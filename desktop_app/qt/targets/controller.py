@@ -1,0 +1,194 @@
+"""Opening the Targets & outcomes view for a library collection, with its pairs loaded off the UI.
+
+The main window owns one :class:`TargetsController` and calls :meth:`TargetsController.show`.
+Pairs come from the cache when it answers for the library as it is (milliseconds); otherwise the
+reports are loaded and paired on a worker thread while the view says so, and the cache is written
+for next time (:mod:`desktop_app.core.targets.cache`). Each thread opens the library itself: a
+SQLite connection belongs to the thread that made it, and with the catalogue up to date opening
+takes a few milliseconds. A click on a target or an outcome becomes
+:attr:`TargetsController.open_requested` with the library entry to open: the main window opens it
+(one report-switching mechanism, the window's) and shows the sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.core.language import Language
+from desktop_app.core.library import Library, LibraryError
+from desktop_app.core.presentation import fill
+from desktop_app.core.targets.cache import (
+    CollectionPairs,
+    cached_pairs,
+    collection_pairs,
+    default_cache_file,
+)
+from desktop_app.core.targets.types import FigureRef
+from desktop_app.qt.targets.view import TargetsView
+
+__all__ = ["TargetsController"]
+
+NATIONAL = "national"
+
+
+class TargetsController(QObject):
+    """Shows the Targets & outcomes view and keeps its pairs in line with the library.
+
+    Args:
+        parent: The main window: the view is a window of its own, on top of it.
+        lang: The view's language.
+        library_opener: Opens the library (tests open one in a folder of their own); called on
+            the thread that uses it.
+
+    Signals:
+        open_requested(str, object): open library entry ``str`` at a figure (a
+            :class:`~desktop_app.core.targets.types.FigureRef`: its ``sentence_span`` and ``figure``).
+        status_message(str): a line for the status bar.
+    """
+
+    open_requested = Signal(str, object)
+    status_message = Signal(str)
+    _loaded = Signal(object, int)  # a CollectionPairs (or an exception) from the worker, and its run
+    _progress = Signal(int, int)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        lang: Language = Language.ZH,
+        *,
+        library_opener: Callable[[], Library] = Library.open,
+    ) -> None:
+        super().__init__(parent)
+        self._open_library = library_opener
+        self._window = parent
+        self._lang = lang
+        self._view: TargetsView | None = None
+        self._result: CollectionPairs | None = None
+        self._collection = NATIONAL
+        self._run = 0
+        self._thread: threading.Thread | None = None
+        self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
+        self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+
+    def view(self) -> TargetsView | None:
+        """The view, once shown."""
+        return self._view
+
+    def show(self, collection: str = NATIONAL) -> TargetsView:
+        """Show the view (creating it the first time) and load the collection's pairs into it."""
+        if self._view is None:
+            view = TargetsView(self._window, lang=self._lang)
+            view.setWindowFlag(Qt.WindowType.Window, True)
+            view.sentence_requested.connect(self._on_view_sentence_requested)
+            view.status_message.connect(self.status_message)
+            screen = self._window.screen().availableGeometry() if self._window.screen() else None
+            width, height = (
+                (1200, 760) if screen is None else (min(1200, screen.width()), min(760, screen.height()))
+            )
+            view.resize(width, height)
+            self._view = view
+        view = self._view
+        again = view.isVisible()
+        self._load(collection)
+        view.show()
+        if again:  # already open behind the window: bring it to the front
+            view.raise_()
+            view.activateWindow()
+        return view
+
+    def set_language(self, lang: Language) -> None:
+        self._lang = lang
+
+    def wait(self, timeout: float = 60.0) -> bool:
+        """Block until a load on the worker thread has finished (tests, benchmarks)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
+
+    # --- loading -----------------------------------------------------------------------------------
+
+    def _load(self, collection: str) -> None:
+        view = self._view
+        assert view is not None
+        self._collection = collection
+        self._run += 1
+        run = self._run
+        try:
+            library = self._open_library()
+        except (OSError, LibraryError, sqlite3.Error) as error:
+            view.show_message(fill(self.tr("The library could not be opened: %1"), str(error)))
+            return
+        try:
+            names = {
+                c.id: (c.name if self._lang is Language.ZH else c.name_en) for c in library.collections()
+            }
+            view.set_collection_name(names.get(collection, collection))
+            cached = cached_pairs(library, collection, default_cache_file(library.data_dir, collection))
+        finally:
+            library.close()
+        if cached is not None:
+            self._on_loaded(cached, run)
+            return
+        view.show_message(self.tr("Reading the reports…"))
+        opener = self._open_library
+
+        def work() -> None:
+            result: object
+            try:
+                with opener() as own:
+                    result = collection_pairs(
+                        own,
+                        collection,
+                        default_cache_file(own.data_dir, collection),
+                        progress=lambda done, total: self._progress.emit(done, total),
+                    )
+            except Exception as error:
+                result = error
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+                self._loaded.emit(result, run)
+
+        self._thread = threading.Thread(target=work, name="targets-pairs", daemon=True)
+        self._thread.start()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._view is not None:
+            self._view.show_message(fill(self.tr("Reading the reports… %1 of %2"), done, total))
+
+    @Slot(object, int)
+    def _on_loaded(self, result: object, run: int) -> None:
+        if run != self._run or self._view is None:
+            return  # a later load replaced this one
+        if not isinstance(result, CollectionPairs):
+            self._view.show_message(fill(self.tr("The pairs could not be computed: %1"), str(result)))
+            return
+        self._result = result
+        self._view.set_pairs(result.pairs)
+        if not result.pairs:
+            self._view.show_message(self.tr("No targets with a series in this collection yet."))
+        if result.skipped:
+            self.status_message.emit(
+                fill(
+                    self.tr("%1 reports could not be read: %2"),
+                    len(result.skipped),
+                    ", ".join(result.skipped),
+                )
+            )
+
+    @Slot(object)
+    def _on_view_sentence_requested(self, figure: object) -> None:
+        if not isinstance(figure, FigureRef) or self._result is None:
+            return
+        entry = self._result.entries.get(figure.report)
+        if entry is None:
+            self.status_message.emit(fill(self.tr("Report %1 is not in the library."), figure.report))
+            return
+        self.open_requested.emit(entry, figure)
