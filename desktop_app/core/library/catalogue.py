@@ -60,7 +60,14 @@ CREATE INDEX entries_by_collection_year ON entries (collection, year DESC);
 CREATE INDEX entries_by_hash ON entries (content_hash);
 """
 
-MIGRATIONS: Final[tuple[str, ...]] = (_V1,)
+# Version 2: an entry without a source URL names the report's citation as its source (Linzi's
+# newspaper); what the catalogue derives from the files changed, so every entry is read again.
+_V2: Final = """
+UPDATE collections SET stamp = '';
+UPDATE entries SET file_size = -1, file_mtime_ns = -1;
+"""
+
+MIGRATIONS: Final[tuple[str, ...]] = (_V1, _V2)
 """SQL scripts, in order: ``MIGRATIONS[n]`` takes a database from version n to n + 1."""
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 

@@ -25,7 +25,8 @@ class Entry:
         year: The report's year (None when the file is broken and says none).
         meeting: The meeting it was delivered at ("" when the text does not say).
         presenter: Who delivered it, office and name ("" when the text does not say).
-        source: Where the text came from: the URL when there is one, else the citation.
+        source: Where the text came from: the URL when there is one, else the citation
+            (:attr:`~desktop_app.core.model.Metadata.citation`).
         content_hash: SHA-256 of the dataset file's bytes (changes whenever the report does).
         confirmed: Stated figures a person confirmed.
         proposed: Stated figures still awaiting review.
@@ -115,7 +116,7 @@ def entry_from_report(entry_id: str, collection: str, report: Report, path: Path
         year=meta.year,
         meeting=meta.meeting.name,
         presenter=presenter_text(report),
-        source=meta.source_url or meta.source_citation,
+        source=meta.source_url or meta.citation,
         content_hash=content_hash,
         confirmed=confirmed,
         proposed=proposed,

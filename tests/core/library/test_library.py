@@ -37,6 +37,7 @@ def test_entries_are_newest_first_and_the_linzi_report_is_the_default(data_dir: 
     assert linzi.path == bundled_dataset_path()
     assert linzi.content_hash == hashlib.sha256(bundled_dataset_path().read_bytes()).hexdigest()
     assert linzi.confirmed > 0 and not linzi.errors
+    assert linzi.source.startswith("大众日报淄博融媒体中心《临淄“走在前”的定力与底气》")
     assert [e.year for e in national][:2] == [2025, 2024] and national[-1].year == 1954
     assert {e.collection for e in national} == {"national"}
 

@@ -193,3 +193,18 @@ def test_a_failing_migration_changes_nothing(
     assert "fine" not in columns  # the half-run migration was rolled back with its version bump
     assert connection.execute("SELECT count(*) FROM entries WHERE id = ?", (entry.id,)).fetchone() == (1,)
     connection.close()
+
+
+def test_a_version_1_catalogue_reads_its_entries_again(data_dir: Path, variant: VariantMaker) -> None:
+    with Library.open(data_dir) as library:
+        entry = library.add(variant(42))
+    connection = sqlite3.connect(data_dir / DATABASE_NAME)
+    connection.execute("UPDATE entries SET source = ''")  # what version 1 wrote for these
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    with Library.open(data_dir) as library:
+        linzi = library.get("linzi/linzi-2024")
+        user = library.get(entry.id)
+    assert linzi is not None and linzi.source.startswith("大众日报")
+    assert user is not None and user.source == entry.source != ""
