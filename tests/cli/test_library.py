@@ -129,3 +129,18 @@ def test_the_console_script_lists_adds_and_removes(tmp_path: Path) -> None:
     assert cli("library", "remove", "national/2025").returncode == ExitStatus.LIBRARY
     assert cli("library", "remove", entry_id).returncode == 0
     assert json.loads(cli("library", "list", "--json", "--collection", "user").stdout) == []
+
+
+def test_a_broken_report_is_listed_with_its_first_error(data_dir: Path, tmp_path: Path) -> None:
+    status, out, err = run("library", "add", str(write_variant(tmp_path / "incoming", 4)))
+    assert status == ExitStatus.OK, err
+    entry_id = out.split()[1].rstrip(":")
+    dataset = data_dir / "reports" / entry_id.removeprefix("user/") / "dataset.json"
+    dataset.write_text('{"format": ', encoding="utf-8")
+    status, out, _ = run("library", "list", "--collection", "user")
+    assert status == ExitStatus.OK
+    name = entry_id.removeprefix("user/")
+    assert out.startswith(f"{entry_id}\t----\t{name}\tBROKEN: $: malformed JSON")
+    status, out, _ = run("library", "list", "--json", "--collection", "user")
+    (entry,) = json.loads(out)
+    assert entry["errors"] and entry["year"] is None

@@ -19,7 +19,7 @@ class Entry:
 
     Attributes:
         id: ``COLLECTION/NAME``, e.g. ``national/2025``; stable while the file stays.
-        title: The report's title (for a broken file whatever could be read, else the file's name).
+        title: The report's title (for a broken file whatever could be read, else the name in its id).
         level: ``national``, ``province``, ``city``, ``district`` or ``county`` ("" when unknown).
         region: The region's name, e.g. 临淄区 or 中华人民共和国.
         year: The report's year (None when the file is broken and says none).
@@ -139,7 +139,7 @@ def broken_entry(
     title = metadata.get("title")
     return Entry(
         id=entry_id,
-        title=title if isinstance(title, str) and title else path.name,
+        title=title if isinstance(title, str) and title else entry_id.rsplit("/", 1)[-1],
         level=str(metadata.get("level", "")) if isinstance(metadata.get("level"), str) else "",
         region="",
         year=year if isinstance(year, int) and not isinstance(year, bool) and 0 < year < 10000 else None,
