@@ -144,3 +144,29 @@ def test_a_broken_report_is_listed_with_its_first_error(data_dir: Path, tmp_path
     status, out, _ = run("library", "list", "--json", "--collection", "user")
     (entry,) = json.loads(out)
     assert entry["errors"] and entry["year"] is None
+
+
+def test_an_imported_report_added_is_there_in_the_next_process(data_dir: Path, tmp_path: Path) -> None:
+    from tests.cli.test_import import TEXT
+
+    text = tmp_path / "2019.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    status, _, err = run("import", str(text), "-o", str(tmp_path / "imported.json"))
+    assert status == ExitStatus.OK, err
+    status, out, err = run("library", "add", str(tmp_path / "imported.json"))
+    assert status == ExitStatus.OK, err
+    entry_id = out.split()[1].rstrip(":")
+    (tmp_path / "imported.json").unlink()  # the library keeps its own copy
+    listed = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "library", "list", "--json", "--collection", "user"],
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    (entry,) = json.loads(listed.stdout)
+    assert entry["id"] == entry_id and entry["year"] == 2019 and entry["level"] == "national"
+    assert entry["confirmed"] == 0 and entry["proposed"] == 6 and not entry["errors"]
+    status, out, err = run("validate", entry["path"])
+    assert status == ExitStatus.OK, err
