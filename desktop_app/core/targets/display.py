@@ -20,7 +20,8 @@ Colour is never the only signal: every verdict also has its icon and its word.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from desktop_app.core.language import Language
@@ -119,17 +120,34 @@ def mark_shape(semantics: TargetSemantics | None, series: Series) -> MarkShape |
     return _SHAPES[semantics]
 
 
-def _target_mark(pair: Pair) -> TargetMark | None:
+@dataclass(frozen=True, slots=True)
+class _Axis:
+    """The chart's one unit: a figure's unit as written and its factor to the normalised unit."""
+
+    unit: str
+    unit_normalised: str
+    factor: float
+
+    def fits(self, figure: FigureRef) -> bool:
+        return figure.unit_normalised == self.unit_normalised and figure.factor > 0
+
+    def value(self, figure: FigureRef, value: float) -> float:
+        """``value`` (in ``figure``'s unit) in the axis' unit: 3989亿斤 on a 万亿斤 axis is 0.3989."""
+        return value * figure.factor / self.factor
+
+
+def _target_mark(pair: Pair, axis: _Axis) -> TargetMark | None:
     target = pair.target
     shape = mark_shape(pair.semantics, pair.series)
-    if target is None or shape is None:
+    if target is None or shape is None or not axis.fits(target):
         return None
-    low = high = value = target.value
+    low = high = value = axis.value(target, target.value)
     if target.high is not None:
-        high = target.high
+        high = axis.value(target, target.high)
         value = (low + high) / 2
     elif shape is MarkShape.BAND:
-        tolerance = pair.series.tolerance or 0.0
+        # The tolerance is stated in the series' unit, which its targets are written in.
+        tolerance = axis.value(target, pair.series.tolerance or 0.0)
         low, high = value - tolerance, value + tolerance
     return TargetMark(
         year=pair.year,
@@ -144,25 +162,39 @@ def _target_mark(pair: Pair) -> TargetMark | None:
     )
 
 
-def _outcome_point(pair: Pair, unit: str) -> OutcomePoint | None:
+def _outcome_point(pair: Pair, axis: _Axis) -> OutcomePoint | None:
     outcome = pair.outcome
-    if outcome is None or outcome.unit != unit:
-        return None  # one axis, one unit: an outcome stated in another unit is in the table only
+    if outcome is None or not axis.fits(outcome):
+        return None  # one axis, one kind of unit: an outcome in another stays in the table
     return OutcomePoint(
         year=pair.year,
-        value=outcome.value,
+        value=axis.value(outcome, outcome.value),
         label=figure_cell_text(outcome),
         sentence=outcome.sentence,
         ref=(pair.series.key, pair.year, "outcome"),
     )
 
 
+def _axis(pairs: Sequence[Pair], series: Series) -> _Axis:
+    """The unit of the latest target (else outcome): what a reader of the series reads today.
+
+    Figures in other units of the same quantity (亿斤 and 万亿斤) are converted to it through their
+    normalised values; figures of another quantity (亿公斤) are left off the chart.
+    """
+    figures = [f for p in reversed(pairs) for f in (p.target, p.outcome) if f is not None and f.factor > 0]
+    latest = figures[0] if figures else None
+    if latest is None:
+        return _Axis(series.unit, series.unit, 1.0)
+    return _Axis(latest.unit, latest.unit_normalised, latest.factor)
+
+
 def series_chart(series: Series, pairs: Iterable[Pair], lang: Language | str = Language.ZH) -> SeriesChart:
     """The chart of one series across years, from its pairs.
 
-    Values are plotted as written, in the unit of the series' first target (one axis, one unit);
-    a figure in another unit stays in the table. Marks and points carry ``(series key, year,
-    "target" | "outcome")`` as their ``ref``.
+    One axis, one unit: values are plotted in the unit of the series' latest target, figures
+    written in another unit of the same quantity converted to it (labels and hover keep them as
+    written); a figure of another quantity stays in the table. Marks and points carry
+    ``(series key, year, "target" | "outcome")`` as their ``ref``.
 
     Args:
         series: The series.
@@ -170,13 +202,13 @@ def series_chart(series: Series, pairs: Iterable[Pair], lang: Language | str = L
         lang: The chart's language (its title).
     """
     mine = sorted((p for p in pairs if p.series.key == series.key), key=lambda p: p.year)
-    unit = next((p.target.unit for p in mine if p.target is not None), series.unit)
-    targets = [m for p in mine if p.target is not None and p.target.unit == unit if (m := _target_mark(p))]
-    outcomes = [o for p in mine if (o := _outcome_point(p, unit))]
+    axis = _axis(mine, series)
+    targets = [m for p in mine if (m := _target_mark(p, axis))]
+    outcomes = [o for p in mine if (o := _outcome_point(p, axis))]
     return SeriesChart(
         key=series.key,
         title=series.name(Language.from_tag(lang)),
-        unit=unit,
+        unit=axis.unit,
         targets=tuple(targets),
         outcomes=tuple(outcomes),
     )

@@ -92,6 +92,11 @@ class TargetsView(QWidget):
         self._verdict_filter.setObjectName("targetsVerdictFilter")
         self._year_filter = QComboBox()
         self._year_filter.setObjectName("targetsYearFilter")
+        for combo, letters in ((self._series_filter, 12), (self._verdict_filter, 7), (self._year_filter, 5)):
+            # Wide enough for most entries (the list shows them whole) and never wider: the view
+            # must fit a 1024-pixel screen with English series names.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         self._count = QLabel()
         self._count.setObjectName("targetsCount")
         self._csv_button = QPushButton(self.tr("Export CSV…"))

@@ -15,7 +15,7 @@ import pytest
 
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report, Review, Span
-from desktop_app.core.targets import FigureRef, Pair, Verdict, series_table, verdict
+from desktop_app.core.targets import FigureRef, Pair, Rule, Verdict, series_table, verdict
 from desktop_app.core.targets.cache import (
     CACHE_FORMAT,
     collection_pairs,
@@ -31,6 +31,7 @@ from desktop_app.core.targets.display import VERDICT_COLOURS, VERDICT_ICONS, fig
 from desktop_app.core.targets.semantics import TargetSemantics
 from desktop_app.core.targets.summary import VERDICT_MARKS, build_targets_summary_html
 
+RULE = Rule("no_later_report", "无", "none")
 HOSTILE = '=HYPERLINK("x")<script>alert(1)</script>'
 
 
@@ -229,3 +230,29 @@ def test_review_state_round_trips(pairs: list[Pair]) -> None:
     )
     back = pairs_from_json(pairs_to_json([proposed]), series_table())[0]
     assert back.unreviewed and back.target is not None and back.target.review is Review.PROPOSED
+
+
+def test_series_chart_converts_units_of_one_quantity_and_leaves_others_off() -> None:
+    series = series_table()["grain_output"]
+
+    def figure(year: int, value: float, unit: str, normalised: str, factor: float) -> FigureRef:
+        return dataclasses.replace(
+            _figure(year, value, f"{value}{unit}"), unit=unit, unit_normalised=normalised, factor=factor
+        )
+
+    def pair(year: int, target: FigureRef) -> Pair:
+        return Pair(
+            series, series.zh, year, target, None, TargetSemantics.EXACT, Verdict.NO_LATER_REPORT, RULE
+        )
+
+    pairs = [
+        pair(1956, figure(1956, 3989, "亿斤", "斤", 1e8)),
+        pair(1998, figure(1998, 49250, "万吨", "吨", 1e4)),
+        pair(2021, figure(2021, 1.3, "万亿斤", "斤", 1e12)),
+    ]
+    chart = series_chart(series, pairs)
+    assert chart.unit == "万亿斤"  # the latest target's unit
+    assert [(m.year, round(m.value, 4), m.label) for m in chart.targets] == [
+        (1956, 0.3989, "3989亿斤"),
+        (2021, 1.3, "1.3万亿斤"),
+    ]  # 万吨 is another quantity: in the table only
