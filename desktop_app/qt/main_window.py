@@ -538,7 +538,7 @@ class MainWindow(QMainWindow):
         self._update_charts()
 
     def _review_action(self) -> QAction | None:
-        """The review mode's action, where the window has one (File › Review figures)."""
+        """The review mode's action, where the window has one (File › Review figures…)."""
         return self.findChild(QAction, "actionReviewMode")
 
     @Slot()

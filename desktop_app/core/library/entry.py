@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.dataset_errors import DatasetError
-from desktop_app.core.model import Report, Review
+from desktop_app.core.model import Report
+from desktop_app.core.unreviewed import review_counts
 
 __all__ = ["Collection", "Entry", "LibraryError", "Notice", "broken_entry", "entry_from_report"]
 
@@ -106,8 +107,8 @@ def presenter_text(report: Report) -> str:
 def entry_from_report(entry_id: str, collection: str, report: Report, path: Path, content_hash: str) -> Entry:
     """The entry of a report that loaded."""
     meta = report.metadata
-    confirmed = sum(1 for i in report.indicators if i.review is Review.CONFIRMED)
-    proposed = sum(1 for i in report.indicators if i.review is Review.PROPOSED)
+    counts = review_counts(report)
+    confirmed, proposed = counts.confirmed, counts.proposed
     return Entry(
         id=entry_id,
         title=meta.title,

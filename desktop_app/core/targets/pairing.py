@@ -24,6 +24,7 @@ from desktop_app.core.targets.semantics import semantics
 from desktop_app.core.targets.series import Series, SeriesTable, series_table
 from desktop_app.core.targets.types import Basis, FigureRef, Pair
 from desktop_app.core.targets.verdicts import verdict
+from desktop_app.core.unreviewed import is_shown
 
 __all__ = ["government_key", "pair"]
 
@@ -118,10 +119,11 @@ def _pairs(reports: list[Report], table: SeriesTable, include_proposed: bool) ->
 
 def _usable(report: Report, table: Mapping[str, Series], include_proposed: bool) -> _Figures:
     """The report's figures that have a known series and may be paired, in reading order."""
-    allowed = {Review.CONFIRMED, Review.PROPOSED} if include_proposed else {Review.CONFIRMED}
     paragraph = {p.id: i for i, p in enumerate(report.paragraphs)}
     figures = [
-        i for i in report.indicators if i.series is not None and i.series in table and i.review in allowed
+        i
+        for i in report.indicators
+        if i.series is not None and i.series in table and is_shown(i.review, include_proposed)
     ]
     figures.sort(key=lambda i: (paragraph.get(i.span.paragraph_id, 0), i.span.start))
     return _Figures(report, tuple(figures))
