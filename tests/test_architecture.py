@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACTS = (
     "The core knows nothing of Qt",
-    "Layers: cli > app > main window > printing > widgets | charts > models > core",
+    "Layers: cli > app > main window > printing > panes > models > core",
     "pyqtgraph only in desktop_app.qt.charts",
 )
 

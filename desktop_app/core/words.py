@@ -153,6 +153,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     "chart.scope.province": ("省级", "province"),
     "chart.scope.nation": ("全国", "national"),
     "chart.bound": ("界限", "bound"),
+    # Term trends across a collection (issue 15): what the trend chart and its table say.
+    "trend.title": ("\u201c{query}\u201d每万字出现次数", "\u201c{query}\u201d per 10,000 characters"),
+    "trend.axis": ("每万字次数", "per 10,000 characters"),
+    "trend.hover": (
+        f"{{year}}年{_CO}{{count}} 次{_C}共 {{characters}} 字{_C}每万字 {{rate}} 次",
+        "{year}: {count} occurrences in {characters} characters, {rate} per 10,000",
+    ),
     "chart.more": ("另有 {n} 项未画出", "{n} more not drawn"),
     "chart.source": (
         f"来源{_CO}{{title}}{_C}{{citation}}{_SC}数据集 {{dataset}}{_SC}Report Viewer 制图",

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.charting import chart_groups, chart_source_line
 from desktop_app.core.language import Language
+from desktop_app.core.library import DEFAULT_REPORT
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import (
     DerivedIndicator,
@@ -43,6 +44,7 @@ from desktop_app.core.presentation import fill, numbered_goal_label, report_titl
 from desktop_app.qt.actions import Shortcut, make_action
 from desktop_app.qt.dialogs import about_box, load_error_box, settings_error_box
 from desktop_app.qt.history import History
+from desktop_app.qt.library.controller import LibraryController
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 from desktop_app.qt.pane_layout import PaneLayout
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self._shown = self._unreviewed.shown(report)  # what the views show (issue 14: confirmed only)
         self._charts: ChartPanel | None = None
         self._charts_scheduled = False
+        self._switching = False  # True while show_report() replaces the report: charts wait
         self._tree_model = GoalTreeModel(self._shown, self)
         self._tree_model.set_language(self._lang)
         self._proxy = HitFilterProxy(self)
@@ -151,12 +154,14 @@ class MainWindow(QMainWindow):
         self._splitter.setStretchFactor(2, 3)
         self.setCentralWidget(self._splitter)
         self._layout = PaneLayout(self, self._settings, self._splitter, self._chart_slot, self._left)
+        self._library = LibraryController(self, self, self._settings, self._lang)
+        self._library.status_message.connect(self._on_status_message)
 
         self._create_actions()
         self._create_menus()
         self.statusBar().showMessage(self.tr("Ready"))
         self.statusBar().addPermanentWidget(self._unreviewed.status)
-        self._show_report(report)
+        self.show_report(report)
         self._restore_settings()
 
     # --- public API (also used by tests and automation) -------------------------------------
@@ -197,6 +202,9 @@ class MainWindow(QMainWindow):
     def chart_panel(self) -> ChartPanel | None:
         return self._charts
 
+    def library_controller(self) -> LibraryController:
+        return self._library
+
     def search_panel(self) -> SearchPanel:
         return self._search
 
@@ -217,7 +225,8 @@ class MainWindow(QMainWindow):
         except DatasetError as exc:
             self.show_load_error(exc)
             return False
-        self._show_report(report)
+        self.show_report(report)
+        self._library.set_current("")  # a file from outside the library
         self._add_recent(str(Path(path).resolve()))
         return True
 
@@ -320,11 +329,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._open_bundled_action)
         file_menu.addSeparator()
         self._review_actions.add_to_menu(file_menu)
+        file_menu.addAction(self._library.add_action)
+        file_menu.addAction(self._library.remove_action)
         file_menu.addSeparator()
         self._print_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self._quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self._library.undo_action)
         edit_menu.addAction(self._find_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self._back_action)
@@ -334,6 +346,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._raw_action)
         view_menu.addAction(self._unreviewed.action)
         view_menu.addSeparator()
+        view_menu.addAction(self._library.show_action)
         view_menu.addActions(self._layout.actions())
         language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions(list(self._language_actions.values()))
@@ -346,6 +359,7 @@ class MainWindow(QMainWindow):
         for action in (
             self._back_action,
             self._forward_action,
+            self._library.show_action,
             self._open_action,
             self._find_action,
             self._print_actions.print_action,
@@ -357,14 +371,24 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._refresh_recent_menu()
 
-    def _show_report(self, report: Report) -> None:
+    def show_report(self, report: Report) -> None:
+        """Show ``report`` in every view, in place of the one shown: no restart needed.
+
+        The old tree model is deleted, the search ends and its index is dropped (the next search
+        builds the new report's), Back/Forward start afresh, the title names the new report. The
+        old charts go at once; the new ones are built right after the window has painted.
+        """
         self._report = report
+        self._switching = True
+        if self._charts is not None:
+            self._charts.clear()
         self._history.clear()
         self._show_figures()
         self.setWindowTitle(fill(self.tr("%1 — Report Viewer"), report_title(report, self._lang)))
         self.select_path("overview")
         self._restart_history()
-        self._update_charts()
+        self._switching = False
+        QTimer.singleShot(0, self, self._update_charts)
 
     def _show_figures(self) -> None:
         """Give every view the report as it is to be shown (unreviewed figures or not)."""
@@ -427,12 +451,14 @@ class MainWindow(QMainWindow):
             # than the whole bare window, so it must not delay the first paint.
             self._charts_scheduled = True
             self.first_painted.emit()
+            self._library.window_painted()  # the library may load now, never before
             # The window as context: a window deleted before the timer fires builds no charts.
             QTimer.singleShot(0, self, self.ensure_charts)
         return handled
 
     def closeEvent(self, event: QCloseEvent) -> None:
         problem = self.save_settings()
+        self._library.shutdown()
         super().closeEvent(event)
         if problem is not None:
             self._settings_error_box = settings_error_box(problem)
@@ -499,7 +525,7 @@ class MainWindow(QMainWindow):
         self._revisit(self._history.forward())
 
     def _update_charts(self) -> None:
-        if self._charts is None:
+        if self._charts is None or self._switching:
             return
         node = self._current_node()
         while (
@@ -580,7 +606,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_open_bundled_triggered(self) -> None:
-        self._show_report(load_report())
+        self.show_report(load_report())
+        self._library.set_current(DEFAULT_REPORT)
 
     @Slot()
     def _on_recent_triggered(self) -> None:
@@ -631,6 +658,14 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_about_triggered(self) -> None:
         about_box(self, self._report)
+
+    def show_library_error(self, title: str, message: str) -> None:
+        """Say why a library action failed, in a window-modal box that does not block the caller."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("libraryErrorBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def show_load_error(self, error: DatasetError) -> None:
         load_error_box(self, error, self._lang)

@@ -34,6 +34,7 @@ _STATE = "window/state"
 _SPLITTER = "window/splitterSizes/"
 _NODE = "window/selectedNode"
 _RECENT = "files/recent"
+_RECENT_REPORTS = "library/recent"
 _LANGUAGE = "ui/language"
 _PRINT_SCOPE = "print/scope"
 _PAGE_SIZE = "print/pageSize"
@@ -171,19 +172,38 @@ class Settings:
 
     def recent_files(self) -> list[str]:
         """The recent datasets, newest first, at most :data:`MAX_RECENT` (capped when read)."""
-        unique: list[str] = []
-        for path in _strings(self._store.value(_RECENT)):
-            if path and path not in unique:
-                unique.append(path)
-                if len(unique) == MAX_RECENT:
-                    break
-        return unique
+        return self._recent(_RECENT)
 
     def add_recent_file(self, path: str) -> list[str]:
         """Put ``path`` first in the recent files; returns the new list."""
         recent = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
         self._store.setValue(_RECENT, recent)
         return recent
+
+    # --- library -------------------------------------------------------------------------------
+
+    def recent_reports(self) -> list[str]:
+        """The library entries opened last (their ids), newest first, at most :data:`MAX_RECENT`."""
+        return self._recent(_RECENT_REPORTS)
+
+    def add_recent_report(self, entry_id: str) -> list[str]:
+        """Put a library entry first among the recently opened; returns the new list."""
+        recent = [entry_id, *(e for e in self.recent_reports() if e != entry_id)][:MAX_RECENT]
+        self._store.setValue(_RECENT_REPORTS, recent)
+        return recent
+
+    def remove_recent_report(self, entry_id: str) -> None:
+        """Forget a library entry that was removed."""
+        self._store.setValue(_RECENT_REPORTS, [e for e in self.recent_reports() if e != entry_id])
+
+    def _recent(self, key: str) -> list[str]:
+        unique: list[str] = []
+        for value in _strings(self._store.value(key)):
+            if value and value not in unique:
+                unique.append(value)
+                if len(unique) == MAX_RECENT:
+                    break
+        return unique
 
     # --- writing -------------------------------------------------------------------------------
 

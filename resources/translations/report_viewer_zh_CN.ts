@@ -451,6 +451,193 @@
     </message>
 </context>
 <context>
+    <name>LibraryController</name>
+    <message>
+        <source>Library</source>
+        <translation>书库</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>书库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Add report to library…</source>
+        <translation>将报告加入书库(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve from library</source>
+        <translation>从书库移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo remove from library</source>
+        <translation>撤销从书库移除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Could not open the report</source>
+        <translation>无法打开报告</translation>
+    </message>
+    <message>
+        <source>Could not add the report</source>
+        <translation>无法加入报告</translation>
+    </message>
+    <message>
+        <source>Added to the library: %1</source>
+        <translation>已加入书库：%1</translation>
+    </message>
+    <message>
+        <source>Could not remove the report</source>
+        <translation>无法移除报告</translation>
+    </message>
+    <message>
+        <source>Removed from the library: %1 (Edit › Undo brings it back)</source>
+        <translation>已从书库移除：%1（“编辑 › 撤销”可恢复）</translation>
+    </message>
+    <message>
+        <source>Removed from the library: %1</source>
+        <translation>已从书库移除：%1</translation>
+    </message>
+    <message>
+        <source>Could not undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <source>Back in the library: %1</source>
+        <translation>已恢复到书库：%1</translation>
+    </message>
+    <message>
+        <source>The library could not be opened: %1</source>
+        <translation>无法打开书库：%1</translation>
+    </message>
+    <message>
+        <source>Add report to library</source>
+        <translation>将报告加入书库</translation>
+    </message>
+    <message>
+        <source>Report datasets (*.json);;All files (*)</source>
+        <translation>报告数据集 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Remove from library</source>
+        <translation>从书库移除</translation>
+    </message>
+    <message>
+        <source>Only reports you added can be removed.</source>
+        <translation>只能移除您自己加入的报告。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>Figures a person checked against the text</source>
+        <translation>经人工对照原文核实的数据</translation>
+    </message>
+    <message>
+        <source>Figures proposed by the importer, not yet reviewed</source>
+        <translation>导入程序提出、尚未审核的数据</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1 confirmed · %2 unreviewed</source>
+        <translation>已审核 %1 项 · 未审核 %2 项</translation>
+    </message>
+    <message>
+        <source>Cannot be opened:</source>
+        <translation>无法打开：</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <source>Library</source>
+        <translation>书库</translation>
+    </message>
+    <message>
+        <source>Loading the library…</source>
+        <translation>正在载入书库…</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Years: 2025, 2010-2025</source>
+        <translation>年份：2025、2010-2025</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>所有地区</translation>
+    </message>
+    <message>
+        <source>Reports in the library</source>
+        <translation>书库中的报告</translation>
+    </message>
+    <message>
+        <source>Recently opened</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>加入(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 reports in %2 collections</source>
+        <translation>%2 个文集，共 %1 份报告</translation>
+    </message>
+    <message>
+        <source>; %1 cannot be opened (marked ⚠)</source>
+        <translation>；%1 份无法打开（标有 ⚠）</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>所有级别</translation>
+    </message>
+    <message>
+        <source>Type a year or two: 2025, 2010-2025</source>
+        <translation>请输入年份或年份范围：2025、2010-2025</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened:
+%2</source>
+        <translation>%1 无法打开：
+%2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Goal areas and sections</source>
@@ -1188,6 +1375,80 @@
     <message>
         <source>Printing Failed</source>
         <translation>打印失败</translation>
+    </message>
+</context>
+<context>
+    <name>TrendTableModel</name>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Per 10,000 characters</source>
+        <translation>每万字次数</translation>
+    </message>
+</context>
+<context>
+    <name>TrendView</name>
+    <message>
+        <source>Term trends</source>
+        <translation>词频趋势</translation>
+    </message>
+    <message>
+        <source>Occurrences by report</source>
+        <translation>各报告出现次数</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 occurrences in %3 reports</source>
+        <translation>%1：%3 份报告中共出现 %2 次</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Trend</source>
+        <translation>导出趋势</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>

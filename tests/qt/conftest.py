@@ -24,6 +24,12 @@ def _isolated_paths(qapp: QApplication) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _isolated_library(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library data folder of each test's own, never the reader's."""
+    monkeypatch.setenv("REPORT_VIEWER_DATA_DIR", str(tmp_path_factory.mktemp("library")))
+
+
 @pytest.fixture
 def app(qapp: QApplication) -> QApplication:
     return create_application()

@@ -1,0 +1,100 @@
+"""A term's trend as a table: one row per report (year, report, occurrences, characters, rate)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desktop_app.core.presentation import number_text, visible_text
+from desktop_app.qt.models.roles import ITEM_ID_ROLE, SORT_ROLE
+
+__all__ = ["TrendRow", "TrendTableModel"]
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class TrendRow(Protocol):
+    """One report's count of the query (the core's trend row has these fields)."""
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def report_id(self) -> str: ...
+
+    @property
+    def occurrences(self) -> int: ...
+
+    @property
+    def characters(self) -> int: ...
+
+    @property
+    def rate(self) -> float: ...
+
+
+class TrendTableModel(QAbstractTableModel):
+    """Rows of a trend, newest year first; :data:`ITEM_ID_ROLE` gives a row's report id."""
+
+    YEAR, REPORT, OCCURRENCES, CHARACTERS, RATE = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TrendRow] = []
+        self._titles: Mapping[str, str] = {}
+
+    def set_rows(self, rows: Sequence[TrendRow], titles: Mapping[str, str] | None = None) -> None:
+        """Show ``rows``; ``titles`` names each report id (the id is shown where it has none)."""
+        self.beginResetModel()
+        self._rows = sorted(rows, key=lambda r: (-r.year, r.report_id))
+        self._titles = dict(titles or {})
+        self.endResetModel()
+
+    def row_at(self, row: int) -> TrendRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def title(self, report_id: str) -> str:
+        return self._titles.get(report_id, report_id)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (
+            (
+                self.tr("Year"),
+                self.tr("Report"),
+                self.tr("Occurrences"),
+                self.tr("Characters"),
+                self.tr("Per 10,000 characters"),
+            )[section]
+            if 0 <= section < 5
+            else None
+        )
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                str(row.year),
+                visible_text(self.title(row.report_id), 80),
+                f"{row.occurrences:,}",
+                f"{row.characters:,}",
+                number_text(round(row.rate, 2)),
+            )[column]
+        if role == SORT_ROLE:
+            return (row.year, self.title(row.report_id), row.occurrences, row.characters, row.rate)[column]
+        if role == ITEM_ID_ROLE:
+            return row.report_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.REPORT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
