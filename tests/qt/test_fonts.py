@@ -46,10 +46,16 @@ def _visible(text: str) -> set[str]:
 def _text_sources() -> list[Path]:
     article = data_path(ARTICLE)
     translations = sorted((Path(__file__).resolve().parents[2] / "resources" / "translations").glob("*.ts"))
-    return [article, *sorted(article.parent.parent.glob("*.json")), *translations]
+    collections = sorted(
+        p for p in article.parent.parent.iterdir() if p.is_dir() and p.name not in ("source", "schema")
+    )
+    return [article, *sorted(article.parent.parent.glob("*.json")), *collections, *translations]
 
 
 def _required_characters(path: Path) -> set[str]:
+    if path.is_dir():  # a bundled collection (data/national): every dataset and source text in it
+        files = [p for p in path.rglob("*") if p.suffix in (".json", ".txt")]
+        return set().union(*(_required_characters(p) for p in files))
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         text = "".join(_json_string_values(json.loads(text)))
