@@ -366,6 +366,15 @@ _TABLE: dict[str, tuple[str, str]] = {
         f"{{later}}年报告在库中{_C}但未写明{{year}}年的结果{_LP}不作推测{_RP}",
         "the {later} report is in the library but states no outcome for {year} (never a guess)",
     ),
+    "rule.unreviewed_outcome": (
+        f"{{later}}年报告对{{year}}年没有已审核的结果{_SC}未审核的数字{_LP}{{figure}}{_RP}不作依据",
+        "the {later} report states no reviewed outcome for {year}; "
+        "an unreviewed figure ({figure}) is not used",
+    ),
+    "rule.words_only": (
+        f"{{later}}年报告对{{year}}年只有文字表述{_LP}{{words}}{_RP}{_C}没有数字{_C}不算写明结果",
+        "the {later} report has only words for {year} ({words}), no figure: not a stated outcome",
+    ),
     "rule.no_later_report": (
         f"库中没有{{later}}年的报告{_C}也没有写明{{year}}年结果的更晚报告",
         "no {later} report in the library, and no later report states the outcome for {year}",

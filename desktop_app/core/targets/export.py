@@ -2,9 +2,10 @@
 
 Each pair is ``{series, name, year, target, outcome, verdict, rule}`` where ``target`` and
 ``outcome`` are ``{report, value, unit, modifier, sentence}`` or null (``value`` is ``[low, high]``
-for a range target). Extra keys say more without changing that shape: ``semantics``, ``basis``,
-``rule_code``, ``unreviewed``, and per figure ``report_year``, ``figure``, ``text``, ``span``
-(paragraph, start, end of the sentence) and, for a budget implied by a later report, ``formula``.
+for a range target, null for words such as 国际收支基本平衡). Extra keys say more without changing
+that shape: ``semantics``, ``basis``, ``rule_code``, ``unreviewed``, and per figure ``report_year``,
+``figure``, ``text``, ``span`` (paragraph, start, end of the sentence) and, for a budget implied
+by a later report, ``formula``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ def figure_json(figure: FigureRef | None) -> Json | None:
     """One target or outcome as JSON, or None."""
     if figure is None:
         return None
-    value: float | list[float] = figure.value if figure.high is None else [figure.value, figure.high]
+    value: float | list[float] | None = figure.value
+    if figure.value is not None and figure.high is not None:
+        value = [figure.value, figure.high]
     out: Json = {
         "report": figure.report,
         "value": value,

@@ -8,23 +8,30 @@ own budget B and compares it with last year's (``比去年增加 C`` → B − C
 ``保持不变`` → B), and that implied figure is compared with the year-Y budget.
 
 Only confirmed figures are paired unless ``include_proposed`` is set; then a pair with a proposed
-figure says so (:attr:`Pair.unreviewed`). Rejected figures never count.
+figure says so (:attr:`Pair.unreviewed`). Rejected figures never count. This holds for the 比去年
+change of a budget comparison too: an unconfirmed change gives no implied budget.
+
+Where a report sets several targets of one series for the year under different names (化学需氧量、
+氨氮 2%, 二氧化硫、氮氧化物 3%), each is a pair of its own (:attr:`Pair.name` is then the figure's
+name) and its outcome must name the same indicator. Targets and outcomes stated in words
+(:mod:`.texts`) stand in where a report has no number for the series.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.core.model import Indicator, IndicatorKind, Report, Review
 from desktop_app.core.presentation import value_text
+from desktop_app.core.targets.propose import bare_name
 from desktop_app.core.targets.semantics import semantics
 from desktop_app.core.targets.series import Series, SeriesTable, series_table
-from desktop_app.core.targets.types import Basis, FigureRef, Pair
-from desktop_app.core.targets.verdicts import verdict
-from desktop_app.core.unreviewed import is_shown
+from desktop_app.core.targets.texts import national_texts
+from desktop_app.core.targets.types import Basis, FigureRef, Pair, TextFigure
+from desktop_app.core.targets.verdicts import no_outcome_rule, verdict
 
 __all__ = ["government_key", "pair"]
 
@@ -36,6 +43,7 @@ _LESS = re.compile(r"^[^。；]{0,12}?比(?:去年|上年)(?:预算)?(?:减少|�
 _SAME = re.compile(r"^[^。；]{0,20}?(?:保持不变|与(?:去年|上年)持平|同(?:去年|上年)持平)")
 _PERCENT_POINTS = {"个百分点": "%"}
 _NOT_OUTCOMES = (IndicatorKind.TARGET, IndicatorKind.DERIVED)
+_NAME_PARTS = re.compile(r"[、和及与]")
 
 
 def government_key(report: Report) -> tuple[str, str]:
@@ -49,6 +57,7 @@ def pair(
     *,
     table: SeriesTable | None = None,
     include_proposed: bool = False,
+    texts: Iterable[TextFigure] | None = None,
 ) -> list[Pair]:
     """Every target of every report paired with its outcome, government by government.
 
@@ -56,58 +65,87 @@ def pair(
         reports: the reports of a collection (any order, any governments).
         table: the series (default: the bundled ``data/series.json``).
         include_proposed: also pair figures a reviewer has not confirmed (such pairs say so).
+        texts: targets and outcomes in words (:mod:`.texts`); None: the national review's words for
+            the national reports among ``reports``; ``()`` for none.
 
     Returns:
         The pairs by government, year and the series' order in the table.
     """
     table = table if table is not None else series_table()
+    words = national_texts(reports).figures if texts is None else tuple(texts)
+    words_by_report: dict[str, list[TextFigure]] = defaultdict(list)
+    for item in words:
+        if item.series in table:
+            words_by_report[item.report].append(item)
     groups: dict[tuple[str, str], list[Report]] = defaultdict(list)
     for report in reports:
         groups[government_key(report)].append(report)
     out: list[Pair] = []
     for key in sorted(groups):
-        out.extend(_pairs(groups[key], table, include_proposed))
+        out.extend(_pairs(groups[key], table, include_proposed, words_by_report))
     return out
 
 
 @dataclass(frozen=True, slots=True)
 class _Figures:
-    """One report's usable figures with a series, in reading order."""
+    """One report's usable figures: with a series, of an allowed review, in reading order."""
 
     report: Report
     figures: tuple[Indicator, ...]
+    words: tuple[TextFigure, ...]
+    allowed: frozenset[Review]
 
 
-def _pairs(reports: list[Report], table: SeriesTable, include_proposed: bool) -> list[Pair]:
-    by_year: dict[int, _Figures] = {}
-    for report in sorted(reports, key=lambda r: r.metadata.year):
-        by_year.setdefault(report.metadata.year, _usable(report, table, include_proposed))
+@dataclass(frozen=True, slots=True)
+class _Target:
+    series: str
+    name: str
+    ref: FigureRef
+    several: bool  # the report has several targets of the series for the year, told apart by name
+
+
+def _pairs(
+    reports: list[Report],
+    table: SeriesTable,
+    include_proposed: bool,
+    words: Mapping[str, Sequence[TextFigure]],
+) -> list[Pair]:
+    confirmed = frozenset({Review.CONFIRMED})
+    allowed = frozenset({Review.CONFIRMED, Review.PROPOSED}) if include_proposed else confirmed
+    by_year = _by_year(reports, table, words, allowed)
+    # What the unreviewed figures would say: named (never used) where no confirmed outcome is found.
+    unreviewed = by_year if include_proposed else None
     years = sorted(by_year)
     order = {key: i for i, key in enumerate(table)}
     out: list[Pair] = []
     for year in years:
-        current = by_year[year]
-        later = [by_year[y] for y in years if y > year]
-        targets = _targets(current, year)
-        for key in sorted(targets, key=order.__getitem__):
-            series = table[key]
-            target = targets[key]
-            outcome = (
-                _implied_budget(target, by_year.get(year + 1), key)
-                if series.budget
-                else _outcome(target, later, key, year)
-            )
-            found, rule = verdict(
-                target, outcome, series, later_report=year + 1 in by_year, later_year=year + 1
-            )
+        targets = _targets(by_year[year], year)
+        for item in sorted(targets, key=lambda t: order[t.series]):  # stable: reading order within a series
+            series = table[item.series]
+            target = item.ref
+            outcome = _find(item, series, by_year, year)
+            if outcome is None and year + 1 in by_year and unreviewed is None:
+                unreviewed = _by_year(reports, table, words, frozenset({Review.CONFIRMED, Review.PROPOSED}))
+            hidden = _find(item, series, unreviewed, year) if outcome is None and unreviewed else None
+            if outcome is None and hidden is not None and year + 1 in by_year:
+                found, rule = no_outcome_rule(year, year + 1, later_report=True, unreviewed=hidden.text)
+            else:
+                found, rule = verdict(
+                    target, outcome, series, later_report=year + 1 in by_year, later_year=year + 1
+                )
             out.append(
                 Pair(
                     series=series,
-                    name=series.zh,
+                    name=item.name if item.several else series.zh,
                     year=year,
                     target=target,
                     outcome=outcome,
-                    semantics=semantics(target.modifier, series, is_range=target.high is not None),
+                    semantics=semantics(
+                        target.modifier,
+                        series,
+                        has_value=not target.is_text,
+                        is_range=target.high is not None,
+                    ),
                     verdict=found,
                     rule=rule,
                     basis=Basis.BUDGET if series.budget else Basis.OUTCOME,
@@ -117,32 +155,65 @@ def _pairs(reports: list[Report], table: SeriesTable, include_proposed: bool) ->
     return out
 
 
-def _usable(report: Report, table: Mapping[str, Series], include_proposed: bool) -> _Figures:
+def _by_year(
+    reports: list[Report],
+    table: SeriesTable,
+    words: Mapping[str, Sequence[TextFigure]],
+    allowed: frozenset[Review],
+) -> dict[int, _Figures]:
+    """Each year's report (the first of a year) with its usable figures."""
+    by_year: dict[int, _Figures] = {}
+    for report in sorted(reports, key=lambda r: r.metadata.year):
+        if report.metadata.year not in by_year:
+            usable = _usable(report, table, allowed)
+            by_year[report.metadata.year] = _Figures(report, usable, tuple(words.get(report.id, ())), allowed)
+    return by_year
+
+
+def _find(item: _Target, series: Series, by_year: Mapping[int, _Figures], year: int) -> FigureRef | None:
+    """The outcome of a target, or the budget a later report implies for it."""
+    if series.budget:
+        return _implied_budget(item.ref, by_year.get(year + 1), item.series)
+    return _outcome(item, [by_year[y] for y in sorted(by_year) if y > year], year)
+
+
+def _usable(report: Report, table: Mapping[str, Series], allowed: frozenset[Review]) -> tuple[Indicator, ...]:
     """The report's figures that have a known series and may be paired, in reading order."""
     paragraph = {p.id: i for i, p in enumerate(report.paragraphs)}
     figures = [
-        i
-        for i in report.indicators
-        if i.series is not None and i.series in table and is_shown(i.review, include_proposed)
+        i for i in report.indicators if i.series is not None and i.series in table and i.review in allowed
     ]
     figures.sort(key=lambda i: (paragraph.get(i.span.paragraph_id, 0), i.span.start))
-    return _Figures(report, tuple(figures))
+    return tuple(figures)
 
 
-def _targets(figures: _Figures, year: int) -> dict[str, FigureRef]:
-    """The first target of each series for the report's own year (a range joined into one)."""
-    out: dict[str, FigureRef] = {}
+def _targets(figures: _Figures, year: int) -> list[_Target]:
+    """The report's targets for its own year, in reading order: one per series and name.
+
+    Two targets of a series in one sentence joined by a dash are one range; a second target of a
+    series with the same name (a restatement) is left out; targets with different names
+    (化学需氧量 2%, 二氧化硫 3%) are paired apart. Words stand for a series without a number.
+    """
+    found: dict[tuple[str, str], _Target] = {}
     items = [i for i in figures.figures if i.kind is IndicatorKind.TARGET and i.year == year]
+    joined: set[int] = set()
     for k, item in enumerate(items):
-        key = item.series
-        if key is None or key in out:
+        if k in joined or item.series is None:
             continue
         ref = _ref(figures.report, item)
         following = items[k + 1] if k + 1 < len(items) else None
-        if following is not None and following.series == key and _is_range(item, following):
+        if following is not None and following.series == item.series and _is_range(item, following):
             ref = _range(ref, following)
-        out[key] = ref
-    return out
+            joined.add(k + 1)
+        found.setdefault((item.series, bare_name(item.name)), _Target(item.series, item.name, ref, False))
+    numbered = {series for series, _ in found}
+    for words in figures.words:
+        if words.role == "target" and words.year == year and words.series not in numbered:
+            found.setdefault(
+                (words.series, words.name), _Target(words.series, words.name, words.ref(), False)
+            )
+    per_series = Counter(series for series, _ in found)
+    return [replace(t, several=per_series[t.series] > 1) for t in found.values()]
 
 
 def _is_range(low: Indicator, high: Indicator) -> bool:
@@ -155,36 +226,44 @@ def _is_range(low: Indicator, high: Indicator) -> bool:
 
 def _range(low: FigureRef, high: Indicator) -> FigureRef:
     text = low.sentence[low.span.start - low.sentence_span.start : high.span.end - low.sentence_span.start]
-    return FigureRef(
-        report=low.report,
-        report_year=low.report_year,
-        figure=low.figure,
-        value=low.value,
+    return replace(
+        low,
         high=high.value * high.factor / low.factor,
-        unit=low.unit,
-        unit_normalised=low.unit_normalised,
-        factor=low.factor,
         modifier=low.modifier or high.modifier,
         text=text,
-        sentence=low.sentence,
-        sentence_span=low.sentence_span,
-        span=low.span,
         review=low.review if high.review is Review.CONFIRMED else high.review,
     )
 
 
-def _outcome(target: FigureRef, later: Iterable[_Figures], key: str, year: int) -> FigureRef | None:
-    """The first figure of ``key`` for ``year`` that is not a target, in the earliest later report saying one.
+def _same_indicator(target: str, outcome: str) -> bool:
+    """Whether an outcome's name is (part of) a target's: 二氧化硫排放量 for 二氧化硫、氮氧化物排放量."""
+    parts = [bare_name(p) for p in _NAME_PARTS.split(target) if p]
+    name = bare_name(outcome)
+    return any(name.startswith(p) or p.startswith(name) for p in parts if len(p) >= 2)
 
-    A figure in the target's unit comes before one in another unit in the same report.
+
+def _outcome(target: _Target, later: Iterable[_Figures], year: int) -> FigureRef | None:
+    """The first non-target figure of the series for ``year``, in the earliest later report with one.
+
+    A figure in the target's unit comes before one in another unit in the same report. Where the
+    target report has several targets of the series, the outcome must name the same indicator.
+    Words for the year count only where the report has no figure.
     """
+    key, unit = target.series, target.ref.unit_normalised
     for figures in later:
         candidates = [
             i for i in figures.figures if i.series == key and i.year == year and i.kind not in _NOT_OUTCOMES
         ]
+        if target.several:
+            candidates = [i for i in candidates if _same_indicator(target.name, i.name)]
         if candidates:
-            same_unit = [i for i in candidates if i.unit_normalised == target.unit_normalised]
+            same_unit = [i for i in candidates if i.unit_normalised == unit]
             return _ref(figures.report, (same_unit or candidates)[0])
+        said = [w for w in figures.words if w.role == "outcome" and w.series == key and w.year == year]
+        if target.several:
+            said = [w for w in said if _same_indicator(target.name, w.name)]
+        if said:
+            return said[0].ref()
     return None
 
 
@@ -202,7 +281,7 @@ def _implied_budget(target: FigureRef, next_year: _Figures | None, key: str) -> 
         following = [
             i
             for i in next_year.report.indicators
-            if i.sentence == sentence and i.span.start >= budget.span.end and i.review is not Review.REJECTED
+            if i.sentence == sentence and i.span.start >= budget.span.end and i.review in next_year.allowed
         ]
         change = min(following, key=lambda i: i.span.start, default=None)
         if change is not None:

@@ -10,7 +10,7 @@ from desktop_app.core.model import Review, Span
 from desktop_app.core.targets.semantics import TargetSemantics
 from desktop_app.core.targets.series import Series
 
-__all__ = ["Basis", "FigureRef", "Pair", "Rule", "Verdict"]
+__all__ = ["Basis", "FigureRef", "Pair", "Rule", "TextFigure", "Verdict"]
 
 
 class Verdict(enum.StrEnum):
@@ -57,8 +57,9 @@ class FigureRef:
 
     Attributes:
         report: the report's id (:attr:`Report.id`); ``report_year`` its year.
-        figure: the indicator's id, or "" for a value implied by a comparison (``formula``).
-        value: the number as written (the low end of a range); ``high`` the high end of a range.
+        figure: the indicator's id, or "" for words (a text target or outcome) with no figure.
+        value: the number as written (the low end of a range), or None for words (国际收支基本平衡);
+            ``high`` the high end of a range.
         unit: the unit as written; ``factor`` turns ``value`` into ``unit_normalised``.
         modifier: the modifier as written (左右, 以上, 力争…突破, or "").
         text: the figure as it stands in the sentence (``7%左右``).
@@ -72,7 +73,7 @@ class FigureRef:
     report: str
     report_year: int
     figure: str
-    value: float
+    value: float | None
     unit: str
     unit_normalised: str
     factor: float
@@ -86,14 +87,20 @@ class FigureRef:
     formula: str = ""
 
     @property
-    def normalised(self) -> float:
-        """``value`` in ``unit_normalised``."""
-        return self.value * self.factor
+    def is_text(self) -> bool:
+        """Words, not a number: a qualitative target or outcome."""
+        return self.value is None
 
     @property
-    def normalised_high(self) -> float:
-        """The high end of a range (or the value) in ``unit_normalised``."""
-        return (self.high if self.high is not None else self.value) * self.factor
+    def normalised(self) -> float | None:
+        """``value`` in ``unit_normalised`` (None for words)."""
+        return None if self.value is None else self.value * self.factor
+
+    @property
+    def normalised_high(self) -> float | None:
+        """The high end of a range (or the value) in ``unit_normalised`` (None for words)."""
+        value = self.high if self.high is not None else self.value
+        return None if value is None else value * self.factor
 
     @property
     def confirmed(self) -> bool:
@@ -125,3 +132,49 @@ class Pair:
     rule: Rule
     basis: Basis = Basis.OUTCOME
     unreviewed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TextFigure:
+    """A target or outcome stated in words (国际收支基本平衡, 保持较低水平), located in a report.
+
+    The schema's figures need a number, so words come from a review's list (for the national
+    collection, the ``qualitative`` part of ``data/reviews/national.json``); see
+    :mod:`desktop_app.core.targets.texts`.
+
+    Attributes:
+        report: the report's id; ``report_year`` its year.
+        series: the series key; ``year`` the year the words are about.
+        role: ``target`` or ``outcome``.
+        name: the indicator's name as the reviewer wrote it.
+        text: the words (the review's snippet); ``span`` where they stand.
+        sentence: the sentence holding them; ``sentence_span`` where it stands.
+    """
+
+    report: str
+    report_year: int
+    series: str
+    year: int
+    role: str
+    name: str
+    text: str
+    span: Span
+    sentence: str
+    sentence_span: Span
+
+    def ref(self) -> FigureRef:
+        """The words as a :class:`FigureRef` without a value."""
+        return FigureRef(
+            report=self.report,
+            report_year=self.report_year,
+            figure="",
+            value=None,
+            unit="",
+            unit_normalised="",
+            factor=1.0,
+            modifier="",
+            text=self.text,
+            sentence=self.sentence,
+            sentence_span=self.sentence_span,
+            span=self.span,
+        )

@@ -6,6 +6,8 @@ the series states none):
 * no outcome: ``no_later_report`` when no later report is in the library (and none states the
   outcome), else ``no_outcome_stated`` — never a guess;
 * a text target (qualitative series or no value): ``qualitative``, target and outcome side by side;
+* a number target whose later report has only words for the year (保持较低水平):
+  ``no_outcome_stated``, with the words shown (a qualitative phrase is not an outcome figure);
 * budget vs budget (the outcome is implied by a later report's 比去年 comparison): ``consistent`` when
   the implied budget equals the target to the written precision, else ``above``/``below``;
 * units that do not convert: ``qualitative`` (shown side by side, not judged);
@@ -57,13 +59,17 @@ def verdict(
     year = target.report_year
     if outcome is None:
         return no_outcome_rule(year, later_year or year + 1, later_report=later_report)
-    how = semantics(target.modifier, series, is_range=target.high is not None)
+    how = semantics(target.modifier, series, has_value=not target.is_text, is_range=target.high is not None)
     label = {lang: word(f"semantics.{how.value}", lang) for lang in Language}
     if how is TargetSemantics.QUALITATIVE:
         return Verdict.QUALITATIVE, _rule("qualitative", label=label)
+    if outcome.value is None or target.value is None:
+        return Verdict.NO_OUTCOME_STATED, _rule(
+            "words_only", year=str(year), later=str(outcome.report_year), words=outcome.text
+        )
     if outcome.unit_normalised != target.unit_normalised:
         return Verdict.QUALITATIVE, _rule("units_differ", t=_written(target), o=_written(outcome))
-    o = outcome.normalised / target.factor
+    o = outcome.value * outcome.factor / target.factor
     t = target.value
     o_text, t_text = value_text(_round(o), target.unit), _target_text(target)
     if outcome.formula:
@@ -102,7 +108,7 @@ def verdict(
             )
         )
     if how is TargetSemantics.RANGE:
-        high = target.normalised_high / target.factor
+        high = target.high if target.high is not None else t
         if t - _EPSILON <= o <= high + _EPSILON:
             return Verdict.MET, _rule("inside_range", **words)
         side = _side(o > high, direction)
@@ -123,8 +129,21 @@ def verdict(
     return side, _rule("above_tolerance" if side is Verdict.ABOVE else "below_tolerance", **words)
 
 
-def no_outcome_rule(year: int, later_year: int, *, later_report: bool) -> tuple[Verdict, Rule]:
-    """``no_outcome_stated`` (the later report is there but silent) or ``no_later_report``."""
+def no_outcome_rule(
+    year: int, later_year: int, *, later_report: bool, unreviewed: str = ""
+) -> tuple[Verdict, Rule]:
+    """``no_outcome_stated`` (the later report is there but silent) or ``no_later_report``.
+
+    Args:
+        year: the target's year.
+        later_year: the year of the report after it.
+        later_report: whether that report is in the library.
+        unreviewed: an unreviewed figure that would have been the outcome, named in the rule, never used.
+    """
+    if later_report and unreviewed:
+        return Verdict.NO_OUTCOME_STATED, _rule(
+            "unreviewed_outcome", year=str(year), later=str(later_year), figure=unreviewed
+        )
     code = "no_outcome_stated" if later_report else "no_later_report"
     return Verdict(code), _rule(code, year=str(year), later=str(later_year))
 
@@ -157,16 +176,20 @@ def _round(value: float) -> float:
 
 
 def _written(figure: FigureRef) -> str:
-    return value_text(figure.value, figure.unit)
+    return figure.text if figure.value is None else value_text(figure.value, figure.unit)
 
 
 def _target_text(target: FigureRef) -> str:
+    if target.value is None:
+        return target.text
     if target.high is not None:
         return f"{number_text(target.value)}–{value_text(target.high, target.unit)}"
     return value_text(target.value, target.unit)
 
 
-def _decimals(value: float) -> int:
+def _decimals(value: float | None) -> int:
+    if value is None:
+        return 0
     exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
