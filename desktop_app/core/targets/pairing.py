@@ -136,7 +136,7 @@ def _pairs(
             out.append(
                 Pair(
                     series=series,
-                    name=item.name if item.several else series.zh,
+                    name=bare_name(item.name) if item.several else series.zh,
                     year=year,
                     target=target,
                     outcome=outcome,

@@ -65,7 +65,11 @@ def test_budget_vs_budget_is_kept_apart(tmp_path: Path) -> None:
     deficit = by_key(pair(national(tmp_path, 2015, 2016)))["deficit", 2015]
     assert deficit.basis is Basis.BUDGET and deficit.verdict is Verdict.CONSISTENT
     assert deficit.outcome is not None and deficit.outcome.formula == "2.18万亿元 − 5600亿元"
-    assert abs(deficit.outcome.value - 1.62) < 1e-9 and deficit.outcome.report == "national-2016"
+    assert (
+        deficit.outcome.value is not None
+        and abs(deficit.outcome.value - 1.62) < 1e-9
+        and deficit.outcome.report == "national-2016"
+    )
     assert "1.62" in deficit.rule.en and "budget vs budget" in deficit.rule.en
 
 
