@@ -84,9 +84,10 @@ def main() -> int:
     parser.add_argument(
         "only",
         nargs="?",
-        choices=["import", "search", "library"],
+        choices=["import", "search", "library", "targets"],
         help="run one benchmark alone: import = the importer (issue 14), search = keystrokes and index "
-        "build, library = catalogue and national reports (issue 15)",
+        "build, library = catalogue and national reports (issue 15), targets = pairing and verdicts "
+        "over the national collection and opening the Targets & outcomes view (issue 16)",
     )
     args = parser.parse_args()
     if args.only == "search":
@@ -110,6 +111,16 @@ def main() -> int:
 
         timed = bench_library.run(3 if args.quick else 7)
         print(json.dumps(timed, indent=2) if args.json else bench_library.format_table(timed))
+        return 0
+    if args.only == "targets":
+        from benchmarks import bench_pairing, bench_targets
+
+        paired = bench_pairing.run(3 if args.quick else 7)
+        viewed = bench_targets.run(3 if args.quick else 7)
+        if args.json:
+            print(json.dumps({"pairing": paired, "view": viewed}, indent=2))
+        else:
+            print(bench_pairing.format_table(paired) + "\n\n" + bench_targets.format_table(viewed))
         return 0
     results = run(args.quick)
     print(json.dumps(results, indent=2, ensure_ascii=False) if args.json else format_report(results))

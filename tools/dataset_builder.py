@@ -156,6 +156,7 @@ class Fig:
     lower_is_better: bool = False
     headline: bool = False
     threshold: tuple[float, str] | None = None
+    series: str | None = None  # the series key across years (data/series.json, issue 16)
 
 
 class DerivedInputSpec(NamedTuple):
@@ -530,7 +531,7 @@ def goal_areas(b: Built) -> list[Json]:
 
 def indicator(b: Built, f: Fig) -> Json:
     where = find_span(b, f.paragraph, f.anchor, f.before)
-    return {
+    out: Json = {
         "id": f.id,
         "name": fw(f.name),
         "name_en": f.name_en,
@@ -551,6 +552,9 @@ def indicator(b: Built, f: Fig) -> Json:
         "span": where,
         "sentence": sentence(b, f.paragraph, where["start"], where["end"]),
     } | ({"threshold": {"value": f.threshold[0], "unit": f.threshold[1]}} if f.threshold else {})
+    if f.series:
+        out["series"] = f.series
+    return out
 
 
 def derived(t: ReportTables, d: DerivedSpec) -> Json:

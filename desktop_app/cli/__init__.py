@@ -30,7 +30,7 @@ from desktop_app.cli.console import EXIT_STATUS_HELP, PROG, Console, ExitStatus
 
 __all__ = ["COMMANDS", "gui_main", "main"]
 
-COMMANDS = ("open", "validate", "info", "search", "export", "import", "library")
+COMMANDS = ("open", "validate", "info", "search", "export", "import", "library", "targets")
 
 Handler = Callable[[argparse.Namespace, Console, Console], int]
 
@@ -134,6 +134,15 @@ def build_parser(out: Console, err: Console) -> argparse.ArgumentParser:
             "4 the data folder cannot be written, 5 no such report, a bundled one, or already there",
         )
     )
+    from desktop_app.cli.targets_cmd import add_parser as add_targets_parser
+
+    add_targets_parser(
+        command(
+            "targets",
+            "pair each year's targets with the outcome a later report states, with a verdict",
+            "0 pairs printed, 1 none match, 2 unknown collection or series, 5 the library cannot be read",
+        )
+    )
     return parser
 
 
@@ -192,6 +201,10 @@ def _handler(command: str) -> Handler:
         from desktop_app.cli.library_cmd import library
 
         return library
+    if command == "targets":
+        from desktop_app.cli.targets_cmd import targets
+
+        return targets
     from desktop_app.cli.export import export
 
     return export

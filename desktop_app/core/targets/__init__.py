@@ -33,7 +33,14 @@ Other entry points:
 * :func:`propose_series` ``(name, unit, ...) -> str | None``: the series the importer proposes for a
   figure (synonyms first, then name similarity), confirmed by a reviewer;
 * :func:`load_series` / :func:`series_table`: ``data/series.json`` as frozen :class:`Series`;
-* :func:`pairs_json`: the pairs as the CLI's JSON (``report-viewer targets --json``).
+* :func:`pairs_json`: the pairs as the CLI's JSON (``report-viewer targets --json``);
+  :func:`figure_text`: a target or outcome as a reader writes it (``力争突破250亿元``, ``6.5–7%``);
+* :func:`collection_pairs` ``(library, collection) -> CollectionPairs``: the pairs of a library
+  collection, figure references named by library entry ids (``national/2016``) so
+  ``library.load(ref.report)`` opens the report; the CLI and the view both use it;
+* :class:`TextFigure` and :mod:`desktop_app.core.targets.texts`: targets and outcomes in words
+  (``FigureRef.value is None``), for the national collection from the review's ``qualitative``
+  list; ``pair(reports)`` adds them by default.
 
 Pairing rules (:mod:`desktop_app.core.targets.pairing`): one government at a time (level + region);
 a year-Y target is a ``target`` figure for year Y in the report of year Y (the first of its series;
@@ -46,16 +53,18 @@ report is in the collection, else ``no_later_report``. Only confirmed figures co
 
 from __future__ import annotations
 
-from desktop_app.core.targets.export import pair_json, pairs_json
+from desktop_app.core.targets.collection import CollectionPairs, collection_pairs
+from desktop_app.core.targets.export import figure_json, figure_text, pair_json, pairs_json
 from desktop_app.core.targets.pairing import government_key, pair
 from desktop_app.core.targets.propose import propose_series
 from desktop_app.core.targets.semantics import TargetSemantics, semantics
 from desktop_app.core.targets.series import Direction, Series, SeriesTable, load_series, series_table
-from desktop_app.core.targets.types import Basis, FigureRef, Pair, Rule, Verdict
+from desktop_app.core.targets.types import Basis, FigureRef, Pair, Rule, TextFigure, Verdict
 from desktop_app.core.targets.verdicts import verdict
 
 __all__ = [
     "Basis",
+    "CollectionPairs",
     "Direction",
     "FigureRef",
     "Pair",
@@ -63,7 +72,11 @@ __all__ = [
     "Series",
     "SeriesTable",
     "TargetSemantics",
+    "TextFigure",
     "Verdict",
+    "collection_pairs",
+    "figure_json",
+    "figure_text",
     "government_key",
     "load_series",
     "pair",

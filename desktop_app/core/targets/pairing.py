@@ -58,6 +58,7 @@ def pair(
     table: SeriesTable | None = None,
     include_proposed: bool = False,
     texts: Iterable[TextFigure] | None = None,
+    ids: Sequence[str] | None = None,
 ) -> list[Pair]:
     """Every target of every report paired with its outcome, government by government.
 
@@ -67,6 +68,8 @@ def pair(
         include_proposed: also pair figures a reviewer has not confirmed (such pairs say so).
         texts: targets and outcomes in words (:mod:`.texts`); None: the national review's words for
             the national reports among ``reports``; ``()`` for none.
+        ids: what to call each report in :attr:`FigureRef.report` (e.g. library entry ids such as
+            ``national/2016``), parallel to ``reports``; default each :attr:`Report.id`.
 
     Returns:
         The pairs by government, year and the series' order in the table.
@@ -77,9 +80,12 @@ def pair(
     for item in words:
         if item.series in table:
             words_by_report[item.report].append(item)
-    groups: dict[tuple[str, str], list[Report]] = defaultdict(list)
-    for report in reports:
-        groups[government_key(report)].append(report)
+    if ids is not None and len(ids) != len(reports):
+        raise ValueError(f"{len(ids)} ids for {len(reports)} reports")
+    names = list(ids) if ids is not None else [r.id for r in reports]
+    groups: dict[tuple[str, str], list[tuple[str, Report]]] = defaultdict(list)
+    for name, report in zip(names, reports, strict=True):
+        groups[government_key(report)].append((name, report))
     out: list[Pair] = []
     for key in sorted(groups):
         out.extend(_pairs(groups[key], table, include_proposed, words_by_report))
@@ -88,12 +94,18 @@ def pair(
 
 @dataclass(frozen=True, slots=True)
 class _Figures:
-    """One report's usable figures: with a series, of an allowed review, in reading order."""
+    """One report's figures, indexed once.
 
+    ``figures``: those with a known series (not rejected) in reading order; ``outcomes``: the
+    non-target ones by (series, year); ``by_sentence``: every figure not rejected by its sentence.
+    """
+
+    name: str
     report: Report
     figures: tuple[Indicator, ...]
     words: tuple[TextFigure, ...]
-    allowed: frozenset[Review]
+    outcomes: Mapping[tuple[str, int], tuple[Indicator, ...]]
+    by_sentence: Mapping[tuple[str, int], tuple[Indicator, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,34 +116,38 @@ class _Target:
     several: bool  # the report has several targets of the series for the year, told apart by name
 
 
+_CONFIRMED = frozenset({Review.CONFIRMED})
+_ANY = frozenset({Review.CONFIRMED, Review.PROPOSED})
+
+
 def _pairs(
-    reports: list[Report],
+    reports: list[tuple[str, Report]],
     table: SeriesTable,
     include_proposed: bool,
     words: Mapping[str, Sequence[TextFigure]],
 ) -> list[Pair]:
-    confirmed = frozenset({Review.CONFIRMED})
-    allowed = frozenset({Review.CONFIRMED, Review.PROPOSED}) if include_proposed else confirmed
-    by_year = _by_year(reports, table, words, allowed)
-    # What the unreviewed figures would say: named (never used) where no confirmed outcome is found.
-    unreviewed = by_year if include_proposed else None
+    allowed = _ANY if include_proposed else _CONFIRMED
+    by_year = _by_year(reports, table, words)
     years = sorted(by_year)
     order = {key: i for i, key in enumerate(table)}
     out: list[Pair] = []
     for year in years:
-        targets = _targets(by_year[year], year)
+        later = [by_year[y] for y in years if y > year]
+        following = by_year.get(year + 1)
+        targets = _targets(by_year[year], year, allowed)
         for item in sorted(targets, key=lambda t: order[t.series]):  # stable: reading order within a series
             series = table[item.series]
             target = item.ref
-            outcome = _find(item, series, by_year, year)
-            if outcome is None and year + 1 in by_year and unreviewed is None:
-                unreviewed = _by_year(reports, table, words, frozenset({Review.CONFIRMED, Review.PROPOSED}))
-            hidden = _find(item, series, unreviewed, year) if outcome is None and unreviewed else None
-            if outcome is None and hidden is not None and year + 1 in by_year:
+            outcome = _find(item, series, later, following, year, allowed)
+            # What an unreviewed figure would say is named (never used) where no reviewed one is found.
+            hidden = None
+            if outcome is None and following is not None and not include_proposed:
+                hidden = _find(item, series, later, following, year, _ANY)
+            if hidden is not None:
                 found, rule = no_outcome_rule(year, year + 1, later_report=True, unreviewed=hidden.text)
             else:
                 found, rule = verdict(
-                    target, outcome, series, later_report=year + 1 in by_year, later_year=year + 1
+                    target, outcome, series, later_report=following is not None, later_year=year + 1
                 )
             out.append(
                 Pair(
@@ -156,38 +172,54 @@ def _pairs(
 
 
 def _by_year(
-    reports: list[Report],
-    table: SeriesTable,
-    words: Mapping[str, Sequence[TextFigure]],
-    allowed: frozenset[Review],
+    reports: list[tuple[str, Report]], table: SeriesTable, words: Mapping[str, Sequence[TextFigure]]
 ) -> dict[int, _Figures]:
-    """Each year's report (the first of a year) with its usable figures."""
+    """Each year's report (the first of a year) with its figures indexed."""
     by_year: dict[int, _Figures] = {}
-    for report in sorted(reports, key=lambda r: r.metadata.year):
+    for name, report in sorted(reports, key=lambda r: r[1].metadata.year):
         if report.metadata.year not in by_year:
-            usable = _usable(report, table, allowed)
-            by_year[report.metadata.year] = _Figures(report, usable, tuple(words.get(report.id, ())), allowed)
+            by_year[report.metadata.year] = _index(name, report, table, tuple(words.get(report.id, ())))
     return by_year
 
 
-def _find(item: _Target, series: Series, by_year: Mapping[int, _Figures], year: int) -> FigureRef | None:
+def _index(name: str, report: Report, table: Mapping[str, Series], words: tuple[TextFigure, ...]) -> _Figures:
+    kept = [i for i in report.indicators if i.review is not Review.REJECTED]
+    with_series = [i for i in kept if i.series is not None and i.series in table]
+    paragraph = {p.id: i for i, p in enumerate(report.paragraphs)}
+    with_series.sort(key=lambda i: (paragraph.get(i.span.paragraph_id, 0), i.span.start))
+    figures = tuple(with_series)
+    outcomes: dict[tuple[str, int], list[Indicator]] = defaultdict(list)
+    for item in figures:
+        if item.kind not in _NOT_OUTCOMES and item.series is not None:
+            outcomes[item.series, item.year].append(item)
+    by_sentence: dict[tuple[str, int], list[Indicator]] = defaultdict(list)
+    for item in kept:
+        by_sentence[item.sentence.paragraph_id, item.sentence.start].append(item)
+    return _Figures(
+        name,
+        report,
+        figures,
+        tuple(replace(w, report=name) for w in words),
+        {k: tuple(v) for k, v in outcomes.items()},
+        {k: tuple(v) for k, v in by_sentence.items()},
+    )
+
+
+def _find(
+    item: _Target,
+    series: Series,
+    later: Sequence[_Figures],
+    following: _Figures | None,
+    year: int,
+    allowed: frozenset[Review],
+) -> FigureRef | None:
     """The outcome of a target, or the budget a later report implies for it."""
     if series.budget:
-        return _implied_budget(item.ref, by_year.get(year + 1), item.series)
-    return _outcome(item, [by_year[y] for y in sorted(by_year) if y > year], year)
+        return _implied_budget(item.ref, following, item.series, allowed)
+    return _outcome(item, later, year, allowed)
 
 
-def _usable(report: Report, table: Mapping[str, Series], allowed: frozenset[Review]) -> tuple[Indicator, ...]:
-    """The report's figures that have a known series and may be paired, in reading order."""
-    paragraph = {p.id: i for i, p in enumerate(report.paragraphs)}
-    figures = [
-        i for i in report.indicators if i.series is not None and i.series in table and i.review in allowed
-    ]
-    figures.sort(key=lambda i: (paragraph.get(i.span.paragraph_id, 0), i.span.start))
-    return tuple(figures)
-
-
-def _targets(figures: _Figures, year: int) -> list[_Target]:
+def _targets(figures: _Figures, year: int, allowed: frozenset[Review]) -> list[_Target]:
     """The report's targets for its own year, in reading order: one per series and name.
 
     Two targets of a series in one sentence joined by a dash are one range; a second target of a
@@ -195,12 +227,16 @@ def _targets(figures: _Figures, year: int) -> list[_Target]:
     (化学需氧量 2%, 二氧化硫 3%) are paired apart. Words stand for a series without a number.
     """
     found: dict[tuple[str, str], _Target] = {}
-    items = [i for i in figures.figures if i.kind is IndicatorKind.TARGET and i.year == year]
+    items = [
+        i
+        for i in figures.figures
+        if i.kind is IndicatorKind.TARGET and i.year == year and i.review in allowed
+    ]
     joined: set[int] = set()
     for k, item in enumerate(items):
         if k in joined or item.series is None:
             continue
-        ref = _ref(figures.report, item)
+        ref = _ref(figures.name, figures.report, item)
         following = items[k + 1] if k + 1 < len(items) else None
         if following is not None and following.series == item.series and _is_range(item, following):
             ref = _range(ref, following)
@@ -242,7 +278,9 @@ def _same_indicator(target: str, outcome: str) -> bool:
     return any(name.startswith(p) or p.startswith(name) for p in parts if len(p) >= 2)
 
 
-def _outcome(target: _Target, later: Iterable[_Figures], year: int) -> FigureRef | None:
+def _outcome(
+    target: _Target, later: Iterable[_Figures], year: int, allowed: frozenset[Review]
+) -> FigureRef | None:
     """The first non-target figure of the series for ``year``, in the earliest later report with one.
 
     A figure in the target's unit comes before one in another unit in the same report. Where the
@@ -251,14 +289,12 @@ def _outcome(target: _Target, later: Iterable[_Figures], year: int) -> FigureRef
     """
     key, unit = target.series, target.ref.unit_normalised
     for figures in later:
-        candidates = [
-            i for i in figures.figures if i.series == key and i.year == year and i.kind not in _NOT_OUTCOMES
-        ]
+        candidates = [i for i in figures.outcomes.get((key, year), ()) if i.review in allowed]
         if target.several:
             candidates = [i for i in candidates if _same_indicator(target.name, i.name)]
         if candidates:
-            same_unit = [i for i in candidates if i.unit_normalised == unit]
-            return _ref(figures.report, (same_unit or candidates)[0])
+            same_unit = [i for i in candidates if i.unit_normalised == unit or i.unit == target.ref.unit]
+            return _ref(figures.name, figures.report, (same_unit or candidates)[0])
         said = [w for w in figures.words if w.role == "outcome" and w.series == key and w.year == year]
         if target.several:
             said = [w for w in said if _same_indicator(target.name, w.name)]
@@ -267,7 +303,9 @@ def _outcome(target: _Target, later: Iterable[_Figures], year: int) -> FigureRef
     return None
 
 
-def _implied_budget(target: FigureRef, next_year: _Figures | None, key: str) -> FigureRef | None:
+def _implied_budget(
+    target: FigureRef, next_year: _Figures | None, key: str, allowed: frozenset[Review]
+) -> FigureRef | None:
     """The year-Y budget implied by the next report's own budget and its 比去年 comparison."""
     if next_year is None:
         return None
@@ -276,26 +314,31 @@ def _implied_budget(target: FigureRef, next_year: _Figures | None, key: str) -> 
     for budget in figures:
         if budget.series != key or budget.kind is not IndicatorKind.TARGET or budget.year != year:
             continue
+        if budget.review not in allowed:
+            continue
         sentence = budget.sentence
         after = sentence.text[budget.span.end - sentence.start :]
-        following = [
-            i
-            for i in next_year.report.indicators
-            if i.sentence == sentence and i.span.start >= budget.span.end and i.review in next_year.allowed
-        ]
-        change = min(following, key=lambda i: i.span.start, default=None)
+        change = min(
+            (
+                i
+                for i in next_year.by_sentence.get((sentence.paragraph_id, sentence.start), ())
+                if i.span.start >= budget.span.end and i.review in allowed
+            ),
+            key=lambda i: i.span.start,
+            default=None,
+        )
         if change is not None:
             between = sentence.text[budget.span.end - sentence.start : change.span.start - sentence.start]
             sign = 1 if _LESS.match(between) else -1 if _MORE.match(between) else 0
             if sign:
-                return _implied(target, budget, change, sign, next_year.report)
+                return _implied(target, budget, change, sign, next_year)
         if _SAME.match(after):
-            return _implied(target, budget, None, 0, next_year.report)
+            return _implied(target, budget, None, 0, next_year)
     return None
 
 
 def _implied(
-    target: FigureRef, budget: Indicator, change: Indicator | None, sign: int, report: Report
+    target: FigureRef, budget: Indicator, change: Indicator | None, sign: int, where: _Figures
 ) -> FigureRef | None:
     """The earlier budget as a figure reference: B ± C in the target's unit, with its formula."""
     budget_value = budget.value * budget.factor
@@ -312,8 +355,8 @@ def _implied(
         return None
     value = budget_value / target.factor
     return FigureRef(
-        report=report.id,
-        report_year=report.metadata.year,
+        report=where.name,
+        report_year=where.report.metadata.year,
         figure=anchor.id,
         value=round(value, 9),
         unit=target.unit,
@@ -333,9 +376,9 @@ def _written(indicator: Indicator) -> str:
     return value_text(indicator.value, indicator.unit).replace(" ", "")
 
 
-def _ref(report: Report, indicator: Indicator) -> FigureRef:
+def _ref(name: str, report: Report, indicator: Indicator) -> FigureRef:
     return FigureRef(
-        report=report.id,
+        report=name,
         report_year=report.metadata.year,
         figure=indicator.id,
         value=indicator.value,

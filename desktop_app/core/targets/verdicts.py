@@ -24,6 +24,7 @@ the series states none):
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import number_text, value_text
@@ -32,7 +33,7 @@ from desktop_app.core.targets.series import Direction, Series
 from desktop_app.core.targets.types import FigureRef, Rule, Verdict
 from desktop_app.core.words import word
 
-__all__ = ["no_outcome_rule", "verdict"]
+__all__ = ["in_unit_of", "no_outcome_rule", "verdict"]
 
 _EPSILON = 1e-9
 
@@ -60,16 +61,16 @@ def verdict(
     if outcome is None:
         return no_outcome_rule(year, later_year or year + 1, later_report=later_report)
     how = semantics(target.modifier, series, has_value=not target.is_text, is_range=target.high is not None)
-    label = {lang: word(f"semantics.{how.value}", lang) for lang in Language}
+    label = _words(f"semantics.{how.value}")
     if how is TargetSemantics.QUALITATIVE:
         return Verdict.QUALITATIVE, _rule("qualitative", label=label)
     if outcome.value is None or target.value is None:
         return Verdict.NO_OUTCOME_STATED, _rule(
             "words_only", year=str(year), later=str(outcome.report_year), words=outcome.text
         )
-    if outcome.unit_normalised != target.unit_normalised:
+    o = in_unit_of(outcome, target)
+    if o is None:
         return Verdict.QUALITATIVE, _rule("units_differ", t=_written(target), o=_written(outcome))
-    o = outcome.value * outcome.factor / target.factor
     t = target.value
     o_text, t_text = value_text(_round(o), target.unit), _target_text(target)
     if outcome.formula:
@@ -129,6 +130,19 @@ def verdict(
     return side, _rule("above_tolerance" if side is Verdict.ABOVE else "below_tolerance", **words)
 
 
+def in_unit_of(figure: FigureRef, target: FigureRef) -> float | None:
+    """``figure``'s value in ``target``'s unit, or None when the units do not convert.
+
+    Units convert when they normalise alike (5600亿元 and 1.62万亿元), or are written alike (datasets
+    built by hand normalise 个 to their own words).
+    """
+    if figure.value is None:
+        return None
+    if figure.unit_normalised == target.unit_normalised:
+        return figure.value * figure.factor / target.factor
+    return figure.value if figure.unit == target.unit else None
+
+
 def no_outcome_rule(
     year: int, later_year: int, *, later_report: bool, unreviewed: str = ""
 ) -> tuple[Verdict, Rule]:
@@ -157,7 +171,13 @@ def _side(above: bool, direction: Direction) -> Verdict:
 
 
 def _direction(direction: Direction) -> dict[Language, str]:
-    return {lang: word(f"direction.{direction.value}", lang) for lang in Language}
+    return _words(f"direction.{direction.value}")
+
+
+@cache
+def _words(key: str) -> dict[Language, str]:
+    """A domain word in both languages (looked up once)."""
+    return {lang: word(key, lang) for lang in Language}
 
 
 def _rule(code: str, **fields: str | dict[Language, str]) -> Rule:
