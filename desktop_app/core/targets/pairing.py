@@ -11,6 +11,10 @@ Only confirmed figures are paired unless ``include_proposed`` is set; then a pai
 figure says so (:attr:`Pair.unreviewed`). Rejected figures never count. This holds for the 比去年
 change of a budget comparison too: an unconfirmed change gives no implied budget.
 
+A report that sets the next year's targets (1979–1982) stands in for that year's report where it
+sets none for a series. A budget series with no 比去年 comparison in the next report is paired with
+a stated outcome where a later report gives one (basis ``outcome``).
+
 Where a report sets several targets of one series for the year under different names (化学需氧量、
 氨氮 2%, 二氧化硫、氮氧化物 3%), each is a pair of its own (:attr:`Pair.name` is then the figure's
 name) and its outcome must name the same indicator. Targets and outcomes stated in words
@@ -131,18 +135,22 @@ def _pairs(
     years = sorted(by_year)
     order = {key: i for i, key in enumerate(table)}
     out: list[Pair] = []
-    for year in years:
+    for year in sorted({*years, *(y + 1 for y in years)}):
         later = [by_year[y] for y in years if y > year]
         following = by_year.get(year + 1)
-        targets = _targets(by_year[year], year, allowed)
+        targets = _targets(by_year[year], year, allowed) if year in by_year else []
+        if year - 1 in by_year:
+            # A report that sets next year's targets (1979–1982): used where that year's report sets none.
+            have = {t.series for t in targets}
+            targets += [t for t in _targets(by_year[year - 1], year, allowed) if t.series not in have]
         for item in sorted(targets, key=lambda t: order[t.series]):  # stable: reading order within a series
             series = table[item.series]
             target = item.ref
-            outcome = _find(item, series, later, following, year, allowed)
+            outcome, basis = _find(item, series, later, following, year, allowed)
             # What an unreviewed figure would say is named (never used) where no reviewed one is found.
             hidden = None
             if outcome is None and following is not None and not include_proposed:
-                hidden = _find(item, series, later, following, year, _ANY)
+                hidden = _find(item, series, later, following, year, _ANY)[0]
             if hidden is not None:
                 found, rule = no_outcome_rule(year, year + 1, later_report=True, unreviewed=hidden.text)
             else:
@@ -164,7 +172,7 @@ def _pairs(
                     ),
                     verdict=found,
                     rule=rule,
-                    basis=Basis.BUDGET if series.budget else Basis.OUTCOME,
+                    basis=basis,
                     unreviewed=not target.confirmed or (outcome is not None and not outcome.confirmed),
                 )
             )
@@ -212,15 +220,23 @@ def _find(
     following: _Figures | None,
     year: int,
     allowed: frozenset[Review],
-) -> FigureRef | None:
-    """The outcome of a target, or the budget a later report implies for it."""
+) -> tuple[FigureRef | None, Basis]:
+    """The outcome of a target and its basis.
+
+    For a budget series, the budget the next report implies; else, and where it implies none, the
+    outcome a later report states.
+    """
     if series.budget:
-        return _implied_budget(item.ref, following, item.series, allowed)
-    return _outcome(item, later, year, allowed)
+        implied = _implied_budget(item.ref, following, item.series, allowed)
+        if implied is not None:
+            return implied, Basis.BUDGET
+    outcome = _outcome(item, later, year, allowed)
+    basis = Basis.BUDGET if series.budget and outcome is None else Basis.OUTCOME
+    return outcome, basis
 
 
 def _targets(figures: _Figures, year: int, allowed: frozenset[Review]) -> list[_Target]:
-    """The report's targets for its own year, in reading order: one per series and name.
+    """The report's targets for ``year``, in reading order: one per series and name.
 
     Two targets of a series in one sentence joined by a dash are one range; a second target of a
     series with the same name (a restatement) is left out; targets with different names

@@ -36,6 +36,8 @@ from desktop_app.core.words import word
 __all__ = ["in_unit_of", "no_outcome_rule", "verdict"]
 
 _EPSILON = 1e-9
+# Units that convert although they normalise apart: per mille and per cent (人口自然增长率).
+_CONVERTIBLE = {("‰", "%"): 0.1, ("%", "‰"): 10.0}
 
 
 def verdict(
@@ -133,14 +135,17 @@ def verdict(
 def in_unit_of(figure: FigureRef, target: FigureRef) -> float | None:
     """``figure``'s value in ``target``'s unit, or None when the units do not convert.
 
-    Units convert when they normalise alike (5600亿元 and 1.62万亿元), or are written alike (datasets
-    built by hand normalise 个 to their own words).
+    Units convert when they normalise alike (5600亿元 and 1.62万亿元), are written alike (datasets
+    built by hand normalise 个 to their own words), or are ‰ and %.
     """
     if figure.value is None:
         return None
     if figure.unit_normalised == target.unit_normalised:
         return figure.value * figure.factor / target.factor
-    return figure.value if figure.unit == target.unit else None
+    if figure.unit == target.unit:
+        return figure.value
+    scale = _CONVERTIBLE.get((figure.unit, target.unit))
+    return figure.value * scale if scale is not None else None
 
 
 def no_outcome_rule(
