@@ -105,3 +105,21 @@ def test_json_has_the_issue_shape(tmp_path: Path) -> None:
     assert gdp["verdict"] == "met" and gdp["name"] == "GDP growth"
     ranged = next(r for r in rows if (r["series"], r["year"]) == ("gdp_growth", 2016))
     assert ranged["target"]["value"] == [6.5, 7] and ranged["outcome"] is None
+
+
+def test_a_report_setting_next_years_targets_stands_in(tmp_path: Path) -> None:
+    # 1981-style: the report of 1981 sets the plan for 1982; the 1983 report states 1982's outcome.
+    plan = imported(tmp_path, "1982年国内生产总值增长4%左右。\n", 1981, series={"4%": "gdp_growth"})
+    later = imported(tmp_path, "1982年国内生产总值增长7.4%。\n", 1983, series={"7.4%": "gdp_growth"})
+    for figure in plan.indicators:
+        assert figure.kind.value == "target" and figure.year == 1982
+    (gdp,) = [p for p in pair([plan, later], texts=()) if p.series.key == "gdp_growth"]
+    assert gdp.year == 1982 and gdp.target is not None and gdp.target.report == "national-1981"
+    assert gdp.outcome is not None and gdp.outcome.value == 7.4 and gdp.verdict is Verdict.MET
+
+
+def test_a_budget_series_without_comparison_takes_a_stated_outcome(tmp_path: Path) -> None:
+    earlier = imported(tmp_path, "今年赤字率拟按2.8%安排。\n", 2019, series={"2.8%": "deficit_ratio"})
+    later = imported(tmp_path, "2019年，赤字率为2.8%。\n", 2020, series={"2.8%": "deficit_ratio"})
+    (ratio,) = [p for p in pair([earlier, later], texts=()) if p.series.key == "deficit_ratio"]
+    assert ratio.basis is Basis.OUTCOME and ratio.outcome is not None and ratio.verdict is Verdict.MET

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from desktop_app.core.language import Language
@@ -111,6 +113,13 @@ def test_rules_say_the_numbers() -> None:
     assert "0.2%" in rule.zh and "记为低于" in rule.zh
     _, rule = verdict(fig(7, modifier="左右"), fig(6.9), S["gdp_growth"])
     assert "0.1" in rule.en and "0.0999" not in rule.en  # no float noise in the words
+
+
+def test_per_mille_and_per_cent_convert() -> None:
+    target = fig(1.0, modifier="以内")
+    outcome = replace(fig(9.0), unit="‰", unit_normalised="‰")
+    found, rule = verdict(target, outcome, S["population_growth"])
+    assert found is Verdict.MET and "0.9%" in rule.en
 
 
 def test_no_outcome() -> None:
