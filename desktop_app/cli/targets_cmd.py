@@ -1,12 +1,13 @@
 """``report-viewer targets``: each year's targets, the outcome a later report states, the verdict (issue 16).
 
-The pairs are those of :func:`desktop_app.core.targets.collection.collection_pairs` — the same as the
-Targets & outcomes view shows — filtered by ``--series`` and ``--year``. One pair per line (year,
+The pairs are those of :func:`desktop_app.core.targets.cache.collection_pairs` — the same as the
+Targets & outcomes view shows (without its cache) — filtered by ``--series`` and ``--year``; without
+``--collection``, those of every collection. One pair per line (year,
 series, target, outcome, verdict, rule), or with ``--json`` a list of
 ``{series, name, year, target, outcome, verdict, rule}`` (:mod:`desktop_app.core.targets.export`).
-Only confirmed figures count; ``--include-unreviewed`` adds the proposed ones, and such a pair says
-``unreviewed``. Exit status 0 with pairs, 1 when the filters leave none, 2 for an unknown collection
-or series, 5 when the library cannot be read.
+Only confirmed figures count, as in the view (a pair whose outcome is only proposed names the
+unreviewed figure in its rule). Exit status 0 with pairs, 1 when the filters leave none, 2 for an
+unknown collection or series, 5 when the library cannot be read.
 """
 
 from __future__ import annotations
@@ -31,11 +32,6 @@ def add_parser(command: argparse.ArgumentParser) -> None:
     command.add_argument("--year", type=int, help="only targets for this year")
     command.add_argument("--json", action="store_true", help="print a JSON list of pairs")
     command.add_argument(
-        "--include-unreviewed",
-        action="store_true",
-        help="also pair figures nobody has confirmed yet (such pairs are marked unreviewed)",
-    )
-    command.add_argument(
         "--lang", choices=("zh", "en"), default="en", help="language of names and rules (default: en)"
     )
     command.add_argument(
@@ -45,17 +41,17 @@ def add_parser(command: argparse.ArgumentParser) -> None:
 
 def pair_line(item: Pair, language: Language) -> str:
     """A pair as one tab-separated line: year, series, target, outcome, verdict, rule."""
-    from desktop_app.core.targets import figure_text
+    from desktop_app.core.targets.display import figure_cell_text, verdict_text
     from desktop_app.core.words import word
 
-    verdict = word(f"verdict.{item.verdict.value}", language)
+    verdict = verdict_text(item.verdict, language)
     mark = f" [{word('figure.unreviewed', language)}]" if item.unreviewed else ""
     return "\t".join(
         [
             str(item.year),
             item.series.key,
-            figure_text(item.target),
-            figure_text(item.outcome),
+            figure_cell_text(item.target),
+            figure_cell_text(item.outcome),
             f"{verdict}{mark}",
             item.rule.text(language),
         ]
@@ -66,7 +62,7 @@ def targets(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Run ``report-viewer targets``."""
     from desktop_app.core.library import Library, LibraryError
     from desktop_app.core.targets import pairs_json, series_table
-    from desktop_app.core.targets.collection import collection_pairs
+    from desktop_app.core.targets.cache import collection_pairs
 
     language = Language.from_tag(args.lang)
     if args.series is not None and args.series not in series_table():
@@ -83,15 +79,19 @@ def targets(args: argparse.Namespace, out: Console, err: Console) -> int:
                     f"(collections: {', '.join(sorted(known))})"
                 )
                 return ExitStatus.USAGE
-            found = collection_pairs(library, args.collection, include_proposed=args.include_unreviewed)
+            chosen = [args.collection] if args.collection is not None else sorted(known)
+            found: list[Pair] = []
+            for collection in chosen:
+                paired = collection_pairs(library, collection)
+                for entry_id in paired.skipped:
+                    err.line(f"{PROG} targets: {entry_id} left out, it cannot be loaded")
+                found.extend(paired.pairs)
     except LibraryError as exc:
         err.line(f"{PROG} targets: {exc}")
         return ExitStatus.LIBRARY
-    for entry in found.skipped:
-        err.line(f"{PROG} targets: {entry.id} left out, it cannot be loaded: {entry.errors[0]}")
     pairs = [
         p
-        for p in found.pairs
+        for p in found
         if (args.series is None or p.series.key == args.series) and (args.year is None or p.year == args.year)
     ]
     if args.json:

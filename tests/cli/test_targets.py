@@ -9,7 +9,8 @@ import pytest
 
 from desktop_app.cli.console import ExitStatus
 from desktop_app.core.library import Library
-from desktop_app.core.targets import Verdict, collection_pairs
+from desktop_app.core.targets import Verdict
+from desktop_app.core.targets.cache import collection_pairs
 from tests.cli.runner import run
 from tests.core.targets.helpers import imported
 
@@ -40,12 +41,12 @@ def test_json_has_the_issue_shape(data_dir: Path) -> None:
     row = next(r for r in rows if r["year"] == 2015)
     assert set(row) >= {"series", "name", "year", "target", "outcome", "verdict", "rule"}
     assert row["target"] == row["target"] | {
-        "report": "national/2015",
+        "report": "national-2015",
         "value": 7,
         "unit": "%",
         "modifier": "左右",
     }
-    assert row["outcome"]["report"] == "national/2016" and row["outcome"]["value"] == 6.9
+    assert row["outcome"]["report"] == "national-2016" and row["outcome"]["value"] == 6.9
     assert "6.9%" in row["outcome"]["sentence"] and row["verdict"] == "met" and "0.5" in row["rule"]
 
 
@@ -71,12 +72,13 @@ def test_refusals(data_dir: Path) -> None:
 def test_an_imported_later_report_brings_the_outcomes(data_dir: Path, tmp_path: Path) -> None:
     report = imported(tmp_path, LINZI_2025, 2025, level="district", region="临淄区")
     with Library.open(data_dir) as library:
-        library.add(Path(report.path))
-        pairs = {p.series.key: p for p in collection_pairs(library, "linzi").pairs}
+        added = library.add(Path(report.path))
+        found = collection_pairs(library, "linzi")
+    pairs = {p.series.key: p for p in found.pairs}
     upgrades = pairs["linzi.tech_upgrade_projects"]
     assert upgrades.verdict is Verdict.MET and upgrades.outcome is not None
-    assert upgrades.outcome.value == 56 and upgrades.outcome.report.startswith("user/")
-    assert upgrades.target is not None and upgrades.target.report == "linzi/linzi-2024"
+    assert upgrades.outcome.value == 56 and found.entries[upgrades.outcome.report] == added.id
+    assert upgrades.target is not None and found.entries[upgrades.target.report] == "linzi/linzi-2024"
     assert pairs["linzi.new_kindergartens"].verdict is Verdict.MISSED
     assert pairs["linzi.digital_scenarios"].verdict is Verdict.NO_OUTCOME_STATED
     status, out, _ = run("targets", "--collection", "linzi", "--series", "linzi.tech_upgrade_projects")

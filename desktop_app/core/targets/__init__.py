@@ -34,10 +34,13 @@ Other entry points:
   figure (synonyms first, then name similarity), confirmed by a reviewer;
 * :func:`load_series` / :func:`series_table`: ``data/series.json`` as frozen :class:`Series`;
 * :func:`pairs_json`: the pairs as the CLI's JSON (``report-viewer targets --json``);
-  :func:`figure_text`: a target or outcome as a reader writes it (``力争突破250亿元``, ``6.5–7%``);
-* :func:`collection_pairs` ``(library, collection) -> CollectionPairs``: the pairs of a library
-  collection, figure references named by library entry ids (``national/2016``) so
-  ``library.load(ref.report)`` opens the report; the CLI and the view both use it;
+  :func:`desktop_app.core.targets.display.figure_cell_text`: a target or outcome as written
+  (``力争突破250亿元``), the one spelling for the view, CSV, summary and CLI;
+* :func:`collection_pairs` ``(library, collection, cache_file=None) -> CollectionPairs``
+  (:mod:`desktop_app.core.targets.cache`): the pairs whose target stands in a library collection,
+  paired over every report of the same governments in the library (an imported Linzi 2025 report
+  brings the 2024 outcomes), cached on disk; ``.entries`` maps a :attr:`FigureRef.report` (the
+  report's id) to its library entry. The CLI and the view both use it;
 * :class:`TextFigure` and :mod:`desktop_app.core.targets.texts`: targets and outcomes in words
   (``FigureRef.value is None``), for the national collection from the review's ``qualitative``
   list; ``pair(reports)`` adds them by default.
@@ -53,8 +56,8 @@ report is in the collection, else ``no_later_report``. Only confirmed figures co
 
 from __future__ import annotations
 
-from desktop_app.core.targets.collection import CollectionPairs, collection_pairs
-from desktop_app.core.targets.export import figure_json, figure_text, pair_json, pairs_json
+from desktop_app.core.targets.cache import CollectionPairs, collection_pairs
+from desktop_app.core.targets.export import figure_json, pair_json, pairs_json
 from desktop_app.core.targets.pairing import government_key, pair
 from desktop_app.core.targets.propose import propose_series
 from desktop_app.core.targets.semantics import TargetSemantics, semantics
@@ -76,7 +79,6 @@ __all__ = [
     "Verdict",
     "collection_pairs",
     "figure_json",
-    "figure_text",
     "government_key",
     "load_series",
     "pair",

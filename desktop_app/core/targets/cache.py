@@ -31,6 +31,7 @@ from desktop_app.core.resources import data_path
 from desktop_app.core.targets.pairing import pair
 from desktop_app.core.targets.semantics import TargetSemantics
 from desktop_app.core.targets.series import SeriesTable, series_table
+from desktop_app.core.targets.texts import NATIONAL_REVIEW
 from desktop_app.core.targets.types import Basis, FigureRef, Pair, Rule, Verdict
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "CollectionPairs",
     "LibraryLike",
     "cached_pairs",
+    "collection_entries",
     "collection_pairs",
     "default_cache_file",
     "fingerprint",
@@ -61,6 +63,12 @@ class EntryLike(Protocol):
     def content_hash(self) -> str: ...
     @property
     def broken(self) -> bool: ...
+    @property
+    def collection(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def region(self) -> str: ...
 
 
 class LibraryLike(Protocol):
@@ -92,7 +100,8 @@ def fingerprint(entries: Sequence[EntryLike]) -> str:
     """What the cache must have been computed from: format, version, series table, every entry."""
     digest = hashlib.sha256()
     digest.update(f"{CACHE_FORMAT}\n{__version__}\n".encode())
-    digest.update(hashlib.sha256(data_path("series.json").read_bytes()).hexdigest().encode())
+    for name in ("series.json", NATIONAL_REVIEW):  # the series and the review's words change pairs too
+        digest.update(hashlib.sha256(data_path(name).read_bytes()).hexdigest().encode())
     for entry in sorted(entries, key=lambda e: e.id):
         digest.update(f"\n{entry.id}\t{entry.content_hash}\t{int(entry.broken)}".encode())
     return digest.hexdigest()
@@ -166,7 +175,7 @@ def _figure(data: Any) -> FigureRef | None:
         report=str(data["report"]),
         report_year=int(data["report_year"]),
         figure=str(data["figure"]),
-        value=float(data["value"]),
+        value=None if data["value"] is None else float(data["value"]),
         unit=str(data["unit"]),
         unit_normalised=str(data["unit_normalised"]),
         factor=float(data["factor"]),
@@ -249,6 +258,17 @@ def write_cache(path: Path, expected: str, pairs: Sequence[Pair], entries: dict[
     atomic_write_text(path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
 
 
+def collection_entries(library: LibraryLike, collection: str) -> list[EntryLike]:
+    """The entries to pair for a collection: every entry of the governments (level and region) it holds.
+
+    A collection's targets may find their outcomes in another collection: Linzi's 2024 report is
+    bundled (``linzi``), its 2025 report one a reader imports (``user``).
+    """
+    everything = list(library.entries())
+    governments = {(e.level, e.region) for e in everything if e.collection == collection}
+    return [e for e in everything if (e.level, e.region) in governments]
+
+
 def collection_pairs(
     library: LibraryLike,
     collection: str,
@@ -256,7 +276,10 @@ def collection_pairs(
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> CollectionPairs:
-    """The pairs of one collection: from the cache if it answers, else paired afresh (and cached).
+    """The pairs whose target stands in one collection: from the cache if it answers, else paired afresh.
+
+    The reports paired are :func:`collection_entries`'s (the collection's governments, whatever
+    their collection); the pairs kept are those whose target report is in ``collection``.
 
     Args:
         library: The library.
@@ -264,7 +287,7 @@ def collection_pairs(
         cache_file: Where the cache lives; None: no cache.
         progress: Called with (reports loaded, reports to load) while pairing afresh.
     """
-    entries = list(library.entries(collection))
+    entries = collection_entries(library, collection)
     expected = fingerprint(entries)
     if cache_file is not None:
         cached = read_cache(cache_file, expected)
@@ -274,6 +297,7 @@ def collection_pairs(
     mapping: dict[str, str] = {}
     skipped: list[str] = []
     usable = [e for e in entries if not e.broken]
+    inside: set[str] = set()
     for done, entry in enumerate(usable, start=1):
         try:
             report = library.load(entry.id)
@@ -282,9 +306,11 @@ def collection_pairs(
             continue
         reports.append(report)
         mapping[report.id] = entry.id
+        if entry.collection == collection:
+            inside.add(report.id)
         if progress is not None:
             progress(done, len(usable))
-    pairs = pair(reports)
+    pairs = [p for p in pair(reports) if p.target is not None and p.target.report in inside]
     if cache_file is not None and not skipped:
         with contextlib.suppress(OSError):  # no cache this time; the pairs are still right
             write_cache(cache_file, expected, pairs, mapping)
@@ -293,7 +319,7 @@ def collection_pairs(
 
 def cached_pairs(library: LibraryLike, collection: str, cache_file: Path) -> CollectionPairs | None:
     """The collection's pairs if the cache answers for the library as it is now, else None."""
-    cached = read_cache(cache_file, fingerprint(list(library.entries(collection))))
+    cached = read_cache(cache_file, fingerprint(collection_entries(library, collection)))
     if cached is None:
         return None
     return CollectionPairs(tuple(cached[0]), cached[1], from_cache=True)

@@ -49,7 +49,7 @@ def _figure(prefix: str, figure: FigureRef | None) -> dict[str, str]:
     return {
         f"{prefix}_report": figure.report,
         f"{prefix}_report_year": str(figure.report_year),
-        f"{prefix}_value": number_text(figure.value),
+        f"{prefix}_value": "" if figure.value is None else number_text(figure.value),
         f"{prefix}_high": "" if figure.high is None else number_text(figure.high),
         f"{prefix}_unit": figure.unit,
         f"{prefix}_modifier": figure.modifier,

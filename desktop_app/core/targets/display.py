@@ -95,11 +95,16 @@ def figure_cell_text(figure: FigureRef | None) -> str:
     """A target or outcome as the table shows it: as written, with its modifier (``6.5%左右``).
 
     A figure's text that lacks its modifier gets it back in its place: ``3%`` with ``控制在`` is
-    ``控制在3%``, ``1100万人`` with ``力争…以上`` is ``力争1100万人以上``.
+    ``控制在3%``, ``1100万人`` with ``力争…以上`` is ``力争1100万人以上``. Words (a text target) are
+    shown as they are; a budget implied by a later report as ``1.62万亿元 (2.18万亿元 − 5600亿元)``.
     """
     if figure is None:
         return "—"
-    text = figure.text or f"{number_text(figure.value)}{figure.unit}"
+    if figure.formula and figure.value is not None:
+        # A budget implied by a later report: the implied value, then how it follows from the words.
+        return f"{number_text(figure.value)}{figure.unit} ({figure.formula})"
+    number = "" if figure.value is None else f"{number_text(figure.value)}{figure.unit}"
+    text = figure.text or number
     before: list[str] = []
     after: list[str] = []
     for part in (w for w in figure.modifier.split("…") if w):
@@ -139,7 +144,7 @@ class _Axis:
 def _target_mark(pair: Pair, axis: _Axis) -> TargetMark | None:
     target = pair.target
     shape = mark_shape(pair.semantics, pair.series)
-    if target is None or shape is None or not axis.fits(target):
+    if target is None or shape is None or target.value is None or not axis.fits(target):
         return None
     low = high = value = axis.value(target, target.value)
     if target.high is not None:
@@ -164,7 +169,7 @@ def _target_mark(pair: Pair, axis: _Axis) -> TargetMark | None:
 
 def _outcome_point(pair: Pair, axis: _Axis) -> OutcomePoint | None:
     outcome = pair.outcome
-    if outcome is None or not axis.fits(outcome):
+    if outcome is None or outcome.value is None or not axis.fits(outcome):
         return None  # one axis, one kind of unit: an outcome in another stays in the table
     return OutcomePoint(
         year=pair.year,
@@ -181,7 +186,12 @@ def _axis(pairs: Sequence[Pair], series: Series) -> _Axis:
     Figures in other units of the same quantity (亿斤 and 万亿斤) are converted to it through their
     normalised values; figures of another quantity (亿公斤) are left off the chart.
     """
-    figures = [f for p in reversed(pairs) for f in (p.target, p.outcome) if f is not None and f.factor > 0]
+    figures = [
+        f
+        for p in reversed(pairs)
+        for f in (p.target, p.outcome)
+        if f is not None and f.value is not None and f.factor > 0  # words have no unit to draw in
+    ]
     latest = figures[0] if figures else None
     if latest is None:
         return _Axis(series.unit, series.unit, 1.0)

@@ -14,35 +14,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop_app.core.language import Language
-from desktop_app.core.presentation import number_text, value_text
 from desktop_app.core.targets.types import FigureRef, Pair
 
-__all__ = ["figure_json", "figure_text", "pair_json", "pairs_json"]
-
-# Modifier words written after the number (7%左右, 1000万人以上); the others come before it (力争突破).
-_AFTER = frozenset({"左右", "以上", "以内", "以下", "上下", "多", "余"})
+__all__ = ["figure_json", "pair_json", "pairs_json"]
 
 Json = dict[str, Any]
-
-
-def figure_text(figure: FigureRef | None) -> str:
-    """A target or outcome as a reader writes it: ``7%左右``, ``力争突破250亿元``, ``6.5–7%``, words, or —.
-
-    A budget implied by a later report adds its formula: ``1.62万亿元 (2.18万亿元 − 5600亿元)``.
-    """
-    if figure is None:
-        return "\u2014"
-    if figure.value is None:
-        return figure.text
-    words = [w for w in figure.modifier.split("\u2026") if w]
-    before = "".join(w for w in words if w not in _AFTER)
-    after = "".join(w for w in words if w in _AFTER)
-    if figure.high is not None:
-        number = f"{number_text(figure.value)}\u2013{value_text(figure.high, figure.unit)}"
-    else:
-        number = value_text(figure.value, figure.unit).replace(" ", "")
-    text = f"{before}{number}{after}"
-    return f"{text} ({figure.formula})" if figure.formula else text
 
 
 def figure_json(figure: FigureRef | None) -> Json | None:

@@ -62,7 +62,6 @@ def pair(
     table: SeriesTable | None = None,
     include_proposed: bool = False,
     texts: Iterable[TextFigure] | None = None,
-    ids: Sequence[str] | None = None,
 ) -> list[Pair]:
     """Every target of every report paired with its outcome, government by government.
 
@@ -72,8 +71,6 @@ def pair(
         include_proposed: also pair figures a reviewer has not confirmed (such pairs say so).
         texts: targets and outcomes in words (:mod:`.texts`); None: the national review's words for
             the national reports among ``reports``; ``()`` for none.
-        ids: what to call each report in :attr:`FigureRef.report` (e.g. library entry ids such as
-            ``national/2016``), parallel to ``reports``; default each :attr:`Report.id`.
 
     Returns:
         The pairs by government, year and the series' order in the table.
@@ -84,12 +81,9 @@ def pair(
     for item in words:
         if item.series in table:
             words_by_report[item.report].append(item)
-    if ids is not None and len(ids) != len(reports):
-        raise ValueError(f"{len(ids)} ids for {len(reports)} reports")
-    names = list(ids) if ids is not None else [r.id for r in reports]
     groups: dict[tuple[str, str], list[tuple[str, Report]]] = defaultdict(list)
-    for name, report in zip(names, reports, strict=True):
-        groups[government_key(report)].append((name, report))
+    for report in reports:
+        groups[government_key(report)].append((report.id, report))
     out: list[Pair] = []
     for key in sorted(groups):
         out.extend(_pairs(groups[key], table, include_proposed, words_by_report))

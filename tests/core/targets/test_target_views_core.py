@@ -149,6 +149,8 @@ def test_pairs_survive_the_cache_format(pairs: list[Pair]) -> None:
 class _Entry:
     def __init__(self, entry_id: str, content: str, broken: bool = False) -> None:
         self.id, self.content_hash, self.broken = entry_id, content, broken
+        self.collection = entry_id.split("/")[0]
+        self.level, self.region = "district", "临淄区"
 
 
 class _Library:
