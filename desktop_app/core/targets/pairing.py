@@ -36,6 +36,7 @@ from desktop_app.core.targets.series import Series, SeriesTable, series_table
 from desktop_app.core.targets.texts import national_texts
 from desktop_app.core.targets.types import Basis, FigureRef, Pair, TextFigure
 from desktop_app.core.targets.verdicts import no_outcome_rule, verdict
+from desktop_app.core.unreviewed import is_shown
 
 __all__ = ["government_key", "pair"]
 
@@ -114,17 +115,13 @@ class _Target:
     several: bool  # the report has several targets of the series for the year, told apart by name
 
 
-_CONFIRMED = frozenset({Review.CONFIRMED})
-_ANY = frozenset({Review.CONFIRMED, Review.PROPOSED})
-
-
 def _pairs(
     reports: list[tuple[str, Report]],
     table: SeriesTable,
     include_proposed: bool,
     words: Mapping[str, Sequence[TextFigure]],
 ) -> list[Pair]:
-    allowed = _ANY if include_proposed else _CONFIRMED
+    shown = include_proposed  # proposed figures too, as core/unreviewed.is_shown decides
     by_year = _by_year(reports, table, words)
     years = sorted(by_year)
     order = {key: i for i, key in enumerate(table)}
@@ -132,19 +129,19 @@ def _pairs(
     for year in sorted({*years, *(y + 1 for y in years)}):
         later = [by_year[y] for y in years if y > year]
         following = by_year.get(year + 1)
-        targets = _targets(by_year[year], year, allowed) if year in by_year else []
+        targets = _targets(by_year[year], year, shown) if year in by_year else []
         if year - 1 in by_year:
             # A report that sets next year's targets (1979–1982): used where that year's report sets none.
             have = {t.series for t in targets}
-            targets += [t for t in _targets(by_year[year - 1], year, allowed) if t.series not in have]
+            targets += [t for t in _targets(by_year[year - 1], year, shown) if t.series not in have]
         for item in sorted(targets, key=lambda t: order[t.series]):  # stable: reading order within a series
             series = table[item.series]
             target = item.ref
-            outcome, basis = _find(item, series, later, following, year, allowed)
+            outcome, basis = _find(item, series, later, following, year, shown)
             # What an unreviewed figure would say is named (never used) where no reviewed one is found.
             hidden = None
             if outcome is None and following is not None and not include_proposed:
-                hidden = _find(item, series, later, following, year, _ANY)[0]
+                hidden = _find(item, series, later, following, year, True)[0]
             if hidden is not None:
                 found, rule = no_outcome_rule(year, year + 1, later_report=True, unreviewed=hidden.text)
             else:
@@ -213,7 +210,7 @@ def _find(
     later: Sequence[_Figures],
     following: _Figures | None,
     year: int,
-    allowed: frozenset[Review],
+    unreviewed: bool,
 ) -> tuple[FigureRef | None, Basis]:
     """The outcome of a target and its basis.
 
@@ -221,15 +218,15 @@ def _find(
     outcome a later report states.
     """
     if series.budget:
-        implied = _implied_budget(item.ref, following, item.series, allowed)
+        implied = _implied_budget(item.ref, following, item.series, unreviewed)
         if implied is not None:
             return implied, Basis.BUDGET
-    outcome = _outcome(item, later, year, allowed)
+    outcome = _outcome(item, later, year, unreviewed)
     basis = Basis.BUDGET if series.budget and outcome is None else Basis.OUTCOME
     return outcome, basis
 
 
-def _targets(figures: _Figures, year: int, allowed: frozenset[Review]) -> list[_Target]:
+def _targets(figures: _Figures, year: int, unreviewed: bool) -> list[_Target]:
     """The report's targets for ``year``, in reading order: one per series and name.
 
     Two targets of a series in one sentence joined by a dash are one range; a second target of a
@@ -240,7 +237,7 @@ def _targets(figures: _Figures, year: int, allowed: frozenset[Review]) -> list[_
     items = [
         i
         for i in figures.figures
-        if i.kind is IndicatorKind.TARGET and i.year == year and i.review in allowed
+        if i.kind is IndicatorKind.TARGET and i.year == year and is_shown(i.review, unreviewed)
     ]
     joined: set[int] = set()
     for k, item in enumerate(items):
@@ -288,9 +285,7 @@ def _same_indicator(target: str, outcome: str) -> bool:
     return any(name.startswith(p) or p.startswith(name) for p in parts if len(p) >= 2)
 
 
-def _outcome(
-    target: _Target, later: Iterable[_Figures], year: int, allowed: frozenset[Review]
-) -> FigureRef | None:
+def _outcome(target: _Target, later: Iterable[_Figures], year: int, unreviewed: bool) -> FigureRef | None:
     """The first non-target figure of the series for ``year``, in the earliest later report with one.
 
     A figure in the target's unit comes before one in another unit in the same report. Where the
@@ -299,7 +294,7 @@ def _outcome(
     """
     key, unit = target.series, target.ref.unit_normalised
     for figures in later:
-        candidates = [i for i in figures.outcomes.get((key, year), ()) if i.review in allowed]
+        candidates = [i for i in figures.outcomes.get((key, year), ()) if is_shown(i.review, unreviewed)]
         if target.several:
             candidates = [i for i in candidates if _same_indicator(target.name, i.name)]
         if candidates:
@@ -314,7 +309,7 @@ def _outcome(
 
 
 def _implied_budget(
-    target: FigureRef, next_year: _Figures | None, key: str, allowed: frozenset[Review]
+    target: FigureRef, next_year: _Figures | None, key: str, unreviewed: bool
 ) -> FigureRef | None:
     """The year-Y budget implied by the next report's own budget and its 比去年 comparison."""
     if next_year is None:
@@ -324,7 +319,7 @@ def _implied_budget(
     for budget in figures:
         if budget.series != key or budget.kind is not IndicatorKind.TARGET or budget.year != year:
             continue
-        if budget.review not in allowed:
+        if not is_shown(budget.review, unreviewed):
             continue
         sentence = budget.sentence
         after = sentence.text[budget.span.end - sentence.start :]
@@ -332,7 +327,7 @@ def _implied_budget(
             (
                 i
                 for i in next_year.by_sentence.get((sentence.paragraph_id, sentence.start), ())
-                if i.span.start >= budget.span.end and i.review in allowed
+                if i.span.start >= budget.span.end and is_shown(i.review, unreviewed)
             ),
             key=lambda i: i.span.start,
             default=None,
