@@ -238,6 +238,14 @@ _TABLE: dict[str, tuple[str, str]] = {
     "search.source_article": ("原文", "Source article"),  # as the tree's source node reads
     "search.count": (f"{{label}}{_LP}{{n}} 处{_RP}", "{label} ({n} found)"),
     "search.item_field": ("{item} · {field}", "{item} · {field}"),
+    # How a term trend counts (core/library/trend.py), shown beside every trend chart, table and export.
+    "trend.folding": (
+        f"按检索的规则计数{_CO}繁简同字{_LP}說\uff1d说{_RP}、全角半角同形、字母不分大小写{_C}"
+        f"不计空格、标点和换行{_SC}比率为每万字出现次数{_C}字数同样不计空格、标点和换行。",
+        "Counted as search counts: traditional and simplified alike (說 = 说), full- and half-width "
+        "alike, letters in any case, spaces, punctuation and line breaks ignored; the rate is "
+        "occurrences per {n} characters, counted without spaces, punctuation and line breaks.",
+    ),
     # A printed or exported summary (its own words, in the document's language).
     "doc.goals_default": ("主要任务", "Task areas"),
     "doc.goal": ("目标", "Goal area"),

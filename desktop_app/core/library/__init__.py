@@ -11,6 +11,12 @@ Bundled collections are read-only. The dataset JSON stays the exchange format: t
 (``library.sqlite3`` in the data folder) only remembers what the files say, so a corrupt or missing
 catalogue is rebuilt from the files with a message (:attr:`Library.notices`), never a crash.
 
+Searching the library is in its own modules (imported on demand, they pull in the search index):
+
+* :mod:`.search` — one search index over many reports, hits grouped by report;
+* :mod:`.index_cache` — that index on disk, rebuilt only for reports that changed;
+* :mod:`.trend` — a query's occurrences per 10,000 characters, report by report.
+
 The API (stable; other parts of the app build on it)::
 
     library = Library.open()              # data folder: $REPORT_VIEWER_DATA_DIR, else

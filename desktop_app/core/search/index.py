@@ -44,9 +44,12 @@ import heapq
 import itertools
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
+
+import numpy as np
 
 from desktop_app.core.model import Report
 from desktop_app.core.search.documents import report_documents
@@ -61,11 +64,16 @@ from desktop_app.core.search.pinyin import (
     spoken_readings,
 )
 from desktop_app.core.search.query import QueryTerm, parse_query
+from desktop_app.core.search.state import IndexParts
 from desktop_app.core.search.suggest import suggestions
 from desktop_app.core.search.types import Document, Hit, NodeKind
 from desktop_app.core.textfold import FoldedText, fold, is_han
 
-__all__ = ["MAX_PATTERNS", "MAX_PINYIN_LETTERS", "SearchIndex"]
+__all__ = ["MAX_PATTERNS", "MAX_PINYIN_LETTERS", "Progress", "SearchIndex"]
+
+Progress = Callable[[float], None]
+"""Told the fraction of a build done (0–1) now and then; it may raise to abandon the build."""
+_PROGRESS_EVERY: Final = 256  # documents between two calls of a build's progress callback
 
 MAX_PATTERNS: Final = 48
 """How many readings of one term (pinyin segmentations × literal) are tried at most."""
@@ -80,6 +88,8 @@ _STAR: Final = re.compile(r"\*")
 CharSet = frozenset[str]
 """The set of folded characters one position of a pattern accepts."""
 Pattern = tuple[CharSet, ...]
+Within = Sequence[range]
+"""Sorted, disjoint ranges of document numbers that a query is limited to, none splitting a node."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +103,12 @@ class _Matcher:
     pinyin: bool = False  # some pattern reads Latin letters as pinyin
     abbreviation: str = ""  # the term's letters when it is consonants only (``lz``)
 
-    def candidates(self) -> Iterator[int]:
-        if len(self.drivers) == 1:
-            return iter(self.drivers[0])
-        return heapq.merge(*self.drivers)
+    def candidates(self, start: int = 0) -> Iterator[int]:
+        """The driver's documents in ascending order, from document number ``start`` on."""
+        drivers = [_tail(postings, start) for postings in self.drivers] if start else self.drivers
+        if len(drivers) == 1:
+            return iter(drivers[0])
+        return heapq.merge(*drivers)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """All matches in one folded text; overlapping literal matches are all reported."""
@@ -118,31 +130,33 @@ _NO_MATCH: Final = _Matcher(needle=None, regex=None, drivers=(), estimate=0)
 class SearchIndex:
     """An index over the documents of one report; build it once, query it per keystroke."""
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Document], *, progress: Progress | None = None) -> None:
         """Index ``documents``; prefer :meth:`build` or :meth:`from_documents`.
 
         Args:
             documents: the fields to index; those of one node must be adjacent.
+            progress: told the fraction done now and then (a library's index takes seconds);
+                whatever it raises abandons the build and propagates.
         """
-        self._docs: tuple[Document, ...] = tuple(documents)
-        self._folded: list[FoldedText] = [fold(doc.text) for doc in self._docs]
+        report = progress or _ignore_progress
+        self._docs: Sequence[Document] = tuple(documents)
+        self._folded: Sequence[FoldedText] = self._fold_all(report)
         self._texts: list[str] = [folded.text for folded in self._folded]
         self._doc_node: array[int] = array("i")
         self._node_range: list[tuple[int, int]] = []
-        self._chars: dict[str, array[int]] = {}
-        self._pairs: dict[str, array[int]] = {}
+        self._chars: Mapping[str, Sequence[int]] = {}
+        self._pairs: Mapping[str, Sequence[int]] = {}
         self._group_nodes()
-        self._index_postings()
-        self._next: dict[str, set[str]] = {}
-        for pair in self._pairs:
-            self._next.setdefault(pair[0], set()).add(pair[1])
+        self._index_postings(report)
+        self._next: dict[str, set[str]] | None = None  # built on the first pinyin query
         self._full_tokens: dict[str, CharSet] = {}
         self._prefix_tokens: dict[str, CharSet] = {}
         self._index_pinyin()
         self._initials: dict[int, str] = {}
-        self._initial_triples: dict[str, array[int]] = {}
+        self._initial_triples: Mapping[str, Sequence[int]] = {}
         self._several_initials: dict[str, str] = {}
-        self._index_initials()
+        self._index_initials(report)
+        report(1.0)
         self._matchers: dict[QueryTerm, _Matcher] = {}
         self._pair_cache: dict[tuple[CharSet, CharSet], tuple[str, ...]] = {}
 
@@ -175,7 +189,64 @@ class SearchIndex:
         docs.sort(key=lambda doc: order[(doc.node_kind, doc.node_id)])
         return cls(docs)
 
+    def parts(self) -> IndexParts:
+        """Everything the index holds, for :func:`~desktop_app.core.search.state.encode` (a cache).
+
+        Returns:
+            The documents, their foldings and every posting list, shared, not copied.
+        """
+        return IndexParts(
+            documents=self._docs,
+            folded=self._folded,
+            texts=self._texts,
+            doc_node=self._doc_node,
+            chars=self._chars,
+            pairs=self._pairs,
+            triples=self._initial_triples,
+            full_tokens=self._full_tokens,
+            prefix_tokens=self._prefix_tokens,
+            initials=self._initials,
+            several_initials=self._several_initials,
+        )
+
+    @classmethod
+    def from_parts(cls, parts: IndexParts) -> SearchIndex:
+        """The index that :meth:`parts` described, without folding or posting anything again.
+
+        Args:
+            parts: as :meth:`parts` returned them, or as read back from a cache.
+
+        Returns:
+            An index that answers every query as the original did.
+        """
+        index = cls.__new__(cls)
+        index._docs = parts.documents
+        index._folded = parts.folded
+        index._texts = list(parts.texts)
+        index._doc_node = array("i", parts.doc_node)
+        index._node_range = _node_ranges(index._doc_node)
+        index._chars = parts.chars
+        index._pairs = parts.pairs
+        index._next = None
+        index._full_tokens = dict(parts.full_tokens)
+        index._prefix_tokens = dict(parts.prefix_tokens)
+        index._initials = dict(parts.initials)
+        index._initial_triples = parts.triples
+        index._several_initials = dict(parts.several_initials)
+        index._matchers = {}
+        index._pair_cache = {}
+        return index
+
     # -- building ---------------------------------------------------------------------------
+
+    def _fold_all(self, progress: Progress) -> list[FoldedText]:
+        folded: list[FoldedText] = []
+        total = max(len(self._docs), 1)
+        for number, doc in enumerate(self._docs):
+            if number % _PROGRESS_EVERY == 0:
+                progress(_FOLDING * number / total)
+            folded.append(fold(doc.text))
+        return folded
 
     def _group_nodes(self) -> None:
         seen: set[tuple[NodeKind, str]] = set()
@@ -194,10 +265,15 @@ class SearchIndex:
         if self._node_range:
             self._node_range[-1] = (self._node_range[-1][0], len(self._docs))
 
-    def _index_postings(self) -> None:
-        chars = self._chars
-        pairs = self._pairs
+    def _index_postings(self, progress: Progress) -> None:
+        chars: dict[str, array[int]] = {}
+        pairs: dict[str, array[int]] = {}
+        self._chars = chars  # arrays while building, read-only after
+        self._pairs = pairs
+        total = max(len(self._texts), 1)
         for number, text in enumerate(self._texts):
+            if number % _PROGRESS_EVERY == 0:
+                progress(_FOLDING + (_POSTING - _FOLDING) * number / total)
             for char in set(text):
                 postings = chars.get(char)
                 if postings is None:
@@ -225,7 +301,7 @@ class SearchIndex:
         self._full_tokens = {token: frozenset(chars) for token, chars in full.items()}
         self._prefix_tokens = {token: frozenset(chars) for token, chars in prefix.items()}
 
-    def _index_initials(self) -> None:
+    def _index_initials(self, progress: Progress) -> None:
         """Post every run of three Han characters under their pinyin first letters.
 
         Each character maps to its first letter, to ``*`` when its readings start
@@ -245,8 +321,12 @@ class SearchIndex:
                 several[char] = "".join(letters)
             else:
                 table[ord(char)] = "."
-        triples = self._initial_triples
+        triples: dict[str, array[int]] = {}
+        self._initial_triples = triples
+        total = max(len(self._texts), 1)
         for number, text in enumerate(self._texts):
+            if number % _PROGRESS_EVERY == 0:
+                progress(_POSTING + (1 - _POSTING) * number / total)
             keys: set[str] = set()
             for run in _HAN_RUN.finditer(text.translate(table)):
                 codes = run.group()
@@ -313,26 +393,39 @@ class SearchIndex:
     # -- public queries ---------------------------------------------------------------------
 
     @property
-    def documents(self) -> tuple[Document, ...]:
+    def documents(self) -> Sequence[Document]:
         """The indexed documents, in result order."""
         return self._docs
 
     def __len__(self) -> int:
         return len(self._docs)
 
-    def search(self, query: str, *, limit: int | None = None) -> list[Hit]:
+    def folded_length(self, documents: Iterable[int]) -> int:
+        """How many folded characters these documents have (what a query is compared with).
+
+        Args:
+            documents: document numbers.
+
+        Returns:
+            The sum of their folded lengths: no punctuation, spaces or line breaks counted.
+        """
+        texts = self._texts
+        return sum(len(texts[number]) for number in documents)
+
+    def search(self, query: str, *, limit: int | None = None, within: Within | None = None) -> list[Hit]:
         """Find ``query`` (see the module docstring for its syntax).
 
         Args:
             query: the query as typed.
             limit: stop after this many hits (``None``: all of them).
+            within: only in these document numbers (e.g. one report of a library's index).
 
         Returns:
             Hits in document order (an abbreviation's: the words found most often first),
             offsets into the original field text; overlapping matches in one field are merged.
         """
         terms = parse_query(query)
-        hits = self._search(terms, limit)
+        hits = self._search(terms, limit, within)
         if len(hits) > 1 and any(not t.phrase and is_abbreviation(t.text) for t in terms):
             frequency: dict[str, int] = {}
             for hit in hits:
@@ -340,25 +433,61 @@ class SearchIndex:
             hits.sort(key=lambda hit: -frequency[hit.matched])  # stable: document order within a word
         return hits
 
-    def _search(self, terms: list[QueryTerm], limit: int | None) -> list[Hit]:
+    def _search(self, terms: list[QueryTerm], limit: int | None, within: Within | None) -> list[Hit]:
+        hits: list[Hit] = []
+        for spans in self._matching_nodes(terms, within):
+            self._add_hits(spans, hits)
+            if limit is not None and len(hits) >= limit:
+                return hits[:limit]
+        return hits
+
+    def hit_counts(self, query: str, *, within: Within | None = None) -> dict[int, int]:
+        """How many hits :meth:`search` would return in each document, without making them.
+
+        Args:
+            query: the query as typed.
+            within: only in these document numbers.
+
+        Returns:
+            Hit counts by document number; documents without hits are left out.
+        """
+        counts: dict[int, int] = {}
+        for spans in self._matching_nodes(parse_query(query), within):
+            for doc_number, found in spans.items():
+                counts[doc_number] = len(_merge(found))
+        return counts
+
+    def _matching_nodes(
+        self, terms: list[QueryTerm], within: Within | None
+    ) -> Iterator[dict[int, list[tuple[int, int]]]]:
+        """For each node where every term matches, in document order: the folded spans by document."""
         matchers = [self._matcher(term) for term in terms]
         matchers = [m for m in matchers if m is not _EMPTY_TERM]
         if not matchers or any(m.estimate == 0 for m in matchers):
-            return []
+            return
         driver = min(matchers, key=lambda m: m.estimate)
         others = [m for m in matchers if m is not driver]
-        hits: list[Hit] = []
         last_node = -1
         doc_node = self._doc_node
-        for doc_number in driver.candidates():
+        ranges = iter(within) if within is not None else None
+        current = next(ranges, None) if ranges is not None else None
+        if ranges is not None and current is None:
+            return
+        for doc_number in driver.candidates(current.start if current is not None else 0):
+            if current is not None:
+                while doc_number >= current.stop:
+                    current = next(ranges, None)  # type: ignore[arg-type]
+                    if current is None:
+                        return
+                if doc_number < current.start:
+                    continue
             node = doc_node[doc_number]
             if node <= last_node:
                 continue
             last_node = node
-            self._match_node(node, driver, others, hits)
-            if limit is not None and len(hits) >= limit:
-                return hits[:limit]
-        return hits
+            spans = self._node_spans(node, driver, others)
+            if spans:
+                yield spans
 
     def clear_cache(self) -> None:
         """Forget the compiled query terms (benchmarks use it to time cold keystrokes)."""
@@ -390,8 +519,10 @@ class SearchIndex:
 
     # -- matching ---------------------------------------------------------------------------
 
-    def _match_node(self, node: int, driver: _Matcher, others: list[_Matcher], hits: list[Hit]) -> None:
-        """Append the hits of ``node`` if every term matches in one of its fields."""
+    def _node_spans(
+        self, node: int, driver: _Matcher, others: list[_Matcher]
+    ) -> dict[int, list[tuple[int, int]]] | None:
+        """The folded matches in each field of ``node`` if every term matches in one of them."""
         first, last = self._node_range[node]
         texts = self._texts
         spans: dict[int, list[tuple[int, int]]] = {}
@@ -405,7 +536,11 @@ class SearchIndex:
                     spans.setdefault(doc_number, []).extend(found)
                     matched = True
             if not matched:
-                return
+                return None
+        return spans
+
+    def _add_hits(self, spans: dict[int, list[tuple[int, int]]], hits: list[Hit]) -> None:
+        """Append one hit per merged span, documents in order."""
         for doc_number in sorted(spans):
             doc = self._docs[doc_number]
             folded = self._folded[doc_number]
@@ -466,6 +601,15 @@ class SearchIndex:
             return True
         low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
         return spells(letters, spoken_readings(text[low:high])[start - low : end - low])
+
+    def _following(self) -> dict[str, set[str]]:
+        """The characters that follow each character somewhere (built on first use)."""
+        if self._next is None:
+            following: dict[str, set[str]] = {}
+            for pair in self._pairs:
+                following.setdefault(pair[0], set()).add(pair[1])
+            self._next = following
+        return self._next
 
     def _matcher(self, term: QueryTerm) -> _Matcher:
         matcher = self._matchers.get(term)
@@ -537,8 +681,9 @@ class SearchIndex:
         if cached is not None:
             return cached
         found: list[str] = []
+        after = self._following()
         for char in left:
-            following = self._next.get(char)
+            following = after.get(char)
             if following:
                 found.extend(char + other for other in following.intersection(right))
         if len(self._pair_cache) >= 4 * _MATCHER_CACHE_SIZE:
@@ -573,6 +718,29 @@ class SearchIndex:
 
 
 _EMPTY_TERM: Final = _Matcher(needle="", regex=None, drivers=(), estimate=-1)
+# Shares of a build's time (measured on the national library): folding, then postings, then initials.
+_FOLDING: Final = 0.2
+_POSTING: Final = 0.5
+
+
+def _ignore_progress(fraction: float) -> None:
+    """The progress callback of a build nobody watches."""
+
+
+def _tail(postings: Sequence[int], start: int) -> Sequence[int]:
+    """The part of a sorted posting list from document number ``start`` on, without copying."""
+    at = bisect_left(postings, start)
+    if isinstance(postings, (array, memoryview)):
+        return memoryview(postings)[at:]
+    return postings[at:]
+
+
+def _node_ranges(doc_node: array[int]) -> list[tuple[int, int]]:
+    """The document range of each node, from each document's node number."""
+    if not doc_node:
+        return []
+    starts = (np.flatnonzero(np.diff(np.frombuffer(doc_node, dtype=np.int32))) + 1).tolist()
+    return list(zip([0, *starts], [*starts, len(doc_node)], strict=True))
 
 
 def _length(postings: Sequence[int] | None) -> int:
