@@ -84,10 +84,11 @@ def main() -> int:
     parser.add_argument(
         "only",
         nargs="?",
-        choices=["import", "search", "library", "targets"],
+        choices=["import", "search", "library", "libsearch", "targets"],
         help="run one benchmark alone: import = the importer (issue 14), search = keystrokes and index "
-        "build, library = catalogue and national reports (issue 15), targets = pairing and verdicts "
-        "over the national collection and opening the Targets & outcomes view (issue 16)",
+        "build, library = catalogue and national reports (issue 15), libsearch = search, trends and "
+        "index cache across the library (issue 15), targets = pairing and verdicts over the national "
+        "collection and opening the Targets & outcomes view (issue 16)",
     )
     args = parser.parse_args()
     if args.only == "search":
@@ -96,6 +97,16 @@ def main() -> int:
             json.dumps(searched, indent=2, ensure_ascii=False)
             if args.json
             else bench_search.format_table(searched)
+        )
+        return 0
+    if args.only == "libsearch":
+        from benchmarks import bench_libsearch
+
+        measured = bench_libsearch.run(2 if args.quick else 5)
+        print(
+            json.dumps(measured, indent=2, ensure_ascii=False)
+            if args.json
+            else bench_libsearch.format_table(measured)
         )
         return 0
     if args.only == "import":

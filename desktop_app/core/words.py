@@ -244,7 +244,7 @@ _TABLE: dict[str, tuple[str, str]] = {
         f"不计空格、标点和换行{_SC}比率为每万字出现次数{_C}字数同样不计空格、标点和换行。",
         "Counted as search counts: traditional and simplified alike (說 = 说), full- and half-width "
         "alike, letters in any case, spaces, punctuation and line breaks ignored; the rate is "
-        "occurrences per {n} characters, counted without spaces, punctuation and line breaks.",
+        "occurrences per 10,000 characters, counted without spaces, punctuation and line breaks.",
     ),
     # A printed or exported summary (its own words, in the document's language).
     "doc.goals_default": ("主要任务", "Task areas"),

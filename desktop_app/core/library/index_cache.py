@@ -247,6 +247,7 @@ def _report_json(report: IndexedReport) -> dict[str, Any]:
         "documents": [report.documents.start, report.documents.stop],
         "paragraphs": [report.paragraphs.start, report.paragraphs.stop],
         "characters": report.characters,
+        "error": report.error,
     }
 
 
@@ -302,6 +303,7 @@ def _decode_shard(data: bytes, sources: Sequence[ReportSource]) -> Shard:
                 documents=documents,
                 paragraphs=paragraphs,
                 characters=int(row["characters"]),
+                error=str(row.get("error", "")),
             )
         )
     if previous != count:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final, Protocol
 
+from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.search.types import Document, Hit, NodeKind
 
 if TYPE_CHECKING:
@@ -44,7 +45,13 @@ __all__ = [
 ]
 
 DEFAULT_PER_REPORT: Final = 20
-"""Hits listed per report by default; the count is always all of them."""
+"""Hits listed per report by default."""
+COUNT_CAP: Final = 100
+"""A search counts each report's hits up to this many ("100+"); :meth:`LibraryIndex.counts` counts all."""
+LIBRARY_KINDS: Final = frozenset({NodeKind.PARAGRAPH})
+"""What the library's index holds of each report: its article text, the text a reader reads. A figure's
+sentence repeats its paragraph, and names, glosses and units are the open report's own index's
+business; leaving them out halves the build and makes a search's counts a trend's counts."""
 
 _SEPARATOR: Final = "\x1f"  # between a report's number and its node id inside a shard
 
@@ -78,6 +85,8 @@ class IndexedReport:
         paragraphs: the document numbers of its article text (its paragraphs).
         characters: how many characters its article text has after folding (what search compares:
             no punctuation, spaces or line breaks).
+        error: why the report could not be indexed (its file does not load; it has no documents),
+            or "".
     """
 
     id: str
@@ -88,6 +97,7 @@ class IndexedReport:
     documents: range
     paragraphs: range
     characters: int
+    error: str = ""
 
 
 class BuildCancelled(Exception):  # noqa: N818  # a request, not an error
@@ -175,7 +185,9 @@ def build_shard(
 
     Args:
         sources: the shard's reports, in order.
-        load: gives the report of a source's id (e.g. ``Library.load``); may raise, which propagates.
+        load: gives the report of a source's id (e.g. ``Library.load``). A report whose file does not
+            load (:class:`DatasetError`) is kept without documents, its :attr:`IndexedReport.error`
+            saying why; anything else it raises (an unreadable disk) propagates.
         progress: told how far the build has got, now and then (from the building thread).
         cancel: when set, the build stops at the next step with :class:`BuildCancelled`.
         done_before: progress already made by earlier shards of the same build (report units).
@@ -203,8 +215,11 @@ def build_shard(
     reports: list[IndexedReport] = []
     for number, source in enumerate(sources):
         tell(_READING * number, source.id)
-        report = load(source.id)
-        fields = report_documents(report)
+        error = ""
+        try:
+            fields = [doc for doc in report_documents(load(source.id)) if doc.node_kind in LIBRARY_KINDS]
+        except DatasetError as exc:
+            fields, error = [], " ".join(line.strip() for line in exc.describe().splitlines()[:2])
         first = len(documents)
         documents.extend(replace(doc, node_id=f"{number}{_SEPARATOR}{doc.node_id}") for doc in fields)
         # report_documents lists the paragraphs last: the article text is the tail of the range.
@@ -219,6 +234,7 @@ def build_shard(
                 documents=range(first, len(documents)),
                 paragraphs=range(len(documents) - paragraphs, len(documents)),
                 characters=0,
+                error=error,
             )
         )
     index = SearchIndex(
@@ -234,13 +250,16 @@ class ReportHits:
 
     Attributes:
         report: the report.
-        count: how many hits it has in all (the same counting rule as the report's own search).
+        count: how many hits it has (the report's own search's counting rule, in its article text);
+            a lower bound when :attr:`more` is set.
         hits: the first of them (up to the ``per_report`` asked for), node ids the report's own.
+        more: the count stopped at the ``count_cap`` asked for: there are more ("100+").
     """
 
     report: IndexedReport
     count: int
     hits: tuple[Hit, ...]
+    more: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,13 +276,18 @@ class LibraryResults:
 
     @property
     def total(self) -> int:
-        """Hits in all reports."""
+        """Hits in all reports (a lower bound when :attr:`counted` is False)."""
         return sum(group.count for group in self.groups)
 
     @property
+    def counted(self) -> bool:
+        """Whether every count is exact (no report reached the count cap)."""
+        return not any(group.more for group in self.groups)
+
+    @property
     def complete(self) -> bool:
-        """Whether every hit is listed (no report had more than ``per_report``)."""
-        return all(len(group.hits) == group.count for group in self.groups)
+        """Whether every hit is listed (every count exact, no report had more than ``per_report``)."""
+        return self.counted and all(len(group.hits) == group.count for group in self.groups)
 
 
 class LibraryIndex:
@@ -331,34 +355,40 @@ class LibraryIndex:
         collection: str | None = None,
         report_ids: Iterable[str] | None = None,
         per_report: int | None = DEFAULT_PER_REPORT,
+        count_cap: int | None = COUNT_CAP,
     ) -> LibraryResults:
         """Find ``query`` in every report (query syntax: :mod:`desktop_app.core.search.index`).
+
+        Each report is searched on its own, so the work per report is bounded by ``per_report`` and
+        ``count_cap``: a keystroke that finds thousands of hits (``g``, ``发``) costs no more than
+        one that finds a hundred in each report.
 
         Args:
             query: the query as typed.
             collection: only this collection's reports ("this collection" in the search panel).
             report_ids: only these reports.
-            per_report: list at most this many hits of each report (None: all); counts are exact.
+            per_report: list at most this many hits of each report (None: all).
+            count_cap: count each report's hits up to this many (None: all; see :attr:`ReportHits.more`).
 
         Returns:
             The reports with hits, in library order, each with its count and first hits.
         """
         groups: list[ReportHits] = []
+        over = None if count_cap is None else count_cap + 1
         for shard, reports in self._scoped(collection, report_ids):
             index = shard.index
-            found = index.hit_counts(query, within=_ranges(report.documents for report in reports))
-            if not found:
-                continue
-            per: dict[str, int] = {}
-            for document, count in found.items():
-                report_id = shard.report_of(document).id
-                per[report_id] = per.get(report_id, 0) + count
             for report in reports:
-                count = per.get(report.id, 0)
+                if not report.documents:
+                    continue
+                within = (report.documents,)
+                count = sum(index.hit_counts(query, within=within, cap=over).values())
                 if not count:
                     continue
-                hits = index.search(query, limit=per_report, within=(report.documents,))
-                groups.append(ReportHits(report, count, tuple(_own(hit) for hit in hits)))
+                more = count_cap is not None and count > count_cap
+                hits = index.search(query, limit=per_report, within=within)
+                groups.append(
+                    ReportHits(report, count_cap if more else count, tuple(_own(hit) for hit in hits), more)
+                )
         return LibraryResults(query, tuple(groups))
 
     def hits(self, report_id: str, query: str, *, limit: int | None = None) -> list[Hit]:

@@ -64,7 +64,8 @@ class Trend:
     Attributes:
         query: the query as typed.
         collection: the collection's id, or None for every report.
-        rows: one per report with a year, oldest first (same year: by id).
+        rows: one per report with a year, oldest first (same year: by id); reports that could not
+            be indexed are left out.
     """
 
     query: str
@@ -79,7 +80,7 @@ class Trend:
 
 def folding_note(lang: Language | str = Language.EN) -> str:
     """How occurrences and characters are counted, in one sentence for a view or an export."""
-    return word("trend.folding", lang).format(n=f"{PER_CHARACTERS:,}")
+    return word("trend.folding", lang)
 
 
 def _rate(occurrences: int, characters: int) -> float:
@@ -102,7 +103,9 @@ def term_trend(index: LibraryIndex, query: str, *, collection: str | None = None
         reports = [
             report
             for report in shard.reports
-            if report.year is not None and (collection is None or report.collection == collection)
+            if report.year is not None
+            and not report.error
+            and (collection is None or report.collection == collection)
         ]
         if not reports:
             continue

@@ -441,20 +441,30 @@ class SearchIndex:
                 return hits[:limit]
         return hits
 
-    def hit_counts(self, query: str, *, within: Within | None = None) -> dict[int, int]:
+    def hit_counts(
+        self, query: str, *, within: Within | None = None, cap: int | None = None
+    ) -> dict[int, int]:
         """How many hits :meth:`search` would return in each document, without making them.
 
         Args:
             query: the query as typed.
             within: only in these document numbers.
+            cap: stop once this many hits are counted (a display that says "100+" needs no more).
 
         Returns:
-            Hit counts by document number; documents without hits are left out.
+            Hit counts by document number (in document order, the last one cut short by ``cap``);
+            documents without hits are left out.
         """
         counts: dict[int, int] = {}
+        total = 0
         for spans in self._matching_nodes(parse_query(query), within):
-            for doc_number, found in spans.items():
-                counts[doc_number] = len(_merge(found))
+            for doc_number in sorted(spans):
+                count = len(_merge(spans[doc_number]))
+                if cap is not None and total + count >= cap:
+                    counts[doc_number] = cap - total
+                    return counts
+                counts[doc_number] = count
+                total += count
         return counts
 
     def _matching_nodes(

@@ -16,6 +16,7 @@ from desktop_app.core.library.search import (
 )
 from desktop_app.core.loader import load_report
 from desktop_app.core.search.index import SearchIndex
+from desktop_app.core.search.types import NodeKind
 from tests.core.library.small_reports import ReportFile, loader, small_library, write_report
 
 
@@ -34,13 +35,14 @@ def test_results_are_grouped_by_report_in_library_order_with_counts(
 ) -> None:
     results = library.search("高质量发展")
     assert [group.report.id for group in results.groups] == ["national/2024", "national/2023"]
-    # The same counting rule as each report's own search: the library adds nothing and loses nothing.
+    # Each report's own search, in its article text: the library adds nothing and loses nothing.
     for group in results.groups:
         own = SearchIndex.build(load_report(next(r.path for r in reports if r.id == group.report.id)))
-        assert group.count == len(own.search("高质量发展"))
-        assert list(group.hits) == own.search("高质量发展")
-    assert results.total == sum(group.count for group in results.groups)
-    assert results.complete
+        article = [hit for hit in own.search("高质量发展") if hit.node_kind is NodeKind.PARAGRAPH]
+        assert group.count == len(article)
+        assert list(group.hits) == article
+    assert results.total == sum(group.count for group in results.groups) == 3
+    assert results.complete and results.counted
 
 
 def test_a_hit_carries_its_report_and_its_span_in_that_report(
@@ -52,7 +54,7 @@ def test_a_hit_carries_its_report_and_its_span_in_that_report(
     assert hit.span is not None
     paragraph = report.paragraph_by_id[hit.span.paragraph_id]
     assert paragraph.text[hit.span.start : hit.span.end] == "說到"
-    assert hit.node_id in {p.id for p in report.paragraphs} | {i.id for i in report.indicators}
+    assert hit.node_id == hit.span.paragraph_id
 
 
 def test_per_report_limits_the_listed_hits_not_the_count(library: LibraryIndex) -> None:
@@ -62,6 +64,18 @@ def test_per_report_limits_the_listed_hits_not_the_count(library: LibraryIndex) 
     assert all(len(g.hits) == 1 for g in short.groups)
     assert not short.complete and full.complete
     assert library.counts("发展") == {g.report.id: g.count for g in full.groups}
+
+
+def test_counts_stop_at_the_cap_and_say_there_are_more(library: LibraryIndex) -> None:
+    exact = library.counts("发展")
+    assert exact["national/2023"] == 2
+    capped = library.search("发展", count_cap=1)
+    assert {g.report.id: (g.count, g.more) for g in capped.groups} == {
+        report_id: (1, count > 1) for report_id, count in exact.items()
+    }
+    assert not capped.counted
+    at_cap = library.search("发展", count_cap=2)  # exactly at the cap is not "more"
+    assert next(g for g in at_cap.groups if g.report.id == "national/2023").more is False
 
 
 def test_scope_to_a_collection_or_to_reports(tmp_path: Path, reports: list[ReportFile]) -> None:
@@ -101,3 +115,22 @@ def test_build_reports_progress_and_can_be_cancelled(reports: list[ReportFile]) 
     with pytest.raises(BuildCancelled):
         build_shard(reports, loader(reports, calls), progress=stop_after_first, cancel=cancel)
     assert calls == [reports[0].id]  # stopped before loading another report
+
+
+def test_a_report_that_does_not_load_is_kept_with_its_error(
+    tmp_path: Path, reports: list[ReportFile], library: LibraryIndex
+) -> None:
+    from desktop_app.core.library.trend import term_trend
+
+    broken_path = tmp_path / "broken.json"
+    broken_path.write_text('{"metadata": ', encoding="utf-8")
+    broken = ReportFile("national/broken", "坏文件", 2000, "national", "0" * 64, broken_path)
+    everything = [reports[0], broken, *reports[1:]]
+    with_broken = LibraryIndex([build_shard(everything, loader(everything))])
+    indexed = {report.id: report for report in with_broken.reports}
+    assert "broken.json" in indexed["national/broken"].error
+    assert len(indexed["national/broken"].documents) == 0
+    for query in ("高质量发展", "发展", "gdp", "各位"):
+        assert with_broken.counts(query) == library.counts(query)
+        assert with_broken.search(query) == library.search(query)
+    assert "national/broken" not in {row.report_id for row in term_trend(with_broken, "发展").rows}
