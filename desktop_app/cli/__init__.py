@@ -30,7 +30,7 @@ from desktop_app.cli.console import EXIT_STATUS_HELP, PROG, Console, ExitStatus
 
 __all__ = ["COMMANDS", "gui_main", "main"]
 
-COMMANDS = ("open", "validate", "info", "search", "export", "import", "library", "targets")
+COMMANDS = ("open", "validate", "info", "search", "trend", "export", "import", "library", "targets")
 
 Handler = Callable[[argparse.Namespace, Console, Console], int]
 
@@ -85,17 +85,34 @@ def build_parser(out: Console, err: Console) -> argparse.ArgumentParser:
     info.add_argument("path", nargs="?", help=dataset_help)
     search = command(
         "search",
-        "search the report; one hit per line, or a JSON list",
-        "0 hits found, 1 no hits, 3 the dataset could not be loaded",
+        "search the report (or every report of the library); one hit per line, or a JSON list",
+        "0 hits found, 1 no hits, 2 unknown collection or --dataset with --library, "
+        "3 the dataset (or the library) could not be loaded",
     )
     search.add_argument("query")
     search.add_argument("--dataset", help=dataset_help)
-    search.add_argument("--json", action="store_true", help="print a JSON list of hits")
+    search.add_argument(
+        "--library", action="store_true", help="search every report of the library, hits grouped by report"
+    )
+    search.add_argument("--collection", metavar="ID", help="with --library: only this collection's reports")
+    search.add_argument(
+        "--json", action="store_true", help="print a JSON list of hits (of reports with --library)"
+    )
     search.add_argument(
         "--include-unreviewed",
         action="store_true",
         help="also search figures awaiting review (proposed, not yet checked); their hits are marked",
     )
+    trend = command(
+        "trend",
+        "how often a query occurs per 10,000 characters in each report of the library, oldest first",
+        "0 done, 2 unknown collection, 3 the library could not be opened",
+    )
+    trend.add_argument("query")
+    trend.add_argument(
+        "--collection", metavar="ID", help="only this collection's reports (default: every report)"
+    )
+    trend.add_argument("--json", action="store_true", help="print JSON: the rows and how they are counted")
     export = command(
         "export",
         "write the summary as PDF, CSV or HTML without a window",
@@ -193,6 +210,10 @@ def _handler(command: str) -> Handler:
         from desktop_app.cli.search import search
 
         return search
+    if command == "trend":
+        from desktop_app.cli.trend import trend
+
+        return trend
     if command == "import":
         from desktop_app.cli.import_cmd import import_report
 

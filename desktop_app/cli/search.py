@@ -1,17 +1,17 @@
-"""``report-viewer search``: query a dataset from the terminal, one hit per line or JSON."""
+"""``report-viewer search``: query a dataset (or the whole library) from the terminal, lines or JSON."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Final
 
-from desktop_app.cli.console import Console, ExitStatus, load_or_report
+from desktop_app.cli.console import PROG, Console, ExitStatus, load_or_report
 from desktop_app.core.search.hits import HitPlaces, marked_snippet
 from desktop_app.core.search.index import SearchIndex
 from desktop_app.core.search.types import Hit
 from desktop_app.core.unreviewed import review_counts, shown_report
 
-__all__ = ["CONTEXT_WIDTH", "UNREVIEWED_MARK", "marked_context", "run_search", "search"]
+__all__ = ["CONTEXT_WIDTH", "UNREVIEWED_MARK", "marked_context", "run_library_search", "run_search", "search"]
 
 CONTEXT_WIDTH: Final = 20
 """Characters of context shown on either side of a match."""
@@ -105,8 +105,88 @@ def run_search(
     return ExitStatus.OK if hits else ExitStatus.NO_HITS
 
 
+def _hit_json(hit: Hit) -> dict[str, object]:
+    span = hit.span
+    return {
+        "node_id": hit.node_id,
+        "kind": str(hit.node_kind),
+        "field": hit.field,
+        "start": hit.start,
+        "end": hit.end,
+        "match": hit.matched,
+        "context": marked_context(hit),
+        "unreviewed": False,  # the library indexes article text, which is never awaiting review
+        "span": None
+        if span is None
+        else {"paragraph_id": span.paragraph_id, "start": span.start, "end": span.end},
+    }
+
+
+def run_library_search(query: str, collection: str | None, as_json: bool, out: Console, err: Console) -> int:
+    """Search every report of the library and print the hits grouped by report.
+
+    Args:
+        query: the query (terms, "phrases", pinyin, numbers).
+        collection: only this collection's reports, or None for all.
+        as_json: print one JSON list with an object per report (``report_id``, ``year``, ``title``,
+            ``collection``, ``count``, ``hits``: as for one report, each with its ``span`` in the
+            report's article) instead of lines.
+        out: where the hits go.
+        err: where problems go (and a note while the index is first built).
+
+    Returns:
+        :attr:`ExitStatus.OK` with hits, :attr:`ExitStatus.NO_HITS` without,
+        :attr:`ExitStatus.USAGE` for an unknown collection, :attr:`ExitStatus.DATASET` when the
+        library cannot be opened.
+    """
+    from desktop_app.cli.library_index import open_library_index
+
+    opened = open_library_index(err)
+    if opened is None:
+        return ExitStatus.DATASET
+    if collection is not None and collection not in opened.collections:
+        err.line(
+            f"{PROG} search: unknown collection {collection!r} (collections: {', '.join(opened.collections)})"
+        )
+        return ExitStatus.USAGE
+    results = opened.index.search(query, collection=collection, per_report=None, count_cap=None)
+    if as_json:
+        out.json(
+            [
+                {
+                    "report_id": group.report.id,
+                    "year": group.report.year,
+                    "title": group.report.title,
+                    "collection": group.report.collection,
+                    "count": group.count,
+                    "hits": [_hit_json(hit) for hit in group.hits],
+                }
+                for group in results.groups
+            ]
+        )
+    else:
+        for group in results.groups:
+            report = group.report
+            out.line(f"{report.id}\t{report.year or ''}\t{report.title}\t{group.count} hits")
+            for hit in group.hits:
+                out.line(f"  {hit.node_id}\t{marked_context(hit)}")
+        if results.groups:
+            out.line(f"{results.total} hits in {len(results.groups)} reports.")
+        else:
+            out.line(f"No hits for “{query.strip()}” in the library.")
+    return ExitStatus.OK if results.groups else ExitStatus.NO_HITS
+
+
 def search(args: argparse.Namespace, out: Console, err: Console) -> int:
     """The ``search`` command."""
+    if args.library:
+        if args.dataset:
+            err.line(f"{PROG} search: --dataset and --library do not go together")
+            return ExitStatus.USAGE
+        return run_library_search(args.query, args.collection, args.json, out, err)
+    if args.collection:
+        err.line(f"{PROG} search: --collection needs --library")
+        return ExitStatus.USAGE
     return run_search(
         args.query, args.dataset, args.json, out, err, include_unreviewed=args.include_unreviewed
     )

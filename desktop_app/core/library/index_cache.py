@@ -230,7 +230,7 @@ class IndexCache:
             shards.append(shard)
         self.prune(shard_key(group) for group in plan)
         self.last = CacheReport(read, built, discarded)
-        return LibraryIndex(shards)
+        return LibraryIndex(shards, [source.id for source in sources])
 
 
 class _UnreadableError(Exception):

@@ -293,13 +293,19 @@ class LibraryResults:
 class LibraryIndex:
     """Every report of the library searchable at once (see the module docstring)."""
 
-    def __init__(self, shards: Sequence[Shard]) -> None:
-        """Put shards together, in the order their reports should be listed.
+    def __init__(self, shards: Sequence[Shard], order: Sequence[str] = ()) -> None:
+        """Put shards together.
 
         Args:
             shards: the shards.
+            order: report ids in the order results list them (the library's: newest first, across
+                collections); by default, the shards' order.
         """
         self._shards = tuple(shards)
+        ids = [*order, *(report.id for shard in self._shards for report in shard.reports)]
+        self._position: dict[str, int] = {}
+        for report_id in ids:
+            self._position.setdefault(report_id, len(self._position))
 
     @property
     def shards(self) -> tuple[Shard, ...]:
@@ -308,8 +314,11 @@ class LibraryIndex:
 
     @property
     def reports(self) -> list[IndexedReport]:
-        """Every indexed report, in order."""
-        return [report for shard in self._shards for report in shard.reports]
+        """Every indexed report, in the order results list them."""
+        return sorted(
+            (report for shard in self._shards for report in shard.reports),
+            key=lambda report: self._position[report.id],
+        )
 
     def _scoped(
         self, collection: str | None, report_ids: Iterable[str] | None
@@ -384,11 +393,10 @@ class LibraryIndex:
                 count = sum(index.hit_counts(query, within=within, cap=over).values())
                 if not count:
                     continue
-                more = count_cap is not None and count > count_cap
+                shown = count if count_cap is None else min(count, count_cap)
                 hits = index.search(query, limit=per_report, within=within)
-                groups.append(
-                    ReportHits(report, count_cap if more else count, tuple(_own(hit) for hit in hits), more)
-                )
+                groups.append(ReportHits(report, shown, tuple(_own(hit) for hit in hits), shown < count))
+        groups.sort(key=lambda group: self._position[group.report.id])
         return LibraryResults(query, tuple(groups))
 
     def hits(self, report_id: str, query: str, *, limit: int | None = None) -> list[Hit]:

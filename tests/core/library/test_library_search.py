@@ -84,6 +84,16 @@ def test_scope_to_a_collection_or_to_reports(tmp_path: Path, reports: list[Repor
     plan = shard_plan(everything, bundled=["national"])
     assert [[s.id for s in group] for group in plan] == [[r.id for r in reports], [mine.id]]
     library = LibraryIndex([build_shard(group, loader(everything)) for group in plan])
+    # Listed in the library's order (newest first across collections), not the shards'.
+    ordered = LibraryIndex(
+        [build_shard(group, loader(everything)) for group in plan], [everything[0].id, mine.id]
+    )
+    assert [g.report.id for g in ordered.search("高质量发展").groups] == [
+        "user/mine",
+        "national/2024",
+        "national/2023",
+    ]
+    assert [r.id for r in ordered.reports][:3] == [everything[0].id, mine.id, everything[1].id]
     assert set(library.counts("高质量发展")) == {"national/2024", "national/2023", "user/mine"}
     assert set(library.counts("高质量发展", collection="user")) == {"user/mine"}
     assert set(library.counts("高质量发展", report_ids=["national/2023"])) == {"national/2023"}
