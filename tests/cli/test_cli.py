@@ -57,7 +57,10 @@ def test_version_and_help_from_the_real_entry_point() -> None:
 def test_help_goes_to_the_given_stream() -> None:
     status, out, err = run("search", "--help")
     assert status == 0 and not err
-    assert "0 hits found, 1 no hits, 3 the dataset could not be loaded" in " ".join(out.split())
+    assert (
+        "0 hits found, 1 no hits, 2 unknown collection or --dataset with --library, "
+        "3 the dataset (or the library) could not be loaded" in " ".join(out.split())
+    )
 
 
 def test_unknown_option_is_a_usage_error() -> None:
