@@ -91,3 +91,11 @@ def test_a_capped_count_stops_at_the_cap(index: SearchIndex) -> None:
         total = len(index.search(query))
         for cap in (1, 5, 50):
             assert sum(index.hit_counts(query, cap=cap).values()) == min(cap, total), (query, cap)
+
+
+def test_documents_of_some_kinds_are_those_kinds_of_all_documents(report: Report) -> None:
+    from desktop_app.core.search.types import NodeKind
+
+    everything = report_documents(report)
+    for kinds in ({NodeKind.PARAGRAPH}, {NodeKind.INDICATOR, NodeKind.SECTION}, set()):
+        assert report_documents(report, kinds) == [doc for doc in everything if doc.node_kind in kinds]

@@ -217,7 +217,7 @@ def build_shard(
         tell(_READING * number, source.id)
         error = ""
         try:
-            fields = [doc for doc in report_documents(load(source.id)) if doc.node_kind in LIBRARY_KINDS]
+            fields = report_documents(load(source.id), LIBRARY_KINDS)
         except DatasetError as exc:
             fields, error = [], " ".join(line.strip() for line in exc.describe().splitlines()[:2])
         first = len(documents)

@@ -9,13 +9,16 @@ article again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from desktop_app.core.model import Paragraph, Report, Span
 from desktop_app.core.presentation import number_text
 from desktop_app.core.search.types import Document, NodeKind
 
 __all__ = ["locate", "report_documents"]
+
+T = TypeVar("T")
 
 
 def locate(text: str, anchor: Span | None, paragraphs: Mapping[str, Paragraph]) -> tuple[Span | None, int]:
@@ -52,17 +55,23 @@ def locate(text: str, anchor: Span | None, paragraphs: Mapping[str, Paragraph]) 
     return None, 0
 
 
-def report_documents(report: Report) -> list[Document]:
+def report_documents(report: Report, kinds: Collection[NodeKind] | None = None) -> list[Document]:
     """Every searchable field of ``report``, node by node in :class:`NodeKind` order.
 
     Args:
         report: the loaded report.
+        kinds: only the fields of these kinds of node (the library indexes the article text only);
+            None for all.
 
     Returns:
         The documents; those of one node are adjacent.
     """
     docs: list[Document] = []
     paragraphs = report.paragraph_by_id
+
+    def each(items: Sequence[T], kind: NodeKind) -> Sequence[T]:
+        # Nodes of a kind not wanted are skipped before any of their fields is worked out.
+        return items if kinds is None or kind in kinds else ()
 
     def add(node_id: str, kind: NodeKind, fields: Iterable[tuple[str, str, Span | None]]) -> None:
         for name, text, anchor in fields:
@@ -77,7 +86,7 @@ def report_documents(report: Report) -> list[Document]:
         plain = number_text(value)
         return [] if plain in fold(written).text else [("number", plain, None)]
 
-    for goal in report.goal_areas:
+    for goal in each(report.goal_areas, NodeKind.GOAL_AREA):
         add(
             goal.id,
             NodeKind.GOAL_AREA,
@@ -88,7 +97,7 @@ def report_documents(report: Report) -> list[Document]:
                 ("title_en", goal.title_en, None),
             ],
         )
-    for ind in report.indicators:
+    for ind in each(report.indicators, NodeKind.INDICATOR):
         add(
             ind.id,
             NodeKind.INDICATOR,
@@ -101,7 +110,7 @@ def report_documents(report: Report) -> list[Document]:
                 *numbers(ind.span.text, ind.value),
             ],
         )
-    for der in report.derived:
+    for der in each(report.derived, NodeKind.DERIVED):
         add(
             der.id,
             NodeKind.DERIVED,
@@ -113,13 +122,13 @@ def report_documents(report: Report) -> list[Document]:
                 *numbers("", der.value),
             ],
         )
-    for quote in report.quotes:
+    for quote in each(report.quotes, NodeKind.QUOTE):
         add(
             quote.id,
             NodeKind.QUOTE,
             [("text", quote.text, quote.span), ("speaker", quote.speaker, None)],
         )
-    for entity in report.entities:
+    for entity in each(report.entities, NodeKind.ENTITY):
         add(
             entity.id,
             NodeKind.ENTITY,
@@ -128,13 +137,13 @@ def report_documents(report: Report) -> list[Document]:
                 *((f"roles[{n}]", role, None) for n, role in enumerate(entity.roles)),
             ],
         )
-    for section in report.sections:
+    for section in each(report.sections, NodeKind.SECTION):
         add(
             section.id,
             NodeKind.SECTION,
             [("title", section.title, None), ("title_en", section.title_en, None)],
         )
-    for paragraph in report.paragraphs:
+    for paragraph in each(report.paragraphs, NodeKind.PARAGRAPH):
         whole = Span(paragraph.id, 0, len(paragraph.text), paragraph.text)
         add(paragraph.id, NodeKind.PARAGRAPH, [("text", paragraph.text, whole)])
     return docs
