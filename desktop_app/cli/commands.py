@@ -8,6 +8,7 @@ from collections import Counter
 from desktop_app.cli.console import Console, ExitStatus, load_or_report
 from desktop_app.core.model import Report
 from desktop_app.core.presentation import goal_label
+from desktop_app.core.unreviewed import review_counts
 
 
 def counts_line(report: Report) -> str:
@@ -20,6 +21,14 @@ def counts_line(report: Report) -> str:
     )
 
 
+def review_line(report: Report) -> str:
+    """How many stated figures are confirmed, await review or were rejected (views show only the first)."""
+    counts = review_counts(report)
+    return (
+        f"Review: {counts.confirmed} confirmed, {counts.awaiting} awaiting review, {counts.rejected} rejected"
+    )
+
+
 def info_text(report: Report) -> str:
     """A short description: title, meeting, counts by kind and by goal area."""
     meta = report.metadata
@@ -29,6 +38,7 @@ def info_text(report: Report) -> str:
         f"Presenter: {meta.presenter.office} {meta.presenter.name}",
         f"Source: {meta.citation}",
         counts_line(report),
+        review_line(report),
         "",
         "Figures by kind:",
     ]

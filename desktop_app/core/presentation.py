@@ -35,6 +35,7 @@ from desktop_app.core.model import (
     Scope,
     Section,
 )
+from desktop_app.core.unreviewed import unreviewed_tag
 from desktop_app.core.words import word
 
 __all__ = [
@@ -328,9 +329,9 @@ def location_text(paragraph_id: str, report: Report, lang: Language | str = Lang
 
 
 def citation(indicator: AnyIndicator, report: Report, lang: Language | str = Language.ZH) -> str:
-    """A figure with its sentence and the source, for the clipboard."""
+    """A figure with its sentence and the source, for the clipboard (an unreviewed one marked so)."""
     source = source_citation(report, lang)
-    name = figure_name(indicator, lang)
+    name = unreviewed_tag(indicator, lang) + figure_name(indicator, lang)
     kind = kind_label(indicator.kind, lang)
     year = year_text(indicator.year, lang)
     if isinstance(indicator, Indicator):

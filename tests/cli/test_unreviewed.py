@@ -87,3 +87,9 @@ def test_search_marks_unreviewed_hits_when_asked(unreviewed_path: Path) -> None:
 def test_a_reviewed_report_says_nothing_about_review() -> None:
     status, out, err = run("search", "2504")
     assert status == 0 and err == "" and UNREVIEWED_MARK not in out
+
+
+def test_info_counts_review_states(unreviewed_path: Path) -> None:
+    status, out, _ = run("info", str(unreviewed_path))
+    assert status == 0 and "Review: 31 confirmed, 4 awaiting review, 1 rejected" in out
+    assert "Review: 36 confirmed, 0 awaiting review, 0 rejected" in run("info")[1]

@@ -17,6 +17,7 @@ from desktop_app.core.charting import chart_groups, item_label
 from desktop_app.core.csv_export import COLUMNS, figure_rows, write_csv
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report, Review
+from desktop_app.core.presentation import citation
 from desktop_app.core.scope import FIGURES, resolve_scope
 from desktop_app.core.search.hits import HitPlaces
 from desktop_app.core.search.index import SearchIndex
@@ -208,3 +209,12 @@ def test_search_finds_unreviewed_figures_only_when_shown_and_labels_them(unrevie
     assert all(places.unreviewed(hit) for hit in hits)
     assert places.item_label(hits[0]) == "\u3014未审核\u3015进出口总额"
     assert "[unreviewed]" in HitPlaces(shown, Language.EN).describe(hits[0])
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("zh", "\u3014未审核\u3015"), ("en", "[unreviewed] ")])
+def test_a_copied_figure_says_it_is_unreviewed(unreviewed_report: Report, lang: str, tag: str) -> None:
+    copied = citation(unreviewed_report.indicator_by_id["ind-industrial-output"], unreviewed_report, lang)
+    assert copied.startswith(tag)
+    derived = unreviewed_report.indicator_by_id["der-city-industrial-output"]
+    assert citation(derived, unreviewed_report, lang).startswith(tag)
+    assert tag not in citation(unreviewed_report.indicator_by_id["ind-agri-output"], unreviewed_report, lang)
