@@ -290,11 +290,22 @@ def _outcome(target: _Target, later: Iterable[_Figures], year: int, unreviewed: 
 
     A figure in the target's unit comes before one in another unit in the same report. Where the
     target report has several targets of the series, the outcome must name the same indicator.
-    Words for the year count only where the report has no figure.
+    Words for the year count only where the report has no figure. A target in words of a series
+    (主要污染物排放继续减少) is also answered by figures of its parts (``major_pollutant_reduction.so2``).
     """
     key, unit = target.series, target.ref.unit_normalised
     for figures in later:
         candidates = [i for i in figures.outcomes.get((key, year), ()) if is_shown(i.review, unreviewed)]
+        if not candidates and target.ref.is_text:
+            parts = [
+                i
+                for (k, y), found in figures.outcomes.items()
+                if y == year and k.startswith(f"{key}.")
+                for i in found
+            ]
+            candidates = sorted(
+                (i for i in parts if is_shown(i.review, unreviewed)), key=figures.figures.index
+            )
         if target.several:
             candidates = [i for i in candidates if _same_indicator(target.name, i.name)]
         if candidates:

@@ -92,3 +92,16 @@ def test_a_bad_review_list_names_the_entry(tmp_path: Path) -> None:
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(DatasetError, match=r'\$\.qualitative\["2015"\]\[0\]: bad or missing role'):
         load_text_entries(path)
+
+
+def test_a_text_target_is_answered_by_figures_of_its_parts(tmp_path: Path) -> None:
+    earlier = imported(tmp_path, "今年主要污染物排放继续减少。\n", 2016)
+    later = imported(
+        tmp_path, "二氧化硫排放量下降5.6%。\n", 2017, series={"5.6%": "major_pollutant_reduction.so2"}
+    )
+    entry = TextEntry(
+        2016, "主要污染物排放继续减少", "target", 2016, "主要污染物排放", "major_pollutant_reduction"
+    )
+    words = text_figures([earlier], {"national-2016": [entry]}).figures
+    (found,) = [p for p in pair([earlier, later], texts=words) if p.series.key == "major_pollutant_reduction"]
+    assert found.verdict is Verdict.QUALITATIVE and found.outcome is not None and found.outcome.value == 5.6
