@@ -37,7 +37,8 @@ class TrendRow(Protocol):
 class TrendTableModel(QAbstractTableModel):
     """Rows of a trend, newest year first; :data:`ITEM_ID_ROLE` gives a row's report id."""
 
-    YEAR, REPORT, OCCURRENCES, CHARACTERS, RATE = range(5)
+    # The numbers first: in a narrow table the report's title is what gets cut.
+    YEAR, OCCURRENCES, CHARACTERS, RATE, REPORT = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,17 +67,14 @@ class TrendTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (
-            (
-                self.tr("Year"),
-                self.tr("Report"),
-                self.tr("Occurrences"),
-                self.tr("Characters"),
-                self.tr("Per 10,000 characters"),
-            )[section]
-            if 0 <= section < 5
-            else None
+        headers = (
+            self.tr("Year"),
+            self.tr("Occurrences"),
+            self.tr("Characters"),
+            self.tr("Per 10,000 characters"),
+            self.tr("Report"),
         )
+        return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
@@ -86,13 +84,13 @@ class TrendTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 str(row.year),
-                visible_text(self.title(row.report_id), 80),
                 f"{row.occurrences:,}",
                 f"{row.characters:,}",
                 number_text(round(row.rate, 2)),
+                visible_text(self.title(row.report_id), 80),
             )[column]
         if role == SORT_ROLE:
-            return (row.year, self.title(row.report_id), row.occurrences, row.characters, row.rate)[column]
+            return (row.year, row.occurrences, row.characters, row.rate, self.title(row.report_id))[column]
         if role == ITEM_ID_ROLE:
             return row.report_id
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.REPORT:

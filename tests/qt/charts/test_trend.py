@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.qt.charts.trend import TrendChart, bar_positions, trend_hover_text
@@ -92,7 +93,7 @@ def test_png_and_svg_export(chart: TrendChart) -> None:
     assert "2025" in svg
 
 
-def test_trend_view_table_click_and_exports(qtbot: QtBot, tmp_path: Path) -> None:
+def test_trend_view_table_click_and_exports(qtbot: QtBot, tmp_path: Path, qtmodeltester: ModelTester) -> None:
     view = TrendView()
     qtbot.addWidget(view)
     view.set_rows(
@@ -104,12 +105,13 @@ def test_trend_view_table_click_and_exports(qtbot: QtBot, tmp_path: Path) -> Non
         csv_writer=lambda rows: "year,rate\r\n" + "".join(f"{r.year},{r.rate}\r\n" for r in rows),
     )
     assert view.objectName() == "trendView"
+    qtmodeltester.check(view.table_model())
     table = view.table()
     # Newest first; the title where there is one, else the id.
     assert [table.model().index(r, 0).data() for r in range(4)] == ["2025", "2024", "2019", "2017"]
-    assert table.model().index(0, 1).data() == "2025年政府工作报告"
-    assert table.model().index(1, 1).data() == "national-2024"
-    assert table.model().index(0, 4).data() == "6.44"
+    assert table.model().index(0, 4).data() == "2025年政府工作报告"
+    assert table.model().index(1, 4).data() == "national-2024"
+    assert table.model().index(0, 3).data() == "6.44"
     with qtbot.waitSignal(view.report_activated) as blocker:
         table.activated.emit(table.model().index(2, 0))
     assert blocker.args == ["national-2019"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
@@ -98,10 +99,14 @@ def test_hidden_library_is_not_opened_at_start(window: MainWindow, qtbot: QtBot)
     assert dock is not None and not dock.isVisible()
 
 
-def test_collections_then_reports_newest_first(window: MainWindow) -> None:
+def test_collections_then_reports_newest_first(window: MainWindow, qtmodeltester: ModelTester) -> None:
     controller = _controller(window)
     pane = controller.pane
     model = pane.model()
+    qtmodeltester.check(model)
+    pane.set_filter(level="national", years="2010-2012")
+    qtmodeltester.check(pane.filter_model())
+    pane.set_filter()
     names = [c.id for c in model.collections()]
     assert names[:2] == ["linzi", "national"]
     national = [e for e in model.entries() if e.collection == "national"]
