@@ -552,8 +552,8 @@
         <translation>导入程序提出、尚未审核的数据</translation>
     </message>
     <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
+        <source>%1 (cannot be opened)</source>
+        <translation>%1（无法打开）</translation>
     </message>
     <message>
         <source>%1 confirmed · %2 unreviewed</source>
@@ -619,8 +619,8 @@
         <translation>%2 个文集，共 %1 份报告</translation>
     </message>
     <message>
-        <source>; %1 cannot be opened (marked ⚠)</source>
-        <translation>；%1 份无法打开（标有 ⚠）</translation>
+        <source>; %1 cannot be opened (in red)</source>
+        <translation>；%1 份无法打开（红色标出）</translation>
     </message>
     <message>
         <source>All levels</source>

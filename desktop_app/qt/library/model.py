@@ -230,7 +230,7 @@ class LibraryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
                 title = visible_text(entry.title, LABEL_LIMIT)
-                return fill(self.tr("⚠ %1"), title) if entry.broken else title
+                return fill(self.tr("%1 (cannot be opened)"), title) if entry.broken else title
             if column == self.YEAR:
                 return str(entry.year) if entry.year is not None else ""
             if entry.broken:

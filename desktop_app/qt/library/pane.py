@@ -186,7 +186,7 @@ class LibraryPane(QWidget):
         broken = sum(1 for e in entries if e.broken)
         status = fill(self.tr("%1 reports in %2 collections"), len(entries), len(collections))
         if broken:
-            status += fill(self.tr("; %1 cannot be opened (marked ⚠)"), broken)
+            status += fill(self.tr("; %1 cannot be opened (in red)"), broken)
         self._status.setText("\n".join(p for p in (message, status) if p))
         if current:
             self.select(current)
