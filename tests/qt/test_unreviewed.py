@@ -200,6 +200,8 @@ def test_clicking_the_count_opens_review_mode_where_there_is_one(unreviewed_wind
     window.action("actionReviewMode").triggered.connect(lambda: opened.append(True))
     status = window.findChild(QLabel, "reviewStatus")
     assert status is not None
+    assert status.toolTip().endswith("Click to review them.")  # it says it can be clicked, and looks so
+    assert status.cursor().shape() == Qt.CursorShape.PointingHandCursor
     QTest.mouseClick(status, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert opened == [True]
     review = window.review_actions().review_window()  # File › Review figures… opened the dataset
