@@ -303,6 +303,10 @@
         <translation>取自原文，如 临淄区</translation>
     </message>
     <message>
+        <source>Page headers or footers to drop wherever they stand alone, one per line</source>
+        <translation>要删除的版面页眉或页脚（单独成行时删除），每行一条</translation>
+    </message>
+    <message>
         <source>Where to save the dataset (.json)</source>
         <translation>数据集保存位置（.json）</translation>
     </message>
@@ -329,6 +333,10 @@
     <message>
         <source>Region:</source>
         <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Lines to drop:</source>
+        <translation>删除的行：</translation>
     </message>
     <message>
         <source>Save dataset as:</source>

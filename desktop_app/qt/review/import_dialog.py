@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -50,6 +51,7 @@ class ImportRequest:
     year: int | None = None
     level: str = ""
     region: str = ""
+    furniture: tuple[str, ...] = ()  # page-furniture lines to drop wherever they stand alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,9 @@ class _ImportWorker(QThread):
 
         request = self._request
         try:
-            result = import_text(request.text, year=request.year, level=request.level or None)
+            result = import_text(
+                request.text, year=request.year, level=request.level or None, furniture=request.furniture
+            )
         except EmptyTextError as exc:
             self.failed.emit("empty", str(exc))
             return
@@ -160,6 +164,14 @@ class ImportDialog(QDialog):
         self._region.setObjectName("importRegion")
         self._region.setPlaceholderText(self.tr("From the text, e.g. 临淄区"))
 
+        self._furniture = QPlainTextEdit()
+        self._furniture.setObjectName("importFurniture")
+        self._furniture.setPlaceholderText(
+            self.tr("Page headers or footers to drop wherever they stand alone, one per line")
+        )
+        self._furniture.setTabChangesFocus(True)
+        self._furniture.setFixedHeight(self._furniture.fontMetrics().lineSpacing() * 3 + 12)
+
         self._output = QLineEdit()
         self._output.setObjectName("importOutput")
         self._output.setPlaceholderText(self.tr("Where to save the dataset (.json)"))
@@ -177,6 +189,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Year:"), self._year)
         form.addRow(self.tr("Level:"), self._level)
         form.addRow(self.tr("Region:"), self._region)
+        form.addRow(self.tr("Lines to drop:"), self._furniture)
         form.addRow(self.tr("Save dataset as:"), output_row)
 
         self._message = QLabel()
@@ -271,6 +284,9 @@ class ImportDialog(QDialog):
     def set_region(self, region: str) -> None:
         self._region.setText(region)
 
+    def set_furniture(self, lines: list[str]) -> None:
+        self._furniture.setPlainText("\n".join(lines))
+
     def message(self) -> str:
         """What the dialog says about a problem (empty when none)."""
         return self._message.text() if not self._message.isHidden() else ""
@@ -312,6 +328,9 @@ class ImportDialog(QDialog):
             year=None if year == self._year.minimum() else year,
             level=str(self._level.currentData() or ""),
             region=self._region.text().strip(),
+            furniture=tuple(
+                line.strip() for line in self._furniture.toPlainText().splitlines() if line.strip()
+            ),
         )
         self._clear_error()
         self._set_running(True)
@@ -329,7 +348,7 @@ class ImportDialog(QDialog):
         self._progress.setVisible(running)
         for widget in self.findChildren(QWidget):
             if widget not in (self._progress, self._buttons) and isinstance(
-                widget, QLineEdit | QPushButton | QComboBox | QSpinBox
+                widget, QLineEdit | QPushButton | QComboBox | QSpinBox | QPlainTextEdit
             ):
                 widget.setEnabled(not running)
         self._import_button.setEnabled(not running)

@@ -68,6 +68,9 @@ class ReviewActions(QObject):
             self._review.close()
             if self._review.isVisible():  # unsaved changes, and the reviewer is asked first
                 return None
+        if self._review is not None:
+            self._review.deleteLater()  # closed: a new window takes its place
+            self._review = None
         try:
             session = ReviewSession.open(path)
         except DatasetError as exc:

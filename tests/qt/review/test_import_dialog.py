@@ -165,3 +165,15 @@ def test_review_figures_of_an_imported_dataset(window: MainWindow, tmp_path: Pat
     assert review is not None and review.session.path == path
     assert json.loads(path.read_text(encoding="utf-8"))["indicators"][0]["review"] == "proposed"
     review.close()
+
+
+def test_page_furniture_the_user_marks_is_dropped(dialog: ImportDialog, qtbot: QtBot, tmp_path: Path) -> None:
+    page = "人民日报 2019年3月17日 第2版"
+    QGuiApplication.clipboard().setText(TEXT.replace("二、2019年", f"{page}\n\n二、2019年"))
+    dialog.paste_from_clipboard()
+    dialog.set_furniture([page, "  "])
+    dialog.set_output(tmp_path / "r.json")
+    outcome = _run(qtbot, dialog)
+    report = load_report(outcome.path)
+    assert [r.kind.value for r in report.repairs if r.raw_text.strip() == page] == ["furniture"]
+    assert all(page not in p.text for p in report.paragraphs)
