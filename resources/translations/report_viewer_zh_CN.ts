@@ -951,6 +951,10 @@
         <translation>待审核的数字</translation>
     </message>
     <message>
+        <source>A accept · R reject · E edit · G goal area · J/K next/previous · Ctrl+Z undo · Ctrl+S save</source>
+        <translation>A 确认 · R 否决 · E 编辑 · G 目标领域 · J/K 下一个/上一个 · Ctrl+Z 撤销 · Ctrl+S 保存</translation>
+    </message>
+    <message>
         <source>The review could not be saved.</source>
         <translation>无法保存审核结果。</translation>
     </message>
@@ -1007,6 +1011,10 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Link to goal area</source>
+        <translation>关联目标领域(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Previous</source>
         <translation>上一个(&amp;P)</translation>
     </message>
@@ -1053,6 +1061,10 @@
     <message>
         <source>Correct the current cell (E); Enter keeps, Esc drops</source>
         <translation>修改当前单元格（E）；回车保留，Esc 放弃</translation>
+    </message>
+    <message>
+        <source>Choose the goal area of the current figure (G)</source>
+        <translation>选择当前数字所属的目标领域（G）</translation>
     </message>
     <message>
         <source>Previous figure (K)</source>

@@ -148,6 +148,11 @@ class ReviewWindow(QMainWindow):
         self._model.set_filter(self._current_filter())
         self._update_title()
         self._update_counts()
+        self.statusBar().showMessage(
+            self.tr(
+                "A accept · R reject · E edit · G goal area · J/K next/previous · Ctrl+Z undo · Ctrl+S save"
+            )
+        )
         self.resize(1200, 760)
         self._select_row(0)
 
@@ -290,6 +295,7 @@ class ReviewWindow(QMainWindow):
         reject = make("actionReviewReject", self.tr("&Reject"), self._on_reject_triggered, "R")
         reset = make("actionReviewReset", self.tr("Back to &proposed"), self._on_reset_triggered, "U")
         edit = make("actionReviewEdit", self.tr("&Edit"), self._on_edit_triggered, "E")
+        link = make("actionReviewLinkGoal", self.tr("&Link to goal area"), self._on_link_goal_triggered, "G")
         previous = make("actionReviewPrevious", self.tr("&Previous"), self._on_previous_triggered, "K")
         following = make("actionReviewNext", self.tr("&Next"), self._on_next_triggered, "J")
         undo = self._undo.createUndoAction(self, self.tr("&Undo"))
@@ -316,6 +322,7 @@ class ReviewWindow(QMainWindow):
             (reject, self.tr("Reject the selected figures (R)")),
             (reset, self.tr("Mark the selected figures as not yet reviewed (U)")),
             (edit, self.tr("Correct the current cell (E); Enter keeps, Esc drops")),
+            (link, self.tr("Choose the goal area of the current figure (G)")),
             (previous, self.tr("Previous figure (K)")),
             (following, self.tr("Next figure (J)")),
         ):
@@ -332,7 +339,7 @@ class ReviewWindow(QMainWindow):
 
         menu = self.menuBar()
         review_menu = menu.addMenu(self.tr("&Review"))
-        review_menu.addActions([accept, reject, reset, edit])
+        review_menu.addActions([accept, reject, reset, edit, link])
         review_menu.addSeparator()
         review_menu.addActions([previous, following])
         review_menu.addSeparator()
@@ -574,6 +581,13 @@ class ReviewWindow(QMainWindow):
             self._table.setCurrentIndex(index)
         self._table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._table.edit(index)
+
+    @Slot()
+    def _on_link_goal_triggered(self) -> None:
+        index = self._table.currentIndex()
+        if index.isValid():
+            self._table.setCurrentIndex(self._model.index(index.row(), ReviewTableModel.GOAL))
+            self._on_edit_triggered()
 
     @Slot()
     def _on_next_triggered(self) -> None:

@@ -125,12 +125,21 @@ def test_an_edit_that_cannot_be_made_says_why(review: ReviewWindow) -> None:
     assert model.data(model.index(row, ReviewTableModel.KIND)) == "target"  # English domain words
 
 
-def test_link_a_figure_to_a_goal_area(review: ReviewWindow) -> None:
+def test_link_a_figure_to_a_goal_area(review: ReviewWindow, qtbot: QtBot) -> None:
     model = review.model()
-    row = model.row_of("fig-0035")
+    review.select_figure("fig-0035")
+    _key(qtbot, review, Qt.Key.Key_G)  # the goal area's list of choices opens
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QComboBox) and editor.objectName() == "reviewChoiceEditor"
+    assert editor.itemData(0) == "" and editor.count() == 9  # none, or one of the eight
+    editor.setCurrentIndex(editor.findData("g03"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: review.session.figure("fig-0035").goal_ids == ("g03",))
+    row = model.row_of("fig-0034")
     assert row is not None
     assert model.setData(model.index(row, ReviewTableModel.GOAL), "g03")
-    assert review.session.figure("fig-0035").goal_ids == ("g03",)
+    assert model.setData(model.index(row, ReviewTableModel.GOAL), "")
+    assert review.session.figure("fig-0034").goal_ids == ()
     goal = review.findChild(QComboBox, "reviewGoalFilter")
     assert goal is not None
     goal.setCurrentIndex(goal.findData("g03"))
