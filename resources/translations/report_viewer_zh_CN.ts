@@ -371,6 +371,10 @@
         <translation>剪贴板中没有文本。请先复制报告文本。</translation>
     </message>
     <message>
+        <source>The clipboard holds %1 characters, more than a report has.</source>
+        <translation>剪贴板中有 %1 个字符，远超一份报告的长度。</translation>
+    </message>
+    <message>
         <source>the clipboard</source>
         <translation>剪贴板</translation>
     </message>

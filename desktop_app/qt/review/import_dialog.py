@@ -260,6 +260,12 @@ class ImportDialog(QDialog):
         if not text.strip():
             self._show_error(self.tr("The clipboard holds no text. Copy the report's text first."), "")
             return False
+        if len(text) > MAX_TEXT_BYTES // 3:  # a report is ~20,000 characters; this is far beyond one
+            self._show_error(
+                fill(self.tr("The clipboard holds %1 characters, more than a report has."), f"{len(text):,}"),
+                "",
+            )
+            return False
         self._text, self._name = text, self.tr("the clipboard")
         self._file.clear()
         self._source_info.setText(fill(self.tr("%1 characters from the clipboard."), f"{len(text):,}"))

@@ -177,3 +177,13 @@ def test_page_furniture_the_user_marks_is_dropped(dialog: ImportDialog, qtbot: Q
     report = load_report(outcome.path)
     assert [r.kind.value for r in report.repairs if r.raw_text.strip() == page] == ["furniture"]
     assert all(page not in p.text for p in report.paragraphs)
+
+
+def test_an_empty_or_huge_clipboard_is_refused(dialog: ImportDialog) -> None:
+    QGuiApplication.clipboard().setText("   \n")
+    assert not dialog.paste_from_clipboard()
+    assert "holds no text" in dialog.message()
+    QGuiApplication.clipboard().setText("字" * 7_000_000)
+    assert not dialog.paste_from_clipboard()
+    assert "7,000,000 characters" in dialog.message()
+    assert not dialog.start_import()
