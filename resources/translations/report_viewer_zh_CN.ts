@@ -890,8 +890,8 @@
         <translation>已导入 %1：%2 个数字待审核</translation>
     </message>
     <message>
-        <source>The bundled report is reviewed already and cannot be changed.</source>
-        <translation>内置报告已审核完毕，不能修改。</translation>
+        <source>The reports that come with the app cannot be changed.</source>
+        <translation>程序自带的报告不能修改。</translation>
     </message>
     <message>
         <source>Import a report (File › Import report…) or open an imported dataset to review it.</source>

@@ -124,9 +124,12 @@ class ReviewActions(QObject):
     def _on_review_triggered(self) -> None:
         report = self._report()
         path = Path(report.path) if report.path else None
-        if path is None or path.resolve() == bundled_dataset_path().resolve():
+        # The app's own data (the Linzi report, the national collection) is read-only: a review of it
+        # would write into the installation.
+        bundled = bundled_dataset_path().resolve().parent
+        if path is None or path.resolve().is_relative_to(bundled):
             self._box(
-                self.tr("The bundled report is reviewed already and cannot be changed."),
+                self.tr("The reports that come with the app cannot be changed."),
                 self.tr("Import a report (File › Import report…) or open an imported dataset to review it."),
             )
             return

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.language import Language
 from desktop_app.core.loader import load_report
 from desktop_app.core.model import Review
+from desktop_app.core.resources import bundled_dataset_path
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.review.import_dialog import ImportDialog, ImportOutcome
 from tests.review_data import linzi_text, write_linzi_import
@@ -153,8 +154,14 @@ def test_the_main_window_imports_and_reviews(window: MainWindow, qtbot: QtBot, t
 def test_the_bundled_report_is_not_reviewed(window: MainWindow) -> None:
     window.action("actionReviewMode").trigger()
     box = window.findChild(QMessageBox, "reviewOpenErrorBox")
-    assert box is not None and "bundled" in box.text()
+    assert box is not None and "come with the app" in box.text()
     assert window.review_actions().review_window() is None
+    box.close()
+    national = sorted((bundled_dataset_path().parent / "national").glob("*.json"))
+    if national:  # the national collection is the app's too
+        assert window.open_dataset(national[0])
+        window.action("actionReviewMode").trigger()
+        assert window.review_actions().review_window() is None
 
 
 def test_review_figures_of_an_imported_dataset(window: MainWindow, tmp_path: Path) -> None:
