@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QCursor,
+    QFontMetricsF,
     QImage,
     QMouseEvent,
     QPainter,
@@ -176,9 +177,10 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
         self.legend = plot.addLegend(
             offset=(look.px(8), look.px(2)),
             labelTextColor=FOREGROUND,
-            colCount=4,
+            colCount=4 if look.interactive else 2,
             brush=pg.mkBrush(255, 255, 255, 215),
         )
+        self.legend.layout.setHorizontalSpacing(look.px(14))
         legend_font = look.font(0.9)
         size = legend_font.pixelSize()
         self.legend.setLabelTextSize(f"{size}px" if size > 0 else f"{legend_font.pointSizeF():.1f}pt")
@@ -308,6 +310,9 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
         bottom.setTextPen(FOREGROUND)
         step = max(1, math.ceil(len(range(min(years), max(years) + 1)) / 12))
         bottom.setTicks([[(float(y), str(y)) for y in range(min(years), max(years) + 1, step)], []])
+        # Room for the year labels in the font of this look (pyqtgraph sizes axes for its own font).
+        metrics = QFontMetricsF(font)
+        bottom.setHeight(math.ceil(metrics.height() + look.px(12)))
 
         left = plot.getAxis("left")
         left.setStyle(tickFont=font, tickTextOffset=round(look.px(5)), tickLength=-round(look.px(4)))
@@ -322,6 +327,8 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
         left.label.setFont(font)
         left.label.setDefaultTextColor(FOREGROUND)
         left.showLabel(bool(self.chart.unit))
+        widest = max((metrics.horizontalAdvance(number_text(t)) for t in self.value_ticks), default=0.0)
+        left.setWidth(math.ceil(widest + look.px(10) + (metrics.height() * 1.4 if self.chart.unit else 0)))
 
         grid = QColor(FOREGROUND)
         grid.setAlphaF(GRID_ALPHA)
