@@ -58,7 +58,9 @@ from desktop_app.qt.widgets.search_panel import SearchPanel
 from desktop_app.qt.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
+    from desktop_app.core.targets import FigureRef
     from desktop_app.qt.charts import ChartPanel
+    from desktop_app.qt.targets import TargetsController
 
 
 class _ChartPlaceholder(QWidget):
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self._unreviewed.status.clicked.connect(self._on_review_status_clicked)
         self._shown = self._unreviewed.shown(report)  # what the views show (issue 14: confirmed only)
         self._charts: ChartPanel | None = None
+        self._targets: TargetsController | None = None
         self._charts_scheduled = False
         self._switching = False  # True while show_report() replaces the report: charts wait
         self._tree_model = GoalTreeModel(self._shown, self)
@@ -294,6 +297,9 @@ class MainWindow(QMainWindow):
         self._about_action = make(
             "actionAbout", self.tr("&About Report Viewer"), self._on_about_triggered, keys.HelpContents
         )
+        self._targets_action = make(
+            "actionTargets", self.tr("&Targets && Outcomes…"), self._on_targets_triggered, "Ctrl+Shift+T"
+        )
         self._print_actions = PrintActions(self, self._settings, self)
         self._review_actions = ReviewActions(self, lambda: self._report, self._lang)
         self._review_actions.dataset_written.connect(self.open_dataset)
@@ -347,6 +353,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._unreviewed.action)
         view_menu.addSeparator()
         view_menu.addAction(self._library.show_action)
+        view_menu.addAction(self._targets_action)
         view_menu.addActions(self._layout.actions())
         language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions(list(self._language_actions.values()))
@@ -658,6 +665,26 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_about_triggered(self) -> None:
         about_box(self, self._report)
+
+    @Slot()
+    def _on_targets_triggered(self) -> None:
+        if self._targets is None:
+            # Imported on demand: the view draws with pyqtgraph and pairs with the targets core.
+            targets = importlib.import_module("desktop_app.qt.targets")
+            self._targets = targets.TargetsController(self, self._lang)
+            self._targets.open_requested.connect(self._on_targets_open_requested)
+            self._targets.status_message.connect(self._on_status_message)
+        self._targets.show()
+
+    @Slot(str, object)
+    def _on_targets_open_requested(self, entry_id: str, figure: FigureRef) -> None:
+        """Show a target's or an outcome's report (the library's switching) at its sentence."""
+        self._library.open_library_now()
+        if self._library.current_id() != entry_id and not self._library.open_entry(entry_id):
+            return
+        if figure.figure:
+            self.select_item(figure.figure)
+        self._source.show_span(figure.sentence_span, focus=figure.span)
 
     def show_library_error(self, title: str, message: str) -> None:
         """Say why a library action failed, in a window-modal box that does not block the caller."""

@@ -688,6 +688,10 @@
         <translation>关于报告阅读器(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Targets &amp;&amp; Outcomes…</source>
+        <translation>目标与实绩(&amp;T)…</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
