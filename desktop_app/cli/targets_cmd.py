@@ -6,7 +6,8 @@ Targets & outcomes view shows (without its cache) — filtered by ``--series`` a
 series, target, outcome, verdict, rule), or with ``--json`` a list of
 ``{series, name, year, target, outcome, verdict, rule}`` (:mod:`desktop_app.core.targets.export`).
 Only confirmed figures count, as in the view (a pair whose outcome is only proposed names the
-unreviewed figure in its rule). Exit status 0 with pairs, 1 when the filters leave none, 2 for an
+unreviewed figure in its rule); ``--include-unreviewed`` pairs proposed figures too, and each such
+pair is marked ``unreviewed`` (``未审核``). Exit status 0 with pairs, 1 when the filters leave none, 2 for an
 unknown collection or series, 5 when the library cannot be read.
 """
 
@@ -31,6 +32,11 @@ def add_parser(command: argparse.ArgumentParser) -> None:
     command.add_argument("--series", help="only this series, e.g. gdp_growth (see data/series.json)")
     command.add_argument("--year", type=int, help="only targets for this year")
     command.add_argument("--json", action="store_true", help="print a JSON list of pairs")
+    command.add_argument(
+        "--include-unreviewed",
+        action="store_true",
+        help="also pair figures nobody has confirmed yet (such pairs are marked unreviewed)",
+    )
     command.add_argument(
         "--lang", choices=("zh", "en"), default="en", help="language of names and rules (default: en)"
     )
@@ -82,7 +88,7 @@ def targets(args: argparse.Namespace, out: Console, err: Console) -> int:
             chosen = [args.collection] if args.collection is not None else sorted(known)
             found: list[Pair] = []
             for collection in chosen:
-                paired = collection_pairs(library, collection)
+                paired = collection_pairs(library, collection, include_unreviewed=args.include_unreviewed)
                 for entry_id in paired.skipped:
                     err.line(f"{PROG} targets: {entry_id} left out, it cannot be loaded")
                 found.extend(paired.pairs)

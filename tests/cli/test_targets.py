@@ -83,3 +83,19 @@ def test_an_imported_later_report_brings_the_outcomes(data_dir: Path, tmp_path: 
     assert pairs["linzi.digital_scenarios"].verdict is Verdict.NO_OUTCOME_STATED
     status, out, _ = run("targets", "--collection", "linzi", "--series", "linzi.tech_upgrade_projects")
     assert status == ExitStatus.OK and out.split("\t")[3] == "56个"
+
+
+def test_unreviewed_figures_only_behind_the_flag(data_dir: Path, tmp_path: Path) -> None:
+    report = imported(tmp_path, LINZI_2025, 2025, level="district", region="临淄区", confirm=False)
+    with Library.open(data_dir) as library:
+        library.add(Path(report.path))
+    key = ("--collection", "linzi", "--series", "linzi.tech_upgrade_projects")
+    status, out, _ = run("targets", *key)
+    assert status == ExitStatus.OK
+    *_, outcome, verdict, rule = out.rstrip("\n").split("\t")
+    assert (outcome, verdict) == ("\u2014", "no outcome stated") and "unreviewed figure (56个)" in rule
+    status, out, _ = run("targets", *key, "--include-unreviewed", "--json")
+    (row,) = json.loads(out)
+    assert row["verdict"] == "met" and row["unreviewed"] is True and row["outcome"]["review"] == "proposed"
+    status, out, _ = run("targets", *key, "--include-unreviewed")
+    assert "met [unreviewed]" in out

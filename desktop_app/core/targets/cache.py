@@ -275,6 +275,7 @@ def collection_pairs(
     cache_file: Path | None = None,
     *,
     progress: Callable[[int, int], None] | None = None,
+    include_unreviewed: bool = False,
 ) -> CollectionPairs:
     """The pairs whose target stands in one collection: from the cache if it answers, else paired afresh.
 
@@ -286,7 +287,10 @@ def collection_pairs(
         collection: The collection's id (``national``).
         cache_file: Where the cache lives; None: no cache.
         progress: Called with (reports loaded, reports to load) while pairing afresh.
+        include_unreviewed: Pair proposed figures too (such pairs say ``unreviewed``); never cached.
     """
+    if include_unreviewed:
+        cache_file = None
     entries = collection_entries(library, collection)
     expected = fingerprint(entries)
     if cache_file is not None:
@@ -310,7 +314,8 @@ def collection_pairs(
             inside.add(report.id)
         if progress is not None:
             progress(done, len(usable))
-    pairs = [p for p in pair(reports) if p.target is not None and p.target.report in inside]
+    paired = pair(reports, include_proposed=include_unreviewed)
+    pairs = [p for p in paired if p.target is not None and p.target.report in inside]
     if cache_file is not None and not skipped:
         with contextlib.suppress(OSError):  # no cache this time; the pairs are still right
             write_cache(cache_file, expected, pairs, mapping)
