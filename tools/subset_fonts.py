@@ -88,9 +88,9 @@ EXTRA_SYMBOLS = "".join(
         "℃№ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ←↑→↓↔≈≠≤≥±∶",
         "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽",
         "■□▲△▼▽◆◇○◎●★☆√㎡㎞㎏",
-        # The two- and three-em dashes: the font draws —— and ——— with these glyphs (a ligature), and
-        # Qt's PDF writer names a glyph in the text map by a code point the font maps to it.
-        "\u2e3a\u2e3b",
+        # Ligatures: the font draws ——, ——— and the Latin fi, fl … with these glyphs, and Qt's PDF
+        # writer names a glyph in the text map by a code point the font maps to it.
+        "\u2e3a\u2e3b\ufb00\ufb01\ufb02\ufb03\ufb04",
     )
 )
 
@@ -112,7 +112,7 @@ UI_WORDS = (
 
 def _is_renderable(char: str) -> bool:
     """Whether a character is worth a glyph (not a control, surrogate or private-use code point)."""
-    return unicodedata.category(char) not in {"Cc", "Cs", "Co", "Cn"}
+    return unicodedata.category(char) not in {"Cc", "Cf", "Cs", "Co", "Cn"}  # Cf: zero-width, no glyph
 
 
 def read_level_1_hanzi(path: Path = HANZI_TABLE, rows: int = LEVEL_1_ROWS) -> list[str]:

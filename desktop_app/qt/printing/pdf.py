@@ -318,8 +318,20 @@ def _preference(code: int) -> int:
     return 0
 
 
-_LONG_DASHES = {0x2E3A: "\u2014" * 2, 0x2E3B: "\u2014" * 3}
-"""The two- and three-em dash glyphs are what the font draws for ``——`` (a ligature): em dashes."""
+_LIGATURES = {
+    0x2E3A: "\u2014" * 2,
+    0x2E3B: "\u2014" * 3,
+    0xFB00: "ff",
+    0xFB01: "fi",
+    0xFB02: "fl",
+    0xFB03: "ffi",
+    0xFB04: "ffl",
+}
+"""Glyphs the font draws for several characters (``——`` and the Latin ``fi`` …): the characters.
+
+Qt names a glyph in the text map by a code point the font maps to it, so the subsets map these code
+points (tools/subset_fonts.py); without one Qt wrote a stray letter (``——`` as ǀ, ``figures`` as
+``gures``)."""
 
 
 @lru_cache(maxsize=16)
@@ -345,8 +357,8 @@ def unicode_fixes(family: str, bold: bool) -> dict[int, str]:
     fixes = {}
     for shared in sharing.values():
         written = shared[0]  # the lowest, as Qt chooses
-        if written in _LONG_DASHES:
-            fixes[written] = _LONG_DASHES[written]
+        if written in _LIGATURES:
+            fixes[written] = _LIGATURES[written]
             continue
         preferred = max(shared, key=_preference)  # the first of the best
         if _preference(preferred) > _preference(written):

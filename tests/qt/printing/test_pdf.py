@@ -177,6 +177,10 @@ def test_letter_and_english(qapp: QApplication, report: Report, tmp_path: Path) 
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     assert "Page 1 of" in page_text(reader.pages[0])
+    # The font draws "fi" as one glyph; the text map must still say f, i (it once read "4 gures").
+    text = pdf_text(path)
+    assert re.search(r"\bfigures?\b", text) and not re.search(r"\b\d+ gures\b", text)
+    assert "\ufb01" not in text
 
 
 def test_bad_arguments_write_nothing(qapp: QApplication, report: Report, tmp_path: Path) -> None:
@@ -253,7 +257,8 @@ def test_unicode_fixes_prefer_ideographs(qapp: QApplication) -> None:
         if len(right) == 1 and pdf._is_ideograph(ord(right)):
             assert not 0x4E00 <= wrong <= 0x9FFF  # a common ideograph is never replaced
         else:
-            assert right in ("\u2013", "\u2014\u2014", "\u2014" * 3), hex(wrong)
+            spelled_out = ("\u2013", "\u2014\u2014", "\u2014" * 3, "ff", "fi", "fl", "ffi", "ffl")
+            assert right in spelled_out, hex(wrong)
 
 
 def test_post_processing_refuses_what_it_does_not_understand(qapp: QApplication) -> None:
