@@ -45,6 +45,7 @@ from desktop_app.qt.actions import Shortcut, make_action
 from desktop_app.qt.dialogs import about_box, load_error_box, settings_error_box
 from desktop_app.qt.history import History
 from desktop_app.qt.library.controller import LibraryController
+from desktop_app.qt.library_search import LibrarySearchController
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
 from desktop_app.qt.pane_layout import PaneLayout
@@ -159,6 +160,10 @@ class MainWindow(QMainWindow):
         self._layout = PaneLayout(self, self._settings, self._splitter, self._chart_slot, self._left)
         self._library = LibraryController(self, self, self._settings, self._lang)
         self._library.status_message.connect(self._on_status_message)
+        self._library_search = LibrarySearchController(
+            self, self._search, self._search_controller, self._library, self._lang
+        )
+        self._library_search.status_message.connect(self._on_status_message)
 
         self._create_actions()
         self._create_menus()
@@ -207,6 +212,9 @@ class MainWindow(QMainWindow):
 
     def library_controller(self) -> LibraryController:
         return self._library
+
+    def library_search(self) -> LibrarySearchController:
+        return self._library_search
 
     def search_panel(self) -> SearchPanel:
         return self._search
@@ -353,6 +361,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._unreviewed.action)
         view_menu.addSeparator()
         view_menu.addAction(self._library.show_action)
+        view_menu.addAction(self._library_search.trend_action)
         view_menu.addAction(self._targets_action)
         view_menu.addActions(self._layout.actions())
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -465,6 +474,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         problem = self.save_settings()
+        self._library_search.shutdown()
         self._library.shutdown()
         super().closeEvent(event)
         if problem is not None:

@@ -20,7 +20,7 @@ from desktop_app.core.search.hits import HitPlaces, hit_counts
 from desktop_app.core.search.types import Hit, NodeKind
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy
 from desktop_app.qt.models.tree import NodeKind as TreeNodeKind
-from desktop_app.qt.widgets.search_panel import SearchPanel
+from desktop_app.qt.widgets.search_panel import SearchPanel, SearchScope
 from desktop_app.qt.widgets.source_view import SourceView
 
 if TYPE_CHECKING:
@@ -96,8 +96,12 @@ class SearchController(QObject):
         self._on_panel_results_shown(False)
 
     def set_report(self, report: Report, lang: Language) -> None:
-        """Search ``report`` from now on (call after the tree shows it); ends any search."""
-        self._panel.clear()
+        """Search ``report`` from now on (call after the tree shows it).
+
+        A search of this report ends; a search of the library goes on (its hits open reports).
+        """
+        if self._panel.scope() is SearchScope.REPORT:
+            self._panel.clear()
         self._return_path = None
         self._places = HitPlaces(report, lang)
         self._panel.set_source(
@@ -146,13 +150,17 @@ class SearchController(QObject):
         if self._return_path is None:
             self._return_path = self._navigator.current_path()
 
+    def show_hit(self, hit: Hit) -> None:
+        """Select a hit of the report shown: its node in the tree, its span in the source text."""
+        self._select(hit)
+        if hit.span is not None:
+            self._source.show_span(hit.span)
+
     @Slot(object)
     def _on_panel_hit_selected(self, hit: Hit) -> None:
         if self._return_path is None:
             self._return_path = self._navigator.current_path()
-        self._select(hit)
-        if hit.span is not None:
-            self._source.show_span(hit.span)
+        self.show_hit(hit)
         if self._places is not None:
             self.status_message.emit(
                 fill(

@@ -650,6 +650,40 @@
     </message>
 </context>
 <context>
+    <name>LibraryResultsModel</name>
+    <message>
+        <source>%1, first %2 listed</source>
+        <translation>%1，列出前 %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySearchController</name>
+    <message>
+        <source>Term &amp;trends</source>
+        <translation>词频趋势(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Term trends</source>
+        <translation>词频趋势</translation>
+    </message>
+    <message>
+        <source>The library is being indexed…</source>
+        <translation>正在为书库建立索引…</translation>
+    </message>
+    <message>
+        <source>Indexing the library…</source>
+        <translation>正在为书库建立索引…</translation>
+    </message>
+    <message>
+        <source>Indexing the library: %1%</source>
+        <translation>正在为书库建立索引：%1%</translation>
+    </message>
+    <message>
+        <source>The library could not be indexed: %1</source>
+        <translation>无法为书库建立索引：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Goal areas and sections</source>
@@ -1181,6 +1215,26 @@
         <translation>当前目标</translation>
     </message>
     <message>
+        <source>Search scope</source>
+        <translation>检索范围</translation>
+    </message>
+    <message>
+        <source>This report</source>
+        <translation>本报告</translation>
+    </message>
+    <message>
+        <source>This collection</source>
+        <translation>本文集</translation>
+    </message>
+    <message>
+        <source>All reports</source>
+        <translation>全部报告</translation>
+    </message>
+    <message>
+        <source>Indexing the library</source>
+        <translation>正在为书库建立索引</translation>
+    </message>
+    <message>
         <source>Filter tree</source>
         <translation>筛选目录</translation>
     </message>
@@ -1199,6 +1253,14 @@
     <message>
         <source>Nothing found for “%1”.</source>
         <translation>未找到“%1”。</translation>
+    </message>
+    <message>
+        <source>The library cannot be searched here.</source>
+        <translation>此处无法检索书库。</translation>
+    </message>
+    <message>
+        <source>The library is being indexed; the results follow.</source>
+        <translation>正在为书库建立索引，结果稍后显示。</translation>
     </message>
     <message>
         <source>“%1”</source>

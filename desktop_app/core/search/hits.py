@@ -28,6 +28,7 @@ __all__ = [
     "HitPlaces",
     "Snippet",
     "count_label",
+    "field_label",
     "group_hits",
     "hit_counts",
     "marked_snippet",
@@ -246,20 +247,25 @@ class HitPlaces:
         return indicator is not None and is_unreviewed(indicator)
 
     def field_label(self, hit: Hit) -> str:
-        """The human name of the field the hit is in (``数值``, ``名称`` …), never the internal key."""
-        key = hit.field.split("[", 1)[0]
-        if hit.node_kind is NodeKind.QUOTE and key == "text":
-            key = "quote"
-        try:
-            return word(f"field.{key}", self._lang)
-        except KeyError:  # a field added to the documents without a word yet
-            return hit.field
+        """The human name of the field the hit is in (see :func:`field_label`)."""
+        return field_label(hit, self._lang)
 
     def describe(self, hit: Hit) -> str:
         """The item and the field, e.g. ``规上工业总产值 · 数值`` (status bar, accessible names)."""
         return word("search.item_field", self._lang).format(
             item=self.item_label(hit), field=self.field_label(hit)
         )
+
+
+def field_label(hit: Hit, lang: Language | str = Language.ZH) -> str:
+    """The human name of the field a hit is in (``数值``, ``名称`` …), never the internal key."""
+    key = hit.field.split("[", 1)[0]
+    if hit.node_kind is NodeKind.QUOTE and key == "text":
+        key = "quote"
+    try:
+        return word(f"field.{key}", lang)
+    except KeyError:  # a field added to the documents without a word yet
+        return hit.field
 
 
 def group_hits(hits: Iterable[Hit], places: HitPlaces) -> list[tuple[HitGroup, list[Hit]]]:
@@ -301,6 +307,6 @@ def hit_counts(hits: Sequence[Hit], places: HitPlaces) -> dict[str, int]:
     return counts
 
 
-def count_label(label: str, count: int, lang: Language | str = Language.ZH) -> str:
+def count_label(label: str, count: int | str, lang: Language | str = Language.ZH) -> str:
     """A label with a hit count, written one way everywhere: ``临淄（3 处）`` / ``Linzi (3 found)``."""
     return word("search.count", lang).format(label=label, n=count)

@@ -134,10 +134,10 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if hit is None:
                 return count_label(visible_text(row.group.label, 60), row.count, self._lang)
-            before, match, after = self._context(hit)
+            before, match, after = self.context(hit)
             return visible_text(f"{row.item}: {before}【{match}】{after}")
         if role == self.CONTEXT_ROLE and hit is not None:
-            return self._context(hit)
+            return self.context(hit)
         if role == self.ITEM_ROLE and hit is not None:
             return visible_text(row.item, 200)
         if role == self.UNREVIEWED_ROLE:
@@ -151,7 +151,8 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
     @staticmethod
-    def _context(hit: Hit) -> tuple[str, str, str]:
+    def context(hit: Hit) -> tuple[str, str, str]:
+        """A hit's snippet as (context before, match, context after), each on one line."""
         cut = snippet(hit, CONTEXT_WIDTH)
         before = ("…" if cut.cut_before else "") + cut.before
         after = cut.after + ("…" if cut.cut_after else "")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QProgressBar,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -48,7 +49,9 @@ from desktop_app.qt.models.search_results import SearchResultsModel
 
 if TYPE_CHECKING:
     # The index pulls in pypinyin and OpenCC (~0.4 s): it is imported at the first search.
+    from desktop_app.core.library.search import LibraryResults
     from desktop_app.core.search.index import SearchIndex
+    from desktop_app.qt.models.library_results import LibraryResultsModel
 
 DEBOUNCE_MS: Final = 120
 MAX_LISTED: Final = 2000
@@ -71,6 +74,18 @@ _FILTER_KINDS: Final[dict[SearchFilter, frozenset[NodeKind]]] = {
     SearchFilter.QUOTES: frozenset({NodeKind.QUOTE}),
     SearchFilter.ARTICLE: frozenset({NodeKind.PARAGRAPH}),
 }
+
+
+class SearchScope(enum.StrEnum):
+    """Which reports a search covers: the one shown, its collection, or the whole library."""
+
+    REPORT = "report"
+    COLLECTION = "collection"
+    LIBRARY = "library"
+
+
+LibrarySearch = Callable[[str, SearchScope], "LibraryResults | None"]
+"""Searches the library for a query in a scope; None while the library index is not ready."""
 
 
 class _ResultDelegate(QStyledItemDelegate):
@@ -168,6 +183,9 @@ class SearchPanel(QWidget):
         filter_toggled(bool): the reader asked the tree to show only matching nodes.
         results_shown(bool): the list was filled (True: it shows hits) or emptied (False: at most a
             message shows); emitted on every search, so the column can fit the panel each time.
+        scope_changed(object): the reader chose which reports to search (a SearchScope).
+        library_hit_selected(str, object): in a library scope, the current hit changed: the report's
+            id and the Hit (node ids and span the report's own).
     """
 
     hit_selected = Signal(object)
@@ -175,6 +193,8 @@ class SearchPanel(QWidget):
     cleared = Signal()
     filter_toggled = Signal(bool)
     results_shown = Signal(bool)
+    scope_changed = Signal(object)
+    library_hit_selected = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,6 +207,9 @@ class SearchPanel(QWidget):
         self._hits: list[Hit] = []
         self._current = -1
         self._truncated = False
+        self._library_search: LibrarySearch | None = None
+        self._library_model: LibraryResultsModel | None = None
+        self._hit_reports: list[str] = []  # in a library scope: the report of each listed hit
 
         self._field = QLineEdit()
         self._field.setObjectName("searchField")
@@ -206,6 +229,21 @@ class SearchPanel(QWidget):
             (self.tr("Current goal area"), SearchFilter.GOAL),
         ):
             self._filter_box.addItem(label, value.value)
+        self._scope_box = QComboBox()
+        self._scope_box.setObjectName("searchScope")
+        self._scope_box.setAccessibleName(self.tr("Search scope"))
+        for label, scope in (
+            (self.tr("This report"), SearchScope.REPORT),
+            (self.tr("This collection"), SearchScope.COLLECTION),
+            (self.tr("All reports"), SearchScope.LIBRARY),
+        ):
+            self._scope_box.addItem(label, scope.value)
+        self._progress = QProgressBar()
+        self._progress.setObjectName("searchProgress")
+        self._progress.setAccessibleName(self.tr("Indexing the library"))
+        self._progress.setRange(0, 1000)
+        self._progress.setTextVisible(True)
+        self._progress.hide()
         self._tree_filter = QCheckBox(self.tr("Filter tree"))
         self._tree_filter.setObjectName("searchFilterTree")
         self._position = QLabel()
@@ -236,6 +274,7 @@ class SearchPanel(QWidget):
         self._timer.timeout.connect(self.run_search)
         self._field.textChanged.connect(self._on_field_text_changed)
         self._filter_box.currentIndexChanged.connect(self._on_filter_changed)
+        self._scope_box.currentIndexChanged.connect(self._on_scope_changed)
         self._tree_filter.toggled.connect(self.filter_toggled)
 
         for keys, slot in (
@@ -247,6 +286,7 @@ class SearchPanel(QWidget):
             shortcut.activated.connect(slot)
 
         row = QHBoxLayout()
+        row.addWidget(self._scope_box, 1)
         row.addWidget(self._filter_box, 1)
         row.addWidget(self._tree_filter)
         row.addWidget(self._position)
@@ -254,6 +294,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._field)
         layout.addLayout(row)
+        layout.addWidget(self._progress)
         layout.addWidget(self._message)
         layout.addWidget(self._list, 1)
 
@@ -279,10 +320,42 @@ class SearchPanel(QWidget):
         self._places = places
         self._lang = lang
         self._goal_members = goal_members
-        if self._field.text():
+        if self._field.text() and self.scope() is SearchScope.REPORT:
+            self.run_search()  # a library search stays as it is: its hits open other reports
+
+    def set_library_search(self, search: LibrarySearch | None) -> None:
+        """How to search the library (None: only this report can be searched)."""
+        self._library_search = search
+        if self.scope() is not SearchScope.REPORT and self._field.text().strip():
             self.run_search()
 
+    def set_index_progress(self, fraction: float | None, text: str = "") -> None:
+        """Show how far the library index has got (None: not building, the bar goes)."""
+        if fraction is None:
+            self._progress.hide()
+            return
+        self._progress.setValue(round(fraction * 1000))
+        self._progress.setFormat(text or "%p%")
+        self._progress.show()
+
     # --- public API -------------------------------------------------------------------------
+
+    def scope(self) -> SearchScope:
+        """Which reports the search covers."""
+        return SearchScope(self._scope_box.currentData() or SearchScope.REPORT.value)
+
+    def set_scope(self, scope: SearchScope) -> None:
+        self._scope_box.setCurrentIndex(max(self._scope_box.findData(scope.value), 0))
+
+    def progress_bar(self) -> QProgressBar:
+        return self._progress
+
+    def hit_reports(self) -> list[str]:
+        """In a library scope: the report id of each listed hit, in list order."""
+        return list(self._hit_reports)
+
+    def library_results_model(self) -> LibraryResultsModel | None:
+        return self._library_model
 
     def field(self) -> QLineEdit:
         return self._field
@@ -327,6 +400,12 @@ class SearchPanel(QWidget):
             self.sizeHint().height() if self._message.isVisibleTo(self) else self.minimumSizeHint().height()
         )
 
+    def _list_model(self) -> SearchResultsModel | LibraryResultsModel:
+        """The model the list shows now: this report's results, or the library's."""
+        if self.scope() is not SearchScope.REPORT and self._library_model is not None:
+            return self._library_model
+        return self._model
+
     def index(self) -> SearchIndex | None:
         if self._index is None and self._index_factory is not None:
             self._index = self._index_factory()
@@ -337,6 +416,9 @@ class SearchPanel(QWidget):
         """Search now (the field's debounce timer calls this)."""
         self._timer.stop()
         query = self._field.text().strip()
+        if self.scope() is not SearchScope.REPORT:
+            self._run_library_search(query)
+            return
         index = self.index()
         if not query or index is None:
             self._show_hits([], "")
@@ -396,9 +478,9 @@ class SearchPanel(QWidget):
                     self.run_search()
                 self._step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
                 return True
-            if key == Qt.Key.Key_Down and self._model.hit_count():
+            if key == Qt.Key.Key_Down and self._list_model().hit_count():
                 self._list.setFocus()
-                if self._model.hit_number(self._list.currentIndex().row()) is None:
+                if self._list_model().hit_number(self._list.currentIndex().row()) is None:
                     self._step(1)  # land on the first hit, not on a heading
                 return True
         if (
@@ -420,6 +502,56 @@ class SearchPanel(QWidget):
             return
         self._timer.start()
 
+    def _run_library_search(self, query: str) -> None:
+        """Search the library (the scope chosen); the results list reports with their counts."""
+        if not query:
+            self._show_library_results(None, "")
+            return
+        if self._library_search is None:
+            self._show_library_results(None, self.tr("The library cannot be searched here."))
+            return
+        results = self._library_search(query, self.scope())
+        if results is None:
+            self._show_library_results(None, self.tr("The library is being indexed; the results follow."))
+            return
+        message = "" if results.groups else fill(self.tr("Nothing found for “%1”."), visible_text(query, 40))
+        self._show_library_results(results, message)
+
+    def _show_library_results(self, results: LibraryResults | None, message: str) -> None:
+        from desktop_app.qt.models.library_results import LibraryResultsModel
+
+        if self._library_model is None:
+            self._library_model = LibraryResultsModel(self)
+        if self._list.model() is not self._library_model:
+            self._list.setModel(self._library_model)
+            self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self._current = -1
+        self._truncated = False
+        listed = self._library_model.set_results(results, self._lang)
+        self._hit_reports = [report_id for report_id, _hit in listed]
+        self._hits = [hit for _report_id, hit in listed]
+        self._list.setVisible(bool(listed))
+        self._message.setText(message)
+        self._message.setVisible(bool(message))
+        self._update_position()
+        self.hits_changed.emit([])  # the tree shows this report's counts only
+        self.results_shown.emit(bool(listed))
+
+    @Slot(int)
+    def _on_scope_changed(self, _index: int) -> None:
+        scope = self.scope()
+        library = scope is not SearchScope.REPORT
+        self._filter_box.setEnabled(not library)
+        self._tree_filter.setEnabled(not library)
+        if not library and self._list.model() is not self._model:
+            self._list.setModel(self._model)
+            self._list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.scope_changed.emit(scope)
+        if self._field.text().strip():
+            self.run_search()
+        else:
+            self._show_hits([], "") if not library else self._show_library_results(None, "")
+
     @Slot(int)
     def _on_filter_changed(self, _index: int) -> None:
         if self._field.text().strip():
@@ -436,6 +568,10 @@ class SearchPanel(QWidget):
         return list(hits)
 
     def _show_hits(self, hits: list[Hit], message: str) -> None:
+        if self.scope() is not SearchScope.REPORT:
+            self._show_library_results(None, message)
+            return
+        self._hit_reports = []
         self._current = -1
         # Stepping follows the list as shown (grouped), so "i / N" matches what the reader sees.
         self._hits = self._model.set_hits(hits, self._places, self._lang)
@@ -454,18 +590,22 @@ class SearchPanel(QWidget):
             if self._current >= 0
             else (0 if delta > 0 else len(self._hits) - 1)
         )
-        row = self._model.row_of_hit(self._current)
-        self._list.setCurrentIndex(self._model.index(row, 0))
-        self._list.scrollTo(self._model.index(row, 0))
+        model = self._list_model()
+        row = model.row_of_hit(self._current)
+        self._list.setCurrentIndex(model.index(row, 0))
+        self._list.scrollTo(model.index(row, 0))
 
     @Slot(QModelIndex, QModelIndex)
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        number = self._model.hit_number(current.row())
-        if number is None:
+        number = self._list_model().hit_number(current.row())
+        if number is None or number >= len(self._hits):
             return
         self._current = number
         self._update_position()
-        self.hit_selected.emit(self._hits[number])
+        if self._hit_reports:
+            self.library_hit_selected.emit(self._hit_reports[number], self._hits[number])
+        else:
+            self.hit_selected.emit(self._hits[number])
 
     def _update_position(self) -> None:
         if not self._field.text().strip():

@@ -1,0 +1,317 @@
+"""Searching the whole library from the search panel, and the term-trends view (issue 15).
+
+The library index is read from its cache, or built, on a worker thread the first time a library
+scope or the trends view needs it, with its progress in the search panel; until it is ready a
+library search says so, and it runs again when the index is there. Opening a hit opens its report
+(in place) and shows the hit there. The trends view counts the search field's query per 10,000
+characters in a collection; a click on a year opens that report with its hits listed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from desktop_app.core.dataset_errors import DatasetError
+from desktop_app.core.language import Language
+from desktop_app.core.library import Library
+from desktop_app.core.library.search import BuildCancelled, BuildProgress, LibraryIndex, LibraryResults
+from desktop_app.core.presentation import fill
+from desktop_app.core.search.types import Hit
+from desktop_app.qt.actions import make_action
+from desktop_app.qt.library.controller import LibraryController
+from desktop_app.qt.search_controller import SearchController
+from desktop_app.qt.widgets.search_panel import SearchPanel, SearchScope
+
+if TYPE_CHECKING:
+    from desktop_app.core.library import Collection, Entry
+    from desktop_app.qt.charts.trend_view import TrendView
+
+__all__ = ["LibrarySearchController"]
+
+log = logging.getLogger(__name__)
+TREND_DELAY_MS = 250
+"""The trend follows the search field this long after the last keystroke."""
+
+
+class _IndexBuilder(QThread):
+    """Reads the library index from its cache or builds it, off the GUI thread.
+
+    Signals:
+        progressed(float, str): the fraction done and the report being read ("" while indexing).
+        built(object): the :class:`LibraryIndex`, None when cancelled, or the exception that stopped it.
+    """
+
+    progressed = Signal(float, str)
+    built = Signal(object)
+
+    def __init__(self, entries: list[Entry], bundled: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries = entries
+        self._paths = {entry.id: entry.path for entry in entries}
+        self._bundled = bundled
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _load(self, entry_id: str) -> object:
+        # The files directly, not Library.load: the library's SQLite connection is the GUI thread's.
+        from desktop_app.core.loader import load_report
+
+        return load_report(Path(self._paths[entry_id]))
+
+    def _progress(self, progress: BuildProgress) -> None:
+        self.progressed.emit(progress.fraction, progress.report_id)
+
+    def run(self) -> None:
+        from desktop_app.core.library.index_cache import IndexCache
+
+        result: object
+        try:
+            result = IndexCache().load(
+                self._entries,
+                self._load,  # type: ignore[arg-type]  # returns a Report
+                bundled=self._bundled,
+                progress=self._progress,
+                cancel=self._cancel,
+            )
+        except BuildCancelled:
+            result = None
+        except (DatasetError, OSError, ValueError) as exc:
+            result = exc
+        self.built.emit(result)
+
+
+class LibrarySearchController(QObject):
+    """Connects the search panel's library scopes and the trends view to the library index.
+
+    Args:
+        window: the main window (home of the trends dock).
+        panel: the search panel.
+        searches: the controller of this report's search (shows a hit of the report shown).
+        library: the library controller (opens reports).
+        language: the UI language.
+
+    Signals:
+        index_ready(): the library index is there (read or built).
+        status_message(str): a message for the status bar.
+    """
+
+    index_ready = Signal()
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        panel: SearchPanel,
+        searches: SearchController,
+        library: LibraryController,
+        language: Language,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._panel = panel
+        self._searches = searches
+        self._library = library
+        self._lang = language
+        self._index: LibraryIndex | None = None
+        self._builder: _IndexBuilder | None = None
+        self._trend_view: TrendView | None = None
+        self._trend_dock: QDockWidget | None = None
+        self._trend_timer = QTimer(self)
+        self._trend_timer.setSingleShot(True)
+        self._trend_timer.setInterval(TREND_DELAY_MS)
+        self._trend_timer.timeout.connect(self.update_trend)
+        panel.set_library_search(self.search)
+        panel.scope_changed.connect(self._on_panel_scope_changed)
+        panel.library_hit_selected.connect(self._on_panel_library_hit_selected)
+        panel.field().textChanged.connect(self._on_field_text_changed)
+        library.changed.connect(self._on_library_changed)
+        self.trend_action = make_action(self, "actionTermTrends", self.tr("Term &trends"), self.show_trends)
+
+    # --- public API -------------------------------------------------------------------------
+
+    def index(self) -> LibraryIndex | None:
+        return self._index
+
+    def is_building(self) -> bool:
+        return self._builder is not None
+
+    def ensure_index(self) -> None:
+        """Read or build the library index in the background, unless it is there or on its way."""
+        if self._index is None and self._builder is None:
+            self._library.with_library(self._start_build)
+
+    def search(self, query: str, scope: SearchScope) -> LibraryResults | None:
+        """The search panel's library search; None (and the index on its way) until it is ready."""
+        if self._index is None:
+            self.ensure_index()
+            return None
+        if scope is SearchScope.COLLECTION:
+            collection = self._library.collection_of(self._library.current_id())
+            if not collection:
+                return LibraryResults(query, ())  # a file from outside the library: no collection
+            return self._index.search(query, collection=collection)
+        return self._index.search(query)
+
+    def trend_view(self) -> TrendView | None:
+        return self._trend_view
+
+    @Slot()
+    def show_trends(self) -> TrendView:
+        """Show the trends view (made at the first call: it draws with pyqtgraph)."""
+        if self._trend_view is None or self._trend_dock is None:
+            module = importlib.import_module("desktop_app.qt.charts.trend_view")
+            view: TrendView = module.TrendView()
+            view.report_activated.connect(self._on_trend_report_activated)
+            view.hovered.connect(self._on_trend_hovered)
+            dock = QDockWidget(self.tr("Term trends"), self._window)
+            dock.setObjectName("trendDock")
+            dock.setWidget(view)
+            self._window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self._trend_view, self._trend_dock = view, dock
+            dock.show()
+            # A third of the window: the report stays readable above the chart.
+            self._window.resizeDocks([dock], [self._window.height() // 3], Qt.Orientation.Vertical)
+        self._trend_dock.show()
+        self._trend_dock.raise_()
+        self.ensure_index()
+        self.update_trend()
+        return self._trend_view
+
+    @Slot()
+    def update_trend(self) -> None:
+        """Count the search field's query over a collection and show it in the trends view."""
+        view = self._trend_view
+        if view is None or self._trend_dock is None or not self._trend_dock.isVisible():
+            return
+        from desktop_app.core.library.trend import folding_note, term_trend
+        from desktop_app.core.library.trend_csv import trend_csv_text
+
+        query = self._panel.field().text().strip()
+        library = self._library.library()
+        if self._index is None or library is None:
+            view.set_rows(query, [], note=self.tr("The library is being indexed…"), lang=self._lang)
+            return
+        collection = self._trend_collection(library)
+        scope = collection.id if collection is not None else None
+        rows = term_trend(self._index, query, collection=scope).rows if query else ()
+        note = folding_note(self._lang)
+        name = ""
+        if collection is not None:
+            name = collection.name_en if self._lang is Language.EN and collection.name_en else collection.name
+        view.set_rows(
+            query,
+            rows,
+            titles={row.report_id: row.title for row in rows},
+            collection=name,
+            note=note,
+            lang=self._lang,
+            csv_writer=lambda _shown: trend_csv_text(rows, note),
+        )
+
+    def shutdown(self) -> None:
+        """Stop a build in progress (the window is closing); finished shards stay cached."""
+        if self._builder is not None:
+            self._builder.cancel()
+            self._builder.wait()
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _trend_collection(self, library: Library) -> Collection | None:
+        """The current report's collection when it has several reports, else the largest one."""
+        collections = library.collections()
+        current = self._library.collection_of(self._library.current_id())
+        for collection in collections:
+            if collection.id == current and collection.count > 1:
+                return collection
+        return max(collections, key=lambda c: c.count, default=None)
+
+    def _start_build(self, library: Library) -> None:
+        if self._index is not None or self._builder is not None:
+            return
+        entries = [entry for entry in library.entries() if not entry.broken]
+        bundled = [collection.id for collection in library.collections() if collection.read_only]
+        self._builder = _IndexBuilder(entries, bundled, self)
+        self._builder.progressed.connect(self._on_builder_progressed)
+        self._builder.built.connect(self._on_builder_built)
+        self._panel.set_index_progress(0.0, self.tr("Indexing the library…"))
+        self._builder.start()
+
+    @Slot(float, str)
+    def _on_builder_progressed(self, fraction: float, _report_id: str) -> None:
+        text = fill(self.tr("Indexing the library: %1%"), round(fraction * 100))
+        self._panel.set_index_progress(fraction, text)
+
+    @Slot(object)
+    def _on_builder_built(self, result: object) -> None:
+        if self.sender() is not self._builder:
+            return  # a build cancelled when the library changed
+        builder, self._builder = self._builder, None
+        if builder is not None:
+            builder.wait()
+            builder.deleteLater()
+        self._panel.set_index_progress(None)
+        if not isinstance(result, LibraryIndex):
+            if result is not None:
+                log.warning("library index not built: %s", result)
+                self.status_message.emit(fill(self.tr("The library could not be indexed: %1"), str(result)))
+            return
+        self._index = result
+        self.index_ready.emit()
+        if self._panel.scope() is not SearchScope.REPORT:
+            self._panel.run_search()
+        self.update_trend()
+
+    @Slot(object)
+    def _on_panel_scope_changed(self, scope: SearchScope) -> None:
+        if scope is not SearchScope.REPORT:
+            self.ensure_index()
+
+    @Slot(str, object)
+    def _on_panel_library_hit_selected(self, report_id: str, hit: Hit) -> None:
+        if report_id != self._library.current_id() and not self._library.open_entry(report_id):
+            return
+        self._searches.show_hit(hit)
+
+    @Slot(str)
+    def _on_field_text_changed(self, _text: str) -> None:
+        if self._trend_dock is not None and self._trend_dock.isVisible():
+            self._trend_timer.start()
+
+    @Slot(str)
+    def _on_trend_report_activated(self, report_id: str) -> None:
+        """A year was clicked: open its report and list the query's hits in it."""
+        if report_id != self._library.current_id() and not self._library.open_entry(report_id):
+            return
+        self._panel.set_scope(SearchScope.REPORT)
+        self._panel.run_search()
+        self._panel.next_hit()
+
+    @Slot(str)
+    def _on_trend_hovered(self, text: str) -> None:
+        if text:
+            self.status_message.emit(text)
+
+    @Slot()
+    def _on_library_changed(self) -> None:
+        """A report was added or removed: the index is rebuilt (only that report's shard)."""
+        if self._builder is not None:
+            self._builder.cancel()
+            self._builder.wait()
+            self._builder.deleteLater()
+            self._builder = None
+        had_index = self._index is not None
+        self._index = None
+        if had_index:
+            self.ensure_index()
+
+    def trend_dock(self) -> QDockWidget | None:
+        return self._trend_dock
