@@ -99,3 +99,25 @@ def test_documents_of_some_kinds_are_those_kinds_of_all_documents(report: Report
     everything = report_documents(report)
     for kinds in ({NodeKind.PARAGRAPH}, {NodeKind.INDICATOR, NodeKind.SECTION}, set()):
         assert report_documents(report, kinds) == [doc for doc in everything if doc.node_kind in kinds]
+
+
+def test_search_ranges_is_each_range_searched_alone(report: Report) -> None:
+    docs = report_documents(report)
+    index = SearchIndex(docs)
+    first_paragraph = next(n for n, doc in enumerate(docs) if doc.node_kind == "paragraph")
+    ranges = [
+        range(first_paragraph, first_paragraph + 10),
+        range(first_paragraph + 10, first_paragraph + 11),
+        range(first_paragraph + 20, len(docs)),
+    ]
+    for query in ("临淄", "发展", "2504", "qqqq", "民生 发展", "minsheng"):
+        for limit, cap in ((None, None), (3, None), (3, 5), (None, 2), (1, 1)):
+            found = index.search_ranges(query, ranges, limit=limit, cap=cap)
+            for part, (hits, count) in zip(ranges, found, strict=True):
+                alone = index.search(query, within=[part])
+                assert count == (len(alone) if cap is None else min(len(alone), cap)), (query, limit, cap)
+                assert hits == alone[: len(hits)]  # the first hits, in document order
+                assert len(hits) == min([len(alone), *(x for x in (limit, cap) if x is not None)])
+    # An abbreviation: the same hits, in document order (search ranks its words).
+    (hits, count), *_ = index.search_ranges("lz", [range(0, len(docs))])
+    assert sorted(hits, key=id) and set(hits) == set(index.search("lz")) and count == len(hits)

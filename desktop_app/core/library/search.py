@@ -46,8 +46,10 @@ __all__ = [
 
 DEFAULT_PER_REPORT: Final = 20
 """Hits listed per report by default."""
-COUNT_CAP: Final = 100
-"""A search counts each report's hits up to this many ("100+"); :meth:`LibraryIndex.counts` counts all."""
+COUNT_CAP: Final = 20
+"""A keystroke counts each report's hits up to this many ("20+"): counting further costs most for the
+broadest queries (``g``, ``gz``: every pinyin match read in context), where a reader least needs it;
+:meth:`LibraryIndex.counts` (e.g. when typing pauses) and the trend count all."""
 LIBRARY_KINDS: Final = frozenset({NodeKind.PARAGRAPH})
 """What the library's index holds of each report: its article text, the text a reader reads. A figure's
 sentence repeats its paragraph, and names, glosses and units are the open report's own index's
@@ -253,7 +255,7 @@ class ReportHits:
         count: how many hits it has (the report's own search's counting rule, in its article text);
             a lower bound when :attr:`more` is set.
         hits: the first of them (up to the ``per_report`` asked for), node ids the report's own.
-        more: the count stopped at the ``count_cap`` asked for: there are more ("100+").
+        more: the count stopped at the ``count_cap`` asked for: there are more ("20+").
     """
 
     report: IndexedReport
@@ -368,9 +370,9 @@ class LibraryIndex:
     ) -> LibraryResults:
         """Find ``query`` in every report (query syntax: :mod:`desktop_app.core.search.index`).
 
-        Each report is searched on its own, so the work per report is bounded by ``per_report`` and
-        ``count_cap``: a keystroke that finds thousands of hits (``g``, ``发``) costs no more than
-        one that finds a hundred in each report.
+        One pass over each shard (:meth:`SearchIndex.search_ranges`, a range per report); a report
+        is passed over once its count reaches ``count_cap``, so a keystroke that finds thousands of
+        hits (``g``, ``发``) costs little more than one that finds ``count_cap`` in each report.
 
         Args:
             query: the query as typed.
@@ -385,16 +387,14 @@ class LibraryIndex:
         groups: list[ReportHits] = []
         over = None if count_cap is None else count_cap + 1
         for shard, reports in self._scoped(collection, report_ids):
-            index = shard.index
-            for report in reports:
-                if not report.documents:
-                    continue
-                within = (report.documents,)
-                count = sum(index.hit_counts(query, within=within, cap=over).values())
+            searched = [report for report in reports if report.documents]
+            found = shard.index.search_ranges(
+                query, [report.documents for report in searched], limit=per_report, cap=over
+            )
+            for report, (hits, count) in zip(searched, found, strict=True):
                 if not count:
                     continue
                 shown = count if count_cap is None else min(count, count_cap)
-                hits = index.search(query, limit=per_report, within=within)
                 groups.append(ReportHits(report, shown, tuple(_own(hit) for hit in hits), shown < count))
         groups.sort(key=lambda group: self._position[group.report.id])
         return LibraryResults(query, tuple(groups))

@@ -45,7 +45,7 @@ import itertools
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -79,6 +79,7 @@ MAX_PATTERNS: Final = 48
 """How many readings of one term (pinyin segmentations × literal) are tried at most."""
 
 _MATCHER_CACHE_SIZE: Final = 512
+_MERGE_IN_PYTHON: Final = 2048  # candidate entries below which heapq.merge beats a NumPy union
 _CONTEXT: Final = 3  # characters read on either side of an abbreviation's match
 _LETTER_RUNS: Final = re.compile(r"[a-z]+|[^a-z]")
 _HAN_RUN: Final = re.compile(r"[^.]{3,}")
@@ -104,11 +105,16 @@ class _Matcher:
     abbreviation: str = ""  # the term's letters when it is consonants only (``lz``)
 
     def candidates(self, start: int = 0) -> Iterator[int]:
-        """The driver's documents in ascending order, from document number ``start`` on."""
-        drivers = [_tail(postings, start) for postings in self.drivers] if start else self.drivers
-        if len(drivers) == 1:
-            return iter(drivers[0])
-        return heapq.merge(*drivers)
+        """The driver's documents in ascending order, each once, from document number ``start`` on."""
+        if len(self.drivers) == 1:
+            return iter(_tail(self.drivers[0], start) if start else self.drivers[0])
+        if sum(map(len, self.drivers)) < _MERGE_IN_PYTHON:
+            drivers = [_tail(postings, start) for postings in self.drivers] if start else self.drivers
+            return heapq.merge(*drivers)
+        # Many lists (a pinyin letter stands for hundreds of characters): one sorted union in NumPy
+        # instead of a heap over every entry of every list.
+        union = np.unique(np.concatenate([np.asarray(postings, dtype=np.int32) for postings in self.drivers]))
+        return iter(union[np.searchsorted(union, start) :].tolist())
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """All matches in one folded text; overlapping literal matches are all reported."""
@@ -435,7 +441,7 @@ class SearchIndex:
 
     def _search(self, terms: list[QueryTerm], limit: int | None, within: Within | None) -> list[Hit]:
         hits: list[Hit] = []
-        for spans in self._matching_nodes(terms, within):
+        for _, spans in self._matching_nodes(terms, within):
             self._add_hits(spans, hits)
             if limit is not None and len(hits) >= limit:
                 return hits[:limit]
@@ -457,7 +463,7 @@ class SearchIndex:
         """
         counts: dict[int, int] = {}
         total = 0
-        for spans in self._matching_nodes(parse_query(query), within):
+        for _, spans in self._matching_nodes(parse_query(query), within):
             for doc_number in sorted(spans):
                 count = len(_merge(spans[doc_number]))
                 if cap is not None and total + count >= cap:
@@ -467,10 +473,49 @@ class SearchIndex:
                 total += count
         return counts
 
+    def search_ranges(
+        self, query: str, ranges: Within, *, limit: int | None = None, cap: int | None = None
+    ) -> list[tuple[list[Hit], int]]:
+        """Each range's first hits and its hit count, in one pass over the index.
+
+        A library asks this of one index per keystroke, a range per report: a range whose count
+        reaches ``cap`` is passed over from then on, so a query with thousands of hits (``g``)
+        costs at most ``cap`` checks per report, and the candidates are merged once, not per report.
+        An abbreviation's hits stay in document order here (:meth:`search` ranks them).
+
+        Args:
+            query: the query as typed.
+            ranges: sorted, disjoint document ranges, none splitting a node.
+            limit: at most this many hits of each range (None: all).
+            cap: count each range's hits up to this many (None: all).
+
+        Returns:
+            For each range: its first hits in document order (at most ``limit`` and ``cap``), and its
+            count (at most ``cap``).
+        """
+        hits: list[list[Hit]] = [[] for _ in ranges]
+        counts = [0] * len(ranges)
+        full: set[int] = set()
+        for number, spans in self._matching_nodes(parse_query(query), ranges, full):
+            counts[number] += sum(len(_merge(found)) for found in spans.values())
+            if limit is None or len(hits[number]) < limit:
+                self._add_hits(spans, hits[number])
+            if cap is not None and counts[number] >= cap:
+                full.add(number)
+        most = min((n for n in (limit, cap) if n is not None), default=None)
+        return [
+            (found[:most] if most is not None else found, count if cap is None else min(count, cap))
+            for found, count in zip(hits, counts, strict=True)
+        ]
+
     def _matching_nodes(
-        self, terms: list[QueryTerm], within: Within | None
-    ) -> Iterator[dict[int, list[tuple[int, int]]]]:
-        """For each node where every term matches, in document order: the folded spans by document."""
+        self, terms: list[QueryTerm], within: Within | None, skip: Container[int] = ()
+    ) -> Iterator[tuple[int, dict[int, list[tuple[int, int]]]]]:
+        """For each node where every term matches, in document order: its range and its spans.
+
+        Yields the number of the node's range in ``within`` (0 without) and the folded spans by
+        document; candidates in a range whose number is in ``skip`` are passed over.
+        """
         matchers = [self._matcher(term) for term in terms]
         matchers = [m for m in matchers if m is not _EMPTY_TERM]
         if not matchers or any(m.estimate == 0 for m in matchers):
@@ -483,13 +528,15 @@ class SearchIndex:
         current = next(ranges, None) if ranges is not None else None
         if ranges is not None and current is None:
             return
+        number = 0
         for doc_number in driver.candidates(current.start if current is not None else 0):
             if current is not None:
                 while doc_number >= current.stop:
                     current = next(ranges, None)  # type: ignore[arg-type]
+                    number += 1
                     if current is None:
                         return
-                if doc_number < current.start:
+                if doc_number < current.start or number in skip:
                     continue
             node = doc_node[doc_number]
             if node <= last_node:
@@ -497,7 +544,7 @@ class SearchIndex:
             last_node = node
             spans = self._node_spans(node, driver, others)
             if spans:
-                yield spans
+                yield number, spans
 
     def clear_cache(self) -> None:
         """Forget the compiled query terms (benchmarks use it to time cold keystrokes)."""
