@@ -6,9 +6,10 @@ outcomes view reads them from a cache file (milliseconds) and computes them afre
 cache does not answer for the library as it is now.
 
 The cache answers when its *fingerprint* matches: the cache format, the application's version,
-the series table's bytes and every entry's id and content hash. Anything else — a missing file, a
-stale fingerprint, a file that does not parse, a record that does not fit — is a miss, never an
-error: the pairs are computed again and the file rewritten (atomically).
+the pairing code's sources, the series table's bytes and every entry's id and content hash.
+Anything else — a missing file, a stale fingerprint, a file that does not parse, a record that does
+not fit — is a miss, never an error: the pairs are computed again and the file rewritten
+(atomically).
 
 The pairing itself is :func:`desktop_app.core.targets.pair`'s; this module only stores its result.
 """
@@ -16,6 +17,7 @@ The pairing itself is :func:`desktop_app.core.targets.pair`'s; this module only 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -96,10 +98,23 @@ class CollectionPairs:
     skipped: tuple[str, ...] = ()
 
 
-def fingerprint(entries: Sequence[EntryLike]) -> str:
-    """What the cache must have been computed from: format, version, series table, every entry."""
+@functools.cache
+def code_digest() -> str:
+    """A digest of the pairing code (``core/targets/*.py``): new rules make old pairs stale.
+
+    Where the sources are not shipped (a frozen build), the application's version stands for them.
+    """
     digest = hashlib.sha256()
-    digest.update(f"{CACHE_FORMAT}\n{__version__}\n".encode())
+    for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(entries: Sequence[EntryLike]) -> str:
+    """What the cache must have been computed from: format, version, pairing code, series table, entries."""
+    digest = hashlib.sha256()
+    digest.update(f"{CACHE_FORMAT}\n{__version__}\n{code_digest()}\n".encode())
     for name in ("series.json", NATIONAL_REVIEW):  # the series and the review's words change pairs too
         digest.update(hashlib.sha256(data_path(name).read_bytes()).hexdigest().encode())
     for entry in sorted(entries, key=lambda e: e.id):

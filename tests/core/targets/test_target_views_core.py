@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+import desktop_app.core.targets.cache as cache_module
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report, Review, Span
 from desktop_app.core.targets import FigureRef, Pair, Rule, Verdict, series_table, verdict
@@ -186,6 +187,13 @@ def test_a_bad_cache_file_is_a_miss_never_an_error(tmp_path: Path, content: str)
     path = tmp_path / "c.json"
     path.write_bytes(content.encode("utf-8", "surrogateescape"))
     assert read_cache(path, "anything") is None
+
+
+def test_new_pairing_code_makes_the_cache_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = [_Entry("national/2015", "a")]
+    before = fingerprint(entries)
+    monkeypatch.setattr(cache_module, "code_digest", lambda: "other rules")
+    assert fingerprint(entries) != before
 
 
 def test_a_cache_written_for_other_reports_is_a_miss(pairs: list[Pair], tmp_path: Path) -> None:
