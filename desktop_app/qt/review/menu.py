@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
 
 from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.language import Language
@@ -45,6 +45,11 @@ class ReviewActions(QObject):
         self.review_action = make_action(
             window, "actionReviewMode", self.tr("Re&view figures…"), self._on_review_triggered, "Ctrl+Shift+R"
         )
+        # A window rebuilt (another UI language) takes over the review still open, so that saving it
+        # still reopens the dataset in the window the reader now has.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, ReviewWindow) and widget.isVisible():
+                self._adopt(widget)
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addAction(self.import_action)
@@ -77,11 +82,13 @@ class ReviewActions(QObject):
             self._box(self.tr("The dataset could not be opened for review."), exc.describe(self._lang))
             return None
         review = ReviewWindow(session, self._lang)
-        review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        review.saved.connect(self.dataset_written)
-        self._review = review
+        self._adopt(review)
         review.show()
         return review
+
+    def _adopt(self, review: ReviewWindow) -> None:
+        review.saved.connect(self.dataset_written)
+        self._review = review
 
     def _box(self, text: str, details: str) -> None:
         box = QMessageBox(self._window)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from desktop_app.core.model import Review
 from desktop_app.core.resources import bundled_dataset_path
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.review.import_dialog import ImportDialog, ImportOutcome
+from desktop_app.qt.settings import Settings
 from tests.review_data import linzi_text, write_linzi_import
 
 # A small national report in the corpus's style (lines broken at wiki links, a full-width digit).
@@ -194,3 +196,22 @@ def test_an_empty_or_huge_clipboard_is_refused(dialog: ImportDialog) -> None:
     assert not dialog.paste_from_clipboard()
     assert "7,000,000 characters" in dialog.message()
     assert not dialog.start_import()
+
+
+def test_a_rebuilt_main_window_takes_over_the_open_review(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, settings: QSettings
+) -> None:
+    """Switching the UI language rebuilds the main window; saving the review reaches the new one."""
+    path = write_linzi_import(tmp_path)
+    assert window.open_dataset(path)
+    window.action("actionReviewMode").trigger()
+    review = window.review_actions().review_window()
+    assert review is not None
+    rebuilt = MainWindow(window.report, Settings(settings), Language.ZH)
+    qtbot.addWidget(rebuilt)
+    assert rebuilt.review_actions().review_window() is review
+    review.action("actionReviewAccept").trigger()
+    with qtbot.waitSignal(rebuilt.review_actions().dataset_written):
+        assert review.save()
+    assert rebuilt.report.indicators[0].review is Review.CONFIRMED
+    review.close()
