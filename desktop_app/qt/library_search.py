@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.language import Language
-from desktop_app.core.library import Library
-from desktop_app.core.library.search import BuildCancelled, BuildProgress, LibraryIndex, LibraryResults
 from desktop_app.core.presentation import fill
 from desktop_app.core.search.types import Hit
 from desktop_app.qt.actions import make_action
@@ -30,7 +28,9 @@ from desktop_app.qt.search_controller import SearchController
 from desktop_app.qt.widgets.search_panel import SearchPanel, SearchScope
 
 if TYPE_CHECKING:
-    from desktop_app.core.library import Collection, Entry
+    # Imported when first needed, never at start-up (see desktop_app.qt.library.controller).
+    from desktop_app.core.library import Collection, Entry, Library
+    from desktop_app.core.library.search import BuildProgress, LibraryIndex, LibraryResults
     from desktop_app.qt.charts.trend_view import TrendView
 
 __all__ = ["LibrarySearchController"]
@@ -72,6 +72,7 @@ class _IndexBuilder(QThread):
 
     def run(self) -> None:
         from desktop_app.core.library.index_cache import IndexCache
+        from desktop_app.core.library.search import BuildCancelled
 
         result: object
         try:
@@ -157,6 +158,8 @@ class LibrarySearchController(QObject):
         if scope is SearchScope.COLLECTION:
             collection = self._library.collection_of(self._library.current_id())
             if not collection:
+                from desktop_app.core.library.search import LibraryResults
+
                 return LibraryResults(query, ())  # a file from outside the library: no collection
             return self._index.search(query, collection=collection)
         return self._index.search(query)
@@ -252,6 +255,8 @@ class LibrarySearchController(QObject):
 
     @Slot(object)
     def _on_builder_built(self, result: object) -> None:
+        from desktop_app.core.library.search import LibraryIndex
+
         if self.sender() is not self._builder:
             return  # a build cancelled when the library changed
         builder, self._builder = self._builder, None

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.charting import chart_groups, chart_source_line
 from desktop_app.core.language import Language
-from desktop_app.core.library import DEFAULT_REPORT
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import (
     DerivedIndicator,
@@ -624,7 +623,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_open_bundled_triggered(self) -> None:
         self.show_report(load_report())
-        self._library.set_current(DEFAULT_REPORT)
+        self._library.set_current(None)  # the bundled report
 
     @Slot()
     def _on_recent_triggered(self) -> None:

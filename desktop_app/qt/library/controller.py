@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
@@ -22,12 +21,16 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QWidget
 
 from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.language import Language
-from desktop_app.core.library import DEFAULT_REPORT, Entry, Library, LibraryError
 from desktop_app.core.model import Report
 from desktop_app.core.presentation import fill, visible_text
 from desktop_app.qt.actions import make_action
-from desktop_app.qt.library.pane import LibraryPane
 from desktop_app.qt.settings import Settings
+
+if TYPE_CHECKING:
+    # Imported when first needed: the library (SQLite and the catalogue's modules) costs start-up
+    # time the first paint must not wait for.
+    from desktop_app.core.library import Entry, Library, LibraryError
+    from desktop_app.qt.library.pane import LibraryPane
 
 __all__ = ["LibraryController", "ReportHost"]
 
@@ -55,6 +58,10 @@ class _Opener(QThread):
     opened = Signal(object)
 
     def run(self) -> None:
+        import sqlite3
+
+        from desktop_app.core.library import Library, LibraryError
+
         try:
             Library.open().close()
             result: Exception | None = None
@@ -95,18 +102,15 @@ class LibraryController(QObject):
         self._painted = False
         self._sized = False
         self._waiting: list[Callable[[Library], object]] = []
-        self._current = DEFAULT_REPORT
+        self._current: str | None = None  # None: the bundled report the window opens with
+        self._pane: LibraryPane | None = None
+        self._language = language
         self._undo_folder: tempfile.TemporaryDirectory[str] | None = None
         self._undo_entry: Entry | None = None
 
-        self.pane = LibraryPane()
-        self.pane.set_language(language)
-        self.pane.open_requested.connect(self.open_entry)
-        self.pane.add_requested.connect(self._on_pane_add_requested)
-        self.pane.remove_requested.connect(self.remove_entry)
         self.dock = QDockWidget(self.tr("Library"), window)
         self.dock.setObjectName("libraryDock")
-        self.dock.setWidget(self.pane)
+        self.dock.setWidget(QWidget())  # the pane comes when the library is first needed
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()  # a new reader starts with the report; View › Library shows the shelf
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
@@ -129,6 +133,24 @@ class LibraryController(QObject):
 
     # --- public API -------------------------------------------------------------------------
 
+    @property
+    def pane(self) -> LibraryPane:
+        """The library pane (made at the first call, with the library's modules)."""
+        if self._pane is None:
+            from desktop_app.qt.library.pane import LibraryPane
+
+            pane = LibraryPane()
+            pane.set_language(self._language)
+            pane.open_requested.connect(self.open_entry)
+            pane.add_requested.connect(self._on_pane_add_requested)
+            pane.remove_requested.connect(self.remove_entry)
+            old = self.dock.widget()
+            self.dock.setWidget(pane)
+            if old is not None:
+                old.deleteLater()
+            self._pane = pane
+        return self._pane
+
     def actions(self) -> list[QAction]:
         return [self.add_action, self.remove_action, self.undo_action]
 
@@ -143,12 +165,17 @@ class LibraryController(QObject):
 
     def current_id(self) -> str:
         """The entry the window shows ("" for a file opened from outside the library)."""
+        if self._current is None:
+            from desktop_app.core.library import DEFAULT_REPORT
+
+            return DEFAULT_REPORT
         return self._current
 
-    def set_current(self, entry_id: str) -> None:
-        """Say which entry the window shows now ("" for a file from outside the library)."""
+    def set_current(self, entry_id: str | None) -> None:
+        """Say which entry the window shows ("" for a file from outside, None for the bundled report)."""
         self._current = entry_id
-        self.pane.set_current(entry_id)
+        if self._pane is not None:
+            self._pane.set_current(self.current_id())
 
     def window_painted(self) -> None:
         """The window has painted once: the library may load from now on."""
@@ -167,6 +194,8 @@ class LibraryController(QObject):
 
     def open_library_now(self) -> Library:
         """Open the library on this thread (tests, automation); the pane is filled."""
+        from desktop_app.core.library import Library
+
         if self._library is None:
             self._on_opener_opened(Library.open())
         assert self._library is not None
@@ -175,6 +204,8 @@ class LibraryController(QObject):
     @Slot(str)
     def open_entry(self, entry_id: str) -> bool:
         """Show a report of the library in the window; on failure say why and keep the current one."""
+        from desktop_app.core.library import LibraryError
+
         library = self._library
         if library is None:
             self.with_library(lambda _library: self.open_entry(entry_id))
@@ -198,6 +229,8 @@ class LibraryController(QObject):
 
     def add_file(self, path: str | Path) -> Entry | None:
         """Add a dataset file to the library and open it; on failure say why."""
+        from desktop_app.core.library import LibraryError
+
         library = self._library or self.open_library_now()
         try:
             entry = library.add(Path(path))
@@ -213,6 +246,8 @@ class LibraryController(QObject):
     @Slot(str)
     def remove_entry(self, entry_id: str) -> Entry | None:
         """Remove a reader's report (its files are kept aside until the next removal, for undo)."""
+        from desktop_app.core.library import DEFAULT_REPORT, LibraryError
+
         library = self._library or self.open_library_now()
         entry = library.get(entry_id)
         if entry is None:
@@ -232,7 +267,7 @@ class LibraryController(QObject):
         self.undo_action.setEnabled(True)
         self._settings.remove_recent_report(entry_id)
         self._settings.sync()
-        if entry_id == self._current:
+        if entry_id == self.current_id():
             self.open_entry(DEFAULT_REPORT)
         self._refresh()
         self.changed.emit()
@@ -246,6 +281,8 @@ class LibraryController(QObject):
     @Slot()
     def undo_remove(self) -> Entry | None:
         """Add back the report removed last."""
+        from desktop_app.core.library import LibraryError
+
         if self._undo_folder is None or self._undo_entry is None or self._library is None:
             return None
         dataset = Path(self._undo_folder.name) / "entry" / self._undo_entry.path.name
@@ -292,6 +329,10 @@ class LibraryController(QObject):
 
     @Slot(object)
     def _on_opener_opened(self, result: object) -> None:
+        import sqlite3
+
+        from desktop_app.core.library import Library, LibraryError
+
         if self._opener is not None:
             self._opener.wait()
             self._opener.deleteLater()
@@ -307,7 +348,7 @@ class LibraryController(QObject):
         self._library = library
         self._refresh()
         self._show_recent()
-        self.pane.set_current(self._current)
+        self.pane.set_current(self.current_id())
         self.library_ready.emit()
         waiting, self._waiting = self._waiting, []
         for action in waiting:
@@ -319,7 +360,7 @@ class LibraryController(QObject):
             return
         notices = [n.zh if self._lang is Language.ZH else n.en for n in library.notices]
         self.pane.set_library(library.collections(), library.entries(), message="\n".join(notices))
-        self.pane.set_current(self._current)
+        self.pane.set_current(self.current_id())
 
     def _show_recent(self) -> None:
         library = self._library
@@ -359,7 +400,7 @@ class LibraryController(QObject):
 
     @Slot()
     def _on_remove_triggered(self) -> None:
-        entry_id = self.pane.selected_id() or self._current
+        entry_id = self.pane.selected_id() or self.current_id()
         library = self._library
         entry = library.get(entry_id) if library is not None else None
         read_only = {c.id for c in library.collections() if c.read_only} if library is not None else set()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -256,3 +258,29 @@ def test_a_broken_report_is_listed_with_its_errors(window: MainWindow, qtbot: Qt
     assert box is not None
     box.close()
     assert isinstance(controller.library(), Library)
+
+
+def test_the_window_starts_without_the_library_modules(tmp_path: Path) -> None:
+    """Start-up pays nothing for the library: none of its modules is imported (in a subprocess)."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from desktop_app.qt.app import create_application\n"
+        "from desktop_app.core.language import Language\n"
+        "from desktop_app.core.loader import load_report\n"
+        "from desktop_app.qt.main_window import MainWindow\n"
+        "from desktop_app.qt.settings import Settings\n"
+        "app = create_application()\n"
+        f"settings = Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "window = MainWindow(load_report(), settings, Language.ZH)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('desktop_app.core.library'))\n"
+        "print(loaded)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REPORT_VIEWER_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
