@@ -238,6 +238,11 @@ class SearchPanel(QWidget):
             (self.tr("All reports"), SearchScope.LIBRARY),
         ):
             self._scope_box.addItem(label, scope.value)
+        # The scope and filter share one row with the tree filter: on a narrow column they shrink
+        # (their texts elided) rather than widen the column.
+        for box in (self._scope_box, self._filter_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
         self._progress = QProgressBar()
         self._progress.setObjectName("searchProgress")
         self._progress.setAccessibleName(self.tr("Indexing the library"))
