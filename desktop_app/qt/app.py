@@ -167,6 +167,7 @@ class Application(QObject):
         self._language = language
         self._translations.install(language)
         self.window = self._make_window(old.report)
+        self.window.library_controller().take_over(old.library_controller())
         self.window.show()
         old.close()
         old.deleteLater()

@@ -62,8 +62,10 @@ def test_language_switch_rebuilds_the_window(
     qtbot.addWidget(controller.window)
     controller.window.select_path("goal/g2-momentum")
     assert controller.window.action("actionPrint").text() == "&Print…"
+    controller.window.library_controller().set_current("")  # a file opened from outside the library
     controller.window.action("actionLanguage_zh_CN").trigger()
     qtbot.addWidget(controller.window)
+    assert controller.window.library_controller().current_id() == ""
     assert controller.window.language is Language.ZH
     assert controller.window.action("actionPrint").text() == "打印(&P)…"
     assert controller.window.current_path() == "goal/g2-momentum"

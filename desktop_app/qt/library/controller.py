@@ -159,6 +159,10 @@ class LibraryController(QObject):
         entry = self._library.get(entry_id) if self._library is not None and entry_id else None
         return entry.collection if entry is not None else ""
 
+    def take_over(self, other: LibraryController) -> None:
+        """Show the entry another window's controller showed (a window rebuilt for another language)."""
+        self.set_current(other._current)
+
     def library(self) -> Library | None:
         """The library, once open (None before it is needed)."""
         return self._library
