@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -88,6 +89,17 @@ class _IndexBuilder(QThread):
         except (DatasetError, OSError, ValueError) as exc:
             result = exc
         self.built.emit(result)
+
+
+# Builders are not children of their controller and are kept here until they have finished: a window
+# garbage-collected while its index was still being built deleted the running QThread with it, which
+# crashed the process (seen once in the full test suite).
+_BUILDERS: list[_IndexBuilder] = []
+
+
+def _keep_until_finished(builder: _IndexBuilder) -> None:
+    _BUILDERS[:] = [b for b in _BUILDERS if shiboken6.isValid(b) and not b.isFinished()]
+    _BUILDERS.append(builder)
 
 
 class LibrarySearchController(QObject):
@@ -242,7 +254,8 @@ class LibrarySearchController(QObject):
             return
         entries = [entry for entry in library.entries() if not entry.broken]
         bundled = [collection.id for collection in library.collections() if collection.read_only]
-        self._builder = _IndexBuilder(entries, bundled, self)
+        self._builder = _IndexBuilder(entries, bundled)
+        _keep_until_finished(self._builder)
         self._builder.progressed.connect(self._on_builder_progressed)
         self._builder.built.connect(self._on_builder_built)
         self._panel.set_index_progress(0.0, self.tr("Indexing the library…"))
