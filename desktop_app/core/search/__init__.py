@@ -4,7 +4,9 @@
   :class:`~desktop_app.core.model.Span` in the article;
 * :mod:`.query` — query syntax (terms, phrases) and the longest query accepted;
 * :mod:`.documents` — every searchable field of a report (:func:`report_documents`);
-* :mod:`.index` — :class:`SearchIndex`, built once per report (pulls in pypinyin and OpenCC);
+* :mod:`.index` — :class:`SearchIndex`, built once per report (pulls in pypinyin and OpenCC):
+  :mod:`.postings` builds its tables, :mod:`.matcher` turns a query term into the posting lists
+  that drive it and an exact test;
 * :mod:`.pinyin` — readings, spellings of a typed run, abbreviations (``lz``) read in context;
 * :mod:`.suggest` — what to offer when a query finds nothing (only queries that find something);
 * :mod:`.hits` — snippets, result groups, item names and the one counting rule.

@@ -40,101 +40,52 @@ Query syntax:
 
 from __future__ import annotations
 
-import heapq
-import itertools
-import re
 from array import array
-from bisect import bisect_left
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import Final
-
-import numpy as np
 
 from desktop_app.core.model import Report
 from desktop_app.core.search.documents import report_documents
+from desktop_app.core.search.matcher import EMPTY_TERM, MAX_PATTERNS, Matcher, Matchers
 from desktop_app.core.search.pinyin import (
     MAX_PINYIN_LETTERS,
     has_punctuation,
     inside_word,
     is_abbreviation,
-    readings,
-    segmentations,
     spells,
     spoken_readings,
+)
+from desktop_app.core.search.postings import (
+    Progress,
+    char_and_pair_postings,
+    fold_all,
+    group_nodes,
+    ignore_progress,
+    initials_table,
+    node_ranges,
+    pinyin_tokens,
+    triple_postings,
 )
 from desktop_app.core.search.query import QueryTerm, parse_query
 from desktop_app.core.search.state import IndexParts
 from desktop_app.core.search.suggest import suggestions
 from desktop_app.core.search.types import Document, Hit, NodeKind
-from desktop_app.core.textfold import FoldedText, fold, is_han
+from desktop_app.core.textfold import FoldedText, is_han
 
 __all__ = ["MAX_PATTERNS", "MAX_PINYIN_LETTERS", "Progress", "SearchIndex"]
 
-Progress = Callable[[float], None]
-"""Told the fraction of a build done (0–1) now and then; it may raise to abandon the build."""
-_PROGRESS_EVERY: Final = 256  # documents between two calls of a build's progress callback
-
-MAX_PATTERNS: Final = 48
-"""How many readings of one term (pinyin segmentations × literal) are tried at most."""
-
-_MATCHER_CACHE_SIZE: Final = 512
-_MERGE_IN_PYTHON: Final = 2048  # candidate entries below which heapq.merge beats a NumPy union
 _CONTEXT: Final = 3  # characters read on either side of an abbreviation's match
-_LETTER_RUNS: Final = re.compile(r"[a-z]+|[^a-z]")
-_HAN_RUN: Final = re.compile(r"[^.]{3,}")
-_STAR: Final = re.compile(r"\*")
 
-
-CharSet = frozenset[str]
-"""The set of folded characters one position of a pattern accepts."""
-Pattern = tuple[CharSet, ...]
 Within = Sequence[range]
 """Sorted, disjoint ranges of document numbers that a query is limited to, none splitting a node."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Matcher:
-    """How one query term is found: a driver posting list and an exact test."""
-
-    needle: str | None  # literal search, or None when ``regex`` is used
-    regex: re.Pattern[str] | None
-    drivers: tuple[Sequence[int], ...]
-    estimate: int
-    pinyin: bool = False  # some pattern reads Latin letters as pinyin
-    abbreviation: str = ""  # the term's letters when it is consonants only (``lz``)
-
-    def candidates(self, start: int = 0) -> Iterator[int]:
-        """The driver's documents in ascending order, each once, from document number ``start`` on."""
-        if len(self.drivers) == 1:
-            return iter(_tail(self.drivers[0], start) if start else self.drivers[0])
-        if sum(map(len, self.drivers)) < _MERGE_IN_PYTHON:
-            drivers = [_tail(postings, start) for postings in self.drivers] if start else self.drivers
-            return heapq.merge(*drivers)
-        # Many lists (a pinyin letter stands for hundreds of characters): one sorted union in NumPy
-        # instead of a heap over every entry of every list.
-        union = np.unique(np.concatenate([np.asarray(postings, dtype=np.int32) for postings in self.drivers]))
-        return iter(union[np.searchsorted(union, start) :].tolist())
-
-    def find(self, text: str) -> list[tuple[int, int]]:
-        """All matches in one folded text; overlapping literal matches are all reported."""
-        if self.needle is not None:
-            needle = self.needle
-            found: list[tuple[int, int]] = []
-            position = text.find(needle)
-            while position >= 0:
-                found.append((position, position + len(needle)))
-                position = text.find(needle, position + 1)
-            return found
-        assert self.regex is not None
-        return [match.span() for match in self.regex.finditer(text)]
-
-
-_NO_MATCH: Final = _Matcher(needle=None, regex=None, drivers=(), estimate=0)
-
-
 class SearchIndex:
-    """An index over the documents of one report; build it once, query it per keystroke."""
+    """An index over the documents of one report; build it once, query it per keystroke.
+
+    Building is in :mod:`.postings`, turning a query term into a :class:`~.matcher.Matcher` in
+    :mod:`.matcher`; this class walks the candidates node by node and makes the hits.
+    """
 
     def __init__(self, documents: Sequence[Document], *, progress: Progress | None = None) -> None:
         """Index ``documents``; prefer :meth:`build` or :meth:`from_documents`.
@@ -144,27 +95,38 @@ class SearchIndex:
             progress: told the fraction done now and then (a library's index takes seconds);
                 whatever it raises abandons the build and propagates.
         """
-        report = progress or _ignore_progress
+        report = progress or ignore_progress
         self._docs: Sequence[Document] = tuple(documents)
-        self._folded: Sequence[FoldedText] = self._fold_all(report)
+        self._folded: Sequence[FoldedText] = fold_all(self._docs, report)
         self._texts: list[str] = [folded.text for folded in self._folded]
-        self._doc_node: array[int] = array("i")
-        self._node_range: list[tuple[int, int]] = []
-        self._chars: Mapping[str, Sequence[int]] = {}
-        self._pairs: Mapping[str, Sequence[int]] = {}
-        self._group_nodes()
-        self._index_postings(report)
-        self._next: dict[str, set[str]] | None = None  # built on the first pinyin query
-        self._full_tokens: dict[str, CharSet] = {}
-        self._prefix_tokens: dict[str, CharSet] = {}
-        self._index_pinyin()
-        self._initials: dict[int, str] = {}
-        self._initial_triples: Mapping[str, Sequence[int]] = {}
-        self._several_initials: dict[str, str] = {}
-        self._index_initials(report)
+        self._doc_node: array[int]
+        self._node_range: list[tuple[int, int]]
+        self._doc_node, self._node_range = group_nodes(self._docs)
+        self._chars: Mapping[str, Sequence[int]]
+        self._pairs: Mapping[str, Sequence[int]]
+        self._chars, self._pairs = char_and_pair_postings(self._texts, report)
+        self._full_tokens: dict[str, frozenset[str]]
+        self._prefix_tokens: dict[str, frozenset[str]]
+        self._full_tokens, self._prefix_tokens = pinyin_tokens(self._chars)
+        self._initials: dict[int, str]
+        self._several_initials: dict[str, str]
+        self._initials, self._several_initials = initials_table(self._chars)
+        self._initial_triples: Mapping[str, Sequence[int]] = triple_postings(
+            self._texts, self._initials, self._several_initials, report
+        )
         report(1.0)
-        self._matchers: dict[QueryTerm, _Matcher] = {}
-        self._pair_cache: dict[tuple[CharSet, CharSet], tuple[str, ...]] = {}
+        self._matcher = self._matchers()
+
+    def _matchers(self) -> Matchers:
+        return Matchers(
+            chars=self._chars,
+            pairs=self._pairs,
+            triples=self._initial_triples,
+            full_tokens=self._full_tokens,
+            prefix_tokens=self._prefix_tokens,
+            initials=self._initials,
+            several_initials=self._several_initials,
+        )
 
     @classmethod
     def build(cls, report: Report) -> SearchIndex:
@@ -230,171 +192,16 @@ class SearchIndex:
         index._folded = parts.folded
         index._texts = list(parts.texts)
         index._doc_node = array("i", parts.doc_node)
-        index._node_range = _node_ranges(index._doc_node)
+        index._node_range = node_ranges(index._doc_node)
         index._chars = parts.chars
         index._pairs = parts.pairs
-        index._next = None
         index._full_tokens = dict(parts.full_tokens)
         index._prefix_tokens = dict(parts.prefix_tokens)
         index._initials = dict(parts.initials)
         index._initial_triples = parts.triples
         index._several_initials = dict(parts.several_initials)
-        index._matchers = {}
-        index._pair_cache = {}
+        index._matcher = index._matchers()
         return index
-
-    # -- building ---------------------------------------------------------------------------
-
-    def _fold_all(self, progress: Progress) -> list[FoldedText]:
-        folded: list[FoldedText] = []
-        total = max(len(self._docs), 1)
-        for number, doc in enumerate(self._docs):
-            if number % _PROGRESS_EVERY == 0:
-                progress(_FOLDING * number / total)
-            folded.append(fold(doc.text))
-        return folded
-
-    def _group_nodes(self) -> None:
-        seen: set[tuple[NodeKind, str]] = set()
-        previous: tuple[NodeKind, str] | None = None
-        for number, doc in enumerate(self._docs):
-            key = (doc.node_kind, doc.node_id)
-            if key != previous:
-                if key in seen:
-                    raise ValueError(f"documents of node {doc.node_kind}:{doc.node_id} are not adjacent")
-                seen.add(key)
-                if self._node_range:
-                    self._node_range[-1] = (self._node_range[-1][0], number)
-                self._node_range.append((number, number))
-                previous = key
-            self._doc_node.append(len(self._node_range) - 1)
-        if self._node_range:
-            self._node_range[-1] = (self._node_range[-1][0], len(self._docs))
-
-    def _index_postings(self, progress: Progress) -> None:
-        chars: dict[str, array[int]] = {}
-        pairs: dict[str, array[int]] = {}
-        self._chars = chars  # arrays while building, read-only after
-        self._pairs = pairs
-        total = max(len(self._texts), 1)
-        for number, text in enumerate(self._texts):
-            if number % _PROGRESS_EVERY == 0:
-                progress(_FOLDING + (_POSTING - _FOLDING) * number / total)
-            for char in set(text):
-                postings = chars.get(char)
-                if postings is None:
-                    chars[char] = postings = array("i")
-                postings.append(number)
-            for pair in set(map(str.__add__, text, text[1:])):
-                postings = pairs.get(pair)
-                if postings is None:
-                    pairs[pair] = postings = array("i")
-                postings.append(number)
-
-    def _index_pinyin(self) -> None:
-        full: dict[str, set[str]] = {}
-        prefix: dict[str, set[str]] = {}
-        for char in self._chars:
-            if not is_han(char):
-                continue
-            for syllable in readings(char):
-                full.setdefault(syllable, set()).add(char)
-                full.setdefault(syllable[0], set()).add(char)
-                if syllable[:2] in ("zh", "ch", "sh"):
-                    full.setdefault(syllable[:2], set()).add(char)
-                for end in range(1, len(syllable) + 1):
-                    prefix.setdefault(syllable[:end], set()).add(char)
-        self._full_tokens = {token: frozenset(chars) for token, chars in full.items()}
-        self._prefix_tokens = {token: frozenset(chars) for token, chars in prefix.items()}
-
-    def _index_initials(self, progress: Progress) -> None:
-        """Post every run of three Han characters under their pinyin first letters.
-
-        Each character maps to its first letter, to ``*`` when its readings start
-        with different letters (a triple through it is posted under each), and
-        anything not Han to ``.``, which breaks runs. Three-syllable pinyin
-        patterns whose character pairs are all common but never line up
-        (``xzx``) are then ruled out without visiting any document.
-        """
-        table = self._initials
-        several = self._several_initials
-        for char in self._chars:
-            letters = sorted({syllable[0] for syllable in readings(char)}) if is_han(char) else []
-            if len(letters) == 1:
-                table[ord(char)] = letters[0]
-            elif letters:
-                table[ord(char)] = "*"
-                several[char] = "".join(letters)
-            else:
-                table[ord(char)] = "."
-        triples: dict[str, array[int]] = {}
-        self._initial_triples = triples
-        total = max(len(self._texts), 1)
-        for number, text in enumerate(self._texts):
-            if number % _PROGRESS_EVERY == 0:
-                progress(_POSTING + (1 - _POSTING) * number / total)
-            keys: set[str] = set()
-            for run in _HAN_RUN.finditer(text.translate(table)):
-                codes = run.group()
-                last = len(codes) - 3
-                runs = {codes[i : i + 3] for i in range(last + 1)}
-                if "*" not in codes:
-                    keys |= runs
-                    continue
-                keys.update(key for key in runs if "*" not in key)
-                offset = run.start()
-                starts: set[int] = set()
-                for star in _STAR.finditer(codes):
-                    starts.update(range(max(0, star.start() - 2), min(star.start(), last) + 1))
-                for i in starts:
-                    choices = [
-                        several[text[offset + i + j]] if code == "*" else code
-                        for j, code in enumerate(codes[i : i + 3])
-                    ]
-                    keys.update(map("".join, itertools.product(*choices)))
-            for key in keys:
-                postings = triples.get(key)
-                if postings is None:
-                    triples[key] = postings = array("i")
-                postings.append(number)
-
-    def _slot_initials(self, slot: CharSet) -> frozenset[str] | None:
-        """The first-letter keys to look a slot up under, or None if a character is not Han.
-
-        A character with several first letters is posted under each, so one
-        letter that every character of the slot has (a pinyin slot's own
-        letter) is enough; otherwise every letter of every character.
-        """
-        common: set[str] | None = None
-        union: set[str] = set()
-        for char in slot:
-            code = self._initials.get(ord(char), ".")
-            if code == ".":
-                return None
-            letters = set(self._several_initials[char] if code == "*" else code)
-            union |= letters
-            common = letters if common is None else common & letters
-        if common:
-            return frozenset(min(common))
-        return frozenset(union)
-
-    def _triple_drivers(self, pattern: Pattern) -> list[Sequence[int]] | None:
-        """The smallest union of first-letter triple postings over any three adjacent slots."""
-        initials = [self._slot_initials(slot) for slot in pattern]
-        best: list[Sequence[int]] | None = None
-        best_size = -1
-        for start in range(len(pattern) - 2):
-            window = initials[start : start + 3]
-            if any(codes is None for codes in window):
-                continue
-            keys = {"".join(combo) for combo in itertools.product(*(sorted(c or ()) for c in window))}
-            lists: list[Sequence[int]] = [
-                self._initial_triples[key] for key in keys if key in self._initial_triples
-            ]
-            size = sum(len(postings) for postings in lists)
-            if best is None or size < best_size:
-                best, best_size = lists, size
-        return best
 
     # -- public queries ---------------------------------------------------------------------
 
@@ -517,7 +324,7 @@ class SearchIndex:
         document; candidates in a range whose number is in ``skip`` are passed over.
         """
         matchers = [self._matcher(term) for term in terms]
-        matchers = [m for m in matchers if m is not _EMPTY_TERM]
+        matchers = [m for m in matchers if m is not EMPTY_TERM]
         if not matchers or any(m.estimate == 0 for m in matchers):
             return
         driver = min(matchers, key=lambda m: m.estimate)
@@ -548,8 +355,7 @@ class SearchIndex:
 
     def clear_cache(self) -> None:
         """Forget the compiled query terms (benchmarks use it to time cold keystrokes)."""
-        self._matchers.clear()
-        self._pair_cache.clear()
+        self._matcher.clear()
 
     def count(self, query: str) -> int:
         """How many hits :meth:`search` would return without a limit.
@@ -577,7 +383,7 @@ class SearchIndex:
     # -- matching ---------------------------------------------------------------------------
 
     def _node_spans(
-        self, node: int, driver: _Matcher, others: list[_Matcher]
+        self, node: int, driver: Matcher, others: list[Matcher]
     ) -> dict[int, list[tuple[int, int]]] | None:
         """The folded matches in each field of ``node`` if every term matches in one of them."""
         first, last = self._node_range[node]
@@ -658,164 +464,6 @@ class SearchIndex:
             return True
         low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
         return spells(letters, spoken_readings(text[low:high])[start - low : end - low])
-
-    def _following(self) -> dict[str, set[str]]:
-        """The characters that follow each character somewhere (built on first use)."""
-        if self._next is None:
-            following: dict[str, set[str]] = {}
-            for pair in self._pairs:
-                following.setdefault(pair[0], set()).add(pair[1])
-            self._next = following
-        return self._next
-
-    def _matcher(self, term: QueryTerm) -> _Matcher:
-        matcher = self._matchers.get(term)
-        if matcher is None:
-            if len(self._matchers) >= _MATCHER_CACHE_SIZE:
-                self._matchers.clear()
-            matcher = self._matchers[term] = self._make_matcher(term)
-        return matcher
-
-    def _make_matcher(self, term: QueryTerm) -> _Matcher:
-        needle = fold(term.text).text
-        if not needle:
-            return _EMPTY_TERM
-        if term.phrase or not any("a" <= char <= "z" for char in needle):
-            return self._literal(needle)
-        abbreviation = needle if is_abbreviation(needle) else ""
-        patterns = self._patterns(needle)
-        viable: list[tuple[Pattern, list[Sequence[int]], int]] = []
-        for pattern in patterns:
-            drivers = self._pattern_drivers(pattern)
-            if drivers is not None:
-                viable.append((pattern, drivers, sum(len(d) for d in drivers)))
-        if not viable:
-            return _NO_MATCH
-        viable.sort(key=lambda item: -len(item[0]))
-        regex = re.compile("|".join(_pattern_regex(pattern) for pattern, _, _ in viable))
-        all_drivers = tuple(d for _, pattern_drivers, _ in viable for d in pattern_drivers)
-        estimate = sum(estimate for _, _, estimate in viable)
-        return _Matcher(None, regex, all_drivers, estimate, pinyin=True, abbreviation=abbreviation)
-
-    def _literal(self, needle: str) -> _Matcher:
-        if len(needle) == 1:
-            postings = self._chars.get(needle)
-        else:
-            lists = [self._pairs.get(needle[i : i + 2]) for i in range(len(needle) - 1)]
-            postings = None if any(p is None for p in lists) else min(lists, key=_length)
-        if postings is None:
-            return _NO_MATCH
-        return _Matcher(needle, None, (postings,), len(postings))
-
-    def _pattern_drivers(self, pattern: Pattern) -> list[Sequence[int]] | None:
-        """The posting lists whose union holds every document the pattern can match, or None."""
-        if len(pattern) == 1:
-            lists: list[Sequence[int]] = [self._chars[c] for c in pattern[0] if c in self._chars]
-            return lists or None
-        best: list[Sequence[int]] | None = None
-        best_size = -1
-        for left, right in itertools.pairwise(pattern):
-            pairs = self._slot_pairs(left, right)
-            if not pairs:
-                return None
-            candidate: list[Sequence[int]] = [self._pairs[pair] for pair in pairs]
-            size = sum(len(postings) for postings in candidate)
-            if best is None or size < best_size:
-                best, best_size = candidate, size
-        if len(pattern) >= 3:
-            triples = self._triple_drivers(pattern)
-            if triples is not None:
-                if not triples:
-                    return None
-                if sum(len(postings) for postings in triples) < best_size:
-                    best = triples
-        return best
-
-    def _slot_pairs(self, left: CharSet, right: CharSet) -> tuple[str, ...]:
-        """The adjacent pairs in the corpus whose first character is in ``left``, second in ``right``."""
-        key = (left, right)
-        cached = self._pair_cache.get(key)
-        if cached is not None:
-            return cached
-        found: list[str] = []
-        after = self._following()
-        for char in left:
-            following = after.get(char)
-            if following:
-                found.extend(char + other for other in following.intersection(right))
-        if len(self._pair_cache) >= 4 * _MATCHER_CACHE_SIZE:
-            self._pair_cache.clear()
-        result = self._pair_cache[key] = tuple(sorted(found))
-        return result
-
-    def _patterns(self, needle: str) -> list[Pattern]:
-        """Every reading of a term with Latin letters: literal, pinyin, or both mixed."""
-        pieces = _LETTER_RUNS.findall(needle)
-        options: list[list[Pattern]] = []
-        for number, piece in enumerate(pieces):
-            literal: Pattern = tuple(frozenset(char) for char in piece)
-            if not piece.isalpha() or not piece.isascii():
-                options.append([literal])
-                continue
-            final = number == len(pieces) - 1
-            readings = [literal]
-            for tokens in segmentations(piece, final, self._full_tokens, self._prefix_tokens, MAX_PATTERNS):
-                slots: list[CharSet] = []
-                for position, token in enumerate(tokens):
-                    last = final and position == len(tokens) - 1
-                    slots.append(self._prefix_tokens[token] if last else self._full_tokens[token])
-                readings.append(tuple(slots))
-            options.append(readings)
-        patterns: list[Pattern] = []
-        for combination in itertools.islice(itertools.product(*options), MAX_PATTERNS):
-            pattern = tuple(slot for part in combination for slot in part)
-            if pattern not in patterns:
-                patterns.append(pattern)
-        return patterns
-
-
-_EMPTY_TERM: Final = _Matcher(needle="", regex=None, drivers=(), estimate=-1)
-# Shares of a build's time (measured on the national library): folding, then postings, then initials.
-_FOLDING: Final = 0.2
-_POSTING: Final = 0.5
-
-
-def _ignore_progress(fraction: float) -> None:
-    """The progress callback of a build nobody watches."""
-
-
-def _tail(postings: Sequence[int], start: int) -> Sequence[int]:
-    """The part of a sorted posting list from document number ``start`` on, without copying."""
-    at = bisect_left(postings, start)
-    if isinstance(postings, (array, memoryview)):
-        return memoryview(postings)[at:]
-    return postings[at:]
-
-
-def _node_ranges(doc_node: array[int]) -> list[tuple[int, int]]:
-    """The document range of each node, from each document's node number."""
-    if not doc_node:
-        return []
-    starts = (np.flatnonzero(np.diff(np.frombuffer(doc_node, dtype=np.int32))) + 1).tolist()
-    return list(zip([0, *starts], [*starts, len(doc_node)], strict=True))
-
-
-def _length(postings: Sequence[int] | None) -> int:
-    return len(postings) if postings is not None else 0
-
-
-def _pattern_regex(pattern: Pattern) -> str:
-    parts: list[str] = []
-    first = next(iter(pattern[0])) if len(pattern[0]) == 1 else ""
-    if "a" <= first <= "z":
-        # Latin letters typed literally: only at the start of a Latin word.
-        parts.append("(?<![a-z0-9])")
-    for slot in pattern:
-        if len(slot) == 1:
-            parts.append(re.escape(next(iter(slot))))
-        else:
-            parts.append("[" + "".join(re.escape(char) for char in sorted(slot)) + "]")
-    return "".join(parts)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
