@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+import math
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +41,8 @@ __all__ = ["LibrarySearchController"]
 log = logging.getLogger(__name__)
 TREND_DELAY_MS = 250
 """The trend follows the search field this long after the last keystroke."""
+PROGRESS_INTERVAL_S = 0.1
+"""The index build tells its progress at most this often."""
 
 
 class _IndexBuilder(QThread):
@@ -58,6 +62,7 @@ class _IndexBuilder(QThread):
         self._paths = {entry.id: entry.path for entry in entries}
         self._bundled = bundled
         self._cancel = threading.Event()
+        self._last_progress = -math.inf
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -69,6 +74,12 @@ class _IndexBuilder(QThread):
         return load_report(Path(self._paths[entry_id]))
 
     def _progress(self, progress: BuildProgress) -> None:
+        # A few updates a second are enough for a progress bar; each one costs the GUI thread a
+        # relayout, and a flood of them starves it (and the build) on a slow or busy machine.
+        now = time.monotonic()
+        if now - self._last_progress < PROGRESS_INTERVAL_S and progress.fraction < 1:
+            return
+        self._last_progress = now
         self.progressed.emit(progress.fraction, progress.report_id)
 
     def run(self) -> None:
@@ -259,7 +270,7 @@ class LibrarySearchController(QObject):
         self._builder.progressed.connect(self._on_builder_progressed)
         self._builder.built.connect(self._on_builder_built)
         self._panel.set_index_progress(0.0, self.tr("Indexing the library…"))
-        self._builder.start()
+        self._builder.start(QThread.Priority.LowPriority)
 
     @Slot(float, str)
     def _on_builder_progressed(self, fraction: float, _report_id: str) -> None:

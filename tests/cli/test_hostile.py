@@ -137,8 +137,10 @@ def test_a_closed_pipe_exits_quietly_with_141() -> None:
     assert err == b""
 
 
+# SIGINT as a terminal's Ctrl+C delivers it: a shell's background job starts with SIGINT ignored.
 _SIGNAL_DURING_WRITE = """
 import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 os.fsync = lambda fd: os.kill(os.getpid(), getattr(signal, sys.argv[1]))
 from desktop_app.cli import main
 sys.exit(main(["export", "--format", "csv", "-o", sys.argv[2]]))

@@ -320,6 +320,8 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         left.setStyle(tickFont=tick_font, tickLength=0, tickTextOffset=text_offset)
         left.setPen(look.line_pen())
         left.setTextPen(FOREGROUND)
+        # Category names, no scale: an SI prefix would only re-lay the axis out on every resize.
+        left.enableAutoSIPrefix(False)
         self.set_label_width(natural_label_width(self.group, look, self.lang))
 
         bottom = plot.getAxis("bottom")

@@ -126,3 +126,17 @@ def test_trend_follows_the_search_field(window: MainWindow, qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: view.query() == "人民公社", timeout=5000)
     rows = view.chart().rows()
     assert max(rows, key=lambda r: r.rate).year < 1985
+
+
+def test_the_index_build_tells_its_progress_a_few_times_a_second(qtbot: QtBot) -> None:
+    # Before: every 256 documents (hundreds of relayouts of the window a second on a fast machine).
+    from desktop_app.core.library.search import BuildProgress
+    from desktop_app.qt.library_search import _IndexBuilder
+
+    builder = _IndexBuilder([], [])
+    told: list[float] = []
+    builder.progressed.connect(lambda fraction, _report: told.append(fraction))
+    for done in range(1, 1001):
+        builder._progress(BuildProgress(done, 1000, ""))
+    assert 2 <= len(told) < 100
+    assert told[0] == 0.001 and told[-1] == 1.0  # the first and the last are never left out
