@@ -16,17 +16,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QToolBar,
     QTreeView,
-    QVBoxLayout,
-    QWidget,
 )
 
-from desktop_app.core.charting import chart_groups, chart_source_line
 from desktop_app.core.language import Language
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import (
@@ -39,16 +35,19 @@ from desktop_app.core.model import (
     Section,
     Span,
 )
-from desktop_app.core.presentation import fill, numbered_goal_label, report_title, section_title
+from desktop_app.core.presentation import fill, report_title
 from desktop_app.qt.actions import Shortcut, make_action
+from desktop_app.qt.chart_slot import ChartSlot
 from desktop_app.qt.dialogs import about_box, load_error_box, settings_error_box
-from desktop_app.qt.history import History
+from desktop_app.qt.language_actions import LanguageActions
 from desktop_app.qt.library.controller import LibraryController
 from desktop_app.qt.library_search import LibrarySearchController
 from desktop_app.qt.models.roles import NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, HitFilterProxy, NodeKind, TreeNode
+from desktop_app.qt.navigation import Navigation
 from desktop_app.qt.pane_layout import PaneLayout
 from desktop_app.qt.print_actions import PrintActions
+from desktop_app.qt.recent_files import RecentFiles
 from desktop_app.qt.review.menu import ReviewActions
 from desktop_app.qt.search_controller import SearchController
 from desktop_app.qt.settings import Settings
@@ -61,18 +60,6 @@ if TYPE_CHECKING:
     from desktop_app.core.targets import FigureRef
     from desktop_app.qt.charts import ChartPanel
     from desktop_app.qt.targets import TargetsController
-
-
-class _ChartPlaceholder(QWidget):
-    """Stands where the charts will be until pyqtgraph has been imported."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("chartPlaceholder")
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Loading charts…"))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +86,6 @@ class MainWindow(QMainWindow):
         self._unreviewed.shown_changed.connect(self._on_unreviewed_shown_changed)
         self._unreviewed.status.clicked.connect(self._on_review_status_clicked)
         self._shown = self._unreviewed.shown(report)  # what the views show (issue 14: confirmed only)
-        self._charts: ChartPanel | None = None
         self._targets: TargetsController | None = None
         self._charts_scheduled = False
         self._switching = False  # True while show_report() replaces the report: charts wait
@@ -108,8 +94,7 @@ class MainWindow(QMainWindow):
         self._proxy = HitFilterProxy(self)
         self._proxy.setSourceModel(self._tree_model)
         self._settings_error_box: QMessageBox | None = None
-        self._history = History()
-        self._revisiting = False  # True while Back/Forward selects a place: not a new visit
+        self._navigation = Navigation(self.select_path, self)
 
         self._tree = QTreeView()
         self._tree.setObjectName("goalTree")
@@ -129,13 +114,15 @@ class MainWindow(QMainWindow):
 
         self._source = SourceView()
         self._source.set_language(self._lang)
-        self._chart_slot = QSplitter(Qt.Orientation.Vertical)
-        self._chart_slot.setObjectName("centreSplitter")
-        self._chart_slot.addWidget(self._detail)
-        self._chart_slot.addWidget(_ChartPlaceholder())
-        self._chart_slot.setStretchFactor(0, 1)
-        self._chart_slot.setStretchFactor(1, 1)
-        self._chart_slot.setChildrenCollapsible(False)
+        self._centre = QSplitter(Qt.Orientation.Vertical)
+        self._centre.setObjectName("centreSplitter")
+        self._centre.addWidget(self._detail)
+        self._charts = ChartSlot(self._centre, self._lang, self)
+        self._charts.indicator_activated.connect(self._on_indicator_activated)
+        self._charts.status_message.connect(self._on_status_message)
+        self._centre.setStretchFactor(0, 1)
+        self._centre.setStretchFactor(1, 1)
+        self._centre.setChildrenCollapsible(False)
 
         self._search = SearchPanel()
         self._left = QSplitter(Qt.Orientation.Vertical)
@@ -150,13 +137,13 @@ class MainWindow(QMainWindow):
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("mainSplitter")
         self._splitter.addWidget(self._left)
-        self._splitter.addWidget(self._chart_slot)
+        self._splitter.addWidget(self._centre)
         self._splitter.addWidget(self._source)
         self._splitter.setStretchFactor(0, 2)
         self._splitter.setStretchFactor(1, 4)
         self._splitter.setStretchFactor(2, 3)
         self.setCentralWidget(self._splitter)
-        self._layout = PaneLayout(self, self._settings, self._splitter, self._chart_slot, self._left)
+        self._layout = PaneLayout(self, self._settings, self._splitter, self._centre, self._left)
         self._library = LibraryController(self, self, self._settings, self._lang)
         self._library.status_message.connect(self._on_status_message)
         self._library_search = LibrarySearchController(
@@ -207,7 +194,7 @@ class MainWindow(QMainWindow):
         return self._source
 
     def chart_panel(self) -> ChartPanel | None:
-        return self._charts
+        return self._charts.panel()
 
     def library_controller(self) -> LibraryController:
         return self._library
@@ -265,22 +252,11 @@ class MainWindow(QMainWindow):
 
     def ensure_charts(self) -> ChartPanel:
         """Create the chart panel now (normally it comes right after the first paint)."""
-        if self._charts is None:
-            charts_module = importlib.import_module("desktop_app.qt.charts")
-            charts_module.configure_pyqtgraph()
-            panel: ChartPanel = charts_module.ChartPanel()
-            panel.set_language(self._lang)
-            panel.indicator_activated.connect(self._on_indicator_activated)
-            if hasattr(panel, "hovered"):
-                panel.hovered.connect(self._on_status_message)
-            old = self._chart_slot.widget(1)
-            self._chart_slot.replaceWidget(1, panel)
-            if old is not None:
-                old.deleteLater()
-            self._charts = panel
+        panel, created = self._charts.ensure()
+        if created:
             self._update_charts()
             self.charts_ready.emit()
-        return self._charts
+        return panel
 
     # --- building ---------------------------------------------------------------------------
 
@@ -311,34 +287,18 @@ class MainWindow(QMainWindow):
         self._review_actions = ReviewActions(self, lambda: self._report, self._lang)
         self._review_actions.dataset_written.connect(self.open_dataset)
         self._print_actions.status_message.connect(self._on_status_message)
-        self._language_actions: dict[Language | None, QAction] = {}
-        chosen = self._settings.language()
-        for language, label in (
-            (None, self.tr("System language")),
-            (Language.ZH, "中文"),
-            (Language.EN, "English"),
-        ):
-            name = f"actionLanguage_{language.qt_name if language else 'system'}"
-            action = make(name, label, self._on_language_triggered)
-            action.setCheckable(True)
-            action.setChecked(language is chosen)
-            action.setData(language.qt_name if language else "")
-            self._language_actions[language] = action
-        self._back_action = make("actionBack", self.tr("&Back"), self._on_back_triggered, keys.Back)
-        self._forward_action = make(
-            "actionForward", self.tr("&Forward"), self._on_forward_triggered, keys.Forward
-        )
+        self._languages = LanguageActions(self._settings.language(), self)
+        self._languages.chosen.connect(self._on_language_chosen)
         self._open_action.setIcon(QIcon.fromTheme("document-open"))
-        self._back_action.setIcon(QIcon.fromTheme("go-previous"))
-        self._forward_action.setIcon(QIcon.fromTheme("go-next"))
-        self._update_history_actions()
 
     def _create_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self._open_action)
-        self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self._recent_menu.setObjectName("menuRecent")
+        recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        recent_menu.setObjectName("menuRecent")
+        self._recent = RecentFiles(recent_menu, self._settings)
+        self._recent.open_requested.connect(self.open_dataset)
         file_menu.addAction(self._open_bundled_action)
         file_menu.addSeparator()
         self._review_actions.add_to_menu(file_menu)
@@ -352,8 +312,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._library.undo_action)
         edit_menu.addAction(self._find_action)
         view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self._back_action)
-        view_menu.addAction(self._forward_action)
+        view_menu.addAction(self._navigation.back_action)
+        view_menu.addAction(self._navigation.forward_action)
         view_menu.addSeparator()
         view_menu.addAction(self._show_source_action)
         view_menu.addAction(self._raw_action)
@@ -364,7 +324,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._targets_action)
         view_menu.addActions(self._layout.actions())
         language_menu = view_menu.addMenu(self.tr("&Language"))
-        language_menu.addActions(list(self._language_actions.values()))
+        language_menu.addActions(self._languages.actions())
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._about_action)
 
@@ -372,8 +332,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (
-            self._back_action,
-            self._forward_action,
+            self._navigation.back_action,
+            self._navigation.forward_action,
             self._library.show_action,
             self._open_action,
             self._find_action,
@@ -384,7 +344,6 @@ class MainWindow(QMainWindow):
         ):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
-        self._refresh_recent_menu()
 
     def show_report(self, report: Report) -> None:
         """Show ``report`` in every view, in place of the one shown: no restart needed.
@@ -395,13 +354,12 @@ class MainWindow(QMainWindow):
         """
         self._report = report
         self._switching = True
-        if self._charts is not None:
-            self._charts.clear()
-        self._history.clear()
+        self._charts.clear()
+        self._navigation.clear()
         self._show_figures()
         self.setWindowTitle(fill(self.tr("%1 — Report Viewer"), report_title(report, self._lang)))
         self.select_path("overview")
-        self._restart_history()
+        self._navigation.restart(self.current_path())
         self._switching = False
         QTimer.singleShot(0, self, self._update_charts)
 
@@ -427,7 +385,7 @@ class MainWindow(QMainWindow):
         node = self._settings.selected_node()
         if node is not None:
             self.select_path(node)
-        self._restart_history()
+        self._navigation.restart(self.current_path())
 
     def save_settings(self) -> str | None:
         """Save the window's layout and place; returns None, or why the settings were not written."""
@@ -444,18 +402,8 @@ class MainWindow(QMainWindow):
         return problem
 
     def _add_recent(self, path: str) -> None:
-        self._settings.add_recent_file(path)
+        self._recent.add(path)
         self._sync_settings()
-        self._refresh_recent_menu()
-
-    def _refresh_recent_menu(self) -> None:
-        self._recent_menu.clear()
-        recent = self._settings.recent_files()
-        for path in recent:
-            action = self._recent_menu.addAction(path)
-            action.setData(path)
-            action.triggered.connect(self._on_recent_triggered)
-        self._recent_menu.setEnabled(bool(recent))
 
     # --- events -----------------------------------------------------------------------------
 
@@ -508,64 +456,11 @@ class MainWindow(QMainWindow):
         elif isinstance(item, Entity):
             self._detail.show_entity(item)
         self._update_charts()
-        if not self._revisiting:
-            self._history.visit(self.current_path())
-        self._update_history_actions()
-
-    # --- places visited --------------------------------------------------------------------
-
-    def _restart_history(self) -> None:
-        self._history.clear()
-        self._history.visit(self.current_path())
-        self._update_history_actions()
-
-    def _update_history_actions(self) -> None:
-        self._back_action.setEnabled(self._history.can_go_back())
-        self._forward_action.setEnabled(self._history.can_go_forward())
-
-    def _revisit(self, place: str | None) -> None:
-        if place is not None:
-            self._revisiting = True
-            try:
-                self.select_path(place)
-            finally:
-                self._revisiting = False
-        self._update_history_actions()
-
-    @Slot()
-    def _on_back_triggered(self) -> None:
-        self._revisit(self._history.back())
-
-    @Slot()
-    def _on_forward_triggered(self) -> None:
-        self._revisit(self._history.forward())
+        self._navigation.visited(self.current_path())
 
     def _update_charts(self) -> None:
-        if self._charts is None or self._switching:
-            return
-        node = self._current_node()
-        while (
-            node is not None
-            and node.parent is not None
-            and node.kind not in (NodeKind.GOAL, NodeKind.SECTION, NodeKind.OVERVIEW, NodeKind.SOURCE)
-        ):
-            node = node.parent
-        report = self._shown
-        # Exported charts say where their figures come from (issue 11 item 15).
-        self._charts.set_source_line(chart_source_line(report, self._lang))
-        if node is not None and isinstance(node.item, GoalArea):
-            goal = node.item
-            self._charts.show_groups(
-                numbered_goal_label(goal, report, self._lang, short=True),
-                chart_groups(report.indicators_for_goal(goal.id)),
-            )
-        elif node is not None and isinstance(node.item, Section):
-            items = [
-                i for i in report.for_section(node.item.id) if isinstance(i, Indicator | DerivedIndicator)
-            ]
-            self._charts.show_groups(section_title(node.item, self._lang), chart_groups(items))
-        else:
-            self._charts.show_groups(report_title(report, self._lang), chart_groups(report.all_indicators()))
+        if not self._switching:
+            self._charts.show_for(self._shown, self._current_node())
 
     @Slot(bool)
     def _on_unreviewed_shown_changed(self, _shown: bool) -> None:
@@ -626,28 +521,16 @@ class MainWindow(QMainWindow):
         self._library.set_current(None)  # the bundled report
 
     @Slot()
-    def _on_recent_triggered(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction) and isinstance(action.data(), str):
-            self.open_dataset(action.data())
-
-    @Slot()
     def _on_find_triggered(self) -> None:
         field = self._search.field()
         field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         field.selectAll()
 
-    @Slot()
-    def _on_language_triggered(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction):
-            data = action.data()
-            chosen = Language.from_tag(data) if isinstance(data, str) and data else None
-            for other in self._language_actions.values():
-                other.setChecked(other is action)
-            self._settings.set_language(chosen)
-            self._sync_settings()
-            self.language_change_requested.emit(chosen)
+    @Slot(object)
+    def _on_language_chosen(self, chosen: Language | None) -> None:
+        self._settings.set_language(chosen)
+        self._sync_settings()
+        self.language_change_requested.emit(chosen)
 
     def _current_node(self) -> TreeNode | None:
         return self._tree_model.node(self._proxy.mapToSource(self._tree.currentIndex()))

@@ -463,6 +463,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageActions</name>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
     <name>LibraryController</name>
     <message>
         <source>Library</source>
@@ -726,18 +733,6 @@
         <translation>目标与实绩(&amp;T)…</translation>
     </message>
     <message>
-        <source>System language</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>后退(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Forward</source>
-        <translation>前进(&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -788,6 +783,17 @@
     <message>
         <source>Could not open %1</source>
         <translation>无法打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
     </message>
 </context>
 <context>

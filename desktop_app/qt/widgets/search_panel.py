@@ -14,15 +14,12 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,9 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QProgressBar,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,8 +38,8 @@ from desktop_app.core.presentation import fill, visible_text
 from desktop_app.core.search.hits import HitPlaces
 from desktop_app.core.search.query import MAX_QUERY_LENGTH
 from desktop_app.core.search.types import Hit, NodeKind
-from desktop_app.qt.models.looks import unreviewed_brush_colour
 from desktop_app.qt.models.search_results import SearchResultsModel
+from desktop_app.qt.widgets.hit_delegate import HitDelegate
 
 if TYPE_CHECKING:
     # The index pulls in pypinyin and OpenCC (~0.4 s): it is imported at the first search.
@@ -56,7 +50,6 @@ if TYPE_CHECKING:
 DEBOUNCE_MS: Final = 120
 MAX_LISTED: Final = 2000
 MAX_SUGGESTIONS_SHOWN: Final = 3
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class SearchFilter(enum.StrEnum):
@@ -86,91 +79,6 @@ class SearchScope(enum.StrEnum):
 
 LibrarySearch = Callable[[str, SearchScope], "LibraryResults | None"]
 """Searches the library for a query in a scope; None while the library index is not ready."""
-
-
-class _ResultDelegate(QStyledItemDelegate):
-    """Draws a hit on two lines: its item, then context · match · context; never as HTML.
-
-    The match stays in view on a narrow list: the context before it is elided on the left.
-    """
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        parts = index.data(SearchResultsModel.CONTEXT_ROLE)
-        if not parts:
-            header = QStyleOptionViewItem(option)
-            self.initStyleOption(header, index)
-            header.font.setBold(True)
-            style = header.widget.style() if header.widget else None
-            if style is not None:
-                style.drawControl(QStyle.ControlElement.CE_ItemViewItem, header, painter, header.widget)
-            return
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
-        style = item.widget.style() if item.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
-        painter.save()
-        rect: QRect = option.rect.adjusted(14, 1, -4, -1)
-        line = rect.height() // 2
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        normal = palette.highlightedText().color() if selected else palette.text().color()
-        dim = normal if selected else palette.placeholderText().color()
-        metrics = QFontMetrics(option.font)
-        label_font = QFont(option.font)
-        painter.setPen(dim)
-        if index.data(SearchResultsModel.UNREVIEWED_ROLE):  # besides the words 〔未审核〕: italic, in colour
-            label_font.setItalic(True)
-            painter.setPen(normal if selected else unreviewed_brush_colour())
-        painter.setFont(label_font)
-        label = str(index.data(SearchResultsModel.ITEM_ROLE) or "")
-        top = QRect(rect.left(), rect.top(), rect.width(), line)
-        painter.drawText(
-            top,
-            int(Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(label_font).elidedText(label, Qt.TextElideMode.ElideRight, rect.width()),
-        )
-        before, match, after = parts
-        bold = QFont(option.font)
-        bold.setBold(True)
-        strong = QFontMetrics(bold)
-        match_text = strong.elidedText(match, Qt.TextElideMode.ElideRight, rect.width())
-        match_width = strong.horizontalAdvance(match_text)
-        room = max(rect.width() - match_width, 0)
-        before_room = min(
-            metrics.horizontalAdvance(before),
-            room // 2 + max(room // 2 - metrics.horizontalAdvance(after), 0),
-        )
-        before_text = (
-            metrics.elidedText(before, Qt.TextElideMode.ElideLeft, before_room) if before_room > 0 else ""
-        )
-        x = rect.left()
-        bottom = rect.top() + line
-        for text, font, pen in (
-            (before_text, option.font, normal),
-            (match_text, bold, normal if selected else Qt.GlobalColor.darkRed),
-            (after, option.font, normal),
-        ):
-            room = rect.right() - x
-            if room <= 0 or not text:
-                continue
-            font_metrics = QFontMetrics(font)
-            shown = font_metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            painter.setFont(font)
-            painter.setPen(pen)
-            painter.drawText(
-                QRect(x, bottom, room, rect.height() - line), int(Qt.AlignmentFlag.AlignVCenter), shown
-            )
-            x += font_metrics.horizontalAdvance(shown)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        height = max(size.height(), QFontMetrics(option.font).height() + 6)
-        if index.data(SearchResultsModel.CONTEXT_ROLE):
-            height = 2 * QFontMetrics(option.font).height() + 4
-        return QSize(size.width(), height)
 
 
 class SearchPanel(QWidget):
@@ -265,7 +173,7 @@ class SearchPanel(QWidget):
         self._list.setObjectName("searchResults")
         self._list.setAccessibleName(self.tr("Search results"))
         self._list.setModel(self._model)
-        self._list.setItemDelegate(_ResultDelegate(self._list))
+        self._list.setItemDelegate(HitDelegate(self._list))
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
