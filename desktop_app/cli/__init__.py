@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import os
 import signal
 import sys
@@ -164,6 +163,8 @@ def build_parser(out: Console, err: Console) -> argparse.ArgumentParser:
 
 
 def _unknown_command(word: str) -> str:
+    import difflib  # only for a mistyped command
+
     message = f"unknown command {word!r}"
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     if close:
@@ -232,6 +233,8 @@ def _handler(command: str) -> Handler:
 
 
 def _dispatch(argv: list[str], out: Console, err: Console) -> int:
+    if not argv:  # the window: no parser to build (nine commands' parsers would delay its first paint)
+        return _open_window(None, err)
     parser = build_parser(out, err)
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         parser.print_usage(sys.stderr)

@@ -9,7 +9,6 @@ exits with status 1. It imports nothing from Qt.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -51,6 +50,8 @@ def uses_xcb(environ: Mapping[str, str] | None = None, platform: str | None = No
 
 
 def _loadable(soname: str) -> bool:
+    import ctypes  # only where X11 is used: offscreen, Wayland and other systems never need it
+
     try:
         ctypes.CDLL(soname)
     except OSError:

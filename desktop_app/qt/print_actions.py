@@ -8,16 +8,18 @@ with it Qt's print support) is imported at the first command, not at start-up.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop_app.core.model import Report
-from desktop_app.core.scope import SummaryScope, resolve_scope
 from desktop_app.qt.actions import choice_actions, make_action
 from desktop_app.qt.settings import PAGE_SIZES, PrintScopeChoice, Settings
+
+if TYPE_CHECKING:
+    from desktop_app.core.scope import SummaryScope
 
 __all__ = ["PrintActions", "PrintPlace"]
 
@@ -100,6 +102,8 @@ class PrintActions(QObject):
 
     def _printing(self) -> tuple[Any, SummaryScope]:
         """The print controller set to the chosen paper, and the chosen scope resolved once."""
+        from desktop_app.core.scope import resolve_scope  # with the printing: not at start-up
+
         if self._controller is None:
             printing = importlib.import_module("desktop_app.qt.printing")
             self._controller = printing.PrintController(self._window)

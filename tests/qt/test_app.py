@@ -49,6 +49,54 @@ def test_the_window_starts_paints_its_charts_and_logs(tmp_path: Path) -> None:
     assert len(logs) == 1 and "logs" in logs[0].parts
 
 
+NOT_BEFORE_FIRST_PAINT = (
+    # Each is imported when first used; the first paint must not wait for it.
+    "pyqtgraph",  # the charts come right after the first paint
+    "desktop_app.qt.charts",
+    "desktop_app.qt.printing",  # File › Print…
+    "desktop_app.core.scope",
+    "desktop_app.core.summary",
+    "desktop_app.qt.review.window",  # File › Review figures…
+    "desktop_app.qt.review.import_dialog",  # File › Import report…
+    "desktop_app.core.review",
+    "desktop_app.core.importer",
+    "desktop_app.core.library",  # the library pane and library search
+    "desktop_app.core.search.index",  # the first search
+    "desktop_app.core.targets",  # View › Targets & Outcomes…
+    "desktop_app.qt.targets",
+    "desktop_app.cli.import_cmd",  # the command parsers: `report-viewer` alone builds none
+    "desktop_app.cli.library_cmd",
+    "desktop_app.cli.targets_cmd",
+    "difflib",  # a mistyped command
+    "ctypes",  # the X11 libraries check, only where X11 is used (not offscreen)
+)
+
+
+def test_the_first_paint_waits_for_no_module_it_does_not_need(tmp_path: Path) -> None:
+    """`report-viewer` alone, in a subprocess: what is loaded when the window first paints."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop_app.qt import app\n"
+        "def painted(probe):\n"
+        f"    print(sorted(m for m in sys.modules if m.startswith({NOT_BEFORE_FIRST_PAINT!r})))\n"
+        "    QApplication.quit()\n"
+        "app.StartupProbe._on_window_first_painted = painted\n"
+        "from desktop_app.cli import main\n"
+        "sys.exit(main([]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=_environment(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_the_window_module_imports_without_unix_only_modules() -> None:
     # Windows has no `resource` module; the window must still import (the README supports Windows).
     code = "import sys; sys.modules['resource'] = None; import desktop_app.qt.app; print('ok')"

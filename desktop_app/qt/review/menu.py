@@ -6,8 +6,10 @@ written; everything else about importing and reviewing stays in this package.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox
@@ -17,10 +19,24 @@ from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.core.presentation import fill, visible_text
 from desktop_app.core.resources import bundled_dataset_path
-from desktop_app.core.review import ReviewSession
 from desktop_app.qt.actions import make_action
-from desktop_app.qt.review.import_dialog import ImportDialog, ImportOutcome
-from desktop_app.qt.review.window import ReviewWindow
+
+if TYPE_CHECKING:
+    from desktop_app.qt.review.import_dialog import ImportDialog, ImportOutcome
+    from desktop_app.qt.review.window import ReviewWindow
+
+# The review window and the import dialog (and the core's review session) are imported when first
+# used: the main window makes these actions at start-up, and the first paint must not wait for them.
+_REVIEW_WINDOW_MODULE = "desktop_app.qt.review.window"
+
+
+def _open_review_windows() -> list[ReviewWindow]:
+    """The review windows open in this process; none if their module was never imported."""
+    module = sys.modules.get(_REVIEW_WINDOW_MODULE)
+    if module is None:
+        return []
+    kind: type[ReviewWindow] = module.ReviewWindow
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
 
 
 class ReviewActions(QObject):
@@ -47,9 +63,8 @@ class ReviewActions(QObject):
         )
         # A window rebuilt (another UI language) takes over the review still open, so that saving it
         # still reopens the dataset in the window the reader now has.
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, ReviewWindow) and widget.isVisible():
-                self._adopt(widget)
+        for review in _open_review_windows():
+            self._adopt(review)
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addAction(self.import_action)
@@ -76,6 +91,9 @@ class ReviewActions(QObject):
         if self._review is not None:
             self._review.deleteLater()  # closed: a new window takes its place
             self._review = None
+        from desktop_app.core.review import ReviewSession
+        from desktop_app.qt.review.window import ReviewWindow
+
         try:
             session = ReviewSession.open(path)
         except DatasetError as exc:
@@ -106,6 +124,8 @@ class ReviewActions(QObject):
         if self._dialog is not None:
             self._dialog.raise_()
             return
+        from desktop_app.qt.review.import_dialog import ImportDialog
+
         dialog = ImportDialog(self._lang, self._window)
         dialog.imported.connect(self._on_dialog_imported)
         dialog.finished.connect(self._on_dialog_finished)
