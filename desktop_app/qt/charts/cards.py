@@ -33,7 +33,7 @@ from desktop_app.core.unreviewed import UNREVIEWED_COLOUR, unreviewed_label
 from desktop_app.qt.charts.config import FOREGROUND
 from desktop_app.qt.charts.labels import group_title, hover_text, show_hover_tooltip
 from desktop_app.qt.charts.looks import Look, kind_colour
-from desktop_app.qt.charts.menus import export_menu
+from desktop_app.qt.charts.menus import export_menu, open_export_menu
 
 __all__ = ["NumberCards"]
 
@@ -248,10 +248,7 @@ class NumberCards(QWidget):
         return export_menu(self, self.export_requested.emit)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu()
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-        event.accept()
+        open_export_menu(self.context_menu(), event)
 
     def dispose(self) -> None:
         """Delete the cards."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
-__all__ = ["export_menu"]
+__all__ = ["export_menu", "open_export_menu"]
 
 
 def export_menu(parent: QWidget, request: Callable[[str], None]) -> QMenu:
@@ -21,3 +22,10 @@ def export_menu(parent: QWidget, request: Callable[[str], None]) -> QMenu:
     svg.setObjectName("actionExportSvg")
     svg.triggered.connect(lambda: request("svg"))
     return menu
+
+
+def open_export_menu(menu: QMenu, event: QContextMenuEvent) -> None:
+    """Show a chart's context menu where the reader asked for it, then free it."""
+    menu.exec(event.globalPos())
+    menu.deleteLater()
+    event.accept()

@@ -21,23 +21,20 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QContextMenuEvent,
     QFontMetricsF,
     QPainter,
     QPen,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QFrame, QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # isort: split
 # After PySide6, so that pyqtgraph binds to it.
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
 
 from desktop_app.core.charting import ChartGroup, ChartItem, ChartStyle
 from desktop_app.core.language import Language
@@ -45,7 +42,8 @@ from desktop_app.core.model import IndicatorKind
 from desktop_app.core.presentation import number_text, visible_text
 from desktop_app.core.ticks import multiples, nice_step
 from desktop_app.core.unreviewed import UNREVIEWED_COLOUR
-from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph
+from desktop_app.qt.charts.base import InteractivePlot
+from desktop_app.qt.charts.config import FOREGROUND
 from desktop_app.qt.charts.labels import axis_caption, group_title, hover_text, show_hover_tooltip
 from desktop_app.qt.charts.looks import (
     BAR_HEIGHT,
@@ -59,7 +57,6 @@ from desktop_app.qt.charts.looks import (
     natural_label_width,
     tick_labels,
 )
-from desktop_app.qt.charts.menus import export_menu
 
 __all__ = ["ChartPlot"]
 
@@ -99,7 +96,7 @@ class _Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
         painter.restore()
 
 
-class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
+class ChartPlot(InteractivePlot):
     """A horizontal bar chart of one :class:`ChartGroup`.
 
     Signals:
@@ -110,7 +107,6 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
 
     bar_activated = Signal(str)
     bar_hovered = Signal(str)
-    export_requested = Signal(str)
 
     def __init__(
         self,
@@ -120,15 +116,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         look: Look | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        configure_pyqtgraph()
-        existing = set(QApplication.topLevelWidgets())
-        super().__init__(parent=parent, background="w", enableMenu=False)
-        # pyqtgraph's PlotItem makes parentless option menus we never show; they are freed in dispose().
-        self._pyqtgraph_widgets = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if w not in existing and w is not self and w.parent() is None
-        ]
+        super().__init__(parent)
         self.group = group
         self.lang = lang
         self._look = look = look or Look()
@@ -136,12 +124,9 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         self._hovered: int | None = None
         self.setObjectName(f"{look.object_prefix}Plot")
         self.setAccessibleName(group_title(group, lang))
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         plot = self.getPlotItem()
-        plot.hideButtons()
-        plot.setMouseEnabled(x=False, y=False)
         plot.layout.setContentsMargins(look.px(2), look.px(6), look.px(12), look.px(2))
         view = plot.getViewBox()
         view.invertY(True)
@@ -184,9 +169,6 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         _, top, _, below = plot.layout.getContentsMargins()
         height = count * self.row_height + bottom.minimumHeight() + top + below
         self.setFixedHeight(math.ceil(height))
-
-        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
-        self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
     # --- building
 
@@ -424,7 +406,7 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             return QPointF(item.value, float(index))
         return QPointF((self.baseline + item.value) / 2, float(index))
 
-    def bar_at(self, scene_pos: QPointF) -> int | None:
+    def target_at(self, scene_pos: QPointF) -> int | None:
         """The row under a scene position: on a bar, or on its label in the left axis.
 
         Args:
@@ -474,46 +456,3 @@ class ChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         item = None if index is None else self._items[index]
         show_hover_tooltip(self, item, self.lang)
         self.bar_hovered.emit("" if index is None else self.hover_text(index))
-
-    # --- events
-
-    @Slot(object)
-    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        self.hover(self.bar_at(scene_pos))
-
-    @Slot(object)
-    def _on_scene_mouse_clicked(self, event: Any) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        index = self.bar_at(event.scenePos())
-        if index is not None:
-            event.accept()
-            self.activate(index)
-
-    def leaveEvent(self, event: QEvent) -> None:
-        super().leaveEvent(event)
-        self.hover(None)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        # Charts do not zoom; let the scroll area around them scroll.
-        event.ignore()
-
-    def dispose(self) -> None:
-        """Delete the plot and the parentless widgets pyqtgraph made for it (else they outlive it)."""
-        self.hover(None)
-        self.close()  # PlotWidget.close() takes the PlotItem apart
-        for widget in self._pyqtgraph_widgets:
-            if shiboken6.isValid(widget):
-                widget.deleteLater()
-        self._pyqtgraph_widgets = []
-        self.deleteLater()
-
-    def context_menu(self) -> QMenu:
-        """The context menu: Export PNG… and Export SVG… (the chart's button opens the same)."""
-        return export_menu(self, self.export_requested.emit)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu()
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-        event.accept()

@@ -32,11 +32,9 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QCursor,
     QFontMetricsF,
     QImage,
@@ -44,16 +42,14 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QWheelEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFrame, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 # isort: split
 # After PySide6, so that pyqtgraph binds to it.
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
 
 from desktop_app.core.atomic import atomic_write_bytes
 from desktop_app.core.language import Language
@@ -61,9 +57,9 @@ from desktop_app.core.presentation import number_text, visible_text
 from desktop_app.core.targets.chart import MarkShape, OutcomePoint, SeriesChart, TargetMark
 from desktop_app.core.ticks import multiples, nice_step
 from desktop_app.core.words import word
+from desktop_app.qt.charts.base import InteractivePlot
 from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph, register_fonts
 from desktop_app.qt.charts.looks import GRID_ALPHA, SCREEN_DPI, Look
-from desktop_app.qt.charts.menus import export_menu
 from desktop_app.qt.charts.render import MAX_IMAGE_SIDE, ChartRenderError, png_bytes
 from desktop_app.qt.text import tooltip
 
@@ -129,7 +125,7 @@ def series_hover_text(item: TargetMark | OutcomePoint, lang: Language | str = La
     return f"{head}\n{item.sentence}" if item.sentence else head
 
 
-class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
+class SeriesChartPlot(InteractivePlot):
     """One series across years: outcomes as a line with points, targets as bands, floors, ceilings.
 
     Signals:
@@ -140,7 +136,6 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
 
     mark_activated = Signal(object)
     mark_hovered = Signal(str)
-    export_requested = Signal(str)
 
     def __init__(
         self,
@@ -150,27 +145,16 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
         look: Look | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        configure_pyqtgraph()
-        existing = set(QApplication.topLevelWidgets())
-        super().__init__(parent=parent, background="w", enableMenu=False)
-        # pyqtgraph's PlotItem makes parentless option menus we never show; freed in dispose().
-        self._pyqtgraph_widgets = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if w not in existing and w is not self and w.parent() is None
-        ]
+        super().__init__(parent)
         self.chart = chart
         self.lang = Language.from_tag(lang)
         self._look = look = look or Look()
         self._hovered: TargetMark | OutcomePoint | None = None
         self.setObjectName("seriesChart")
         self.setAccessibleName(chart.title)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumSize(round(look.px(280)), round(look.px(200)))
 
         plot = self.getPlotItem()
-        plot.hideButtons()
-        plot.setMouseEnabled(x=False, y=False)
         plot.layout.setContentsMargins(look.px(4), look.px(8), look.px(12), look.px(4))
         plot.getViewBox().setDefaultPadding(0.0)
         # One row across the top, on a white ground: it never hides a mark for long.
@@ -197,9 +181,6 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
         if chart.outcomes:
             self._add_outcomes()
         self._set_up_axes()
-
-        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
-        self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
     # --- building
 
@@ -379,7 +360,7 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
         """Where a mark or point is drawn, in view (data) coordinates."""
         return QPointF(float(item.year), item.value)
 
-    def item_at(self, scene_pos: QPointF) -> TargetMark | OutcomePoint | None:
+    def target_at(self, scene_pos: QPointF) -> TargetMark | OutcomePoint | None:
         """The outcome point or target mark under a scene position (points before marks)."""
         view = self.getPlotItem().getViewBox()
         if not view.sceneBoundingRect().contains(scene_pos):
@@ -428,19 +409,6 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
 
     # --- events
 
-    @Slot(object)
-    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        self.hover(self.item_at(scene_pos))
-
-    @Slot(object)
-    def _on_scene_mouse_clicked(self, event: Any) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        item = self.item_at(event.scenePos())
-        if item is not None:
-            event.accept()
-            self.activate(item)
-
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
         self._accept_on_mark(event)
@@ -452,35 +420,8 @@ class SeriesChartPlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
     def _accept_on_mark(self, event: QMouseEvent) -> None:
         # A press on a mark is ours (a click), even though no graphics item takes it.
         position = self.mapToScene(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and self.item_at(position) is not None:
+        if event.button() == Qt.MouseButton.LeftButton and self.target_at(position) is not None:
             event.accept()
-
-    def leaveEvent(self, event: QEvent) -> None:
-        super().leaveEvent(event)
-        self.hover(None)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        event.ignore()  # no zoom: let a scroll area around the chart scroll
-
-    def context_menu(self) -> QMenu:
-        """The context menu: Export PNG… and Export SVG…."""
-        return export_menu(self, self.export_requested.emit)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu()
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-        event.accept()
-
-    def dispose(self) -> None:
-        """Delete the plot and the parentless widgets pyqtgraph made for it."""
-        self.hover(None)
-        self.close()
-        for widget in self._pyqtgraph_widgets:
-            if shiboken6.isValid(widget):
-                widget.deleteLater()
-        self._pyqtgraph_widgets = []
-        self.deleteLater()
 
 
 def _escape(text: str) -> str:

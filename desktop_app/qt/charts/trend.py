@@ -13,24 +13,23 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFrame, QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 # isort: split
 # After PySide6, so that pyqtgraph binds to it.
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
 
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import number_text, visible_text
 from desktop_app.core.ticks import multiples, nice_step
 from desktop_app.core.words import word
-from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph, register_fonts
+from desktop_app.qt.charts.base import InteractivePlot
+from desktop_app.qt.charts.config import FOREGROUND, register_fonts
 from desktop_app.qt.charts.looks import GRID_ALPHA, SCREEN_DPI, Look
-from desktop_app.qt.charts.menus import export_menu
 from desktop_app.qt.charts.render import png_bytes
 from desktop_app.qt.models.trend_table import TrendRow
 from desktop_app.qt.text import tooltip
@@ -82,7 +81,7 @@ def bar_positions(years: Sequence[int]) -> tuple[list[float], float]:
     return centres, width
 
 
-class TrendChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
+class TrendChart(InteractivePlot):
     """Bars of a query's rate per 10,000 characters, one per report, by year.
 
     Signals:
@@ -93,21 +92,11 @@ class TrendChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
 
     report_activated = Signal(str)
     hovered = Signal(str)
-    export_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, look: Look | None = None) -> None:
-        configure_pyqtgraph()
         register_fonts()
-        existing = set(QApplication.topLevelWidgets())
-        super().__init__(parent=parent, background="w", enableMenu=False)
-        # pyqtgraph's PlotItem makes parentless option menus we never show; freed in dispose().
-        self._pyqtgraph_widgets = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if w not in existing and w is not self and w.parent() is None
-        ]
+        super().__init__(parent)
         self.setObjectName("trendChart")
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self._look = look or Look()
         self._rows: tuple[TrendRow, ...] = ()
         self._centres: list[float] = []
@@ -117,8 +106,6 @@ class TrendChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         self._query = ""
         self._grid: list[Any] = []
         plot = self.getPlotItem()
-        plot.hideButtons()
-        plot.setMouseEnabled(x=False, y=False)
         self.bar_item = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=BAR_SHARE)
         plot.addItem(self.bar_item)
         # A report without the term: a dot on the baseline, so that it is told apart from a year
@@ -132,8 +119,6 @@ class TrendChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             axis.setPen(self._look.line_pen())
             axis.setTextPen(FOREGROUND)
             axis.enableAutoSIPrefix(False)
-        self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
-        self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
     # --- data
 
@@ -210,7 +195,7 @@ class TrendChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         """The middle of a bar, in view (data) coordinates."""
         return QPointF(self._centres[index], self._rows[index].rate / 2)
 
-    def bar_at(self, scene_pos: QPointF) -> int | None:
+    def target_at(self, scene_pos: QPointF) -> int | None:
         """The row whose bar is under a scene position, or under it in the year's column.
 
         A bar too short to hit (a year without the term) is still found anywhere above it in its
@@ -245,19 +230,6 @@ class TrendChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         """Act as if the bar at ``index`` was clicked."""
         self.report_activated.emit(self._rows[index].report_id)
 
-    @Slot(object)
-    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
-        self.hover(self.bar_at(scene_pos))
-
-    @Slot(object)
-    def _on_scene_mouse_clicked(self, event: Any) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        index = self.bar_at(event.scenePos())
-        if index is not None:
-            event.accept()
-            self.activate(index)
-
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
         event.accept()  # the scene reports the click (sigMouseClicked) on release
@@ -265,13 +237,6 @@ class TrendChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         event.accept()
-
-    def leaveEvent(self, event: QEvent) -> None:
-        super().leaveEvent(event)
-        self.hover(None)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        event.ignore()  # the chart does not zoom
 
     # --- export
 
@@ -302,22 +267,3 @@ class TrendChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         self.render(painter)
         painter.end()
         return bytes(data.data())
-
-    def context_menu(self) -> QMenu:
-        return export_menu(self, self.export_requested.emit)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.context_menu()
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-        event.accept()
-
-    def dispose(self) -> None:
-        """Delete the chart and the parentless widgets pyqtgraph made for it."""
-        self.hover(None)
-        self.close()
-        for widget in self._pyqtgraph_widgets:
-            if shiboken6.isValid(widget):
-                widget.deleteLater()
-        self._pyqtgraph_widgets = []
-        self.deleteLater()

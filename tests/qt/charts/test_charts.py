@@ -475,14 +475,14 @@ def test_click_handler_and_hit_testing(panel: charts.ChartPanel, report: Report,
     counts = _bar_plot(panel, "count:villages")
     view = counts.getPlotItem().getViewBox()
     # The zero bar (villages below 200k: all cleared) is still hit at its end.
-    assert counts.bar_at(view.mapViewToScene(QPointF(0.0, 0.0))) == 0
+    assert counts.target_at(view.mapViewToScene(QPointF(0.0, 0.0))) == 0
     # Between rows, and far beyond a short bar, is no bar.
-    assert counts.bar_at(view.mapViewToScene(QPointF(10.0, 0.5))) is None
-    assert counts.bar_at(view.mapViewToScene(QPointF(110.0, 2.0))) is None
+    assert counts.target_at(view.mapViewToScene(QPointF(10.0, 0.5))) is None
+    assert counts.target_at(view.mapViewToScene(QPointF(110.0, 2.0))) is None
     # The label on the left axis counts as the bar.
     axis = counts.getPlotItem().getAxis("left")
     label_point = QPointF(axis.sceneBoundingRect().center().x(), view.mapViewToScene(QPointF(0, 2)).y())
-    assert counts.bar_at(label_point) == 2
+    assert counts.target_at(label_point) == 2
 
 
 # --- dataset text is shown literally ---------------------------------------------------------------

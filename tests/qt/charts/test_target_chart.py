@@ -119,7 +119,7 @@ def test_clicking_marks_and_points_emits_their_refs(plot: SeriesChartPlot, qtbot
 
 def test_empty_space_hits_nothing(plot: SeriesChartPlot) -> None:
     view = plot.getPlotItem().getViewBox()
-    assert plot.item_at(view.mapViewToScene(QPointF(2019, 3.0))) is None
+    assert plot.target_at(view.mapViewToScene(QPointF(2019, 3.0))) is None
 
 
 def test_dataset_text_is_never_markup(qapp: QApplication, qtbot: QtBot) -> None:
