@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.importer.classify import unknown_modifier_words
+from desktop_app.core.importer.dataset import written_modifier_meaning
 from desktop_app.core.importer.numbers import normalise_unit
 from desktop_app.core.importer.segment import sentences
 
@@ -46,30 +48,6 @@ COMPARED = ("name", "value", "unit", "year", "kind", "modifier", "series")
 KINDS = frozenset({"achieved", "estimate", "target", "rank", "share", "count", "rate", "bound", "change"})
 _SERIES = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
 
-# Modifier words and their meaning in the figure guidelines (FIGURE_GUIDELINES.md, `modifier_meaning`).
-_WORD_MEANINGS = {
-    "力争": "aspiration",
-    "预计": "estimate",
-    "左右": "approximate",
-    "约": "approximate",
-    "近": "approximate",
-    "多": "approximate",
-    "余": "approximate",
-    "以上": "at_least",
-    "超过": "at_least",
-    "突破": "at_least",
-    "不低于": "at_least",
-    "不少于": "at_least",
-    "多于": "at_least",
-    "高于": "at_least",
-    "以内": "at_most",
-    "以下": "at_most",
-    "控制在": "at_most",
-    "不超过": "at_most",
-    "低于": "at_most",
-    "少于": "at_most",
-}
-_PRIORITY = ("aspiration", "estimate", "at_most", "at_least", "approximate")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 log = logging.getLogger(__name__)
@@ -100,20 +78,16 @@ class Correction:
 def modifier_meaning(modifier: str) -> str:
     """The schema's ``modifier_meaning`` for a modifier as written (words joined by …, as the importer does).
 
+    The meaning is the importer's (one rule for importer, review window and this review); a word
+    no modifier rule knows is an error here, where a reviewer typed it.
+
     Raises:
         ValueError: for a word the guidelines do not name.
     """
-    if not modifier:
-        return "exact"
-    meanings = []
-    for word in modifier.split("…"):
-        if word not in _WORD_MEANINGS:
-            raise ValueError(f"unknown modifier word {word!r} in {modifier!r}")
-        meanings.append(_WORD_MEANINGS[word])
-    first = next(m for m in _PRIORITY if m in meanings)
-    if first in ("aspiration", "estimate") and "at_least" in meanings:
-        return f"{first}_lower_bound"
-    return {"at_least": "lower_bound", "at_most": "upper_bound"}.get(first, first)
+    unknown = unknown_modifier_words(modifier)
+    if unknown:
+        raise ValueError(f"unknown modifier word {unknown[0]!r} in {modifier!r}")
+    return written_modifier_meaning(modifier)
 
 
 def load_review(path: Path = REVIEW_FILE) -> Json:

@@ -537,7 +537,7 @@ def _normalised(unit: str) -> tuple[str, float]:
 
 
 def _meaning(modifier: str) -> str:
-    from desktop_app.core.importer.classify import modifier_meaning_of
-    from desktop_app.core.importer.dataset import schema_meaning
+    # Imported here, like the unit rule above: the importer costs a second to import.
+    from desktop_app.core.importer.dataset import written_modifier_meaning
 
-    return schema_meaning(modifier_meaning_of(modifier), modifier)
+    return written_modifier_meaning(modifier)

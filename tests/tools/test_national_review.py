@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.core.importer.dataset import DatasetOptions, to_dataset
+from desktop_app.core.importer.dataset import DatasetOptions, to_dataset, written_modifier_meaning
 from desktop_app.core.importer.pipeline import import_text
 from desktop_app.core.loader import load_report
 from tests.core.importer.conftest import corpus_file
@@ -206,6 +206,13 @@ def test_two_decisions_for_one_figure_fail() -> None:
 )
 def test_modifier_meanings_follow_the_guidelines(modifier: str, meaning: str) -> None:
     assert modifier_meaning(modifier) == meaning
+    assert written_modifier_meaning(modifier) == meaning, "the review and the importer agree"
+
+
+@pytest.mark.parametrize("modifier", ["大约", "约…", "力争…大约"])
+def test_a_modifier_word_no_rule_knows_is_an_error(modifier: str) -> None:
+    with pytest.raises(ValueError, match="unknown modifier word"):
+        modifier_meaning(modifier)
 
 
 def test_the_review_file_is_well_formed() -> None:

@@ -135,13 +135,23 @@ def _strongest(meanings: list[str]) -> str:
     return meanings[0] if meanings else "exact"
 
 
+def _known_modifiers() -> dict[str, str]:
+    return {"力争": "aspiration", "预计": "estimate"} | _PRE_MODIFIERS | _MORE | _POST_MODIFIERS
+
+
 def modifier_meaning_of(text: str) -> str:
     """The guideline meaning of modifier words as :func:`modifier` writes them (``力争…以上``).
 
     For a modifier a person typed while reviewing; words the importer does not know count as exact.
     """
-    known = {"力争": "aspiration", "预计": "estimate"} | _PRE_MODIFIERS | _MORE | _POST_MODIFIERS
+    known = _known_modifiers()
     return _strongest([known[w] for w in text.split("…") if w in known])
+
+
+def unknown_modifier_words(text: str) -> list[str]:
+    """The words of a written modifier (``力争…以上``) that no modifier rule knows; none for ``""``."""
+    known = _known_modifiers()
+    return [w for w in text.split("…") if w not in known] if text else []
 
 
 def year(ctx: Context, start: int, kind_hint_target: bool) -> tuple[int, str]:

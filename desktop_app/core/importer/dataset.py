@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core.importer.classify import modifier_meaning_of
 from desktop_app.core.importer.numbers import chinese_count
 from desktop_app.core.importer.pipeline import ImportResult, Proposal
 from desktop_app.core.targets.propose import propose_series
@@ -58,6 +59,14 @@ def dataset_id(title: str, year: int) -> str:
 def modifier_meaning(proposal: Proposal) -> str:
     """The schema's modifier meaning (guideline meaning, with lower bounds of aspirations and estimates)."""
     return schema_meaning(proposal.fields.modifier_meaning, proposal.fields.modifier)
+
+
+def written_modifier_meaning(modifier: str) -> str:
+    """The schema's meaning of modifier words as written or typed (``力争…以上``: aspiration_lower_bound).
+
+    Words no modifier rule knows count as exact (see :func:`~.classify.unknown_modifier_words`).
+    """
+    return schema_meaning(modifier_meaning_of(modifier), modifier)
 
 
 def schema_meaning(meaning: str, modifier: str) -> str:
