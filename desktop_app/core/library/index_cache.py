@@ -7,8 +7,13 @@ in order. So a shard whose reports have not changed is read back (warm start), a
 report changed, or that a new program version indexes differently, has another key and is built
 again; nothing else is. Files are written atomically (a temporary file renamed over), so a crash
 leaves the old file or the new one, never half of one; a file that cannot be read back (truncated,
-corrupt, another version) is ignored, removed and rebuilt, never an error. Shard files that no
-current shard uses are removed after a build.
+corrupt, another version) is ignored, removed and rebuilt, never an error.
+
+Several app instances may share the folder, each with its own library (another version's bundled
+collection, another data folder): a file that this instance's shards do not use may be another
+instance's. So reading or writing a file marks it used (its modification time), and a build removes
+only the files no instance has used for :data:`UNUSED_FOR` seconds: a live instance's files stay, and
+a shard nobody reads any more (a report changed or removed, an app update) is gone a week later.
 
 The folder: ``$REPORT_VIEWER_CACHE_DIR`` when set (tests), else the platform's user cache folder
 (``$XDG_CACHE_HOME/report-viewer`` or ``~/.cache/report-viewer``; ``~/Library/Caches/report-viewer``
@@ -23,6 +28,7 @@ import json
 import os
 import sys
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -46,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CACHE_DIR_VARIABLE",
     "INDEX_FORMAT",
+    "UNUSED_FOR",
     "CacheReport",
     "IndexCache",
     "default_cache_dir",
@@ -55,6 +62,10 @@ __all__ = [
 CACHE_DIR_VARIABLE: Final = "REPORT_VIEWER_CACHE_DIR"
 INDEX_FORMAT: Final = 1
 """The library index's own format (the shard file's wrapper); any change makes every key new."""
+
+UNUSED_FOR: Final = 7 * 24 * 3600
+"""Seconds since a shard file was last read or written after which a build may remove it, when the
+building instance does not use it (see the module docstring)."""
 
 _MAGIC: Final = b"RVLIB1\n"
 _SUFFIX: Final = ".idx"
@@ -143,11 +154,14 @@ class IndexCache:
         except OSError:
             return None
         try:
-            return _decode_shard(data, sources)
+            shard = _decode_shard(data, sources)
         except (ValueError, KeyError, TypeError, IndexError, OverflowError, MemoryError, RecursionError):
             with contextlib.suppress(OSError):
                 path.unlink()
             raise _UnreadableError from None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: another instance's build leaves it alone (see prune)
+        return shard
 
     def write(self, sources: Sequence[ReportSource], shard: Shard) -> bool:
         """Store a shard atomically; a folder that cannot be written only costs the next start time.
@@ -168,14 +182,24 @@ class IndexCache:
             return False
         return True
 
-    def prune(self, keep: Iterable[str]) -> None:
-        """Remove shard files whose key is not in ``keep`` (reports changed or removed)."""
+    def prune(self, keep: Iterable[str], *, now: float | None = None) -> None:
+        """Remove shard files whose key is not in ``keep`` and that nobody used for :data:`UNUSED_FOR`.
+
+        A file another instance read or wrote recently is kept, whatever its key: it may be that
+        instance's library (see the module docstring).
+
+        Args:
+            keep: the keys of this instance's shards.
+            now: the current time (``time.time()``); tests pass another.
+        """
         wanted = {self.path(key).name for key in keep}
+        before = (time.time() if now is None else now) - UNUSED_FOR
         with contextlib.suppress(OSError):
             for child in self.folder.iterdir():
                 if child.name.startswith("shard-") and child.suffix == _SUFFIX and child.name not in wanted:
                     with contextlib.suppress(OSError):
-                        child.unlink()
+                        if child.stat().st_mtime < before:
+                            child.unlink()
 
     def load(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from desktop_app.core.library.index_cache import (
     CACHE_DIR_VARIABLE,
+    UNUSED_FOR,
     IndexCache,
     default_cache_dir,
     shard_key,
@@ -69,7 +71,42 @@ def test_a_changed_report_rebuilds_only_its_own_shard(
     assert calls == ["user/mine"] and (cache.last.read, cache.last.built) == (1, 1)
     assert "user/mine" not in index.counts("高质量发展") and index.counts("扩大内需")["user/mine"] == 1
     after = {p.name for p in (tmp_path / "cache").glob("shard-*.idx")}
-    assert len(after) == 2 and len(after & before) == 1  # the stale file is gone
+    assert len(after) == 3 and before < after  # the old file stays while it may be another instance's
+
+    (stale,) = before - {cache.path(shard_key(files[-1:])).name, cache.path(shard_key(files[:-1])).name}
+    unused = time.time() - UNUSED_FOR - 60
+    os.utime(tmp_path / "cache" / stale, (unused, unused))
+    # Unused for a week: gone.
+    cache.load(files, loader(files), bundled=["national"])
+    assert {p.name for p in (tmp_path / "cache").glob("shard-*.idx")} == after - {stale}
+
+
+def test_two_instances_with_different_libraries_keep_each_others_files(
+    tmp_path: Path, library_files: list[ReportFile]
+) -> None:
+    folder = tmp_path / "cache"
+    other = write_report(tmp_path / "other", "mine", "各位代表：\n\n扩大内需在本区。\n", 2024, "user")
+    mine, theirs = library_files, [*library_files[:-1], other]
+    one, two = IndexCache(folder), IndexCache(folder)
+    one.load(mine, loader(mine), bundled=["national"])
+    two.load(theirs, loader(theirs), bundled=["national"])  # shares the national shard, adds its own
+    assert len(list(folder.glob("shard-*.idx"))) == 3
+
+    # Each starts again, each after the other's build: nothing rebuilt, nobody's file removed.
+    for cache, files in ((one, mine), (two, theirs), (one, mine)):
+        calls: list[str] = []
+        cache.load(files, loader(files, calls), bundled=["national"])
+        assert calls == [] and cache.last.built == 0
+    assert len(list(folder.glob("shard-*.idx"))) == 3
+
+    # Reading a file marks it used: the other instance's prune only takes what nobody used for a week.
+    mine_only = one.path(shard_key(mine[-1:]))
+    unused = time.time() - UNUSED_FOR - 60
+    os.utime(mine_only, (unused, unused))
+    one.read(mine[-1:])
+    assert mine_only.stat().st_mtime > unused + 60
+    two.prune([shard_key(theirs[:-1]), shard_key(theirs[-1:])], now=time.time() + UNUSED_FOR + 60)
+    assert not mine_only.exists() and two.path(shard_key(theirs[-1:])).exists()
 
 
 def test_the_key_follows_content_order_and_format() -> None:
