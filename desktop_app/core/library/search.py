@@ -127,7 +127,7 @@ class BuildProgress:
 
 
 ProgressCallback = Callable[[BuildProgress], None]
-_READING: Final = 0.3  # share of a build spent loading reports and listing their fields
+_READING: Final = 0.5  # share of a build spent loading reports and listing their fields
 
 
 class Shard:

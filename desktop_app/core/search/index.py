@@ -41,7 +41,7 @@ Query syntax:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from typing import Final
 
 from desktop_app.core.model import Report
@@ -55,6 +55,7 @@ from desktop_app.core.search.pinyin import (
     spells,
     spoken_readings,
 )
+from desktop_app.core.search.posting_table import PostingTable
 from desktop_app.core.search.postings import (
     Progress,
     char_and_pair_postings,
@@ -102,8 +103,8 @@ class SearchIndex:
         self._doc_node: array[int]
         self._node_range: list[tuple[int, int]]
         self._doc_node, self._node_range = group_nodes(self._docs)
-        self._chars: Mapping[str, Sequence[int]]
-        self._pairs: Mapping[str, Sequence[int]]
+        self._chars: PostingTable
+        self._pairs: PostingTable
         self._chars, self._pairs = char_and_pair_postings(self._texts, report)
         self._full_tokens: dict[str, frozenset[str]]
         self._prefix_tokens: dict[str, frozenset[str]]
@@ -111,7 +112,7 @@ class SearchIndex:
         self._initials: dict[int, str]
         self._several_initials: dict[str, str]
         self._initials, self._several_initials = initials_table(self._chars)
-        self._initial_triples: Mapping[str, Sequence[int]] = triple_postings(
+        self._initial_triples: PostingTable = triple_postings(
             self._texts, self._initials, self._several_initials, report
         )
         report(1.0)

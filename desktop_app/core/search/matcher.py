@@ -21,6 +21,7 @@ from typing import Final
 import numpy as np
 
 from desktop_app.core.search.pinyin import is_abbreviation, segmentations
+from desktop_app.core.search.posting_table import sorted_union
 from desktop_app.core.search.query import QueryTerm
 from desktop_app.core.textfold import fold
 
@@ -58,7 +59,7 @@ class Matcher:
             return heapq.merge(*drivers)
         # Many lists (a pinyin letter stands for hundreds of characters): one sorted union in NumPy
         # instead of a heap over every entry of every list.
-        union = np.unique(np.concatenate([np.asarray(postings, dtype=np.int32) for postings in self.drivers]))
+        union = sorted_union(self.drivers)
         return iter(union[np.searchsorted(union, start) :].tolist())
 
     def find(self, text: str) -> list[tuple[int, int]]:

@@ -10,13 +10,12 @@ what :class:`~desktop_app.core.search.state.IndexParts` describes (and a cache s
 * :func:`initials_table` / :func:`triple_postings` — runs of three Han characters posted under
   their pinyin first letters.
 
-Every posting list is an ``array("i")`` of ascending document numbers.
+Every posting list is a view into the one array of a :class:`~.posting_table.PostingTable`,
+ascending document numbers, built in bulk (:mod:`desktop_app.core.search.posting_table`).
 """
 
 from __future__ import annotations
 
-import itertools
-import re
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
@@ -24,6 +23,8 @@ from typing import Final
 import numpy as np
 
 from desktop_app.core.search.pinyin import readings
+from desktop_app.core.search.posting_table import PostingTable, initial_triple_postings
+from desktop_app.core.search.posting_table import char_and_pair_postings as bulk_char_and_pair_postings
 from desktop_app.core.search.types import Document, NodeKind
 from desktop_app.core.textfold import FoldedText, fold, is_han
 
@@ -44,10 +45,8 @@ Progress = Callable[[float], None]
 
 _PROGRESS_EVERY: Final = 256  # documents between two calls of a build's progress callback
 # Shares of a build's time (measured on the national library): folding, then postings, then initials.
-_FOLDING: Final = 0.2
-_POSTING: Final = 0.5
-_HAN_RUN: Final = re.compile(r"[^.]{3,}")
-_STAR: Final = re.compile(r"\*")
+_FOLDING: Final = 0.45
+_POSTING: Final = 0.65
 
 
 def ignore_progress(fraction: float) -> None:
@@ -113,9 +112,7 @@ def node_ranges(doc_node: array[int]) -> list[tuple[int, int]]:
     return list(zip([0, *starts], [*starts, len(doc_node)], strict=True))
 
 
-def char_and_pair_postings(
-    texts: Sequence[str], progress: Progress
-) -> tuple[dict[str, array[int]], dict[str, array[int]]]:
+def char_and_pair_postings(texts: Sequence[str], progress: Progress) -> tuple[PostingTable, PostingTable]:
     """Post each document under every character and every pair of adjacent characters it holds.
 
     Args:
@@ -125,23 +122,8 @@ def char_and_pair_postings(
     Returns:
         The posting lists by character and by pair.
     """
-    chars: dict[str, array[int]] = {}
-    pairs: dict[str, array[int]] = {}
-    total = max(len(texts), 1)
-    for number, text in enumerate(texts):
-        if number % _PROGRESS_EVERY == 0:
-            progress(_FOLDING + (_POSTING - _FOLDING) * number / total)
-        for char in set(text):
-            postings = chars.get(char)
-            if postings is None:
-                chars[char] = postings = array("i")
-            postings.append(number)
-        for pair in set(map(str.__add__, text, text[1:])):
-            postings = pairs.get(pair)
-            if postings is None:
-                pairs[pair] = postings = array("i")
-            postings.append(number)
-    return chars, pairs
+    progress(_FOLDING)
+    return bulk_char_and_pair_postings(texts)
 
 
 def pinyin_tokens(chars: Iterable[str]) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -198,7 +180,7 @@ def initials_table(chars: Iterable[str]) -> tuple[dict[int, str], dict[str, str]
 
 def triple_postings(
     texts: Sequence[str], table: Mapping[int, str], several: Mapping[str, str], progress: Progress
-) -> dict[str, array[int]]:
+) -> PostingTable:
     """Post every run of three Han characters under their pinyin first letters.
 
     A triple through a character with several first letters is posted under each; anything not
@@ -214,33 +196,6 @@ def triple_postings(
     Returns:
         The posting lists by three first letters.
     """
-    triples: dict[str, array[int]] = {}
-    total = max(len(texts), 1)
-    for number, text in enumerate(texts):
-        if number % _PROGRESS_EVERY == 0:
-            progress(_POSTING + (1 - _POSTING) * number / total)
-        keys: set[str] = set()
-        for run in _HAN_RUN.finditer(text.translate(table)):
-            codes = run.group()
-            last = len(codes) - 3
-            runs = {codes[i : i + 3] for i in range(last + 1)}
-            if "*" not in codes:
-                keys |= runs
-                continue
-            keys.update(key for key in runs if "*" not in key)
-            offset = run.start()
-            starts: set[int] = set()
-            for star in _STAR.finditer(codes):
-                starts.update(range(max(0, star.start() - 2), min(star.start(), last) + 1))
-            for i in starts:
-                choices = [
-                    several[text[offset + i + j]] if code == "*" else code
-                    for j, code in enumerate(codes[i : i + 3])
-                ]
-                keys.update(map("".join, itertools.product(*choices)))
-        for key in keys:
-            postings = triples.get(key)
-            if postings is None:
-                triples[key] = postings = array("i")
-            postings.append(number)
-    return triples
+    progress(_POSTING)
+    letters = {chr(code): several.get(chr(code), letter) for code, letter in table.items() if letter != "."}
+    return initial_triple_postings(texts, letters)

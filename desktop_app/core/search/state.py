@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from desktop_app.core.model import Span
+from desktop_app.core.search.posting_table import PostingTable
 from desktop_app.core.search.types import Document, NodeKind
 from desktop_app.core.textfold import FoldedText
 
@@ -64,9 +65,9 @@ class IndexParts:
     folded: Sequence[FoldedText]
     texts: Sequence[str]
     doc_node: Sequence[int]
-    chars: Mapping[str, Sequence[int]]
-    pairs: Mapping[str, Sequence[int]]
-    triples: Mapping[str, Sequence[int]]
+    chars: PostingTable
+    pairs: PostingTable
+    triples: PostingTable
     full_tokens: Mapping[str, frozenset[str]]
     prefix_tokens: Mapping[str, frozenset[str]]
     initials: Mapping[int, str]
@@ -124,12 +125,10 @@ def encode(parts: IndexParts) -> bytes:
     writer.ints("sources", np.concatenate(sources) if sources else np.zeros(0, np.int32))
     writer.ints("doc_node", parts.doc_node)
     for name in _POSTINGS:
-        postings: Mapping[str, Sequence[int]] = getattr(parts, name)
-        keys = list(postings)
-        writer.strings(f"{name}.keys", keys)
-        writer.ints(f"{name}.counts", [len(postings[key]) for key in keys])
-        lists = [np.asarray(postings[key], dtype=np.int32) for key in keys]
-        writer.ints(f"{name}.data", np.concatenate(lists) if lists else np.zeros(0, np.int32))
+        postings: PostingTable = getattr(parts, name)
+        writer.strings(f"{name}.keys", list(postings))
+        writer.ints(f"{name}.counts", postings.counts)
+        writer.ints(f"{name}.data", postings.data)
     header = {
         "documents": len(docs),
         "blocks": writer.table,
@@ -288,38 +287,20 @@ class _Folded(_LazySequence):
         return FoldedText(self._documents.original(number), self.texts[number], self._sources[start:end])
 
 
-class _Postings(Mapping[str, Sequence[int]]):
-    """Posting lists by key, each a view into one array, made when it is looked up."""
-
-    def __init__(self, reader: _Reader, name: str, documents: int) -> None:
-        keys = reader.strings(f"{name}.keys")
-        counts = np.frombuffer(reader.ints(f"{name}.counts", len(keys)), dtype=np.int32)
-        if len(counts) and int(counts.min()) < 0:
-            raise IndexFormatError(f"{name}: a negative count")
-        starts = np.zeros(len(counts) + 1, dtype=np.int64)
-        np.cumsum(counts, out=starts[1:])
-        data = reader.ints(f"{name}.data", int(starts[-1]))
-        values = np.frombuffer(data, dtype=np.int32)
-        if len(values) and (int(values.min()) < 0 or int(values.max()) >= documents):
-            raise IndexFormatError(f"{name}: a posting names a document that is not there")
-        self._slot = dict(zip(keys, range(len(keys)), strict=True))
-        if len(self._slot) != len(keys):
-            raise IndexFormatError(f"{name}: a key twice")
-        self._starts = starts.tolist()
-        self._view = memoryview(data)
-
-    def __getitem__(self, key: str) -> Sequence[int]:
-        slot = self._slot[key]
-        return self._view[self._starts[slot] : self._starts[slot + 1]]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._slot
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._slot)
-
-    def __len__(self) -> int:
-        return len(self._slot)
+def _postings(reader: _Reader, name: str, documents: int) -> PostingTable:
+    """Posting lists by key, each a view into one array, checked to name documents that are there."""
+    keys = reader.strings(f"{name}.keys")
+    counts = np.frombuffer(reader.ints(f"{name}.counts", len(keys)), dtype=np.int32)
+    if len(counts) and int(counts.min()) < 0:
+        raise IndexFormatError(f"{name}: a negative count")
+    data = reader.ints(f"{name}.data", int(counts.sum(dtype=np.int64)))
+    values = np.frombuffer(data, dtype=np.int32)
+    if len(values) and (int(values.min()) < 0 or int(values.max()) >= documents):
+        raise IndexFormatError(f"{name}: a posting names a document that is not there")
+    try:
+        return PostingTable(keys, counts, values)
+    except ValueError as exc:
+        raise IndexFormatError(f"{name}: {exc}") from None
 
 
 def _table(header: Mapping[str, Any], name: str) -> dict[str, str]:
@@ -374,9 +355,9 @@ def decode(data: bytes | memoryview) -> IndexParts:
         folded=folded,
         texts=folded.texts,
         doc_node=doc_node,
-        chars=_Postings(reader, "chars", count),
-        pairs=_Postings(reader, "pairs", count),
-        triples=_Postings(reader, "triples", count),
+        chars=_postings(reader, "chars", count),
+        pairs=_postings(reader, "pairs", count),
+        triples=_postings(reader, "triples", count),
         full_tokens={token: frozenset(chars) for token, chars in _table(header, "full_tokens").items()},
         prefix_tokens={token: frozenset(chars) for token, chars in _table(header, "prefix_tokens").items()},
         initials={ord(char): letter for char, letter in initials.items()},
