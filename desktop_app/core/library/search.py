@@ -420,7 +420,17 @@ class LibraryIndex:
 
 def _own(hit: Hit) -> Hit:
     """The hit with its report's own node id (the shard's prefix taken off)."""
-    return replace(hit, node_id=hit.node_id.partition(_SEPARATOR)[2])
+    # Made directly: dataclasses.replace costs ten times as much, for a thousand hits a keystroke.
+    return Hit(
+        hit.node_id.partition(_SEPARATOR)[2],
+        hit.node_kind,
+        hit.field,
+        hit.start,
+        hit.end,
+        hit.text,
+        hit.source,
+        hit.source_offset,
+    )
 
 
 def _ranges(ranges: Iterable[range]) -> list[range]:

@@ -68,6 +68,7 @@ from desktop_app.core.search.postings import (
     triple_postings,
 )
 from desktop_app.core.search.query import QueryTerm, parse_query
+from desktop_app.core.search.spoken import CONTEXT_DEPENDENT, spells_initials, spoken_initials
 from desktop_app.core.search.state import IndexParts
 from desktop_app.core.search.suggest import suggestions
 from desktop_app.core.search.types import Document, Hit, NodeKind
@@ -115,6 +116,7 @@ class SearchIndex:
         self._initial_triples: PostingTable = triple_postings(
             self._texts, self._initials, self._several_initials, report
         )
+        self._spoken: Sequence[str] = spoken_initials(self._texts, self._chars)
         report(1.0)
         self._matcher = self._matchers()
 
@@ -176,6 +178,7 @@ class SearchIndex:
             prefix_tokens=self._prefix_tokens,
             initials=self._initials,
             several_initials=self._several_initials,
+            spoken=self._spoken,
         )
 
     @classmethod
@@ -201,6 +204,7 @@ class SearchIndex:
         index._initials = dict(parts.initials)
         index._initial_triples = parts.triples
         index._several_initials = dict(parts.several_initials)
+        index._spoken = parts.spoken
         index._matcher = index._matchers()
         return index
 
@@ -447,22 +451,27 @@ class SearchIndex:
             if abbreviation and (
                 inside_word(folded, start)
                 or inside_word(folded, end)
-                or not self._spelt_in_context(folded.text, start, end, abbreviation)
+                or not self._spelt_in_context(doc_number, start, end, abbreviation)
             ):
                 continue
             kept.append((start, end))
         return kept
 
-    def _spelt_in_context(self, text: str, start: int, end: int, letters: str) -> bool:
-        """Whether ``letters`` spell ``text[start:end]`` as pypinyin reads it in its context.
+    def _spelt_in_context(self, doc_number: int, start: int, end: int, letters: str) -> bool:
+        """Whether ``letters`` spell the match as pypinyin reads it in its context.
 
         Only characters whose readings begin with different letters (重: zhong/chong) can read
-        otherwise than the pattern assumed, so only a run holding one is read, with a few
-        characters either side for pypinyin's phrases.
+        otherwise than the pattern assumed, so only a run holding one is checked: against the
+        initials the build worked out (:mod:`~desktop_app.core.search.spoken`), or, where a phrase
+        may change one, by reading the run with a few characters either side for pypinyin's phrases.
         """
+        text = self._texts[doc_number]
         table = self._initials
         if all(table.get(ord(char)) != "*" for char in text[start:end]):
             return True
+        known = self._spoken[doc_number][start:end]
+        if CONTEXT_DEPENDENT not in known:
+            return spells_initials(letters, known)
         low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
         return spells(letters, spoken_readings(text[low:high])[start - low : end - low])
 

@@ -32,7 +32,7 @@ from desktop_app.core.textfold import FoldedText
 
 __all__ = ["STATE_VERSION", "IndexFormatError", "IndexParts", "decode", "encode"]
 
-STATE_VERSION: Final = 1
+STATE_VERSION: Final = 2
 """Changes whenever the encoding or the index's contents change; older bytes are refused."""
 
 _MAGIC: Final = b"RVSI"
@@ -59,6 +59,8 @@ class IndexParts:
         full_tokens, prefix_tokens: the characters each pinyin syllable (or its prefix) can spell.
         initials: each indexed character's first letter (``*`` several, ``.`` not Han), by code point.
         several_initials: the letters of characters whose readings begin differently.
+        spoken: for each document, the initial each folded character is read with in context
+            (:func:`~desktop_app.core.search.spoken.spoken_initials`).
     """
 
     documents: Sequence[Document]
@@ -72,6 +74,7 @@ class IndexParts:
     prefix_tokens: Mapping[str, frozenset[str]]
     initials: Mapping[int, str]
     several_initials: Mapping[str, str]
+    spoken: Sequence[str]
 
 
 # --- encoding ----------------------------------------------------------------------------------
@@ -123,6 +126,7 @@ def encode(parts: IndexParts) -> bytes:
     writer.strings("folded", parts.texts)
     sources = [item.sources for item in parts.folded]
     writer.ints("sources", np.concatenate(sources) if sources else np.zeros(0, np.int32))
+    writer.strings("spoken", parts.spoken)
     writer.ints("doc_node", parts.doc_node)
     for name in _POSTINGS:
         postings: PostingTable = getattr(parts, name)
@@ -215,6 +219,7 @@ class _LazySequence(Sequence[Any]):
 
     def __init__(self, length: int) -> None:
         self._length = length
+        self._made: dict[int, Any] = {}  # each item made once: a keystroke's hits revisit documents
 
     def __len__(self) -> int:
         return self._length
@@ -233,7 +238,10 @@ class _LazySequence(Sequence[Any]):
             number += self._length
         if not 0 <= number < self._length:
             raise IndexError(number)
-        return self._item(number)
+        item = self._made.get(number)
+        if item is None:
+            item = self._made[number] = self._item(number)
+        return item
 
     def __iter__(self) -> Iterator[Any]:
         return (self._item(i) for i in range(self._length))
@@ -303,6 +311,14 @@ def _postings(reader: _Reader, name: str, documents: int) -> PostingTable:
         raise IndexFormatError(f"{name}: {exc}") from None
 
 
+def _spoken(reader: _Reader, texts: Sequence[str]) -> list[str]:
+    """Each document's spoken initials, one per folded character."""
+    spoken = reader.strings("spoken", len(texts))
+    if any(len(codes) != len(text) for codes, text in zip(spoken, texts, strict=True)):
+        raise IndexFormatError("spoken initials do not match the folded texts")
+    return spoken
+
+
 def _table(header: Mapping[str, Any], name: str) -> dict[str, str]:
     table = header.get(name)
     if not isinstance(table, dict) or not all(
@@ -362,4 +378,5 @@ def decode(data: bytes | memoryview) -> IndexParts:
         prefix_tokens={token: frozenset(chars) for token, chars in _table(header, "prefix_tokens").items()},
         initials={ord(char): letter for char, letter in initials.items()},
         several_initials=_table(header, "several_initials"),
+        spoken=_spoken(reader, folded.texts),
     )
