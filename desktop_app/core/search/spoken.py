@@ -53,18 +53,23 @@ def _code(reading: str) -> str:
 
 
 @cache
-def _toneless(syllable: str) -> str:
-    """A syllable of pypinyin's tables (``chóng``) as lazy_pinyin gives it (``chong``)."""
-    return str(_CONVERTER.convert_style("", syllable, Style.NORMAL, strict=True))
+def _syllable_code(syllable: str) -> str:
+    """The code of a syllable of pypinyin's tables (``chóng``) read as lazy_pinyin reads it (``chong``)."""
+    if not syllable:
+        return CONTEXT_DEPENDENT
+    return _code(str(_CONVERTER.convert_style("", syllable, Style.NORMAL, strict=True)))
 
 
 @cache
-def _default_code(char: str) -> str:
+def _first_code(char: str) -> str:
     """The code of the reading pypinyin gives ``char`` outside any phrase (its first reading)."""
     entry = PINYIN_DICT.get(ord(char))
-    if entry is None:
-        return CONTEXT_DEPENDENT
-    code = _code(_toneless(entry.split(",")[0]))
+    return _syllable_code(entry.split(",")[0]) if entry is not None else CONTEXT_DEPENDENT
+
+
+def _default_code(char: str) -> str:
+    """The code of a Han character outside the phrases that read it otherwise."""
+    code = _first_code(char)
     # When pypinyin's readings of a run do not line up with its characters, each is read alone
     # by readings(): that must not change its initial either.
     spelt = readings(char)
@@ -78,17 +83,18 @@ def _phrases_reading_otherwise() -> dict[int, list[tuple[str, tuple[int, ...]]]]
     Keyed by their first two characters (as a pair value), each with the offsets read otherwise.
     """
     found: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+    first, code = _first_code, _syllable_code
     for phrase, syllables in PHRASES_DICT.items():
         if len(phrase) < 2 or len(syllables) != len(phrase):
             continue
-        otherwise = tuple(
+        otherwise = [
             offset
-            for offset, (char, options) in enumerate(zip(phrase, syllables, strict=True))
-            if not options or _code(_toneless(options[0])) != _default_code(char)
-        )
+            for offset, options in enumerate(syllables)
+            if code(options[0] if options else "") != first(phrase[offset])
+        ]
         if otherwise:
             key = (ord(phrase[0]) << _PAIR_SHIFT) | ord(phrase[1])
-            found.setdefault(key, []).append((phrase, otherwise))
+            found.setdefault(key, []).append((phrase, tuple(otherwise)))
     return found
 
 
