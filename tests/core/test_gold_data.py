@@ -44,7 +44,7 @@ FIGURE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "modifier_meaning": str,
     "name": str,
 }
-GOLD_FIGURE_FILES = ("gold_figures_2019.json", "gold_figures_2002.json")
+GOLD_FIGURE_FILES = ("gold_figures_2019.json", "gold_figures_2002.json", "gold_figures_2013.json")
 # The Wikisource licence box starts with this; it is not report text.
 LICENCE_START = "本作品是"
 SENTENCE_END = "。；！？!?"
