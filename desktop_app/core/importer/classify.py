@@ -28,13 +28,23 @@ _PRE_MODIFIERS = {
     "近": "approximate",
 }
 _POST_MODIFIERS = {"左右": "approximate", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
-_MORE = {"多": "approximate", "余": "approximate"}
+_MORE = {"多": "approximate", "余": "approximate", "上": "at_least"}
+_TIME_UNITS = ("年", "个月", "天")
 _BOUND_WORDS = frozenset({"低于", "高于", "不超过", "不低于", "以内", "以下"})
 
-_TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划(?!生育)|确保|争取|要|安排|预算|将|到(?:19|20)\d\d年")
+_TARGET_CUES = re.compile(
+    r"预期目标|目标|力争|拟|计划(?!生育)|确保|争取|要|安排|预算|将|控制在|到(?:19|20)\d\d年"
+)
+# A level stated as it stands now, also inside a tasks part: done (已经超过2万亿元, 已由15.3%降到12%),
+# or current (目前, 现行16%的税率 — but the level a task changes it to, 降至13%, is the task's).
+_DONE_CUES = re.compile(r"已(?:经|达|有|超过|突破|由|从)(?!.*(?:要|力争|确保|计划|目标))")
+_CURRENT_CUES = re.compile(r"(?:目前|现有|现行)(?!.*(?:要|力争|确保|计划|目标))")
+# A growth rate named as such is a change even when stated as a level (涨幅回落到2.6%).
+_RATE_AFTER = re.compile(r"[^，；。、]{0,4}率")
+_RATE_NAMES = re.compile(r"涨幅|增幅|降幅|增速|增长率|增长速度")
 _CHANGE_CUES = re.compile(
     r"(?:增长|下降|提高|降低|增加|减少|上升|回落|下调|上调|扩大|缩小|上涨|下跌|增幅|降幅|增速|涨幅|提升|跃升|减产|增产"
-    r"|压缩|压减|缩短|减排|增|降|减|涨)(?:了)?(?:近|约|超过|达)?$"
+    r"|压缩|压减|缩短|减排|(?<!新)增|降|减|涨)(?:了)?(?:近|约|超过|达)?$"
 )
 _LEVEL_AFTER_CUE = re.compile(
     r"(?:提高|降低|增加|下降|上升|减少|降|升|增|提升|压减|缩减|扩大)(?:到|至|为)[^，；。]{0,3}$"
@@ -54,6 +64,10 @@ _NAME_LEADS = re.compile(
     r"^(?:以上|以下|左右|以内|多|余|的|全年|去年|今年|其中|同时|此外|另外|我国|全国|一年来|过去一年|并|而|再|又|使|让|把|将|要|(?:19|20)\d\d年|、)+"
 )
 _PERSON_WORDS = ("人口", "用户", "人", "户", "农民", "劳动力", "学生", "职工")
+# The people a bare 万/亿 counts, named in the noun phrase after it (3亿多农村人口, 1260万农村户籍孩子).
+_PEOPLE_AFTER = re.compile(
+    r"[^，。；、的在和与及]{0,8}?(?:人口|人员|人才|农民|农民工|学生|孩子|儿童|职工|群众|居民|家庭|纳税人|劳动力|用户|老人|患者)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +135,10 @@ def modifier(sentence: str, start: int, end: int, token: Token) -> tuple[str, st
     for word, meaning in _POST_MODIFIERS.items():
         if after.startswith(word):
             words.append((len(clause) + 2, word, meaning))
+    if token.unit in _TIME_UNITS and after[:1] in ("内", "多"):  # 三年内 (a deadline), 两年多
+        words.append((len(clause) + 2, after[0], "at_most" if after[0] == "内" else "approximate"))
+    if clause.endswith("以") and after.startswith("计"):  # 以千万计
+        words.append((len(clause) - 1, "以…计", "approximate"))
     if not words:
         return "", "exact"
     words.sort()
@@ -136,7 +154,13 @@ def _strongest(meanings: list[str]) -> str:
 
 
 def _known_modifiers() -> dict[str, str]:
-    return {"力争": "aspiration", "预计": "estimate"} | _PRE_MODIFIERS | _MORE | _POST_MODIFIERS
+    known = {"力争": "aspiration", "预计": "estimate", "内": "at_most", "以计": "approximate"}
+    return known | _PRE_MODIFIERS | _MORE | _POST_MODIFIERS
+
+
+def _modifier_words(text: str) -> list[str]:
+    """The words of a written modifier: ``力争…以上`` → 力争, 以上; ``以…计`` is one word."""
+    return text.replace("以…计", "以计").split("…")
 
 
 def modifier_meaning_of(text: str) -> str:
@@ -145,13 +169,13 @@ def modifier_meaning_of(text: str) -> str:
     For a modifier a person typed while reviewing; words the importer does not know count as exact.
     """
     known = _known_modifiers()
-    return _strongest([known[w] for w in text.split("…") if w in known])
+    return _strongest([known[w] for w in _modifier_words(text) if w in known])
 
 
 def unknown_modifier_words(text: str) -> list[str]:
     """The words of a written modifier (``力争…以上``) that no modifier rule knows; none for ``""``."""
     known = _known_modifiers()
-    return [w for w in text.split("…") if w not in known] if text else []
+    return [w for w in _modifier_words(text) if w not in known] if text else []
 
 
 def year(ctx: Context, start: int, kind_hint_target: bool) -> tuple[int, str]:
@@ -161,29 +185,42 @@ def year(ctx: Context, start: int, kind_hint_target: bool) -> tuple[int, str]:
         return found
     for earlier in reversed(ctx.earlier):
         found = _last_year(earlier[:10], ctx.report_year)
-        if found is not None:
+        if found is not None and not (ctx.part_mode == "tasks" and found[0] < ctx.report_year):
             return found[0], "paragraph"
+        if found is not None:
+            break  # a past year opening an earlier sentence of a tasks part is that sentence's own
     if ctx.part_year is not None:
         return ctx.part_year, "part"
     return (ctx.report_year if kind_hint_target else ctx.report_year - 1), "default"
 
 
-_SPAN_YEARS = re.compile(r"过去([一二三四五六七八九十\d]+)年|([一二三四五六七八九十\d]+)年来")
+_WRITTEN_YEAR = re.compile(r"((?:19|20)\d\d)年|(去年|上年|今年|本年)|(年初|年末|年底)")
 
 
-def period_years(texts: tuple[str, ...]) -> int:
-    """How many years a review period spans (过去五年 → 5), 1 when none is named."""
-    for text in reversed(texts):
-        match = _SPAN_YEARS.search(text)
-        if match:
-            words = match.group(1) or match.group(2)
-            number = int(words) if words.isdigit() else "一二三四五六七八九十".find(words) + 1
-            return number if 1 <= number <= 10 else 1
-    return 1
+def written_year(phrase: str, report_year: int, statement_year: int) -> int | None:
+    """A year written in a 从/由 phrase, None when it names none.
+
+    从2009年的 → 2009, 从去年的 → report year − 1, 由上年的 → the year before the statement's.
+    """
+    match = _WRITTEN_YEAR.search(phrase)
+    if match is None:
+        return None
+    if match.group(1):
+        return int(match.group(1))
+    if match.group(2):
+        return {"去年": report_year - 1, "上年": statement_year - 1}.get(match.group(2), report_year)
+    return statement_year  # 由年初的400多万人扩大到年末的: the same year
+
+
+# An effective date (从2002年1月1日起) names the year a figure holds from, unlike 从2009年的 X.
+_EFFECTIVE_DATE = re.compile(r"从((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?起")
 
 
 def _last_year(text: str, report_year: int) -> tuple[int, str] | None:
     matches = list(_YEAR_IN_TEXT.finditer(text))
+    effective = list(_EFFECTIVE_DATE.finditer(text))
+    if effective and (not matches or effective[-1].start() > matches[-1].start()):
+        return int(effective[-1].group(1)), "explicit"
     for match in reversed(matches):
         if match.group(1):
             following = text[match.end() : match.end() + 2]
@@ -199,24 +236,24 @@ def _last_year(text: str, report_year: int) -> tuple[int, str] | None:
             return report_year, "relative"
         if word == "明年":
             return report_year + 1, "relative"
-        if word == "上年" and text[max(0, match.start() - 1) : match.start()] in (
-            "比",
-            "较",
-            "同",
-            "于",
-            "由",
+        preceding = text[max(0, match.start() - 1) : match.start()]
+        if (word == "上年" and preceding in ("比", "较", "同", "于", "由")) or (
+            word == "去年" and preceding in ("比", "较", "同")
         ):
-            continue
+            continue  # a comparison base: 比上年 / 比去年预算增加 is the statement's own year
         return report_year - 1, "relative"
     return None
 
 
 def is_target(ctx: Context, clause: str, fig_year: int, basis: str) -> bool:
     """Set for the coming year or a future period (guideline kind 1)."""
-    if "预计" in clause:
+    if "预计" in clause or _DONE_CUES.search(clause):
+        return False
+    if _CURRENT_CUES.search(clause) and not _LEVEL_AFTER_CUE.search(clause[-12:]):
         return False
     if fig_year >= ctx.report_year and basis in ("explicit", "relative", "paragraph"):
-        return True
+        # a review part states facts of the report's own year too (从2002年1月1日起…涉及5300多个税目)
+        return ctx.part_mode != "review" or bool(_TARGET_CUES.search(clause))
     if ctx.part_mode == "tasks" and basis in ("part", "default"):
         return True
     return ctx.part_mode != "review" and (ctx.future or bool(_TARGET_CUES.search(clause)))
@@ -238,10 +275,16 @@ def kind(ctx: Context, token: Token, start: int, end: int, meaning: str, fig_yea
         "分之" in token.text and "占" in clause
     ):
         return "share"
-    if token.unit in ("%", "％") and sentence[end : end + 1] == "的":
-        return "share"
-    if token.unit.endswith(("个百分点", "个位次", "番")) or (
-        _CHANGE_CUES.search(local) and not _LEVEL_AFTER_CUE.search(local)
+    if (
+        token.unit in ("%", "％")
+        and sentence[end : end + 1] == "的"
+        and not _RATE_AFTER.match(sentence, end + 1)
+    ):
+        return "share"  # 60%的人口; not 16%的税率, a rate's level
+    if (
+        token.unit.endswith(("个百分点", "个位次", "番"))
+        or (_CHANGE_CUES.search(local) and not _LEVEL_AFTER_CUE.search(local))
+        or (token.unit in ("%", "％") and _RATE_NAMES.search(clause))
     ):
         return "change"
     if base in COUNT_UNITS or (not base and token.unit and _names_people(sentence, end)):
@@ -250,7 +293,7 @@ def kind(ctx: Context, token: Token, start: int, end: int, meaning: str, fig_yea
 
 
 def _names_people(sentence: str, end: int) -> bool:
-    return sentence[end : end + 4].startswith(_PERSON_WORDS)
+    return sentence[end : end + 4].startswith(_PERSON_WORDS) or bool(_PEOPLE_AFTER.match(sentence, end))
 
 
 def name(sentence: str, start: int, end: int, since: int = 0) -> str:

@@ -57,7 +57,10 @@ _UNIT_RE = "|".join(
 )
 _MAG_RE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦米克])"
 _TOKEN = re.compile(
-    rf"(?P<frac>(?P<den>[{CN_NUMERAL}\d.]+)分之(?P<num>[{CN_NUMERAL}\d.]+))"
+    rf"(?P<half>一半)"
+    rf"|(?P<pp>(?P<ppn>\d+(?:\.\d+)?|[{CN_DIGIT}十]+)个多百分点)"
+    rf"|(?<=上)(?P<up>万亿|千万|百万|亿|万)(?P<upunit>{_UNIT_RE})?"
+    rf"|(?P<frac>(?P<den>[{CN_NUMERAL}\d.]+)分之(?P<num>[{CN_NUMERAL}\d.]+))"
     rf"|(?P<fan>翻(?P<fann>[一两二三四五])番)"
     rf"|(?P<mix>(?P<mixa>\d+)(?P<mixm>亿|万)(?P<mixb>\d)(?P<mixn>千万|千|百)(?P<mixmore>多|余)?(?P<mixm2>万)?)"
     rf"(?P<mixunit>{_UNIT_RE})?"
@@ -74,6 +77,8 @@ _SLOGANS = re.compile(
     r"|四个服务|五位一体|一带一路|一国两制|两岸|一中|一个中国|三农|两会|两学一做|六稳|六保|八项规定|五年规划"
     r"|三个务必|两个务必|三严三实|四风|十个坚持|一个国家，两种制度|两个文明|两手抓"
 )
+# 以千万计, 上百万: an order of magnitude written without a digit before it.
+_BARE_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _LIST_SEPARATORS = re.compile(r"^[、和及与至到－—~\-]{1,2}$")
 _YEAR_UNITS = ("年", "月", "日", "号", "周年", "世纪", "年代", "届", "次会议", "点钟", "时")
 
@@ -145,6 +150,17 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 
 def _token(match: re.Match[str]) -> Token | None:
     start, end = match.span()
+    if match.group("half"):  # 压缩一半: a fraction, 50 %
+        return Token(start, end, start, match.group(), 50.0, "%", "", True, "")
+    if match.group("pp"):  # 提高2个多百分点
+        number = match.group("ppn")
+        value = parse_arabic(number) if number[0].isdigit() else parse_chinese(number)
+        if value is None:
+            return None
+        return Token(start, end, start, match.group(), value, "个百分点", "多", not number[0].isdigit(), "")
+    if match.group("up"):  # 上亿市场主体: at least one of the magnitude
+        unit = match.group("up") + (match.group("upunit") or "")
+        return Token(start, end, start, match.group(), 1.0, unit, "上", True, "")
     if match.group("frac"):
         den = match.group("den")
         value = fraction_value({"百": "100", "千": "1000", "万": "10000"}.get(den, den), match.group("num"))
@@ -169,7 +185,7 @@ def _token(match: re.Match[str]) -> Token | None:
         unit = (match.group("armag") or "") + (match.group("arunit") or "")
         return Token(start, end, start, match.group(), value, unit, more, False, "")
     numeral, magnitude = split_magnitude(match.group("cn"))
-    parsed = parse_chinese(numeral)
+    parsed = _BARE_ORDERS[numeral] if magnitude and numeral in _BARE_ORDERS else parse_chinese(numeral)
     if parsed is None:
         return None
     unit = magnitude + (match.group("cnunit") or "")
@@ -251,7 +267,7 @@ def _not_a_figure(text: str, match: re.Match[str], token: Token) -> bool:
     if _SLOGANS.match(text, token.start) or _SLOGANS.match(text, start):
         return True
     if (unit in ("个", "大", "项", "条") and after.startswith(("“", "‘"))) or (
-        prev_char in ("“", "‘") and unit != "连冠" and not token.rank_marker
+        prev_char in ("“", "‘") and not unit.startswith("连") and not token.rank_marker
     ):
         return True  # named sets: 八个“坚定不移”, “十三五”
     if after.startswith(("会议", "全会", "大会")):
@@ -266,8 +282,12 @@ def _not_a_figure(text: str, match: re.Match[str], token: Token) -> bool:
         and (after[:1] in tuple("，、,：:是") or not _rank_context(before))
     ):
         return True  # list numbering 第一，
-    if unit == "年" and not before.endswith(("连续", "连续第")):
-        return True  # durations and periods: 五年规划, 过去五年, 三年行动
+    if unit == "年" and not _duration(before, after):
+        return True  # periods and names: 五年规划, 过去五年, 三年行动, 今后五年
+    if base == "大" and not _restates_list(before, token.value):
+        return True  # 四大发明-style names; 工业、燃煤、机动车三大污染源 counts its list
+    if token.rank_marker and re.search(r"(?:放在|摆在|放到|摆到)$", before):
+        return True  # 把人民利益放在第一位: a priority, not a position
     if not unit and not token.rank_marker and re.fullmatch(r"(?:19|20)\d\d", match.group("ar") or ""):
         return True  # a calendar year without 年 (1980、1981年)
     if base in ("岁", "周岁") and after.startswith(("以上", "以下", "及以上")):
@@ -280,11 +300,30 @@ def _not_a_figure(text: str, match: re.Match[str], token: Token) -> bool:
     return False
 
 
+def _duration(before: str, after: str) -> bool:
+    """N年 that is a quantity: 连续6年, a deadline (三年内, 今后10年内), a length (两年多, 年限达到9年)."""
+    return (
+        before.endswith(("连续", "连续第"))
+        or (after.startswith("内") and not before.endswith(("过去", "近", "这")))
+        or after.startswith("多")
+        or bool(re.search(r"年限[^，；。]{0,12}$", before))
+    )
+
+
+def _restates_list(before: str, count: float) -> bool:
+    """Whether the clause before a count names as many items (工业、燃煤、机动车三大)."""
+    clause = re.split(r"[，。；：,;:]", before)[-1]
+    return count >= 2 and clause.count("、") + (1 if "和" in clause else 0) == count - 1
+
+
 def _chinese_unit_ok(token: Token, unit: str, base: str, prev_char: str, after: str) -> bool:
     """Chinese numerals count only with a unit or magnitude, and 一 only with magnitudes or 倍."""
     if (
-        token.unit in ("%", "‰", "番") and token.text.endswith(("番", "之" + token.text[-1:]))
-    ) or "分之" in token.text:
+        (token.unit in ("%", "‰", "番") and token.text.endswith(("番", "之" + token.text[-1:])))
+        or "分之" in token.text
+        or token.more == "上"
+        or token.text == "一半"
+    ):
         return True
     if prev_char == "之" or (
         token.text.startswith("十") and len(token.text) >= 3 and token.text[2:3] == "五"

@@ -11,12 +11,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from desktop_app.core.importer.classify import Context, Typed, aligned_names, classify, period_years
+from desktop_app.core.importer.classify import (
+    Context,
+    Typed,
+    aligned_names,
+    classify,
+    written_year,
+)
 from desktop_app.core.importer.figures import Token, tokens
 from desktop_app.core.importer.intake import Intake, repair_text
 from desktop_app.core.importer.metadata import Detected, detect
 from desktop_app.core.importer.numbers import COUNT_UNITS, normalise_unit
-from desktop_app.core.importer.segment import Sentence, Structure, segment
+from desktop_app.core.importer.segment import Sentence, Structure, period_years, segment
 from desktop_app.core.textfold import to_simplified
 
 LEVEL_SCOPES = {
@@ -157,7 +163,9 @@ def propose(texts: list[str], structure: Structure, report_year: int, default_sc
                 classify(ctx, token, names.get(i), found[i - 1].end if i else 0)
                 for i, token in enumerate(found)
             ]
-            typed = _from_to(sentence, found, typed, period_years((*ctx.earlier, sentence.text)))
+            span = period_years((*ctx.earlier, sentence.text))
+            typed = _from_to(sentence, found, typed, span, section.span if section else 1, report_year)
+            typed = _list_kinds(sentence, found, typed)
             typed = _inherit_names(found, typed)
             out.extend(
                 Proposal(
@@ -195,21 +203,60 @@ def _aligned(sentence: Sentence, found: list[Token]) -> dict[int, str]:
     return names
 
 
-def _from_to(sentence: Sentence, found: list[Token], typed: list[Typed], span: int) -> list[Typed]:
-    """从X提高到Y: X is the earlier level (``span`` years before Y's), not a change; Y the level reached."""
+def _from_to(
+    sentence: Sentence,
+    found: list[Token],
+    typed: list[Typed],
+    span: int,
+    part_span: int,
+    report_year: int,
+) -> list[Typed]:
+    """从X提高到Y: X is the earlier level, not a change; Y the level reached.
+
+    X's year is the one written in the 从 phrase (从2009年的2.8%, 由上年的1.2%), else the level
+    before the period Y closes: ``span`` years before Y's (a period the paragraph names), or
+    ``part_span`` when Y's year is the part's (a five-year review: 从26.6万亿元增加到51.9万亿元 →
+    2007 and 2012). A current level that a task changes (Y a target: 由每人每年240元提高到280元)
+    is in force in the report's year.
+    """
     out = list(typed)
     for i in range(len(found) - 1):
         x, y = found[i], found[i + 1]
         before = sentence.text[: x.start - sentence.start][-12:]
         between = sentence.text[x.end - sentence.start : y.start - sentence.start]
-        if re.search(r"[从由][^，。；]*$", before) and _FROM_TO.match(between):
+        opener = re.search(r"[从由][^，。；从由]*$", before)
+        if opener and _FROM_TO.match(between):
             target = out[i + 1].kind == "target"
-            out[i] = replace(
-                out[i], kind=_level_kind(found[i], out[i].kind, False), year=out[i + 1].year - span
-            )
+            written = written_year(opener.group(), report_year, out[i + 1].year)
+            if written is not None:
+                x_year = written
+            elif target:
+                x_year = min(out[i + 1].year, report_year)
+            else:
+                years = part_span if span == 1 and out[i + 1].year_basis == "part" else span
+                x_year = out[i + 1].year - years
+            out[i] = replace(out[i], kind=_level_kind(found[i], out[i].kind, False), year=x_year)
             out[i + 1] = replace(out[i + 1], kind=_level_kind(found[i + 1], out[i + 1].kind, target))
             if len(out[i].name) < 2:
                 out[i] = replace(out[i], name=out[i + 1].name)
+    return out
+
+
+_LIST_GAPS = frozenset({"、", "和", "及", "与", "至", "到", "－", "-", "~", "—"})
+_CARRIED_KINDS = frozenset({"change", "share", "target", "estimate"})
+
+
+def _list_kinds(sentence: Sentence, found: list[Token], typed: list[Typed]) -> list[Typed]:
+    """Members of a list or range take the kind of its first member.
+
+    分别增长8.8%、9.9% (both changes), 累计提高41.7%到86.7% (a range of changes): the cue stands
+    before the first member only.
+    """
+    out = list(typed)
+    for i in range(1, len(out)):
+        gap = sentence.text[found[i - 1].end - sentence.start : found[i].start - sentence.start]
+        if gap in _LIST_GAPS and out[i - 1].kind in _CARRIED_KINDS and out[i].kind in ("achieved", "count"):
+            out[i] = replace(out[i], kind=out[i - 1].kind)
     return out
 
 

@@ -62,6 +62,7 @@ class Section:
         mode: ``review``, ``tasks`` or ``other``: of the part the section lies in.
         year: the year figures in it refer to by default, None where the part does not say.
         goals: indexes into :attr:`Structure.goals` of goal areas this section is about.
+        span: how many years the part reviews (过去五年工作回顾 → 5), 1 unless its heading says.
     """
 
     id: str
@@ -71,6 +72,7 @@ class Section:
     mode: str
     year: int | None
     goals: tuple[int, ...]
+    span: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,23 @@ def segment(texts: list[str], report_year: int | None) -> Structure:
     return Structure(tuple(roles), all_sentences, tuple(headings), sections, section_of, goals)
 
 
+_NUMBER_WORD = r"[一二三四五六七八九十\d]+"
+_SPAN_YEARS = re.compile(
+    rf"过去({_NUMBER_WORD})年|({_NUMBER_WORD})年来|(?:以来的|这|近)({_NUMBER_WORD})年(?!前|后|内)"
+)
+
+
+def period_years(texts: tuple[str, ...]) -> int:
+    """How many years a review period spans (过去五年, 五年来, 十一届人大以来的五年 → 5), 1 when none."""
+    for text in reversed(texts):
+        match = _SPAN_YEARS.search(text)
+        if match:
+            words = next(g for g in match.groups() if g)
+            number = int(words) if words.isdigit() else "一二三四五六七八九十".find(words) + 1
+            return number if 1 <= number <= 10 else 1
+    return 1
+
+
 def _part_year(text: str, mode: str, report_year: int | None) -> int | None:
     year = heading_year(text)
     if year is not None:
@@ -214,17 +233,20 @@ def _sections(
     sections: list[Section] = []
     members: list[list[int]] = []
     section_of: list[int] = []
-    mode, year = "other", None
+    mode, year, span = "other", None, 1
     for i in range(len(texts)):
         heading = starts.get(i)
         if heading is not None:
             if heading.level == 1:
                 mode = part_mode(heading.text)
                 year = _part_year(heading.text, mode, report_year)
+                span = period_years((heading.text,)) if mode == "review" else 1
             elif heading_year(heading.text) is not None:
                 year = heading_year(heading.text)
             title = strip_number(heading.text)
-            sections.append(Section(f"sec-{len(sections) + 1:03d}", title, heading.level, (), mode, year, ()))
+            sections.append(
+                Section(f"sec-{len(sections) + 1:03d}", title, heading.level, (), mode, year, (), span)
+            )
             members.append([])
         elif not sections:
             sections.append(Section("sec-000", texts[0][:30] if texts else "", 1, (), "other", None, ()))
@@ -243,6 +265,7 @@ def _sections(
                 section.mode,
                 section.year,
                 linked,
+                section.span,
             )
         )
     return tuple(result), tuple(section_of)

@@ -158,3 +158,92 @@ def test_bound_and_confidence() -> None:
 )
 def test_absurd_numbers_are_no_figures(text: str) -> None:
     assert figures(text) == []
+
+
+def test_from_to_earlier_level_takes_the_written_year_or_the_periods_start() -> None:
+    text = (
+        "一、过去五年工作回顾\n\n"
+        "财政收入从11.7万亿元增加到17.3万亿元。"
+        "财政赤字率从2009年的2.8%降到去年的1.5%左右。"
+        "覆盖人数由年初的400多万人扩大到年末的1120多万人。\n\n"
+        "二、对今年政府工作的建议\n\n"
+        "补助标准由每人每年240元提高到280元。"
+    )
+    got = {p.text: (p.fields.year, p.fields.kind) for p in figures(text, 2018)}
+    assert got["11.7万亿元"] == (2012, "achieved") and got["17.3万亿元"] == (2017, "achieved")
+    assert got["2.8%"][0] == 2009 and got["1.5%"][0] == 2017
+    assert got["400多万人"] == (2017, "count") and got["1120多万人"] == (2017, "count")
+    assert got["240元"] == (2018, "achieved") and got["280元"] == (2018, "target")
+
+
+def test_comparison_bases_and_effective_dates_do_not_set_the_year() -> None:
+    text = (
+        "二、对今年政府工作的建议\n\n"
+        "今年拟安排财政赤字2.18万亿元，比去年预算增加5600亿元，其中中央财政赤字1.4万亿元。"
+    )
+    got = {p.text: (p.fields.year, p.fields.kind) for p in figures(text, 2016)}
+    assert set(got.values()) == {(2016, "target")}
+    (dated,) = [p for p in figures("一、去年工作回顾\n\n从2016年1月1日起，关税总水平已降到9.8%。", 2016)]
+    assert (dated.fields.year, dated.fields.kind) == (2016, "achieved")
+
+
+def test_list_and_range_members_share_the_first_members_kind() -> None:
+    text = "一、2017年工作回顾\n\n城乡居民收入年均分别增长8.8%、9.9%，最低收购价累计提高41.7%到86.7%。"
+    assert [(p.text, p.fields.kind) for p in figures(text, 2018)] == [
+        ("8.8%", "change"),
+        ("9.9%", "change"),
+        ("41.7%", "change"),
+        ("86.7%", "change"),
+    ]
+
+
+def test_rates_named_as_rates_new_amounts_and_current_levels() -> None:
+    review = "一、2017年工作回顾\n\n居民消费价格涨幅回落到1.6%。新增高速公路6000公里。"
+    got = {p.text: p.fields.kind for p in figures(review, 2018)}
+    assert got == {"1.6%": "change", "6000公里": "achieved"}
+    tasks = (
+        "二、对今年政府工作的建议\n\n目前年度教育经费支出已经超过3万亿元，要用好。将现行16%的税率降至13%。"
+    )
+    got = {p.text: (p.fields.year, p.fields.kind) for p in figures(tasks, 2019)}
+    assert got == {"3万亿元": (2019, "achieved"), "16%": (2019, "achieved"), "13%": (2019, "target")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("重点城市重污染天数减少一半。", ("一半", 50.0, "%", "")),
+        ("我国有上亿市场主体。", ("亿", 1.0, "亿", "上")),
+        ("受困扰的家庭以千万计。", ("千万", 1000.0, "万", "以…计")),
+        ("要着重做好以下八个方面工作。", ("八个方面", 8.0, "个方面", "")),
+        ("增值税税率减为两档。", ("两档", 2.0, "档", "")),
+        ("加强工业、燃煤、机动车三大污染源治理。", ("三大", 3.0, "大", "")),
+        ("三年内给予定额税费减免。", ("三年", 3.0, "年", "内")),
+        ("两年多试点证明。", ("两年", 2.0, "年", "多")),
+        ("粮食连续6年增产。", ("6年", 6.0, "年", "")),
+        ("粮食产量实现“八连增”。", ("八连增", 8.0, "连增", "")),
+        ("出口份额提高2个多百分点。", ("2个多百分点", 2.0, "个百分点", "多")),
+    ],
+)
+def test_vague_amounts_counts_of_lists_and_durations(
+    text: str, expected: tuple[str, float, str, str]
+) -> None:
+    (found,) = figures(text)
+    assert (found.text, found.fields.value, found.fields.unit, found.fields.modifier) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持把人民利益放在第一位。",
+        "发扬四大发明的传统。",
+        "编制五年规划，今后五年要努力。",
+        "全区进入百强。",
+    ],
+)
+def test_priorities_named_sets_and_periods_stay_out(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_people_named_after_a_bare_magnitude_are_counted() -> None:
+    (found,) = figures("一、2017年工作回顾\n\n现有1260万农村户籍孩子在城市接受义务教育。", 2018)
+    assert found.fields.kind == "count"
