@@ -34,6 +34,7 @@ from typing import Any
 
 from desktop_app.core.importer.classify import unknown_modifier_words
 from desktop_app.core.importer.dataset import written_modifier_meaning
+from desktop_app.core.importer.intake import repair_numbers
 from desktop_app.core.importer.numbers import normalise_unit
 from desktop_app.core.importer.segment import sentences
 
@@ -272,14 +273,18 @@ def _differs(key: str, proposed: object, reviewed: object) -> bool:
 
 def locate(paragraphs: list[Json], decision: Json, year: int) -> tuple[Json, int, int]:
     """The paragraph and the offsets of a decision's figure: its snippet must occur exactly once."""
-    snippet = decision["snippet"]
+    snippet, figure = decision["snippet"], decision["figure"]
     places = [(p, at) for p in paragraphs for at in _occurrences(p["text"], snippet)]
-    if len(places) != 1:
+    if not places:
+        # quoted before the importer wrote odd numbers as ASCII (1998: 1 0 ％, 1999: 4·3％)
+        snippet, figure = repair_numbers(snippet), repair_numbers(figure)
+        places = [(p, at) for p in paragraphs for at in _occurrences(p["text"], snippet)]
+    if len(places) != 1 or snippet.count(figure) != 1:
         where = "at no place" if not places else f"at {len(places)} places"
         raise ReviewError(f"review of {year}, snippet {snippet!r}: found {where} in the report's text")
     paragraph, at = places[0]
-    start = at + snippet.index(decision["figure"])
-    return paragraph, start, start + len(decision["figure"])
+    start = at + snippet.index(figure)
+    return paragraph, start, start + len(figure)
 
 
 def _occurrences(text: str, snippet: str) -> Iterable[int]:

@@ -306,7 +306,11 @@ def name(sentence: str, start: int, end: int, since: int = 0) -> str:
         rest = window[stop.end() :]
         following = _NAME_STOPS.search(rest)
         subject = rest[: following.start()] if following else rest
-    subject = _NAME_LEADS.sub("", subject).strip("、，“”（）() ")
+    subject = _tidy_name(subject)
+    if len(subject) < 2 and stop and stop.start() > 0:  # 今年再减少农村贫困人口1000万: the object
+        rest = window[stop.end() :]
+        following = _NAME_STOPS.search(rest)
+        subject = _tidy_name(rest[: following.start()] if following else rest)
     if subject.count("”") > subject.count("“"):
         subject = "“" + subject  # the opening quote was cut off with the clause's lead words
     if len(subject) >= 2:
@@ -315,6 +319,18 @@ def name(sentence: str, start: int, end: int, since: int = 0) -> str:
     noun = after.group() if after else ""
     noun = re.split(r"以上|以下|左右|以内", noun)[0]
     return noun or subject
+
+
+# Plan and hedge words around a clause subject that are not part of the indicator's name.
+_NAME_TAIL = re.compile(r"(?:预算)?(?:拟按|拟安排|拟|安排|都要|也要|要|再|预期|预定|实际|计划)+$")
+_NAME_HEAD = re.compile(r"^(?:拟安排|拟|安排|计划|但|争取|扣除(?:物价|价格)因素|考虑价格(?:下降)?因素)+")
+
+
+def _tidy_name(subject: str) -> str:
+    """A clause subject without lead words and plan words (拟安排财政赤字, 赤字率拟按 → the indicator)."""
+    subject = _NAME_LEADS.sub("", subject).strip("、，“”（）() ")
+    tidy = _NAME_TAIL.sub("", _NAME_HEAD.sub("", subject))
+    return tidy if len(tidy) >= 2 else subject
 
 
 def aligned_names(sentence: str, starts: list[int]) -> list[str] | None:

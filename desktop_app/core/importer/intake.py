@@ -31,8 +31,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_FULLWIDTH_NUMBER = re.compile(r"[０-９]+(?:．[０-９]+)?")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．·・", "0123456789...", " ")
+# Numbers written other than in ASCII: a middle dot as the decimal point before a unit (19·5％), full-width
+# digits or point (１５．３, 9．3), digits spaced out one by one (1 9 9 7 年, 1 5 ．3 ％, 8 ．8 ％).
+_ODD_NUMBER = re.compile(
+    r"[0-9]+[·・][0-9]+(?=[％%万亿倍])"
+    r"|[0-9０-９](?: [0-9０-９]| ?[．.] ?[0-9０-９]|[0-9０-９])*"
+)
 _GAP = re.compile(r"[\s" + "".join(sorted(INVISIBLE)) + r"]+")
 _LICENCE = re.compile(r"本作品(?:是|在|来自|已|于|的)")
 _LICENCE_PROOF = ("公有领域", "Public domain", "public domain", "著作权法")
@@ -280,11 +285,8 @@ def _paragraph(raw: str, index: int, segments: tuple[tuple[int, int], ...], log:
             if "\n" not in gap and "\r" not in gap and not INVISIBLE & set(gap):
                 continue  # an ordinary space inside a line stays
             subs.append((match.start(), match.end(), *_gap_repair(raw, match.start(), match.end(), gap)))
-        for match in _FULLWIDTH_NUMBER.finditer(raw, seg_start, seg_end):
-            result = match.group().translate(_FULLWIDTH_DIGITS)
-            subs.append(
-                (match.start(), match.end(), "digits", result, "full-width digits written as ASCII digits")
-            )
+        for start, end, result in odd_numbers(raw, seg_start, seg_end):
+            subs.append((start, end, "digits", result, _digits_note(raw[start:end])))
         subs.sort()
         pos = seg_start
         for start, end, kind, result, note in subs:
@@ -298,6 +300,45 @@ def _paragraph(raw: str, index: int, segments: tuple[tuple[int, int], ...], log:
         parts.append(raw[pos:seg_end])
         length += seg_end - pos
     return TextParagraph(index, segments, "".join(parts))
+
+
+def odd_numbers(text: str, start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, str]]:
+    """Numbers in ``text[start:end]`` written other than in ASCII: (start, end, ASCII form).
+
+    Digits spaced apart also lose the space before their unit (``1 1 ％`` → ``11％``).
+    """
+    stop = len(text) if end is None else end
+    for match in _ODD_NUMBER.finditer(text, start, stop):
+        written_end = match.end()
+        spaced = " " in match.group()
+        if (
+            spaced
+            and text[written_end : written_end + 1] == " "
+            and written_end + 1 < stop
+            and not text[written_end + 1].isspace()
+        ):
+            written_end += 1
+        result = text[match.start() : written_end].translate(_FULLWIDTH_DIGITS)
+        if result != text[match.start() : written_end]:
+            yield match.start(), written_end, result
+
+
+def repair_numbers(text: str) -> str:
+    """``text`` with its numbers written as the importer repairs them (for text quoted before a repair)."""
+    parts, pos = [], 0
+    for start, end, result in odd_numbers(text):
+        parts += [text[pos:start], result]
+        pos = end
+    return "".join(parts) + text[pos:]
+
+
+def _digits_note(written: str) -> str:
+    """What a ``digits`` repair did to a number, in plain words."""
+    if " " in written:
+        return "digits written with spaces between them closed up"
+    if "·" in written or "・" in written:
+        return "middle dot between digits written as a decimal point"
+    return "full-width digits written as ASCII digits"
 
 
 def _placed(record: RepairRecord, paragraph: int, start: int) -> RepairRecord:

@@ -247,3 +247,19 @@ def test_priorities_named_sets_and_periods_stay_out(text: str) -> None:
 def test_people_named_after_a_bare_magnitude_are_counted() -> None:
     (found,) = figures("一、2017年工作回顾\n\n现有1260万农村户籍孩子在城市接受义务教育。", 2018)
     assert found.fields.kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("今年赤字率拟按2.8%安排。", "赤字率"),
+        ("今年拟安排财政赤字1.2万亿元。", "财政赤字"),
+        ("中央预算内投资安排5000亿元。", "中央预算内投资"),
+        ("今年粮食产量要稳定在5.5亿吨以上。", "粮食产量"),
+        ("城镇居民人均可支配收入实际增长9%。", "城镇居民人均可支配收入"),
+        ("今年再减少农村贫困人口1000万人以上。", "农村贫困人口"),
+    ],
+)
+def test_names_leave_out_plan_and_hedge_words(text: str, name: str) -> None:
+    (found,) = figures(text)
+    assert found.fields.name == name

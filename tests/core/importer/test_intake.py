@@ -14,6 +14,7 @@ from desktop_app.core.importer.intake import (
     licence_start,
     repair_text,
 )
+from desktop_app.core.importer.pipeline import import_text
 
 SAMPLE = (
     "\u200b\n\n政府工作报\n告\n\n国务院总理\n\u3000李克强\n\n"
@@ -114,3 +115,23 @@ def test_decode_utf8_gbk_and_garbage() -> None:
     assert decode("报告".encode("utf-16")).text == "报告"
     with pytest.raises(IntakeError, match=r"r\.txt: neither UTF-8 nor GBK/GB18030: byte 0xff at offset 1"):
         decode(b"a\xff\xff\xff", "r.txt")
+
+
+@pytest.mark.parametrize(
+    ("raw", "numbers"),
+    [
+        ("实际增长9．3％，全年增长19·5％。", ["9.3％", "19.5％"]),
+        (
+            "1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，平均每年增长1 1 ％，工业增长1 5 ．3 ％。",
+            ["74772亿元", "11％", "15.3％"],
+        ),
+        ("纪念5·12汶川地震。", []),
+    ],
+)
+def test_odd_number_forms_are_repaired_in_the_open(raw: str, numbers: list[str]) -> None:
+    result = import_text("一、1997年工作回顾\n\n" + raw, year=1998)
+    assert [p.text for p in result.proposals] == numbers
+    for repair in result.intake.repairs:
+        assert repair.kind == "digits" and repair.result == repair.raw_text.translate(
+            str.maketrans("０１２３４５６７８９．·", "0123456789..", " ")
+        )
