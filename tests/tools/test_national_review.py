@@ -310,3 +310,17 @@ def test_sharing_a_figure_no_decision_confirmed_fails() -> None:
     twin["shares_figure"] = True
     with pytest.raises(ReviewError, match="no earlier decision confirmed"):
         apply_review(_dataset(), [twin])
+
+
+def test_a_snippet_quoted_before_the_importer_repaired_its_number_still_applies() -> None:
+    spaced = "一、1997年工作回顾\n\n去年经济增长8 ．8 ％，全社会固定资产投资增长1 0 ％。\n"
+    dataset = to_dataset(
+        import_text(spaced, year=1998, level="national"), DatasetOptions(source_file="x.txt")
+    )
+    assert [i["span"]["text"] for i in dataset["indicators"]] == ["8.8％", "10％"]
+    reviewed = apply_review(
+        dataset,
+        [_decision("去年经济增长8 ．8 ％", "8 ．8 ％", role="outcome", value=8.8, year=1997, kind="change")],
+    )
+    (confirmed,) = [i for i in reviewed["indicators"] if i.get("review") == "confirmed"]
+    assert (confirmed["span"]["text"], confirmed["value"]) == ("8.8％", 8.8)
