@@ -32,9 +32,7 @@ _MORE = {"多": "approximate", "余": "approximate", "上": "at_least"}
 _TIME_UNITS = ("年", "个月", "天")
 _BOUND_WORDS = frozenset({"低于", "高于", "不超过", "不低于", "以内", "以下"})
 
-_TARGET_CUES = re.compile(
-    r"预期目标|目标|力争|拟|计划(?!生育)|确保|争取|要|安排|预算|将|控制在|到(?:19|20)\d\d年"
-)
+_TARGET_CUES = re.compile(r"预期目标|目标|力争|拟|计划(?!生育)|确保|争取|要|安排|预算|将|到(?:19|20)\d\d年")
 # A level stated as it stands now, also inside a tasks part: done (已经超过2万亿元, 已由15.3%降到12%),
 # or current (目前, 现行16%的税率 — but the level a task changes it to, 降至13%, is the task's).
 _DONE_CUES = re.compile(r"已(?:经|达|有|超过|突破|由|从)(?!.*(?:要|力争|确保|计划|目标))")
@@ -53,6 +51,15 @@ _SHARE_CUES = re.compile(r"占|比重|比例|份额")
 _YEAR_IN_TEXT = re.compile(
     r"(?<![比较同与由从于])((?:19|20)\d\d)(?:[—－-](?:19|20)?\d\d)?年(?!以前|之前|代)|(今年|本年|明年|去年|上年|过去一年|过去的一年|一年来|过去[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年来)"
 )
+# Words that make a number in a tasks part something to be done: plan words and verbs of action. A
+# figure of a tasks part with none of them before it, in its paragraph or in an introducing paragraph is
+# a fact stated there (我国有上亿市场主体, 受困扰的家庭以千万计), not a target.
+PLAN_CUES = re.compile(
+    r"要|拟|将|力争|确保|争取|目标|计划|安排|预算|预期|控制|继续|再|进一步|提高|降低|增加|减少|新增|新建|改建"
+    r"|改造|完成|实现|推进|推动|扩大|下降|增长|减|降|提升|达到|稳定在|保持|建设|加强|支持|实施|开展|培训|扩招"
+    r"|投资|发行|用于|拿出|补助|下达|取消|免|清偿|压减|加快|覆盖|建成|开工|解决|脱贫|搬迁|治理|淘汰|整合|力度|标准"
+    r"|提出"
+)
 _CLAUSE_BREAK = "，,；;。：:！？"
 _NAME_STOPS = re.compile(
     r"比上年|同比|分别|年均|增长(?!率|点)|下降|提高|降低|增加(?!值)|减少|上升|回落|下调|上调|扩大|缩小|上涨|达到|达|为|突破|超过|实现|完成"
@@ -66,7 +73,7 @@ _NAME_LEADS = re.compile(
 _PERSON_WORDS = ("人口", "用户", "人", "户", "农民", "劳动力", "学生", "职工")
 # The people a bare 万/亿 counts, named in the noun phrase after it (3亿多农村人口, 1260万农村户籍孩子).
 _PEOPLE_AFTER = re.compile(
-    r"[^，。；、的在和与及]{0,8}?(?:人口|人员|人才|农民|农民工|学生|孩子|儿童|职工|群众|居民|家庭|纳税人|劳动力|用户|老人|患者)"
+    r"[^，。；、的在和与及]{0,8}?(?:人口|人员|人才|农民|农民工|学生|孩子|儿童|职工|群众|居民|家庭|纳税人|劳动力|用户|老人|患者|中国人|市场主体|企业)"
 )
 
 
@@ -79,6 +86,9 @@ class Context:
         earlier: earlier sentences of the paragraph (for a year stated at their start).
         report_year: the report's year; ``part_year`` / ``part_mode`` those of the part it lies in.
         default_scope: the scope of the report's level.
+        planned: the paragraph's earlier sentences, or a previous paragraph that introduces it,
+            state a plan (:data:`PLAN_CUES`), so its bare figures are targets.
+        introduced: the previous paragraph introduces this one as targets (主要预期目标是：).
         future: an earlier sentence of the paragraph speaks of what will be done (将, 今后, 下一步),
             outside any part that says whether it reviews or plans.
     """
@@ -91,6 +101,8 @@ class Context:
     part_mode: str
     default_scope: str
     future: bool = False
+    planned: bool = True
+    introduced: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,13 +190,17 @@ def unknown_modifier_words(text: str) -> list[str]:
     return [w for w in _modifier_words(text) if w not in known] if text else []
 
 
+# A year named as the base of a comparison (在1992年快速增长的基础上，1993年…) is not the figure's.
+_BASE_YEAR = re.compile(r"在(?:19|20)\d\d年[^，。；,;]*?基础上[，,]?")
+
+
 def year(ctx: Context, start: int, kind_hint_target: bool) -> tuple[int, str]:
     """The year a figure refers to, and what said so (``explicit``, ``relative``, ``part``, ``default``)."""
-    found = _last_year(ctx.sentence[:start], ctx.report_year)
+    found = _last_year(_BASE_YEAR.sub("", ctx.sentence[:start]), ctx.report_year)
     if found is not None:
         return found
     for earlier in reversed(ctx.earlier):
-        found = _last_year(earlier[:10], ctx.report_year)
+        found = _last_year(_BASE_YEAR.sub("", earlier)[:10], ctx.report_year)
         if found is not None and not (ctx.part_mode == "tasks" and found[0] < ctx.report_year):
             return found[0], "paragraph"
         if found is not None:
@@ -245,8 +261,8 @@ def _last_year(text: str, report_year: int) -> tuple[int, str] | None:
     return None
 
 
-def is_target(ctx: Context, clause: str, fig_year: int, basis: str) -> bool:
-    """Set for the coming year or a future period (guideline kind 1)."""
+def is_target(ctx: Context, clause: str, fig_year: int, basis: str, start: int) -> bool:
+    """Set for the coming year or a future period (guideline kind 1); ``start`` is the figure's offset."""
     if "预计" in clause or _DONE_CUES.search(clause):
         return False
     if _CURRENT_CUES.search(clause) and not _LEVEL_AFTER_CUE.search(clause[-12:]):
@@ -255,15 +271,16 @@ def is_target(ctx: Context, clause: str, fig_year: int, basis: str) -> bool:
         # a review part states facts of the report's own year too (从2002年1月1日起…涉及5300多个税目)
         return ctx.part_mode != "review" or bool(_TARGET_CUES.search(clause))
     if ctx.part_mode == "tasks" and basis in ("part", "default"):
-        return True
-    return ctx.part_mode != "review" and (ctx.future or bool(_TARGET_CUES.search(clause)))
+        rest = re.split(f"[{_CLAUSE_BREAK}]", ctx.sentence[start:], maxsplit=1)[0]
+        return ctx.planned or bool(PLAN_CUES.search(ctx.sentence[:start]) or PLAN_CUES.search(rest))
+    return ctx.part_mode != "review" and (ctx.future or ctx.introduced or bool(_TARGET_CUES.search(clause)))
 
 
 def kind(ctx: Context, token: Token, start: int, end: int, meaning: str, fig_year: int, basis: str) -> str:
     """The figure's kind: the first guideline rule that applies."""
     sentence = ctx.sentence
     clause = sentence[clause_start(sentence, start) : start]
-    if is_target(ctx, clause, fig_year, basis):
+    if is_target(ctx, clause, fig_year, basis, start):
         return "target"
     if "预计" in clause:
         return "estimate"

@@ -12,12 +12,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from desktop_app.core.importer.classify import (
+    PLAN_CUES,
     Context,
     Typed,
     aligned_names,
     classify,
+    clause_start,
+    is_target,
     written_year,
 )
+from desktop_app.core.importer.classify import year as year_of
 from desktop_app.core.importer.figures import Token, tokens
 from desktop_app.core.importer.intake import Intake, repair_text
 from desktop_app.core.importer.metadata import Detected, detect
@@ -143,6 +147,7 @@ def propose(texts: list[str], structure: Structure, report_year: int, default_sc
         section_index = structure.section_of[index]
         section = structure.sections[section_index] if section_index is not None else None
         sentences = structure.sentences[index]
+        introduced = _introduced(texts, index)
         for k, sentence in enumerate(sentences):
             found = tokens(sentence.text, sentence.start)
             if not found:
@@ -157,6 +162,8 @@ def propose(texts: list[str], structure: Structure, report_year: int, default_sc
                 default_scope=default_scope,
                 future=(section is None or section.mode == "other")
                 and any(_FUTURE.search(s.text) for s in sentences[:k]),
+                planned=any(PLAN_CUES.search(s.text) for s in sentences[:k]) or introduced,
+                introduced=introduced,
             )
             names = _aligned(sentence, found)
             typed: list[Typed] = [
@@ -164,7 +171,7 @@ def propose(texts: list[str], structure: Structure, report_year: int, default_sc
                 for i, token in enumerate(found)
             ]
             span = period_years((*ctx.earlier, sentence.text))
-            typed = _from_to(sentence, found, typed, span, section.span if section else 1, report_year)
+            typed = _from_to(ctx, found, typed, span, section.span if section else 1)
             typed = _list_kinds(sentence, found, typed)
             typed = _inherit_names(found, typed)
             out.extend(
@@ -180,6 +187,12 @@ def propose(texts: list[str], structure: Structure, report_year: int, default_sc
                 for token, fields in zip(found, typed, strict=True)
             )
     return out
+
+
+def _introduced(texts: list[str], index: int) -> bool:
+    """Whether the paragraph before introduces this one as targets (今年发展的主要预期目标是：)."""
+    previous = texts[index - 1].rstrip() if index > 0 else ""
+    return previous.endswith(("：", ":")) and bool(re.search(r"目标|预期|计划|指标|要求", previous))
 
 
 def _aligned(sentence: Sentence, found: list[Token]) -> dict[int, str]:
@@ -203,31 +216,28 @@ def _aligned(sentence: Sentence, found: list[Token]) -> dict[int, str]:
     return names
 
 
-def _from_to(
-    sentence: Sentence,
-    found: list[Token],
-    typed: list[Typed],
-    span: int,
-    part_span: int,
-    report_year: int,
-) -> list[Typed]:
+def _from_to(ctx: Context, found: list[Token], typed: list[Typed], span: int, part_span: int) -> list[Typed]:
     """从X提高到Y: X is the earlier level, not a change; Y the level reached.
 
     X's year is the one written in the 从 phrase (从2009年的2.8%, 由上年的1.2%), else the level
     before the period Y closes: ``span`` years before Y's (a period the paragraph names), or
     ``part_span`` when Y's year is the part's (a five-year review: 从26.6万亿元增加到51.9万亿元 →
     2007 and 2012). A current level that a task changes (Y a target: 由每人每年240元提高到280元)
-    is in force in the report's year.
+    is in force in the report's year. A year written in the 从 phrase is X's only: Y's comes from
+    the text before the phrase (赤字率从去年的2.1%提高到2.3%: 2.3 % is this year's target).
     """
     out = list(typed)
+    report_year = ctx.report_year
     for i in range(len(found) - 1):
         x, y = found[i], found[i + 1]
-        before = sentence.text[: x.start - sentence.start][-12:]
-        between = sentence.text[x.end - sentence.start : y.start - sentence.start]
+        before = ctx.sentence[: x.start - ctx.offset][-12:]
+        between = ctx.sentence[x.end - ctx.offset : y.start - ctx.offset]
         opener = re.search(r"[从由][^，。；从由]*$", before)
         if opener and _FROM_TO.match(between):
-            target = out[i + 1].kind == "target"
             written = written_year(opener.group(), report_year, out[i + 1].year)
+            if written is not None and out[i + 1].year == written:
+                out[i + 1] = _year_before_phrase(ctx, y, x.start - len(before) + opener.start(), out[i + 1])
+            target = out[i + 1].kind == "target"
             if written is not None:
                 x_year = written
             elif target:
@@ -258,6 +268,16 @@ def _list_kinds(sentence: Sentence, found: list[Token], typed: list[Typed]) -> l
         if gap in _LIST_GAPS and out[i - 1].kind in _CARRIED_KINDS and out[i].kind in ("achieved", "count"):
             out[i] = replace(out[i], kind=out[i - 1].kind)
     return out
+
+
+def _year_before_phrase(ctx: Context, y: Token, opener: int, fields: Typed) -> Typed:
+    """Y of 从X到Y typed with the year of the text before the 从 phrase (``opener``, in the paragraph)."""
+    fig_year, basis = year_of(ctx, opener - ctx.offset, False)
+    start = y.start - ctx.offset
+    clause = ctx.sentence[clause_start(ctx.sentence, start) : start]
+    if is_target(ctx, clause, fig_year, basis, start):
+        return replace(fields, year=fig_year, year_basis=basis, kind="target")
+    return replace(fields, year=fig_year, year_basis=basis)
 
 
 def _level_kind(token: Token, kind: str, target: bool) -> str:

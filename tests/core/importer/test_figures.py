@@ -263,3 +263,19 @@ def test_people_named_after_a_bare_magnitude_are_counted() -> None:
 def test_names_leave_out_plan_and_hedge_words(text: str, name: str) -> None:
     (found,) = figures(text)
     assert found.fields.name == name
+
+
+def test_a_year_in_the_from_phrase_or_a_comparison_base_is_not_the_levels_year() -> None:
+    tasks = "二、对今年政府工作的建议\n\n赤字率从去年的2.1%提高到2.3%。"
+    got = [(p.text, p.fields.year, p.fields.kind) for p in figures(tasks, 2015)]
+    assert got == [("2.1%", 2014, "achieved"), ("2.3%", 2015, "target")]
+    review = "一、1993年工作的回顾\n\n在1992年快速增长的基础上，经济继续发展。国内生产总值比上年增长13.4%。"
+    assert [(p.text, p.fields.year) for p in figures(review, 1994)] == [("13.4%", 1993)]
+
+
+def test_targets_listed_after_an_introducing_paragraph_and_facts_in_a_tasks_part() -> None:
+    listed = "今年经济社会发展的主要预期目标是：\n\n国内生产总值增长8%左右；城镇新增就业900万人以上。"
+    assert {p.fields.kind for p in figures(listed, 2011)} == {"target"}
+    facts = "二、对今年政府工作的建议\n\n我国有上亿市场主体，受困扰的家庭以千万计。要完成1000万人脱贫。"
+    got = {p.text: p.fields.kind for p in figures(facts, 2019)}
+    assert got["亿"] != "target" and got["千万"] != "target" and got["1000万人"] == "target"
