@@ -204,8 +204,8 @@ def test_rates_named_as_rates_new_amounts_and_current_levels() -> None:
     tasks = (
         "二、对今年政府工作的建议\n\n目前年度教育经费支出已经超过3万亿元，要用好。将现行16%的税率降至13%。"
     )
-    got = {p.text: (p.fields.year, p.fields.kind) for p in figures(tasks, 2019)}
-    assert got == {"3万亿元": (2019, "achieved"), "16%": (2019, "achieved"), "13%": (2019, "target")}
+    typed = {p.text: (p.fields.year, p.fields.kind) for p in figures(tasks, 2019)}
+    assert typed == {"3万亿元": (2019, "achieved"), "16%": (2019, "achieved"), "13%": (2019, "target")}
 
 
 @pytest.mark.parametrize(
