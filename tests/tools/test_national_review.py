@@ -91,12 +91,15 @@ def test_a_proposed_figure_is_confirmed_with_the_reviewed_fields_and_keeps_its_s
 
 def test_changed_fields_are_counted_as_corrections() -> None:
     dataset = _dataset()
-    decision = _decision("赤字率拟按2.8%安排", "2.8%", name="赤字率", value=2.8, series="deficit_ratio")
+    # the reviewer writes a longer name than the importer's 赤字率
+    decision = _decision("赤字率拟按2.8%安排", "2.8%", name="全国赤字率", value=2.8, series="deficit_ratio")
     proposed = _at(dataset, "2.8%")[0]
     proposed["series"] = "deficit_ratio"  # only the name differs
     _, corrections = review_with_corrections(dataset, [decision])
-    assert proposed["name"] != "赤字率", "the importer names it otherwise (else this test tests nothing)"
-    assert [(c.field, c.proposed, c.reviewed) for c in corrections] == [("name", proposed["name"], "赤字率")]
+    assert proposed["name"] != "全国赤字率", "the importer names it otherwise (else this test tests nothing)"
+    assert [(c.field, c.proposed, c.reviewed) for c in corrections] == [
+        ("name", proposed["name"], "全国赤字率")
+    ]
     assert correction_counts(corrections) == {"name": 1}
 
 
