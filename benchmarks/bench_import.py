@@ -146,6 +146,9 @@ def gold_list(path: Path, records: dict[int, str]) -> dict[str, Any]:
         "year": year,
         "gold": total,
         "proposed": len(proposals),
+        "found": found,
+        "year_right": year_ok,
+        "kind_right": kind_ok,
         "recall": found / total,
         "precision": found / len(proposals) if proposals else 0.0,
         "strict_recall": strict / total,
@@ -209,9 +212,10 @@ def format_table(results: dict[str, Any], misses: bool = True) -> str:
         lines += [f"    not in Linzi: {m}" for m in a["extra"]]
     for b in results["gold"]:
         lines.append(
-            f"  gold {b['year']}: {b['gold']} figures, {b['proposed']} proposed; recall {b['recall']:.1%}, "
-            f"precision {b['precision']:.1%}; on found: year {b['year_accuracy']:.1%}, kind "
-            f"{b['kind_accuracy']:.1%}, modifier {b['modifier_accuracy']:.1%}; "
+            f"  gold {b['year']}: {b['gold']} figures, {b['proposed']} proposed, {b['found']} found; "
+            f"recall {b['recall']:.1%}, precision {b['precision']:.1%}; on found: year {b['year_right']}/"
+            f"{b['found']} = {b['year_accuracy']:.2%}, kind {b['kind_right']}/{b['found']} = "
+            f"{b['kind_accuracy']:.2%}, modifier {b['modifier_accuracy']:.1%}; "
             f"recall with year+kind right {b['strict_recall']:.1%}"
         )
         if misses:
