@@ -1542,10 +1542,6 @@
         <source>Export Trend</source>
         <translation>导出趋势</translation>
     </message>
-    <message>
-        <source>Export Failed</source>
-        <translation>导出失败</translation>
-    </message>
 </context>
 <context>
     <name>UnreviewedControls</name>

@@ -118,18 +118,7 @@ class SearchIndex:
         )
         self._spoken: Sequence[str] = spoken_initials(self._texts, self._chars)
         report(1.0)
-        self._matcher = self._matchers()
-
-    def _matchers(self) -> Matchers:
-        return Matchers(
-            chars=self._chars,
-            pairs=self._pairs,
-            triples=self._initial_triples,
-            full_tokens=self._full_tokens,
-            prefix_tokens=self._prefix_tokens,
-            initials=self._initials,
-            several_initials=self._several_initials,
-        )
+        self._matcher = Matchers(self.parts())
 
     @classmethod
     def build(cls, report: Report) -> SearchIndex:
@@ -205,7 +194,7 @@ class SearchIndex:
         index._initial_triples = parts.triples
         index._several_initials = dict(parts.several_initials)
         index._spoken = parts.spoken
-        index._matcher = index._matchers()
+        index._matcher = Matchers(index.parts())
         return index
 
     # -- public queries ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ import itertools
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -23,6 +23,7 @@ import numpy as np
 from desktop_app.core.search.pinyin import is_abbreviation, segmentations
 from desktop_app.core.search.posting_table import sorted_union
 from desktop_app.core.search.query import QueryTerm
+from desktop_app.core.search.state import IndexParts
 from desktop_app.core.textfold import fold
 
 __all__ = ["EMPTY_TERM", "MAX_PATTERNS", "CharSet", "Matcher", "Matchers", "Pattern"]
@@ -84,25 +85,15 @@ EMPTY_TERM: Final = Matcher(needle="", regex=None, drivers=(), estimate=-1)
 class Matchers:
     """The matchers of query terms over one index's posting lists, made on first use and cached."""
 
-    def __init__(
-        self,
-        *,
-        chars: Mapping[str, Sequence[int]],
-        pairs: Mapping[str, Sequence[int]],
-        triples: Mapping[str, Sequence[int]],
-        full_tokens: Mapping[str, CharSet],
-        prefix_tokens: Mapping[str, CharSet],
-        initials: Mapping[int, str],
-        several_initials: Mapping[str, str],
-    ) -> None:
-        """Match over these tables (see :class:`~desktop_app.core.search.state.IndexParts`)."""
-        self._chars = chars
-        self._pairs = pairs
-        self._triples = triples
-        self._full_tokens = full_tokens
-        self._prefix_tokens = prefix_tokens
-        self._initials = initials
-        self._several_initials = several_initials
+    def __init__(self, parts: IndexParts) -> None:
+        """Match over an index's posting lists and pinyin tables (shared, not copied)."""
+        self._chars = parts.chars
+        self._pairs = parts.pairs
+        self._triples = parts.triples
+        self._full_tokens = parts.full_tokens
+        self._prefix_tokens = parts.prefix_tokens
+        self._initials = parts.initials
+        self._several_initials = parts.several_initials
         self._next: dict[str, set[str]] | None = None  # built on the first pinyin query
         self._matchers: dict[QueryTerm, Matcher] = {}
         self._pair_cache: dict[tuple[CharSet, CharSet], tuple[str, ...]] = {}

@@ -24,7 +24,15 @@ from desktop_app.qt.charts.render import (
     render_group_svg,
 )
 
-__all__ = ["ExportSource", "export_png", "export_svg", "export_with_dialog"]
+__all__ = [
+    "ExportSource",
+    "ask_save_path",
+    "chart_save_path",
+    "export_png",
+    "export_svg",
+    "export_with_dialog",
+    "warn_export_failed",
+]
 
 ExportSource = ChartGroup | ChartPlot | NumberCards | GroupChart
 
@@ -112,6 +120,37 @@ def export_with_dialog(
         source_line: Where the figures come from, drawn under the exported chart.
     """
     parent = parent or chart
+    path = chart_save_path(parent, file_format, file_stem(chart.group))
+    if path is None:
+        return
+    width = chart.width()
+    try:
+        if file_format == "png":
+            export_png(chart, path, width=width * 2, dpi=SCREEN_DPI * 2, source_line=source_line)
+        else:
+            export_svg(chart, path, width=width, source_line=source_line)
+    except (OSError, ChartRenderError) as error:
+        warn_export_failed(parent, str(error))
+
+
+def ask_save_path(parent: QWidget, caption: str, suggested: str, file_filter: str, suffix: str) -> str | None:
+    """Ask where to save a file; the path ends with ``suffix`` (added if the reader left it out).
+
+    Returns:
+        The path, or None when the dialog was cancelled.
+    """
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
+    if not path:
+        return None
+    return path if path.lower().endswith(suffix) else path + suffix
+
+
+def chart_save_path(parent: QWidget, file_format: str, stem: str) -> str | None:
+    """Ask where to save a chart as ``png`` or ``svg``, suggesting ``stem`` in the Pictures folder.
+
+    Returns:
+        The path, or None when the dialog was cancelled.
+    """
     suffix = f".{file_format}"
     if file_format == "png":
         caption = QCoreApplication.translate("ChartPanel", "Export Chart as PNG")
@@ -120,25 +159,17 @@ def export_with_dialog(
         caption = QCoreApplication.translate("ChartPanel", "Export Chart as SVG")
         file_filter = QCoreApplication.translate("ChartPanel", "SVG drawings (*.svg)")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-    suggested = str(Path(folder) / (file_stem(chart.group) + suffix))
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
-    if not path:
-        return
-    if not path.lower().endswith(suffix):
-        path += suffix
-    width = chart.width()
-    try:
-        if file_format == "png":
-            export_png(chart, path, width=width * 2, dpi=SCREEN_DPI * 2, source_line=source_line)
-        else:
-            export_svg(chart, path, width=width, source_line=source_line)
-    except (OSError, ChartRenderError) as error:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            QCoreApplication.translate("ChartPanel", "Export Failed"),
-            str(error),
-            QMessageBox.StandardButton.Ok,
-            parent,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+    return ask_save_path(parent, caption, str(Path(folder) / (stem + suffix)), file_filter, suffix)
+
+
+def warn_export_failed(parent: QWidget, message: str) -> None:
+    """Say in a (modal) message box why an export failed; the message as plain text."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ChartPanel", "Export Failed"),
+        message,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

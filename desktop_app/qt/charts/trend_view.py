@@ -14,11 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.atomic import atomic_write_bytes, atomic_write_text
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import fill, visible_text
+from desktop_app.qt.charts.export import ask_save_path, warn_export_failed
 from desktop_app.qt.charts.trend import TrendChart
 from desktop_app.qt.models.roles import ITEM_ID_ROLE, SORT_ROLE
 from desktop_app.qt.models.trend_table import TrendRow, TrendTableModel
@@ -192,23 +191,15 @@ class TrendView(QWidget):
         }
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"trend.{file_format}")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Trend"), suggested, filters[file_format])
-        if not path:
+        path = ask_save_path(
+            self, self.tr("Export Trend"), suggested, filters[file_format], f".{file_format}"
+        )
+        if path is None:
             return
-        if not path.lower().endswith("." + file_format):
-            path += "." + file_format
         try:
             self.export(file_format, path)
         except (OSError, ValueError) as error:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Export Failed"),
-                str(error),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
+            warn_export_failed(self, str(error))
 
     def dispose(self) -> None:
         """Delete the view and the chart's pyqtgraph leftovers."""

@@ -5,15 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 
-from desktop_app.core.language import Language
 from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator, Report
 from desktop_app.core.presentation import (
     editorial_text,
@@ -29,56 +22,35 @@ from desktop_app.core.unreviewed import is_unreviewed, unreviewed_label, unrevie
 from desktop_app.core.words import word
 from desktop_app.qt.models.looks import unreviewed_brush_colour, unreviewed_font
 from desktop_app.qt.models.roles import DOMAIN_ROLE, ITEM_ID_ROLE, SORT_ROLE
+from desktop_app.qt.models.table import ModelIndex, RowTableModel
 from desktop_app.qt.text import tooltip
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 CELL_LIMIT = 120
 
 
-class IndicatorTableModel(QAbstractTableModel):
+class IndicatorTableModel(RowTableModel[AnyIndicator]):
     """Figures as rows: name, value, unit, year, kind, modifier, scope, source."""
 
     NAME, VALUE, UNIT, YEAR, KIND, MODIFIER, SCOPE, SOURCE = range(8)
+    COLUMNS = 8
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[AnyIndicator] = []
-        self._lang = Language.ZH
         self._report: Report | None = None  # for where a figure stands (page and paragraph)
 
     def set_indicators(self, indicators: Sequence[AnyIndicator]) -> None:
-        self.beginResetModel()
-        self._rows = list(indicators)
-        self.endResetModel()
+        self._set_rows(indicators)
 
     def set_report(self, report: Report) -> None:
         """The report the figures come from: the Source column says where they stand in it."""
         self._report = report
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    def set_language(self, lang: Language | str) -> None:
-        self._lang = Language.from_tag(lang)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+        self._all_changed()
 
     def indicator(self, row: int) -> AnyIndicator:
         return self._rows[row]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        headers = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Figure"),
             self.tr("Value"),
             self.tr("Unit"),
@@ -88,17 +60,11 @@ class IndicatorTableModel(QAbstractTableModel):
             self.tr("Scope"),
             self.tr("Source"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        item = self._item_at(index)
+        if item is None:
             return None
-        item = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)

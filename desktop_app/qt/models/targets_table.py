@@ -13,10 +13,7 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPointF,
     QRectF,
     QSortFilterProxyModel,
@@ -24,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from desktop_app.core.language import Language
 from desktop_app.core.presentation import visible_text, year_text
 from desktop_app.core.targets.display import (
     VERDICT_COLOURS,
@@ -34,11 +30,11 @@ from desktop_app.core.targets.display import (
 )
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
 from desktop_app.qt.models.roles import DOMAIN_ROLE, SORT_ROLE
+from desktop_app.qt.models.table import ModelIndex, RowTableModel
 from desktop_app.qt.text import tooltip
 
 __all__ = ["TargetsFilterProxy", "TargetsTableModel", "verdict_icon"]
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 CELL_LIMIT = 160
 ICON_SIZE = 16
 
@@ -112,28 +108,15 @@ def _tint(verdict: Verdict) -> QColor:
     return colour
 
 
-class TargetsTableModel(QAbstractTableModel):
+class TargetsTableModel(RowTableModel[Pair]):
     """Pairs as rows: series, year, target, outcome, verdict, rule (read-only)."""
 
     SERIES, YEAR, TARGET, OUTCOME, VERDICT, RULE = range(6)
     COLUMNS = 6
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Pair] = []
-        self._lang = Language.ZH
-
     def set_pairs(self, pairs: Sequence[Pair]) -> None:
         """Show ``pairs``, by series (in the order given) and year."""
-        self.beginResetModel()
-        self._rows = list(pairs)
-        self.endResetModel()
-
-    def set_language(self, lang: Language | str) -> None:
-        self._lang = Language.from_tag(lang)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        self._set_rows(pairs)
 
     def pair(self, row: int) -> Pair:
         return self._rows[row]
@@ -141,20 +124,8 @@ class TargetsTableModel(QAbstractTableModel):
     def pairs(self) -> tuple[Pair, ...]:
         return tuple(self._rows)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        headers = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Series"),
             self.tr("Year"),
             self.tr("Target"),
@@ -162,18 +133,12 @@ class TargetsTableModel(QAbstractTableModel):
             self.tr("Verdict"),
             self.tr("Rule"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def figure(self, index: ModelIndex) -> FigureRef | None:
         """The target or outcome a cell shows (None for other columns and empty cells)."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        pair = self._item_at(index)
+        if pair is None:
             return None
-        pair = self._rows[index.row()]
         if index.column() == self.TARGET:
             return pair.target
         if index.column() == self.OUTCOME:
@@ -181,9 +146,9 @@ class TargetsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        pair = self._item_at(index)
+        if pair is None:
             return None
-        pair = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(pair, column)

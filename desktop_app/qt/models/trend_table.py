@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from desktop_app.core.presentation import number_text, visible_text
 from desktop_app.qt.models.roles import ITEM_ID_ROLE, SORT_ROLE
+from desktop_app.qt.models.table import ModelIndex, RowTableModel
 
 __all__ = ["TrendRow", "TrendTableModel"]
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class TrendRow(Protocol):
@@ -34,50 +33,36 @@ class TrendRow(Protocol):
     def rate(self) -> float: ...
 
 
-class TrendTableModel(QAbstractTableModel):
+class TrendTableModel(RowTableModel[TrendRow]):
     """Rows of a trend, newest year first; :data:`ITEM_ID_ROLE` gives a row's report id."""
 
     # The numbers first: in a narrow table the report's title is what gets cut.
     YEAR, OCCURRENCES, CHARACTERS, RATE, REPORT = range(5)
+    COLUMNS = 5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TrendRow] = []
         self._titles: Mapping[str, str] = {}
 
     def set_rows(self, rows: Sequence[TrendRow], titles: Mapping[str, str] | None = None) -> None:
         """Show ``rows``; ``titles`` names each report id (the id is shown where it has none)."""
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda r: (-r.year, r.report_id))
         self._titles = dict(titles or {})
-        self.endResetModel()
-
-    def row_at(self, row: int) -> TrendRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        self._set_rows(sorted(rows, key=lambda r: (-r.year, r.report_id)))
 
     def title(self, report_id: str) -> str:
         return self._titles.get(report_id, report_id)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        headers = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("Year"),
             self.tr("Occurrences"),
             self.tr("Characters"),
             self.tr("Per 10,000 characters"),
             self.tr("Report"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
+        row = self._item_at(index)
         if row is None:
             return None
         column = index.column()

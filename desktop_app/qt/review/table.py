@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop_app.core.language import Language
 from desktop_app.core.model import ModifierMeaning, Review
 from desktop_app.core.presentation import (
     goal_short_label,
@@ -25,9 +24,9 @@ from desktop_app.core.presentation import (
 )
 from desktop_app.core.review import Change, Figure, ReviewError, ReviewFilter, ReviewSession, parse_field
 from desktop_app.qt.models.roles import DOMAIN_ROLE, ITEM_ID_ROLE
+from desktop_app.qt.models.table import ModelIndex, RowTableModel
 from desktop_app.qt.text import tooltip
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 CELL_LIMIT = 80
 # Light backgrounds of the state cell: a proposal must not look like a checked figure.
 STATE_COLOURS = {
@@ -38,7 +37,7 @@ STATE_COLOURS = {
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 20  # the core field a column edits ("" for none)
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(RowTableModel[str]):
     """Figures under review as rows: state, name, value, unit, year, kind, modifier, confidence, goal area.
 
     Signals:
@@ -48,6 +47,7 @@ class ReviewTableModel(QAbstractTableModel):
     edit_refused = Signal(str)
 
     STATE, NAME, VALUE, UNIT, YEAR, KIND, MODIFIER, CONFIDENCE, GOAL, WRITTEN = range(10)
+    COLUMNS = 10
     FIELDS: ClassVar[dict[int, str]] = {
         NAME: "name",
         VALUE: "value",
@@ -64,15 +64,10 @@ class ReviewTableModel(QAbstractTableModel):
         self._session = session
         self._submit = submit
         self._filter = ReviewFilter()
-        self._lang = Language.ZH
-        self._ids: list[str] = session.figure_ids()
-        self._row_of = {figure_id: row for row, figure_id in enumerate(self._ids)}
+        self._rows = session.figure_ids()  # a row is a figure's id: the session holds the figure
+        self._row_of_id = {figure_id: row for row, figure_id in enumerate(self._rows)}
 
     # --- what is shown ------------------------------------------------------------------------
-
-    def set_language(self, lang: Language | str) -> None:
-        self._lang = Language.from_tag(lang)
-        self._all_changed()
 
     def set_filter(self, where: ReviewFilter) -> None:
         self._filter = where
@@ -84,44 +79,26 @@ class ReviewTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Read the session again: rows a change took out of the filter go, rows it let in come."""
         ids = [f.id for f in self._session.figures(self._filter)]
-        if ids == self._ids:
+        if ids == self._rows:
             self._all_changed()
             return
-        self.beginResetModel()
-        self._ids = ids
-        self._row_of = {figure_id: row for row, figure_id in enumerate(ids)}
-        self.endResetModel()
+        self._row_of_id = {figure_id: row for row, figure_id in enumerate(ids)}
+        self._set_rows(ids)
 
     def figure_ids(self) -> list[str]:
         """The figures shown, in order."""
-        return list(self._ids)
+        return list(self._rows)
 
     def row_of(self, figure_id: str) -> int | None:
-        return self._row_of.get(figure_id)
+        return self._row_of_id.get(figure_id)
 
     def figure(self, row: int) -> Figure:
-        return self._session.figure(self._ids[row])
-
-    def _all_changed(self) -> None:
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+        return self._session.figure(self._rows[row])
 
     # --- Qt's model interface -----------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 10
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        headers = (
+    def headers(self) -> tuple[str, ...]:
+        return (
             self.tr("State"),
             self.tr("Figure"),
             self.tr("Value"),
@@ -133,7 +110,6 @@ class ReviewTableModel(QAbstractTableModel):
             self.tr("Goal area"),
             self.tr("As written"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -144,9 +120,10 @@ class ReviewTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        figure_id = self._item_at(index)
+        if figure_id is None:
             return None
-        figure = self.figure(index.row())
+        figure = self._session.figure(figure_id)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(figure, column)
@@ -171,9 +148,9 @@ class ReviewTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not 0 <= index.row() < len(self._ids):
+        figure_id = self._item_at(index)
+        if role != Qt.ItemDataRole.EditRole or figure_id is None:
             return False
-        figure_id = self._ids[index.row()]
         column = index.column()
         try:
             if column == self.GOAL:

@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -38,6 +38,7 @@ from desktop_app.core.targets.csv import write_pairs_csv
 from desktop_app.core.targets.display import series_chart, verdict_text
 from desktop_app.core.targets.series import Series
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
+from desktop_app.qt.charts.export import chart_save_path
 from desktop_app.qt.charts.menus import export_menu
 from desktop_app.qt.charts.render import ChartRenderError
 from desktop_app.qt.charts.targets import SeriesChartPlot, export_series_png, export_series_svg
@@ -427,20 +428,9 @@ class TargetsView(QWidget):
     def _on_chart_export_requested(self, file_format: str) -> None:
         if self._chart is None:
             return
-        suffix = f".{file_format}"
-        if file_format == "png":
-            caption = QCoreApplication.translate("ChartPanel", "Export Chart as PNG")
-            file_filter = QCoreApplication.translate("ChartPanel", "PNG images (*.png)")
-        else:
-            caption = QCoreApplication.translate("ChartPanel", "Export Chart as SVG")
-            file_filter = QCoreApplication.translate("ChartPanel", "SVG drawings (*.svg)")
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-        suggested = str(Path(folder) / f"targets-{self._chart.chart.key}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, file_filter)
-        if not path:
+        path = chart_save_path(self, file_format, f"targets-{self._chart.chart.key}")
+        if path is None:
             return
-        if not path.lower().endswith(suffix):
-            path += suffix
         try:
             self.export_chart(path, file_format)
         except (OSError, ChartRenderError) as error:

@@ -224,6 +224,7 @@ def test_a_save_that_fails_keeps_the_review_open(review: ReviewWindow, qtbot: Qt
 
 def test_the_table_model_passes_qt_checks(review: ReviewWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(review.model())
+    assert len(review.model().headers()) == review.model().COLUMNS == review.model().columnCount()
 
 
 def test_chinese_ui_words(app: QApplication, qtbot: QtBot, dataset: Path) -> None:
