@@ -247,13 +247,13 @@ def read_json(file: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     Raises:
         DatasetError: The file cannot be read, is not UTF-8 JSON, or holds what no dataset may.
     """
-    text = read_text(file, read_bytes(file, max_bytes))
-    # The text outside strings, as bytes: the checks below run at C speed over it.
-    outside_strings = _JSON_STRING.sub('""', text).encode("utf-8")
+    data = read_bytes(file, max_bytes)
+    text = read_text(file, data)
     try:
         # Long integers are found in the text: a parse_int hook would cost a call for every integer.
-        if b"0" * 16 in outside_strings.translate(_DIGITS_AS_ZERO):
-            for literal in _LONG_INTEGER.finditer(outside_strings.decode("utf-8")):
+        # Only a file with a run of 16 digits somewhere (perhaps in a string) can hold one.
+        if b"0" * 16 in data.translate(_DIGITS_AS_ZERO):
+            for literal in _LONG_INTEGER.finditer(_JSON_STRING.sub('""', text)):
                 _exact_int(literal.group())
         document = json.loads(
             text,
@@ -280,7 +280,7 @@ def read_json(file: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     except RecursionError:
         raise refuse(file, "JSON nested too deeply", "JSON 嵌套层数过多") from None
     deep_strings = bool(_SURROGATE_ESCAPE.search(text))
-    too_deep = _too_deep(outside_strings)
+    too_deep = _too_deep(_outside_strings(data, text))
     problems = _structure_problems(document, deep_strings) if deep_strings or too_deep else []
     if problems:
         raise DatasetError(file, problems)
@@ -303,6 +303,18 @@ def json_path(parts: Iterable[str | int]) -> str:
 _BRACKETS_ONLY: Final = bytes.maketrans(b"{}", b"[]")
 _NOT_BRACKETS: Final = bytes(b for b in range(256) if b not in b"[]{}")
 _DIGITS_AS_ZERO: Final = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _outside_strings(data: bytes, text: str) -> bytes:
+    """Well-formed JSON with every string emptied, as UTF-8, for checks that run at C speed over it.
+
+    Args:
+        data: The JSON as UTF-8 (whose multi-byte sequences hold no quote or backslash byte).
+        text: The same, decoded.
+    """
+    if b'\\"' not in data:  # no escaped quote: every quote opens or closes a string
+        return b'""'.join(data.split(b'"')[::2])  # a third of the time of the expression below
+    return _JSON_STRING.sub('""', text).encode("utf-8")
 
 
 def _too_deep(outside_strings: bytes) -> bool:
