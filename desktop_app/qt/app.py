@@ -17,7 +17,7 @@ from desktop_app.appinfo import APP_ID, APP_NAME, ORGANIZATION_DOMAIN, ORGANIZAT
 from desktop_app.core.language import Language
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.model import Report
-from desktop_app.core.presentation import fill
+from desktop_app.core.presentation import fill, report_title
 from desktop_app.core.resources import resource_path
 from desktop_app.qt.fonts import register_bundled_fonts, ui_font_family
 from desktop_app.qt.logging_setup import configure_logging, log_file
@@ -139,7 +139,10 @@ def install_error_handler() -> None:
 class Application(QObject):
     """Owns the main window; rebuilds it when the reader switches the UI language."""
 
-    def __init__(self, app: QApplication, report: Report, settings: Settings) -> None:
+    def __init__(
+        self, app: QApplication, report: Report, settings: Settings, path: str | None = None
+    ) -> None:
+        """The window on ``report``, read from ``path`` when it came from a file (not the bundled one)."""
         super().__init__(app)
         self._app = app
         self._settings = settings
@@ -147,6 +150,8 @@ class Application(QObject):
         self._language = resolve_language(settings.language())
         self._translations.install(self._language)
         self.window = self._make_window(report)
+        if path is not None:  # a file named on the command line: in the library only if it is an entry
+            self.window.library_controller().set_current_file(path, report_title(report, self._language))
 
     @property
     def language(self) -> Language:
@@ -227,7 +232,7 @@ def run_gui(path: str | None) -> int:
         report = load_report(path)
     except DatasetError as exc:  # show the problem over the bundled report rather than exit
         error, report = exc, load_report()
-    controller = Application(app, report, settings)
+    controller = Application(app, report, settings, path if error is None else None)
     if os.environ.get("REPORT_VIEWER_STARTUP_PROBE") == "1":
         StartupProbe(controller.window)
     controller.window.show()

@@ -158,6 +158,7 @@ class LibrarySearchController(QObject):
         panel.library_hit_selected.connect(self._on_panel_library_hit_selected)
         panel.field().textChanged.connect(self._on_field_text_changed)
         library.changed.connect(self._on_library_changed)
+        library.current_changed.connect(self._on_library_current_changed)
         self.trend_action = make_action(self, "actionTermTrends", self.tr("Term &trends"), self.show_trends)
 
     # --- public API -------------------------------------------------------------------------
@@ -173,19 +174,29 @@ class LibrarySearchController(QObject):
         if self._index is None and self._builder is None:
             self._library.with_library(self._start_build)
 
-    def search(self, query: str, scope: SearchScope) -> LibraryResults | None:
-        """The search panel's library search; None (and the index on its way) until it is ready."""
+    def search(self, query: str, scope: SearchScope) -> LibraryResults | str | None:
+        """The search panel's library search; None (and the index on its way) until it is ready.
+
+        "This collection" of a report shown from outside the library is no collection: the panel
+        says so (a message, not an empty list that would read as "nothing found").
+        """
+        if scope is SearchScope.COLLECTION and not self._library.current_id():
+            return self._not_in_library()
         if self._index is None:
             self.ensure_index()
             return None
         if scope is SearchScope.COLLECTION:
             collection = self._library.collection_of(self._library.current_id())
             if not collection:
-                from desktop_app.core.library.search import LibraryResults
-
-                return LibraryResults(query, ())  # a file from outside the library: no collection
+                return self._not_in_library()
             return self._index.search(query, collection=collection)
         return self._index.search(query)
+
+    def _not_in_library(self) -> str:
+        return self.tr(
+            "The report shown is not in the library, so it belongs to no collection. "
+            "Search all reports, or add it to the library (File › Add the report shown to library)."
+        )
 
     def trend_view(self) -> TrendView | None:
         return self._trend_view
@@ -328,6 +339,14 @@ class LibrarySearchController(QObject):
     def _on_trend_hovered(self, text: str) -> None:
         if text:
             self.status_message.emit(text)
+
+    @Slot(str)
+    def _on_library_current_changed(self, entry_id: str) -> None:
+        """A report from outside the library has no collection to search; a library report has."""
+        why = self.tr("The report shown is not in the library")
+        self._panel.set_scope_available(SearchScope.COLLECTION, bool(entry_id), why)
+        if self._panel.scope() is SearchScope.COLLECTION and self._panel.field().text().strip():
+            self._panel.run_search()  # another report: another collection (or none)
 
     @Slot()
     def _on_library_changed(self) -> None:

@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
             self.show_load_error(exc)
             return False
         self.show_report(report)
-        self._library.set_current("")  # a file from outside the library
+        self._library.set_current_file(path, report_title(report, self._lang))
         self._add_recent(str(Path(path).resolve()))
         return True
 
@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._review_actions.add_to_menu(file_menu)
         file_menu.addAction(self._library.add_action)
+        file_menu.addAction(self._library.add_shown_action)
         file_menu.addAction(self._library.remove_action)
         file_menu.addSeparator()
         self._print_actions.add_to_menu(file_menu)

@@ -492,6 +492,10 @@
         <translation>撤销从书库移除(&amp;U)</translation>
     </message>
     <message>
+        <source>Add the report &amp;shown to library</source>
+        <translation>将当前报告加入书库(&amp;S)</translation>
+    </message>
+    <message>
         <source>Could not open the report</source>
         <translation>无法打开报告</translation>
     </message>
@@ -594,6 +598,10 @@
         <translation>正在载入书库…</translation>
     </message>
     <message>
+        <source>Add to library</source>
+        <translation>加入书库</translation>
+    </message>
+    <message>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -642,6 +650,10 @@
         <translation>；%1 份无法打开（红色标出）</translation>
     </message>
     <message>
+        <source>Shown now, not in the library: %1</source>
+        <translation>当前显示的报告不在书库中：%1</translation>
+    </message>
+    <message>
         <source>All levels</source>
         <translation>所有级别</translation>
     </message>
@@ -670,6 +682,10 @@
         <translation>词频趋势(&amp;T)</translation>
     </message>
     <message>
+        <source>The report shown is not in the library, so it belongs to no collection. Search all reports, or add it to the library (File › Add the report shown to library).</source>
+        <translation>当前显示的报告不在书库中，不属于任何文集。请搜索全部报告，或将它加入书库（文件 › 将当前报告加入书库）。</translation>
+    </message>
+    <message>
         <source>Term trends</source>
         <translation>词频趋势</translation>
     </message>
@@ -688,6 +704,10 @@
     <message>
         <source>The library could not be indexed: %1</source>
         <translation>无法为书库建立索引：%1</translation>
+    </message>
+    <message>
+        <source>The report shown is not in the library</source>
+        <translation>当前显示的报告不在书库中</translation>
     </message>
 </context>
 <context>

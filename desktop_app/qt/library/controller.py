@@ -12,6 +12,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,9 +33,17 @@ if TYPE_CHECKING:
     from desktop_app.core.library import Entry, Library, LibraryError
     from desktop_app.qt.library.pane import LibraryPane
 
-__all__ = ["LibraryController", "ReportHost"]
+__all__ = ["LibraryController", "OutsideFile", "ReportHost"]
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideFile:
+    """A dataset file the window shows that is not in the library."""
+
+    path: Path
+    title: str
 
 
 class ReportHost(Protocol):
@@ -84,12 +93,15 @@ class LibraryController(QObject):
         library_ready(): the catalogue is open and the pane shows it.
         report_opened(str): a report of the library is now shown (its entry id).
         changed(): a report was added to or removed from the library.
+        current_changed(str): the window shows another report: its entry id, "" for a file from
+            outside the library.
     """
 
     status_message = Signal(str)
     library_ready = Signal()
     report_opened = Signal(str)
     changed = Signal()
+    current_changed = Signal(str)
 
     def __init__(self, window: QMainWindow, host: ReportHost, settings: Settings, language: Language) -> None:
         super().__init__(window)
@@ -103,6 +115,7 @@ class LibraryController(QObject):
         self._sized = False
         self._waiting: list[Callable[[Library], object]] = []
         self._current: str | None = None  # None: the bundled report the window opens with
+        self._outside: OutsideFile | None = None  # the file shown when it is not in the library
         self._pane: LibraryPane | None = None
         self._language = language
         self._undo_folder: tempfile.TemporaryDirectory[str] | None = None
@@ -130,6 +143,10 @@ class LibraryController(QObject):
             self, "actionUndoRemove", self.tr("&Undo remove from library"), self.undo_remove
         )
         self.undo_action.setEnabled(False)
+        self.add_shown_action = make_action(
+            self, "actionAddShownToLibrary", self.tr("Add the report &shown to library"), self.add_shown
+        )
+        self.add_shown_action.setEnabled(False)
 
     # --- public API -------------------------------------------------------------------------
 
@@ -144,6 +161,8 @@ class LibraryController(QObject):
             pane.open_requested.connect(self.open_entry)
             pane.add_requested.connect(self._on_pane_add_requested)
             pane.remove_requested.connect(self.remove_entry)
+            pane.add_shown_requested.connect(self.add_shown)
+            pane.set_outside(self._outside.title if self._outside is not None else "")
             old = self.dock.widget()
             self.dock.setWidget(pane)
             if old is not None:
@@ -152,7 +171,7 @@ class LibraryController(QObject):
         return self._pane
 
     def actions(self) -> list[QAction]:
-        return [self.add_action, self.remove_action, self.undo_action]
+        return [self.add_action, self.add_shown_action, self.remove_action, self.undo_action]
 
     def collection_of(self, entry_id: str) -> str:
         """The collection an entry belongs to ("" when unknown or the library is not open)."""
@@ -161,7 +180,10 @@ class LibraryController(QObject):
 
     def take_over(self, other: LibraryController) -> None:
         """Show the entry another window's controller showed (a window rebuilt for another language)."""
-        self.set_current(other._current)
+        if other._outside is not None:
+            self.set_current_file(other._outside.path, other._outside.title)
+        else:
+            self.set_current(other._current)
 
     def library(self) -> Library | None:
         """The library, once open (None before it is needed)."""
@@ -178,8 +200,36 @@ class LibraryController(QObject):
     def set_current(self, entry_id: str | None) -> None:
         """Say which entry the window shows ("" for a file from outside, None for the bundled report)."""
         self._current = entry_id
-        if self._pane is not None:
-            self._pane.set_current(self.current_id())
+        if entry_id != "":
+            self._outside = None
+        self._show_current()
+
+    def set_current_file(self, path: str | Path, title: str) -> None:
+        """The window shows a dataset file (command line, File › Open): its entry, if it is in the library.
+
+        A file whose content is a library entry's (the same bytes) is that entry; any other is shown
+        as "not in the library", with File › Add the report shown to library. Until the library is
+        open the file counts as outside; it is matched once the library opens.
+
+        Args:
+            path: the dataset file.
+            title: the report's title, for the library pane.
+        """
+        self._current = ""
+        self._outside = OutsideFile(Path(path), title)
+        self._match_outside()
+        self._show_current()
+
+    def outside_file(self) -> Path | None:
+        """The file the window shows when it is not in the library (else None)."""
+        return self._outside.path if self._outside is not None else None
+
+    @Slot()
+    def add_shown(self) -> Entry | None:
+        """Add the file the window shows from outside the library (and show it as its entry)."""
+        if self._outside is None:
+            return None
+        return self.add_file(self._outside.path)
 
     def window_painted(self) -> None:
         """The window has painted once: the library may load from now on."""
@@ -317,6 +367,28 @@ class LibraryController(QObject):
         log.warning("%s: %s", title, message)
         self._host.show_library_error(title, message)
 
+    def _match_outside(self) -> None:
+        """The file shown from outside is a library entry after all when an entry has its bytes."""
+        import hashlib
+
+        if self._library is None or self._outside is None:
+            return
+        try:
+            digest = hashlib.sha256(self._outside.path.read_bytes()).hexdigest()
+        except OSError:
+            return
+        match = next((e for e in self._library.entries() if e.content_hash == digest), None)
+        if match is not None:
+            self._current, self._outside = match.id, None
+
+    def _show_current(self) -> None:
+        """The pane marks the report shown, or says it is not in the library; the actions follow."""
+        self.add_shown_action.setEnabled(self._outside is not None)
+        if self._pane is not None:
+            self._pane.set_current(self.current_id())
+            self._pane.set_outside(self._outside.title if self._outside is not None else "")
+        self.current_changed.emit(self.current_id())
+
     def _drop_undo(self) -> None:
         if self._undo_folder is not None:
             self._undo_folder.cleanup()
@@ -350,9 +422,10 @@ class LibraryController(QObject):
             self.pane.set_message(fill(self.tr("The library could not be opened: %1"), str(exc)))
             return
         self._library = library
+        self._match_outside()
         self._refresh()
         self._show_recent()
-        self.pane.set_current(self.current_id())
+        self._show_current()
         self.library_ready.emit()
         waiting, self._waiting = self._waiting, []
         for action in waiting:

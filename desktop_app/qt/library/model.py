@@ -129,6 +129,10 @@ class LibraryModel(QAbstractItemModel):
             if index.isValid():
                 self.dataChanged.emit(index, index.siblingAtColumn(self.LAST))
 
+    def current_id(self) -> str:
+        """The report marked as shown ("" when the window shows a file from outside the library)."""
+        return self._current
+
     def _changed_all(self) -> None:
         if self._roots:
             self.layoutChanged.emit()  # every label may change (language): views re-read them

@@ -44,11 +44,13 @@ class LibraryPane(QWidget):
         open_requested(str): the reader asked to open a report (its entry id).
         add_requested(): the reader asked to add a report file to the library.
         remove_requested(str): the reader asked to remove a report (its entry id).
+        add_shown_requested(): the reader asked to add the report shown (a file from outside).
     """
 
     open_requested = Signal(str)
     add_requested = Signal()
     remove_requested = Signal(str)
+    add_shown_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,22 @@ class LibraryPane(QWidget):
         self._status.setObjectName("libraryStatus")
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._status.setWordWrap(True)
+
+        # The report the window shows when it is a file from outside the library, and its Add button.
+        self._outside = QLabel()
+        self._outside.setObjectName("libraryOutside")
+        self._outside.setTextFormat(Qt.TextFormat.PlainText)
+        self._outside.setWordWrap(True)
+        self._add_shown_button = QPushButton(self.tr("Add to library"))
+        self._add_shown_button.setObjectName("libraryAddShown")
+        self._add_shown_button.clicked.connect(self.add_shown_requested)
+        self._outside_box = QWidget()
+        self._outside_box.setObjectName("libraryOutsideBox")
+        outside_layout = QHBoxLayout(self._outside_box)
+        outside_layout.setContentsMargins(0, 0, 0, 0)
+        outside_layout.addWidget(self._outside, 1)
+        outside_layout.addWidget(self._add_shown_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._outside_box.hide()
 
         self._level = QComboBox()
         self._level.setObjectName("libraryLevel")
@@ -154,6 +172,7 @@ class LibraryPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self._status)
+        layout.addWidget(self._outside_box)
         layout.addWidget(split, 1)
         self._update_buttons()
 
@@ -205,6 +224,16 @@ class LibraryPane(QWidget):
         """Mark the report the window shows (bold), and select it."""
         self._model.set_current(entry_id)
         self.select(entry_id)
+
+    def set_outside(self, title: str) -> None:
+        """Say that the report shown (``title``) is not in the library, with its Add button ("": hide)."""
+        if title:
+            self._outside.setText(fill(self.tr("Shown now, not in the library: %1"), visible_text(title, 80)))
+        self._outside_box.setVisible(bool(title))
+
+    def outside_text(self) -> str:
+        """What the pane says about a report shown from outside the library ("" when it says nothing)."""
+        return self._outside.text() if self._outside_box.isVisibleTo(self) else ""
 
     def set_message(self, message: str) -> None:
         self._status.setText(message)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -77,8 +77,9 @@ class SearchScope(enum.StrEnum):
     LIBRARY = "library"
 
 
-LibrarySearch = Callable[[str, SearchScope], "LibraryResults | None"]
-"""Searches the library for a query in a scope; None while the library index is not ready."""
+LibrarySearch = Callable[[str, SearchScope], "LibraryResults | str | None"]
+"""Searches the library for a query in a scope; None while the library index is not ready, a
+message when the scope cannot be searched (the report shown has no collection)."""
 
 
 class SearchPanel(QWidget):
@@ -260,6 +261,15 @@ class SearchPanel(QWidget):
     def set_scope(self, scope: SearchScope) -> None:
         self._scope_box.setCurrentIndex(max(self._scope_box.findData(scope.value), 0))
 
+    def set_scope_available(self, scope: SearchScope, available: bool, why: str = "") -> None:
+        """Grey out a scope that cannot be searched now, ``why`` its tooltip (it stays chosen if it was)."""
+        model = self._scope_box.model()
+        if isinstance(model, QStandardItemModel):
+            item = model.item(self._scope_box.findData(scope.value))
+            if item is not None:
+                item.setEnabled(available)
+                item.setToolTip("" if available else why)
+
     def progress_bar(self) -> QProgressBar:
         return self._progress
 
@@ -426,6 +436,9 @@ class SearchPanel(QWidget):
         results = self._library_search(query, self.scope())
         if results is None:
             self._show_library_results(None, self.tr("The library is being indexed; the results follow."))
+            return
+        if isinstance(results, str):
+            self._show_library_results(None, results)
             return
         message = "" if results.groups else fill(self.tr("Nothing found for “%1”."), visible_text(query, 40))
         self._show_library_results(results, message)
