@@ -149,6 +149,7 @@ class LibrarySearchController(QObject):
         self._builder: _IndexBuilder | None = None
         self._trend_view: TrendView | None = None
         self._trend_dock: QDockWidget | None = None
+        self._trend_choice = ""  # the collection the reader picked in the trends view ("": none yet)
         self._trend_timer = QTimer(self)
         self._trend_timer.setSingleShot(True)
         self._trend_timer.setInterval(TREND_DELAY_MS)
@@ -209,6 +210,7 @@ class LibrarySearchController(QObject):
             view: TrendView = module.TrendView()
             view.report_activated.connect(self._on_trend_report_activated)
             view.hovered.connect(self._on_trend_hovered)
+            view.collection_chosen.connect(self._on_trend_collection_chosen)
             dock = QDockWidget(self.tr("Term trends"), self._window)
             dock.setObjectName("trendDock")
             dock.setWidget(view)
@@ -239,11 +241,10 @@ class LibrarySearchController(QObject):
             return
         collection = self._trend_collection(library)
         scope = collection.id if collection is not None else None
+        view.set_collections(self._collection_choices(library), scope or "")
         rows = term_trend(self._index, query, collection=scope).rows if query else ()
         note = folding_note(self._lang)
-        name = ""
-        if collection is not None:
-            name = collection.name_en if self._lang is Language.EN and collection.name_en else collection.name
+        name = self._collection_name(collection) if collection is not None else ""
         view.set_rows(
             query,
             rows,
@@ -262,9 +263,23 @@ class LibrarySearchController(QObject):
 
     # --- internals --------------------------------------------------------------------------
 
+    def _collection_name(self, collection: Collection) -> str:
+        return collection.name_en if self._lang is Language.EN and collection.name_en else collection.name
+
+    def _collection_choices(self, library: Library) -> list[tuple[str, str]]:
+        """Every collection with reports, named with its count: what the trends view offers."""
+        return [
+            (c.id, fill(self.tr("%1 (%n report(s))", "", c.count), self._collection_name(c)))
+            for c in library.collections()
+            if c.count
+        ]
+
     def _trend_collection(self, library: Library) -> Collection | None:
-        """The current report's collection when it has several reports, else the largest one."""
+        """The collection picked in the view, else the current report's (if several), else the largest."""
         collections = library.collections()
+        picked = next((c for c in collections if c.id == self._trend_choice and c.count), None)
+        if picked is not None:
+            return picked
         current = self._library.collection_of(self._library.current_id())
         for collection in collections:
             if collection.id == current and collection.count > 1:
@@ -334,6 +349,11 @@ class LibrarySearchController(QObject):
         self._panel.set_scope(SearchScope.REPORT)
         self._panel.run_search()
         self._panel.next_hit()
+
+    @Slot(str)
+    def _on_trend_collection_chosen(self, collection_id: str) -> None:
+        self._trend_choice = collection_id
+        self.update_trend()
 
     @Slot(str)
     def _on_trend_hovered(self, text: str) -> None:

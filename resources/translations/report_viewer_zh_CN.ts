@@ -693,6 +693,12 @@
         <source>The library is being indexed…</source>
         <translation>正在为书库建立索引…</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n report(s))</source>
+        <translation>
+            <numerusform>%1（%n 份）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Indexing the library…</source>
         <translation>正在为书库建立索引…</translation>
@@ -1521,6 +1527,14 @@
     <message>
         <source>Term trends</source>
         <translation>词频趋势</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>文集</translation>
+    </message>
+    <message>
+        <source>&amp;Collection:</source>
+        <translation>文集(&amp;C)：</translation>
     </message>
     <message>
         <source>Occurrences by report</source>

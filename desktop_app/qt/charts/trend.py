@@ -136,7 +136,8 @@ class TrendChart(InteractivePlot):
             height=rates,
             width=self._width,
             brushes=colours,
-            pens=[self._look.line_pen(c.darker(130)) for c in colours],
+            # None, not [], for no bars: pyqtgraph 0.13 fails on an empty list of pens (UnboundLocalError).
+            pens=[self._look.line_pen(c.darker(130)) for c in colours] or None,
         )
         zeros = [c for c, r in zip(self._centres, self._rows, strict=True) if not r.occurrences]
         self.zero_item.setData(x=zeros, y=[0.0] * len(zeros))

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,21 +33,25 @@ from desktop_app.qt.charts.trend import TrendChart
 from desktop_app.qt.models.roles import ITEM_ID_ROLE, SORT_ROLE
 from desktop_app.qt.models.trend_table import TrendRow, TrendTableModel
 
-__all__ = ["TrendView"]
+__all__ = ["CollectionChoice", "TrendView"]
 
 CsvWriter = Callable[[Sequence[TrendRow]], str]
+CollectionChoice = tuple[str, str]
+"""A collection the trend can count over: its id and its name as shown."""
 
 
 class TrendView(QWidget):
-    """Chart over table, with Export PNG/SVG/CSV buttons.
+    """A collection picker, chart beside table, with Export PNG/SVG/CSV buttons.
 
     Signals:
         report_activated(str): the reader asked for a report's hits (a bar clicked, a row activated).
         hovered(str): the text of the bar under the mouse, "" when none (for the status bar).
+        collection_chosen(str): the reader picked the collection to count over (its id).
     """
 
     report_activated = Signal(str)
     hovered = Signal(str)
+    collection_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +64,13 @@ class TrendView(QWidget):
         self._heading.setObjectName("trendHeading")
         self._heading.setTextFormat(Qt.TextFormat.PlainText)
         self._heading.setWordWrap(True)
+        self._collection = QComboBox()
+        self._collection.setObjectName("trendCollection")
+        self._collection.setAccessibleName(self.tr("Collection"))
+        self._collection.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._collection.activated.connect(self._on_collection_activated)
+        collection_label = QLabel(self.tr("&Collection:"))
+        collection_label.setBuddy(self._collection)
         self._note = QLabel()
         self._note.setObjectName("trendNote")
         self._note.setTextFormat(Qt.TextFormat.PlainText)
@@ -107,7 +119,11 @@ class TrendView(QWidget):
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self._heading)
+        top = QHBoxLayout()
+        top.addWidget(self._heading, 1)
+        top.addWidget(collection_label)
+        top.addWidget(self._collection)
+        layout.addLayout(top)
         layout.addWidget(self._note)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
@@ -126,6 +142,37 @@ class TrendView(QWidget):
 
     def query(self) -> str:
         return self._query
+
+    def set_collections(self, choices: Sequence[CollectionChoice], current: str) -> None:
+        """The collections the reader can pick from, ``current`` (an id) shown as picked."""
+        self._collection.blockSignals(True)
+        self._collection.clear()
+        for collection_id, name in choices:
+            self._collection.addItem(visible_text(name, 60), collection_id)
+        self._collection.setCurrentIndex(max(self._collection.findData(current), 0))
+        self._collection.blockSignals(False)
+        self._collection.setEnabled(len(choices) > 1)
+
+    def collection_choice(self) -> str:
+        """The id of the collection the picker shows ("" when it lists none)."""
+        data = self._collection.currentData()
+        return data if isinstance(data, str) else ""
+
+    def collection_choices(self) -> list[CollectionChoice]:
+        """The collections listed, as (id, name shown)."""
+        return [
+            (self._collection.itemData(i), self._collection.itemText(i))
+            for i in range(self._collection.count())
+        ]
+
+    def choose_collection(self, collection_id: str) -> bool:
+        """Pick a collection as a reader would (emits :attr:`collection_chosen`); False if not listed."""
+        index = self._collection.findData(collection_id)
+        if index < 0:
+            return False
+        self._collection.setCurrentIndex(index)
+        self._on_collection_activated(index)
+        return True
 
     def set_rows(
         self,
@@ -217,6 +264,12 @@ class TrendView(QWidget):
         csv_button = self.findChild(QPushButton, "trendExportCsv")
         if csv_button is not None:
             csv_button.setEnabled(has_rows and self._csv is not None)
+
+    @Slot(int)
+    def _on_collection_activated(self, index: int) -> None:
+        collection_id = self._collection.itemData(index)
+        if isinstance(collection_id, str):
+            self.collection_chosen.emit(collection_id)
 
     @Slot(str)
     def _on_chart_export_requested(self, file_format: str) -> None:
