@@ -62,6 +62,7 @@ __all__ = [
     "modifier_text",
     "number_text",
     "numbered_goal_label",
+    "paragraph_place",
     "plot_value",
     "range_text",
     "repair_kind_label",
@@ -322,10 +323,25 @@ def location_text(paragraph_id: str, report: Report, lang: Language | str = Lang
     """Where a paragraph stands, for people: ``第02版·第7段`` (never an id or code-point offsets)."""
     number = next((n for n, p in enumerate(report.paragraphs, start=1) if p.id == paragraph_id), 0)
     article = report.metadata.article
-    page = article.page if article is not None else ""
+    return paragraph_place("", number, article.page if article is not None else "", lang)
+
+
+def paragraph_place(section: str, number: int, page: str = "", lang: Language | str = Language.ZH) -> str:
+    """A paragraph's place, for people: ``2024年工作回顾 · 第4段``, ``第02版·第7段`` without a section.
+
+    Args:
+        section: the title of the section it falls in ("" when none).
+        number: its 1-based number in the article.
+        page: the newspaper page the article stands on ("" when none).
+        lang: the language of the words.
+    """
     if page:
-        return word("location.page_paragraph", lang).format(page=page, paragraph=number)
-    return word("location.paragraph", lang).format(paragraph=number)
+        location = word("location.page_paragraph", lang).format(page=page, paragraph=number)
+    else:
+        location = word("location.paragraph", lang).format(paragraph=number)
+    if not section:
+        return location
+    return word("location.in_section", lang).format(section=section, location=location)
 
 
 def citation(indicator: AnyIndicator, report: Report, lang: Language | str = Language.ZH) -> str:

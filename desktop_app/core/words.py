@@ -133,6 +133,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     # Where a passage stands in the source.
     "location.page_paragraph": ("第{page}版·第{paragraph}段", "page {page}, paragraph {paragraph}"),
     "location.paragraph": ("第{paragraph}段", "paragraph {paragraph}"),
+    "location.in_section": ("{section} · {location}", "{section} · {location}"),
     # Charts: what an axis measures, and the words drawn inside a chart.
     "chart.amount": ("金额", "Amounts"),
     "chart.share": ("占比与比率", "Shares and rates"),

@@ -45,6 +45,7 @@ from desktop_app.core.library.search import (
     build_shard,
     shard_plan,
 )
+from desktop_app.core.outline import Outline
 
 if TYPE_CHECKING:
     from desktop_app.core.model import Report
@@ -60,8 +61,9 @@ __all__ = [
 ]
 
 CACHE_DIR_VARIABLE: Final = "REPORT_VIEWER_CACHE_DIR"
-INDEX_FORMAT: Final = 1
-"""The library index's own format (the shard file's wrapper); any change makes every key new."""
+INDEX_FORMAT: Final = 2
+"""The library index's own format (the shard file's wrapper); any change makes every key new.
+2: each report's outline (its paragraphs' sections), so that a hit names its section."""
 
 UNUSED_FOR: Final = 7 * 24 * 3600
 """Seconds since a shard file was last read or written after which a build may remove it, when the
@@ -272,6 +274,7 @@ def _report_json(report: IndexedReport) -> dict[str, Any]:
         "paragraphs": [report.paragraphs.start, report.paragraphs.stop],
         "characters": report.characters,
         "error": report.error,
+        "outline": report.outline.to_json() if report.outline is not None else None,
     }
 
 
@@ -328,6 +331,7 @@ def _decode_shard(data: bytes, sources: Sequence[ReportSource]) -> Shard:
                 paragraphs=paragraphs,
                 characters=int(row["characters"]),
                 error=str(row.get("error", "")),
+                outline=Outline.from_json(row["outline"]) if row.get("outline") is not None else None,
             )
         )
     if previous != count:

@@ -20,10 +20,12 @@ from __future__ import annotations
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final, Protocol
 
 from desktop_app.core.dataset_errors import DatasetError
+from desktop_app.core.language import Language
+from desktop_app.core.outline import Outline, report_outline
 from desktop_app.core.search.types import Document, Hit, NodeKind
 
 if TYPE_CHECKING:
@@ -89,6 +91,8 @@ class IndexedReport:
             no punctuation, spaces or line breaks).
         error: why the report could not be indexed (its file does not load; it has no documents),
             or "".
+        outline: where each of its paragraphs stands (section, number), to name a hit's place;
+            None for a report that could not be indexed.
     """
 
     id: str
@@ -100,6 +104,13 @@ class IndexedReport:
     paragraphs: range
     characters: int
     error: str = ""
+    outline: Outline | None = field(default=None, compare=False)
+
+    def place(self, hit: Hit, lang: Language | str = Language.ZH) -> str:
+        """Where a hit of this report stands (``2024年工作回顾 · 第4段``); "" when unknown."""
+        if self.outline is None or hit.node_kind is not NodeKind.PARAGRAPH:
+            return ""
+        return self.outline.place(hit.node_id, lang)
 
 
 class BuildCancelled(Exception):  # noqa: N818  # a request, not an error
@@ -218,8 +229,11 @@ def build_shard(
     for number, source in enumerate(sources):
         tell(_READING * number, source.id)
         error = ""
+        outline: Outline | None = None
         try:
-            fields = report_documents(load(source.id), LIBRARY_KINDS)
+            report = load(source.id)
+            fields = report_documents(report, LIBRARY_KINDS)
+            outline = report_outline(report)
         except DatasetError as exc:
             fields, error = [], " ".join(line.strip() for line in exc.describe().splitlines()[:2])
         first = len(documents)
@@ -237,6 +251,7 @@ def build_shard(
                 paragraphs=range(len(documents) - paragraphs, len(documents)),
                 characters=0,
                 error=error,
+                outline=outline,
             )
         )
     index = SearchIndex(

@@ -17,6 +17,7 @@ from typing import Final
 
 from desktop_app.core.language import Language
 from desktop_app.core.model import AnyIndicator, Linked, Report
+from desktop_app.core.outline import report_outline
 from desktop_app.core.presentation import figure_name, location_text, numbered_goal_label
 from desktop_app.core.search.types import Hit, NodeKind
 from desktop_app.core.unreviewed import is_unreviewed, unreviewed_tag
@@ -210,6 +211,7 @@ class HitPlaces:
             groups[item.id] = goal or section or self._source
         # Paragraphs (article text) are listed under the source article, like the tree's source node.
         self._groups = groups
+        self._outline = report_outline(report)
 
     def _section_title(self, section_id: str) -> str:
         section = self._report.section_by_id[section_id]
@@ -236,7 +238,8 @@ class HitPlaces:
         if kind is NodeKind.SECTION and hit.node_id in report.section_by_id:
             return self._section_title(hit.node_id)
         if kind is NodeKind.PARAGRAPH:
-            return location_text(hit.node_id, report, lang)
+            # Its section and number, as a library search names it (desktop_app.core.outline).
+            return self._outline.place(hit.node_id, lang) or location_text(hit.node_id, report, lang)
         return hit.node_id
 
     def unreviewed(self, hit: Hit) -> bool:

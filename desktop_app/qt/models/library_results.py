@@ -64,7 +64,9 @@ class LibraryResultsModel(HitListModel[_Row]):
         return self.heading(row.group)
 
     def _item(self, row: _Row, hit: Hit) -> str:
-        return field_label(hit, self._lang)
+        # Where the hit stands in its report (section and paragraph), as the open report's search
+        # names it; the field's name ("正文") only where the index knows no place.
+        return row.group.report.place(hit, self._lang) or field_label(hit, self._lang)
 
     def _row_data(self, row: _Row, role: int) -> Any:
         return row.group.report.id if role == self.REPORT_ROLE else None

@@ -9,32 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.library.index_cache import IndexCache
 from desktop_app.core.resources import data_path
 from desktop_app.qt.main_window import MainWindow
-
-INDEXED = {"linzi/linzi-2024", "national/2023", "national/2024", "national/2025"}
-
-
-@pytest.fixture(autouse=True)
-def _few_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The library index over a few national reports, Linzi and the reader's own (built fresh)."""
-    monkeypatch.setenv("REPORT_VIEWER_CACHE_DIR", str(tmp_path / "cache"))
-    real = IndexCache.load
-
-    def few(self: IndexCache, sources: Sequence[Any], load: Callable[[str], Any], **kwargs: Any) -> Any:
-        kept = [s for s in sources if s.id in INDEXED or s.collection == "user"]
-        return real(self, kept, load, **kwargs)
-
-    monkeypatch.setattr(IndexCache, "load", few)
 
 
 @pytest.fixture
@@ -53,7 +35,7 @@ def own_report(tmp_path: Path) -> Path:
 
 
 def test_the_trends_view_counts_over_the_collection_picked(
-    window: MainWindow, qtbot: QtBot, own_report: Path
+    window: MainWindow, qtbot: QtBot, own_report: Path, few_reports_indexed: frozenset[str]
 ) -> None:
     window.show()
     qtbot.waitExposed(window)
@@ -73,7 +55,7 @@ def test_the_trends_view_counts_over_the_collection_picked(
     assert dict(choices)["national"].startswith("National government work reports (52 report")
     # By default: the largest collection (the reader's own has one report only).
     assert view.collection_choice() == "national"
-    assert {r.report_id for r in view.chart().rows()} == INDEXED - {"linzi/linzi-2024"}
+    assert {r.report_id for r in view.chart().rows()} == set(few_reports_indexed) - {"linzi/linzi-2024"}
 
     assert view.choose_collection("linzi")
     rows = view.chart().rows()
