@@ -1,14 +1,18 @@
-"""Refresh the Chinese UI translation: lupdate the sources, lrelease the .qm, and check the catalogue.
+"""Refresh the UI translations: lupdate the sources, lrelease the .qm files, and check the catalogues.
 
 Usage:
     python tools/update_translations.py          # update the .ts from the sources, compile the .qm
     python tools/update_translations.py --check  # exit 1 if a string is untranslated, filed under an
                                                  # empty or unknown context, or the .qm is stale
 
-The .ts file is the single source of truth for interface words: new strings arrive there as
+The Chinese .ts file is the single source of truth for interface words: new strings arrive there as
 ``type="unfinished"``; translate them in Qt Linguist or in the XML, then run this again. (Domain
 words — kinds, modifiers, scopes, summary headings — are not Qt translations: they live in
 ``desktop_app/core/words.py``.)
+
+The English .ts holds only the strings with a count (``tr("%n figure(s)", "", n)``, lupdate
+``-pluralonly``): the source text is English already, but only a catalogue gives it its plural forms
+("1 figure", "2 figures"). Fill both ``<numerusform>`` of each new one.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 QT_SOURCES = ROOT / "desktop_app" / "qt"
 TS = ROOT / "resources" / "translations" / "report_viewer_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+EN_TS = ROOT / "resources" / "translations" / "report_viewer_en.ts"
+"""English plural forms only: the source strings are English."""
+CATALOGUES = ((TS, ("-target-language", "zh_CN")), (EN_TS, ("-pluralonly", "-target-language", "en")))
 
 
 def sources() -> list[str]:
@@ -59,8 +66,8 @@ def _run(*args: str) -> None:
     subprocess.run([find_tool(args[0]), *args[1:]], check=True, cwd=ROOT, capture_output=True)
 
 
-def lupdate(ts: Path) -> None:
-    _run("pyside6-lupdate", *sources(), "-ts", str(ts), "-no-obsolete", "-locations", "none")
+def lupdate(ts: Path, options: tuple[str, ...] = ()) -> None:
+    _run("pyside6-lupdate", *sources(), "-ts", str(ts), "-no-obsolete", "-locations", "none", *options)
 
 
 def problems(ts: Path) -> list[str]:
@@ -78,6 +85,10 @@ def problems(ts: Path) -> list[str]:
                 found.append(f"in context {name!r}, which no class or translate() call uses: {source!r}")
             if translation.get("type") == "unfinished":
                 found.append(f"untranslated in {name}: {source!r}")
+            elif message.get("numerus") == "yes" and not all(
+                (form.text or "").strip() for form in translation.iter("numerusform")
+            ):
+                found.append(f"a plural form is empty in {name}: {source!r}")
     return found
 
 
@@ -90,25 +101,34 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     if args.check:
-        with tempfile.TemporaryDirectory() as tmp:
-            ts, qm = Path(tmp) / TS.name, Path(tmp) / QM.name
-            shutil.copy(TS, ts)
-            lupdate(ts)
-            found = problems(ts)
-            lrelease(TS, qm)
-            stale = not QM.exists() or QM.read_bytes() != qm.read_bytes()
-        for problem in found:
-            print(problem)
-        if stale:
-            print(f"{QM.name} is out of date: run python tools/update_translations.py")
-        return 1 if found or stale else 0
+        failed = False
+        for source_ts, options in CATALOGUES:
+            compiled = source_ts.with_suffix(".qm")
+            with tempfile.TemporaryDirectory() as tmp:
+                ts, qm = Path(tmp) / source_ts.name, Path(tmp) / compiled.name
+                if source_ts.exists():
+                    shutil.copy(source_ts, ts)
+                lupdate(ts, options)
+                found = problems(ts)
+                stale = not source_ts.exists() or not compiled.exists()
+                if not stale:
+                    lrelease(source_ts, qm)
+                    stale = compiled.read_bytes() != qm.read_bytes()
+            for problem in found:
+                print(f"{source_ts.name}: {problem}")
+            if stale:
+                print(f"{compiled.name} is out of date: run python tools/update_translations.py")
+            failed = failed or bool(found) or stale
+        return 1 if failed else 0
     TS.parent.mkdir(parents=True, exist_ok=True)
-    lupdate(TS)
-    found = problems(TS)
-    lrelease(TS, QM)
-    for problem in found:
-        print(problem, file=sys.stderr)
-    print(f"{TS.relative_to(ROOT)}: {len(found)} problems; wrote {QM.relative_to(ROOT)}")
+    for ts, options in CATALOGUES:
+        qm = ts.with_suffix(".qm")
+        lupdate(ts, options)
+        found = problems(ts)
+        lrelease(ts, qm)
+        for problem in found:
+            print(problem, file=sys.stderr)
+        print(f"{ts.relative_to(ROOT)}: {len(found)} problems; wrote {qm.relative_to(ROOT)}")
     return 0
 
 

@@ -70,24 +70,30 @@ class Translations(QObject):
 
     def install(self, language: Language) -> list[str]:
         """Install translations for ``language``; returns the catalogues that loaded."""
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed = []
+        self.remove()
         loaded: list[str] = []
-        if language is Language.EN:
-            return loaded
+        # English too: the source strings are English, but only a catalogue gives "%n figure(s)" its
+        # plural forms ("1 figure", "2 figures"); the English one holds those strings only.
         ours = QTranslator(self._app)
         if ours.load(f"{TRANSLATION_PREFIX}_{language.qt_name}", str(resource_path("translations"))):
             loaded.append(TRANSLATION_PREFIX)
             self._installed.append(ours)
-        qt = QTranslator(self._app)
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt.load(f"qtbase_{language.qt_name}", qt_folder):
-            loaded.append("qtbase")
-            self._installed.append(qt)
+        if language is not Language.EN:  # Qt's own strings are English already
+            qt = QTranslator(self._app)
+            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt.load(f"qtbase_{language.qt_name}", qt_folder):
+                loaded.append("qtbase")
+                self._installed.append(qt)
         for translator in self._installed:
             self._app.installTranslator(translator)
         return loaded
+
+    def remove(self) -> None:
+        """Remove the translators installed (the source strings show as written)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+            translator.deleteLater()
+        self._installed = []
 
 
 _error_boxes: list[QMessageBox] = []  # open error dialogs without a parent, kept alive until closed

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
-from desktop_app.qt.app import create_application
+from desktop_app.qt.app import Translations, create_application
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.settings import Settings
 
@@ -22,6 +22,16 @@ def _isolated_paths(qapp: QApplication) -> Iterator[None]:
     """Settings and data paths of the test mode, never the user's."""
     QStandardPaths.setTestModeEnabled(True)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_catalogue(qapp: QApplication) -> Iterator[None]:
+    """The English catalogue, as the app installs it for an English UI: plural forms ("1 figure")."""
+    translations = Translations(qapp)
+    translations.install(Language.EN)
+    yield
+    translations.remove()
+    translations.deleteLater()
 
 
 @pytest.fixture(autouse=True)

@@ -86,7 +86,7 @@ def test_the_window_shows_confirmed_figures_only_by_default(unreviewed_window: M
     assert not table_names(window).keys() & UNREVIEWED
     status = window.findChild(QLabel, "reviewStatus")
     assert status is not None and status.isVisible()
-    assert status.text() == "4 figure(s) awaiting review (hidden)"
+    assert status.text() == "4 figures awaiting review (hidden)"
 
 
 def test_the_toggle_shows_them_labelled_and_apart_rejected_never(
@@ -110,7 +110,7 @@ def test_the_toggle_shows_them_labelled_and_apart_rejected_never(
     assert names["ind-industrial-output"] == (TAG_EN + "Output of industry above designated size", True)
     assert names["ind-industry-rank"][1] is False and not names["ind-industry-rank"][0].startswith(TAG_EN)
     status = window.findChild(QLabel, "reviewStatus")
-    assert status is not None and status.text() == "4 figure(s) awaiting review (shown, marked unreviewed)"
+    assert status is not None and status.text() == "4 figures awaiting review (shown, marked unreviewed)"
     # Remembered: a new window with the same settings shows them too.
     again = MainWindow(unreviewed_report, Settings(settings), Language.EN)
     qtbot.addWidget(again)
