@@ -126,10 +126,12 @@ class LibrarySearchController(QObject):
     Signals:
         index_ready(): the library index is there (read or built).
         status_message(str): a message for the status bar.
+        trends_shown(): the trends dock was shown (the window may share its height anew).
     """
 
     index_ready = Signal()
     status_message = Signal(str)
+    trends_shown = Signal()
 
     def __init__(
         self,
@@ -221,6 +223,7 @@ class LibrarySearchController(QObject):
             self._window.resizeDocks([dock], [self._window.height() // 3], Qt.Orientation.Vertical)
         self._trend_dock.show()
         self._trend_dock.raise_()
+        self.trends_shown.emit()
         self.ensure_index()
         self.update_trend()
         return self._trend_view

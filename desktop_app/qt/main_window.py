@@ -145,11 +145,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._splitter)
         self._layout = PaneLayout(self, self._settings, self._splitter, self._centre, self._left)
         self._library = LibraryController(self, self, self._settings, self._lang)
+        self._layout.keep_middle_beside(self._library.dock)
         self._library.status_message.connect(self._on_status_message)
         self._library_search = LibrarySearchController(
             self, self._search, self._search_controller, self._library, self._lang
         )
         self._library_search.status_message.connect(self._on_status_message)
+        self._library_search.trends_shown.connect(self._layout.fit_centre)
 
         self._create_actions()
         self._create_menus()

@@ -7,9 +7,9 @@ Reset layout, and saves and restores the layout through the typed settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar
 
 from desktop_app.qt.actions import make_action
 from desktop_app.qt.settings import Settings
@@ -19,6 +19,8 @@ from desktop_app.qt.window_layout import (
     fit_to_screens,
     initial_geometry,
     main_pane_sizes,
+    middle_is_squeezed,
+    side_dock_width,
 )
 
 __all__ = ["PaneLayout"]
@@ -56,6 +58,26 @@ class PaneLayout(QObject):
 
     def actions(self) -> list[QAction]:
         return [self.tree_action, self.source_action, self.reset_action]
+
+    def keep_middle_beside(self, dock: QDockWidget) -> None:
+        """When ``dock`` (a side dock: the library) is shown and squeezes the middle pane, make room.
+
+        The dock then takes :func:`side_dock_width` and the panes share the rest in the default
+        proportions: at 1024×600 the library, tree, middle and source text all stay usable (before,
+        the library's 325 px left the middle 165).
+        """
+        dock.visibilityChanged.connect(self._on_side_dock_visibility_changed)
+
+    def fit_beside(self, dock: QDockWidget) -> None:
+        """Make room for the middle pane now if ``dock`` squeezes it (see :meth:`keep_middle_beside`)."""
+        if not dock.isVisible() or dock.isFloating() or not middle_is_squeezed(self._main.sizes()):
+            return
+        self._window.resizeDocks([dock], [side_dock_width(self._window.width())], Qt.Orientation.Horizontal)
+        layout = self._window.layout()
+        if layout is not None:
+            layout.activate()  # the splitter's new width, now
+        self._main.setSizes(main_pane_sizes(self._main.width()))
+        self._on_main_splitter_moved()
 
     def restore(self) -> None:
         """Place the window on today's screens and restore the saved pane sizes that are usable."""
@@ -118,6 +140,30 @@ class PaneLayout(QObject):
         if self._centre is not None:
             height = self._centre.height() if shown else self._window.height()
             self._centre.setSizes(centre_pane_sizes(height))
+
+    @Slot()
+    def fit_centre(self) -> None:
+        """Share the centre's height again (detail over charts) once a dock below has taken its part.
+
+        Run after the layout has settled: a dock shown below (the term trends) left the detail pane
+        its 68 px minimum at 1024×600 while the charts kept 214.
+        """
+        QTimer.singleShot(0, self, self._fit_centre_now)
+
+    def _fit_centre_now(self) -> None:
+        centre = self._centre
+        if centre is None or not centre.isVisible():
+            return
+        sizes = centre.sizes()
+        if sizes[0] < 0.3 * sum(sizes):
+            centre.setSizes(centre_pane_sizes(sum(sizes)))
+
+    @Slot(bool)
+    def _on_side_dock_visibility_changed(self, visible: bool) -> None:
+        dock = self.sender()
+        if visible and isinstance(dock, QDockWidget):
+            # After the dock has been laid out: its width and the splitter's are known then.
+            QTimer.singleShot(0, self, lambda: self.fit_beside(dock))
 
     @Slot()
     def _on_pane_toggled(self) -> None:

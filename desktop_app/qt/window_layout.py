@@ -17,12 +17,18 @@ __all__ = [
     "fit_to_screens",
     "initial_geometry",
     "main_pane_sizes",
+    "middle_is_squeezed",
+    "side_dock_width",
 ]
 
 PREFERRED_SIZE = QSize(1400, 880)
 """The window's size on a screen large enough for it."""
 FRAME_ALLOWANCE = QMargins(4, 36, 4, 4)
 """Room left for the window manager's title bar and borders, which Qt learns only after showing."""
+MIDDLE_MINIMUM = 320
+"""The detail pane and charts need at least this width (px) to be read: a figure's name, value and bar."""
+SIDE_DOCK_WIDTHS = (230, 340)
+"""A side dock (the library) is 22 % of the window, within these widths (px)."""
 
 
 def initial_geometry(available: QRect, frame: QMargins, preferred: QSize = PREFERRED_SIZE) -> QRect:
@@ -79,6 +85,26 @@ def main_pane_sizes(width: int) -> list[int]:
     sizes = [round(width * share) for share in shares]
     sizes[1] += width - sum(sizes)
     return sizes
+
+
+def side_dock_width(window_width: int) -> int:
+    """The width of a side dock (the library) in a window ``window_width`` pixels wide.
+
+    22 % of the window, at least 230 px (the pane's titles elided) and at most 340: on a 1024 px
+    screen the dock, the tree, the middle and the source text then all keep a usable width.
+    """
+    low, high = SIDE_DOCK_WIDTHS
+    return min(max(round(window_width * 0.22), low), high)
+
+
+def middle_is_squeezed(sizes: Sequence[int]) -> bool:
+    """Whether the middle pane of the main splitter (tree | middle | source) is too narrow to read.
+
+    Too narrow: under :data:`MIDDLE_MINIMUM` pixels where the splitter has room for it, or under 40 %
+    of the splitter's width (a dock beside it took its share).
+    """
+    total = sum(sizes)
+    return sizes[1] < min(MIDDLE_MINIMUM, total // 2) or sizes[1] < 0.4 * total
 
 
 def centre_pane_sizes(height: int) -> list[int]:

@@ -26,7 +26,7 @@ FRAME = QMargins(4, 36, 4, 4)
 _PROBE = r"""
 import json, sys
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QSplitter
+from PySide6.QtWidgets import QApplication, QDockWidget, QSplitter
 from desktop_app.core.language import Language
 from desktop_app.core.loader import load_report
 from desktop_app.qt.app import create_application
@@ -37,6 +37,14 @@ window = MainWindow(load_report(), Settings(QSettings(sys.argv[1], QSettings.For
 window.show()
 for _ in range(5):
     app.processEvents()
+mode = sys.argv[2] if len(sys.argv) > 2 else ""
+if mode:  # the library beside the panes, and the term trends below them
+    window.library_controller().open_library_now()
+    window.action("actionShowLibrary").trigger()
+    if mode == "trends":
+        window.action("actionTermTrends").trigger()
+    for _ in range(10):
+        app.processEvents()
 def rect(w):
     g = w.geometry()
     top_left = w.mapToGlobal(g.topLeft() - g.topLeft())
@@ -48,19 +56,24 @@ print(json.dumps({
     "window": window.geometry().getRect(),
     "status_bar": rect(window.statusBar()),
     "panes": splitter.sizes(),
+    "centre": window.findChild(QSplitter, "centreSplitter").sizes(),
+    "docks": {d.objectName(): [d.width(), d.height()] for d in window.findChildren(QDockWidget)
+              if d.isVisible()},
 }))
 window.close()
 """
 
 
-def _open_on_screen(tmp_path: Path, width: int, height: int, dpr: float = 1.0) -> dict[str, Any]:
+def _open_on_screen(
+    tmp_path: Path, width: int, height: int, dpr: float = 1.0, mode: str = ""
+) -> dict[str, Any]:
     config = tmp_path / f"screen-{width}x{height}@{dpr}.json"
     screen = {"name": "s", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": dpr}
     config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     env.update(QT_QPA_PLATFORM=f"offscreen:configfile={config}", HOME=str(tmp_path))
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(tmp_path / "settings.ini")],
+        [sys.executable, "-c", _PROBE, str(tmp_path / "settings.ini"), mode],
         capture_output=True,
         text=True,
         env=env,
@@ -87,6 +100,27 @@ def test_the_first_window_fits_the_screen(tmp_path: Path, width: int, height: in
     assert _inside(shown["status_bar"], shown["screen"]), shown
     tree, middle, source = shown["panes"]
     assert min(tree, source) >= 200 and middle >= 0.4 * sum(shown["panes"]), shown
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 600)])
+def test_the_library_beside_the_panes_leaves_each_usable(tmp_path: Path, width: int, height: int) -> None:
+    # Before, at 1024×600: library 325 px, tree 263, middle 165 (16 % of the window), source 249.
+    shown = _open_on_screen(tmp_path, width, height, mode="library")
+    assert _inside(shown["window"], shown["screen"]) and _inside(shown["status_bar"], shown["screen"]), shown
+    library_width = shown["docks"]["libraryDock"][0]
+    tree, middle, source = shown["panes"]
+    assert library_width >= 220 and tree >= 200 and source >= 170, shown
+    assert middle >= 320 and middle >= 0.4 * sum(shown["panes"]) and middle == max(shown["panes"]), shown
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 600)])
+def test_the_library_and_the_trends_fit_the_screen(tmp_path: Path, width: int, height: int) -> None:
+    # Before, at 1024×600: the window grew to 641 px (status bar off the screen), the detail pane 68 px.
+    shown = _open_on_screen(tmp_path, width, height, mode="trends")
+    assert _inside(shown["window"], shown["screen"]) and _inside(shown["status_bar"], shown["screen"]), shown
+    detail, charts = shown["centre"]
+    assert detail >= 100 and charts >= 100, shown
+    assert shown["docks"]["trendDock"][1] >= 150 and shown["panes"][1] >= 320, shown
 
 
 def test_a_window_saved_on_a_large_screen_is_fitted_to_a_small_one(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ class TrendView(QWidget):
         self._note.setTextFormat(Qt.TextFormat.PlainText)
         self._note.setWordWrap(True)
         self._chart = TrendChart()
-        self._chart.setMinimumSize(240, 140)
+        self._chart.setMinimumSize(240, 90)  # the dock is low on a 600-px screen
         self._chart.report_activated.connect(self.report_activated)
         self._chart.hovered.connect(self.hovered)
         self._chart.export_requested.connect(self._on_chart_export_requested)
@@ -98,7 +98,11 @@ class TrendView(QWidget):
         header.setSectionResizeMode(TrendTableModel.REPORT, QHeaderView.ResizeMode.Stretch)
         self._table.activated.connect(self._on_table_activated)
 
-        buttons = QHBoxLayout()
+        # One row: heading, collection picker and the export buttons (a row less in a low dock).
+        top = QHBoxLayout()
+        top.addWidget(self._heading, 1)
+        top.addWidget(collection_label)
+        top.addWidget(self._collection)
         for name, text, file_format in (
             ("trendExportPng", self.tr("Export PNG…"), "png"),
             ("trendExportSvg", self.tr("Export SVG…"), "svg"),
@@ -107,8 +111,7 @@ class TrendView(QWidget):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, f=file_format: self.export_with_dialog(f))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            top.addWidget(button)
         # Side by side: the view lives in a wide, low dock under the report.
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("trendSplitter")
@@ -119,14 +122,9 @@ class TrendView(QWidget):
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
-        top.addWidget(self._heading, 1)
-        top.addWidget(collection_label)
-        top.addWidget(self._collection)
         layout.addLayout(top)
         layout.addWidget(self._note)
         layout.addWidget(split, 1)
-        layout.addLayout(buttons)
         self._update_enabled()
 
     # --- public API -------------------------------------------------------------------------

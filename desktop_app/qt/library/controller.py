@@ -26,6 +26,7 @@ from desktop_app.core.model import Report
 from desktop_app.core.presentation import fill, visible_text
 from desktop_app.qt.actions import make_action
 from desktop_app.qt.settings import Settings
+from desktop_app.qt.window_layout import side_dock_width
 
 if TYPE_CHECKING:
     # Imported when first needed: the library (SQLite and the catalogue's modules) costs start-up
@@ -461,7 +462,7 @@ class LibraryController(QObject):
             # Shown by the reader for the first time this session: a quarter of the window (a width
             # restored with the window's state is left as it is).
             self._sized = True
-            width = max(self._window.width() // 4, 240)
+            width = side_dock_width(self._window.width())
             self._window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
 
     @Slot()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,9 @@ from desktop_app.qt.models.roles import DOMAIN_ROLE, ITEM_ID_ROLE
 __all__ = ["LibraryPane"]
 
 RECENT_SHOWN = 5
+NARROW = 300
+"""Below this width (px) the pane lists titles and years only: the review counts make room for the titles
+(they stay in each row's tooltip)."""
 
 
 class LibraryPane(QWidget):
@@ -93,6 +97,11 @@ class LibraryPane(QWidget):
         self._years.setClearButtonEnabled(True)
         self._fill_levels()
         self._region.addItem(self.tr("All regions"), "")
+        # The filters shrink (texts elided) with a narrow dock rather than widen it (1024-px screens).
+        for box in (self._level, self._region):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(3)
+        self._years.setMinimumWidth(self._years.fontMetrics().horizontalAdvance("0000-0000"))
 
         self._model = LibraryModel(self)
         self._filter = LibraryFilter(self)
@@ -124,6 +133,9 @@ class LibraryPane(QWidget):
         self._recent.setObjectName("libraryRecent")
         self._recent.setAccessibleName(self.tr("Recently opened"))
         self._recent.itemActivated.connect(self._on_recent_activated)
+        # Low minimums: the dock shares a 600-px screen's height with the trends dock below it.
+        self._recent.setMinimumHeight(self._recent.fontMetrics().height() * 2)
+        self._tree.setMinimumHeight(self._tree.fontMetrics().height() * 4)
         recent_box = QWidget()
         recent_layout = QVBoxLayout(recent_box)
         recent_layout.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +153,10 @@ class LibraryPane(QWidget):
         self._remove_button = QPushButton(self.tr("&Remove"))
         self._remove_button.setObjectName("libraryRemove")
         self._remove_button.clicked.connect(self._on_remove_clicked)
+        for button in (self._open_button, self._add_button, self._remove_button):
+            # As wide as the text, not the style's 80 px at least: the three fit a narrow dock.
+            text = button.text().replace("&", "")
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 20)
 
         self._level.currentIndexChanged.connect(self._on_filter_changed)
         self._region.currentIndexChanged.connect(self._on_filter_changed)
@@ -175,6 +191,12 @@ class LibraryPane(QWidget):
         layout.addWidget(self._outside_box)
         layout.addWidget(split, 1)
         self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW
+        for column in (LibraryModel.CONFIRMED, LibraryModel.UNREVIEWED):
+            self._tree.setColumnHidden(column, narrow)
 
     # --- filling ----------------------------------------------------------------------------
 

@@ -151,7 +151,7 @@ class SearchPanel(QWidget):
         # (their texts elided) rather than widen the column.
         for box in (self._scope_box, self._filter_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(4)
+            box.setMinimumContentsLength(2)
         self._progress = QProgressBar()
         self._progress.setObjectName("searchProgress")
         self._progress.setAccessibleName(self.tr("Indexing the library"))

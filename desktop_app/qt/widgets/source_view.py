@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QRadioButton,
     QTextEdit,
     QToolTip,
@@ -123,14 +122,13 @@ class SourceView(QWidget):
         self._edit.setAcceptRichText(False)
         self._edit.setMouseTracking(True)
 
-        # The mode on one line, the option below: on one line they made the pane ~470 px wide at
-        # least, which squeezed the detail pane and the charts on a 1024-px screen.
+        # One control a line: side by side they made the pane ~470 px wide at least (all three) or
+        # ~250 (the two modes), which squeezed the detail pane and the charts on a 1024-px screen
+        # once the library was shown beside them.
         controls = QVBoxLayout()
-        modes = QHBoxLayout()
-        modes.addWidget(self._repaired_button)
-        modes.addWidget(self._raw_button)
-        modes.addStretch(1)
-        controls.addLayout(modes)
+        controls.setSpacing(2)
+        controls.addWidget(self._repaired_button)
+        controls.addWidget(self._raw_button)
         controls.addWidget(self._punctuation_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
