@@ -36,7 +36,7 @@ from desktop_app.qt.models.roles import DOMAIN_ROLE, ITEM_ID_ROLE
 __all__ = ["LibraryPane"]
 
 RECENT_SHOWN = 5
-NARROW = 300
+NARROW = 280
 """Below this width (px) the pane lists titles and years only: the review counts make room for the titles
 (they stay in each row's tooltip)."""
 
