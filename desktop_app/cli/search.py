@@ -77,21 +77,7 @@ def run_search(
     hits = index.search(query)
     places = HitPlaces(shown)
     if as_json:
-        out.json(
-            [
-                {
-                    "node_id": hit.node_id,
-                    "kind": str(hit.node_kind),
-                    "field": hit.field,
-                    "start": hit.start,
-                    "end": hit.end,
-                    "match": hit.matched,
-                    "context": marked_context(hit),
-                    "unreviewed": places.unreviewed(hit),
-                }
-                for hit in hits
-            ]
-        )
+        out.json([_hit_json(hit, unreviewed=places.unreviewed(hit)) for hit in hits])
     else:
         for hit in hits:
             mark = f"\t{UNREVIEWED_MARK}" if places.unreviewed(hit) else ""
@@ -105,8 +91,8 @@ def run_search(
     return ExitStatus.OK if hits else ExitStatus.NO_HITS
 
 
-def _hit_json(hit: Hit) -> dict[str, object]:
-    span = hit.span
+def _hit_json(hit: Hit, *, unreviewed: bool) -> dict[str, object]:
+    """A hit as ``--json`` writes it: where it is, what matched, with its context."""
     return {
         "node_id": hit.node_id,
         "kind": str(hit.node_kind),
@@ -115,7 +101,15 @@ def _hit_json(hit: Hit) -> dict[str, object]:
         "end": hit.end,
         "match": hit.matched,
         "context": marked_context(hit),
-        "unreviewed": False,  # the library indexes article text, which is never awaiting review
+        "unreviewed": unreviewed,
+    }
+
+
+def _library_hit_json(hit: Hit) -> dict[str, object]:
+    """A library hit: as one report's, with its span in the report's article."""
+    span = hit.span
+    # The library indexes article text, which is never awaiting review.
+    return _hit_json(hit, unreviewed=False) | {
         "span": None
         if span is None
         else {"paragraph_id": span.paragraph_id, "start": span.start, "end": span.end},
@@ -159,7 +153,7 @@ def run_library_search(query: str, collection: str | None, as_json: bool, out: C
                     "title": group.report.title,
                     "collection": group.report.collection,
                     "count": group.count,
-                    "hits": [_hit_json(hit) for hit in group.hits],
+                    "hits": [_library_hit_json(hit) for hit in group.hits],
                 }
                 for group in results.groups
             ]
