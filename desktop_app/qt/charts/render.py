@@ -7,7 +7,9 @@ text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QPoint, QRectF, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLayout
@@ -24,9 +26,11 @@ __all__ = [
     "DEFAULT_EXPORT_WIDTH",
     "MAX_IMAGE_SIDE",
     "ChartRenderError",
+    "exported_by",
     "png_bytes",
     "render_group_image",
     "render_group_svg",
+    "svg_document",
 ]
 
 DEFAULT_EXPORT_WIDTH = 800
@@ -176,25 +180,59 @@ def render_group_svg(
     chart = offscreen_chart(group, width_px, Look.for_print(SCREEN_DPI), Language.from_tag(lang), source_line)
     try:
         _check_size(group, chart.width(), chart.height())
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(chart.size())
-        generator.setViewBox(QRectF(0, 0, chart.width(), chart.height()))
-        generator.setResolution(SCREEN_DPI)
-        generator.setTitle(group_title(group, lang))
-        generator.setDescription(
-            source_line or QCoreApplication.translate("ChartPanel", "Chart exported by Report Viewer")
+        return svg_document(
+            chart.size(),
+            group_title(group, lang),
+            lambda painter: chart.render(painter, QPoint(0, 0)),
+            description=source_line or exported_by(),
+            background=QColor("white"),
         )
-        painter = QPainter(generator)
-        painter.fillRect(QRectF(0, 0, chart.width(), chart.height()), QColor("white"))
-        chart.render(painter, QPoint(0, 0))
-        painter.end()
-        buffer.close()
     finally:
         chart.dispose()
+
+
+def exported_by() -> str:
+    """The description an exported chart carries when it has no source line."""
+    return QCoreApplication.translate("ChartPanel", "Chart exported by Report Viewer")
+
+
+def svg_document(
+    size: QSize,
+    title: str,
+    draw: Callable[[QPainter], None],
+    *,
+    description: str = "",
+    background: QColor | None = None,
+) -> bytes:
+    """A drawing as an SVG document (through ``QSvgGenerator``: pyqtgraph's exporter fails on paths).
+
+    Args:
+        size: The drawing's size in pixels at 96 dpi.
+        title: The document's title.
+        draw: Paints the drawing (a chart rendering itself).
+        description: The document's description (none if empty).
+        background: Filled under the drawing (None: transparent).
+
+    Returns:
+        The UTF-8 SVG document.
+    """
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setResolution(SCREEN_DPI)
+    generator.setTitle(title)
+    if description:
+        generator.setDescription(description)
+    painter = QPainter(generator)
+    if background is not None:
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), background)
+    draw(painter)
+    painter.end()
+    buffer.close()
     return bytes(data.data())
 
 

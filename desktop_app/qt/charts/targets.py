@@ -22,11 +22,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
     QEvent,
-    QIODevice,
     QPoint,
     QPointF,
     QRectF,
@@ -43,7 +40,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QToolTip, QWidget
 
 # isort: split
@@ -60,7 +56,13 @@ from desktop_app.core.words import word
 from desktop_app.qt.charts.base import InteractivePlot
 from desktop_app.qt.charts.config import FOREGROUND, configure_pyqtgraph, register_fonts
 from desktop_app.qt.charts.looks import GRID_ALPHA, SCREEN_DPI, Look
-from desktop_app.qt.charts.render import MAX_IMAGE_SIDE, ChartRenderError, png_bytes
+from desktop_app.qt.charts.render import (
+    MAX_IMAGE_SIDE,
+    ChartRenderError,
+    exported_by,
+    png_bytes,
+    svg_document,
+)
 from desktop_app.qt.text import tooltip
 
 __all__ = [
@@ -483,24 +485,15 @@ def render_series_svg(
     """A series' chart as an SVG document (through ``QSvgGenerator``)."""
     plot = _offscreen(chart, size, 1.0, Language.from_tag(lang))
     try:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(plot.size())
-        generator.setViewBox(QRectF(0, 0, plot.width(), plot.height()))
-        generator.setResolution(SCREEN_DPI)
-        generator.setTitle(chart.title)
-        generator.setDescription(QCoreApplication.translate("ChartPanel", "Chart exported by Report Viewer"))
-        painter = QPainter(generator)
-        painter.fillRect(QRectF(0, 0, plot.width(), plot.height()), QColor("white"))
-        QWidget.render(plot, painter, QPoint(0, 0))
-        painter.end()
-        buffer.close()
+        return svg_document(
+            plot.size(),
+            chart.title,
+            lambda painter: QWidget.render(plot, painter, QPoint(0, 0)),
+            description=exported_by(),
+            background=QColor("white"),
+        )
     finally:
         plot.dispose()
-    return bytes(data.data())
 
 
 def export_series_png(

@@ -13,9 +13,8 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 # isort: split
@@ -29,8 +28,8 @@ from desktop_app.core.ticks import multiples, nice_step
 from desktop_app.core.words import word
 from desktop_app.qt.charts.base import InteractivePlot
 from desktop_app.qt.charts.config import FOREGROUND, register_fonts
-from desktop_app.qt.charts.looks import GRID_ALPHA, SCREEN_DPI, Look
-from desktop_app.qt.charts.render import png_bytes
+from desktop_app.qt.charts.looks import GRID_ALPHA, Look
+from desktop_app.qt.charts.render import png_bytes, svg_document
 from desktop_app.qt.models.trend_table import TrendRow
 from desktop_app.qt.text import tooltip
 
@@ -254,17 +253,5 @@ class TrendChart(InteractivePlot):
         return png_bytes(image)
 
     def svg_bytes(self) -> bytes:
-        """The chart as an SVG drawing (through ``QSvgGenerator``: pyqtgraph's exporter fails on paths)."""
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(self.size())
-        generator.setViewBox(QRectF(0, 0, self.width(), self.height()))
-        generator.setResolution(SCREEN_DPI)
-        generator.setTitle(self.title())
-        painter = QPainter(generator)
-        self.render(painter)
-        painter.end()
-        return bytes(data.data())
+        """The chart as an SVG drawing."""
+        return svg_document(self.size(), self.title(), self.render)
