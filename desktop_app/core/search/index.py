@@ -425,15 +425,16 @@ class SearchIndex:
         spells the readings pypinyin gives its characters in context.
         """
         folded = self._folded[doc_number]
-        text, sources, original = folded.text, folded.sources, folded.original
+        text, original = folded.text, folded.original
+        sources = folded.sources.data  # a memoryview: plain ints, without NumPy's per-item cost
         kept: list[tuple[int, int]] = []
         for start, end in found:
-            contiguous = int(sources[end - 1]) - int(sources[start]) == end - 1 - start
+            contiguous = sources[end - 1] - sources[start] == end - 1 - start
             if not contiguous and any(
-                int(sources[k + 1]) - int(sources[k]) > 1
+                sources[k + 1] - sources[k] > 1
                 and is_han(text[k])
                 and is_han(text[k + 1])
-                and has_punctuation(original[int(sources[k]) + 1 : int(sources[k + 1])])
+                and has_punctuation(original[sources[k] + 1 : sources[k + 1]])
                 for k in range(start, end - 1)
             ):
                 continue
