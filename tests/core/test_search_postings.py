@@ -19,6 +19,7 @@ from desktop_app.core.search.pinyin import readings
 from desktop_app.core.search.posting_table import (
     PostingTable,
     char_and_pair_postings,
+    following_chars,
     initial_triple_postings,
     sorted_union,
 )
@@ -132,3 +133,25 @@ def test_an_index_built_in_bulk_answers_as_before(report: Report) -> None:
     parts = index.parts()
     assert isinstance(parts.chars, PostingTable) and isinstance(parts.triples, PostingTable)
     assert index.search("gzl") and index.search("临淄") and not index.search("xzxzx")
+
+
+def reference_following(pairs: Sequence[str]) -> dict[str, set[str]]:
+    following: dict[str, set[str]] = {}
+    for pair in pairs:
+        following.setdefault(pair[0], set()).add(pair[1])
+    return following
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="重长行ab\U00020000", min_size=2, max_size=2), max_size=20))
+def test_the_characters_following_each_are_the_plain_loops(pairs: list[str]) -> None:
+    assert {k: set(v) for k, v in following_chars(pairs).items()} == reference_following(pairs)
+
+
+def test_the_bundled_reports_following_characters(report: Report) -> None:
+    _, pairs = char_and_pair_postings([fold(doc.text).text for doc in report_documents(report)])
+    found = following_chars(pairs)
+    assert {k: set(v) for k, v in found.items()} == reference_following(list(pairs))
+    assert all(len(set(v)) == len(v) for v in found.values())
+    with pytest.raises(ValueError):
+        following_chars(["abc"])

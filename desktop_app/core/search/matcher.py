@@ -21,7 +21,7 @@ from typing import Final
 import numpy as np
 
 from desktop_app.core.search.pinyin import is_abbreviation, segmentations
-from desktop_app.core.search.posting_table import sorted_union
+from desktop_app.core.search.posting_table import following_chars, sorted_union
 from desktop_app.core.search.query import QueryTerm
 from desktop_app.core.search.state import IndexParts
 from desktop_app.core.textfold import fold
@@ -94,7 +94,7 @@ class Matchers:
         self._prefix_tokens = parts.prefix_tokens
         self._initials = parts.initials
         self._several_initials = parts.several_initials
-        self._next: dict[str, set[str]] | None = None  # built on the first pinyin query
+        self._next: dict[str, str] | None = None  # built on the first pinyin query
         self._matchers: dict[QueryTerm, Matcher] = {}
         self._pair_cache: dict[tuple[CharSet, CharSet], tuple[str, ...]] = {}
 
@@ -203,19 +203,16 @@ class Matchers:
         for char in left:
             following = after.get(char)
             if following:
-                found.extend(char + other for other in following.intersection(right))
+                found.extend(char + other for other in right.intersection(following))
         if len(self._pair_cache) >= 4 * _MATCHER_CACHE_SIZE:
             self._pair_cache.clear()
         result = self._pair_cache[key] = tuple(sorted(found))
         return result
 
-    def _following(self) -> dict[str, set[str]]:
+    def _following(self) -> dict[str, str]:
         """The characters that follow each character somewhere (built on first use)."""
         if self._next is None:
-            following: dict[str, set[str]] = {}
-            for pair in self._pairs:
-                following.setdefault(pair[0], set()).add(pair[1])
-            self._next = following
+            self._next = following_chars(self._pairs)
         return self._next
 
     def _slot_initials(self, slot: CharSet) -> frozenset[str] | None:
