@@ -9,9 +9,18 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop_app.qt.models.looks import unreviewed_brush_colour
 from desktop_app.qt.models.search_results import SearchResultsModel
 
-__all__ = ["HitDelegate"]
+__all__ = ["HitDelegate", "item_line"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def item_line(label: str, metrics: QFontMetrics, width: int) -> str:
+    """A hit's item line in ``width`` pixels, elided in the middle.
+
+    Its ends say the most: a place's paragraph (``2025年经济社会发展…政策取向 · 第20段``), a figure's
+    field (``规上工业…总产值 · 数值``), an unreviewed figure's tag at the start.
+    """
+    return metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, width)
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -55,7 +64,7 @@ class HitDelegate(QStyledItemDelegate):
         painter.drawText(
             top,
             int(Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(label_font).elidedText(label, Qt.TextElideMode.ElideRight, rect.width()),
+            item_line(label, QFontMetrics(label_font), rect.width()),
         )
         before, match, after = parts
         bold = QFont(option.font)
