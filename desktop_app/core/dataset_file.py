@@ -13,14 +13,14 @@ hang, exhaust memory or escape as anything but :class:`DatasetError`:
   and cannot be encoded) are refused with the JSON path of the node, before anything else (the
   schema checker, an encoder, a terminal) meets them;
 - a value that the schema calls an integer must be written as one (``2023``, not ``2023.0``), and an
-  array or object where a scalar belongs is reported with its size (:func:`scalar_problems`).
+  array or object where a scalar belongs is reported with its size
+  (:func:`~desktop_app.core.dataset_scalars.scalar_problems`).
 
 File-level messages come in English and Chinese (:class:`~desktop_app.core.dataset_errors.Problem`).
 """
 
 from __future__ import annotations
 
-import enum
 import errno
 import hashlib
 import json
@@ -30,7 +30,6 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -41,13 +40,15 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_INTEGER",
+    "MAX_PROBLEMS",
+    "Link",
     "json_path",
+    "link_parts",
     "read_bytes",
     "read_json",
     "read_source",
     "read_text",
     "refuse",
-    "scalar_problems",
 ]
 
 MAX_FILE_BYTES: Final = 50 * 1024 * 1024
@@ -55,7 +56,8 @@ MAX_DEPTH: Final = 64
 """Deepest nesting of arrays and objects accepted (a real dataset needs about 6)."""
 MAX_INTEGER: Final = 2**53
 """Largest integer magnitude accepted: every one up to it is exact as a double."""
-_MAX_PROBLEMS: Final = 50
+MAX_PROBLEMS: Final = 50
+"""At most this many problems are collected from one document."""
 
 _BOMS = {
     b"\xef\xbb\xbf": "UTF-8",
@@ -334,10 +336,12 @@ def _too_deep(outside_strings: bytes) -> bool:
 
 
 # A path is built only for a problem: nodes carry a linked (parent, key) pair instead of a tuple.
-_Link = tuple["_Link", str | int] | None
+Link = tuple["Link", str | int] | None
+"""A JSON path as a linked list, the innermost key last (cheap to extend while walking)."""
 
 
-def _parts(link: _Link) -> list[str | int]:
+def link_parts(link: Link) -> list[str | int]:
+    """The keys of a :data:`Link`, outermost first."""
     parts: list[str | int] = []
     while link is not None:
         link, key = link
@@ -353,20 +357,20 @@ def _structure_problems(document: Any, deep_strings: bool) -> list[Problem]:
     problems: list[Problem] = []
     if deep_strings and isinstance(document, str) and _SURROGATE.search(document):
         return [_surrogate_problem([], document, "text")]
-    stack: list[tuple[Any, int, _Link]] = [(document, 0, None)]
-    while stack and len(problems) < _MAX_PROBLEMS:
+    stack: list[tuple[Any, int, Link]] = [(document, 0, None)]
+    while stack and len(problems) < MAX_PROBLEMS:
         node, depth, link = stack.pop()
         if depth >= MAX_DEPTH:
-            where = json_path(_parts(link))
+            where = json_path(link_parts(link))
             return [Problem(where, f"nested more than {MAX_DEPTH} levels deep", f"嵌套超过 {MAX_DEPTH} 层")]
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in items:
             if isinstance(value, dict | list):
                 stack.append((value, depth + 1, (link, key)))
             elif deep_strings and isinstance(value, str) and _SURROGATE.search(value):
-                problems.append(_surrogate_problem(_parts((link, key)), value, "text"))
+                problems.append(_surrogate_problem(link_parts((link, key)), value, "text"))
             if deep_strings and isinstance(key, str) and _SURROGATE.search(key):
-                problems.append(_surrogate_problem(_parts((link, key)), key, "key"))
+                problems.append(_surrogate_problem(link_parts((link, key)), key, "key"))
     return problems
 
 
@@ -378,194 +382,6 @@ def _surrogate_problem(parts: list[str | int], text: str, what: str) -> Problem:
         "write the character itself or a complete surrogate pair",
         f"{'键' if what == 'key' else '文本'}含有单独的代理码位 \\u{code:04x}（不是字符）；"
         "请写出字符本身或完整的代理对",
-    )
-
-
-class _Other(enum.Enum):
-    """How the members a rule does not name (``additionalProperties`` / ``items``) are looked at."""
-
-    NONE = enum.auto()  # no rule for them
-    SCALAR = enum.auto()  # each must be a scalar: checked like a named member
-    FLAT = enum.auto()  # arrays of scalars (a [start, end] segment): looked into only if not all integers
-    NESTED = enum.auto()  # containers that may hold containers: looked into
-    IGNORED = enum.auto()  # a rule that says nothing this check is about
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """What to look at in a node that one schema rule describes (built once per rule)."""
-
-    accepts: type | tuple[type, ...]  # the containers the rule's "type" lets through (others: the schema's)
-    scalar_keys: tuple[tuple[str | int, str], ...]  # where a container is a problem, with the type expected
-    nested: tuple[tuple[str | int, dict[str, Any]], ...]  # where a container may hold one
-    known: frozenset[str]  # an object's own properties
-    skipped_items: int  # prefixItems: the array items the rule names
-    other: dict[str, Any] | None  # additionalProperties / items: the rule of any other member
-    other_walk: _Other
-
-
-class _Planner:
-    def __init__(self, schema: dict[str, Any]) -> None:
-        self._definitions = schema.get("$defs", {})
-        self.plans: dict[int, _Plan] = {}
-
-    def resolve(self, rule: Any) -> dict[str, Any] | None:
-        while isinstance(rule, dict) and str(rule.get("$ref", "")).startswith("#/$defs/"):
-            rule = self._definitions.get(rule["$ref"].removeprefix("#/$defs/"))
-        return rule if isinstance(rule, dict) else None
-
-    def plan(self, rule: dict[str, Any]) -> _Plan:
-        plan = self.plans.get(id(rule))
-        if plan is None:
-            members: dict[str | int, Any] = {
-                **rule.get("properties", {}),
-                **dict(enumerate(rule.get("prefixItems", []))),
-            }
-            resolved = {key: self.resolve(child) for key, child in members.items()}
-            other = self.resolve(rule.get("additionalProperties", rule.get("items")))
-            kind = rule.get("type")
-            plan = _Plan(
-                dict if kind == "object" else list if kind == "array" else (dict, list),
-                tuple(
-                    (key, child["type"])
-                    for key, child in resolved.items()
-                    if child is not None and child.get("type") in _SCALAR_TYPES
-                ),
-                tuple(
-                    (key, child) for key, child in resolved.items() if child is not None and _may_nest(child)
-                ),
-                frozenset(key for key in members if isinstance(key, str)),
-                len(rule.get("prefixItems", [])),
-                other,
-                self._other_walk(other),
-            )
-            self.plans[id(rule)] = plan
-        return plan
-
-    def _other_walk(self, other: dict[str, Any] | None) -> _Other:
-        if other is None:
-            return _Other.NONE
-        if other.get("type") in _SCALAR_TYPES:
-            return _Other.SCALAR
-        if _is_flat(other, self):
-            return _Other.FLAT
-        return _Other.NESTED if _may_nest(other) else _Other.IGNORED
-
-
-_SCALAR_TYPES: Final = {
-    "string": "a string",
-    "number": "a number",
-    "integer": "an integer",
-    "boolean": "true or false",
-}
-_CONTAINERS: Final = (dict, list)
-
-
-def _container_words(value: list[Any] | dict[str, Any]) -> str:
-    return (
-        f"an array of {len(value):,} items"
-        if isinstance(value, list)
-        else f"an object of {len(value):,} members"
-    )
-
-
-def scalar_problems(document: Any, schema: dict[str, Any]) -> list[Problem]:
-    """What the schema checker would mishandle or miss about scalars, checked before it runs.
-
-    - an array or object where the schema expects a scalar: the checker copies the whole value
-      into its error (a 17 MB array where a string belongs cost 650 MB and 6 s), so it is reported
-      here with its size instead;
-    - a fraction where the schema expects an integer: JSON Schema counts ``2023.0`` as an integer,
-      a dataset must not (a year would print as ``2023.0``).
-
-    Follows ``$ref``, ``properties``, ``additionalProperties``, ``items`` and ``prefixItems``; each
-    rule is turned once into the keys to look at and how to treat the members it does not name, so a
-    node costs a few lookups and a million ``[start, end]`` segments one check each. Everything else
-    is left to the schema.
-    """
-    planner = _Planner(schema)
-    plans = planner.plans
-    problems: list[Problem] = []
-
-    def report(value: Any, key: str | int, link: _Link, expected: str) -> None:
-        found = _container_words(value) if isinstance(value, _CONTAINERS) else repr(value)
-        where = json_path(_parts((link, key)))
-        problems.append(Problem(where, f"expected {_SCALAR_TYPES[expected]}, found {found}"))
-
-    # The test that decides whether a member is a problem is written out inline (twice below, once for
-    # named and once for other members): it runs for every scalar of the document.
-    stack: list[tuple[Any, dict[str, Any], _Link]] = [(document, schema, None)]
-    while stack and len(problems) < _MAX_PROBLEMS:
-        node, rule, link = stack.pop()
-        plan = plans.get(id(rule)) or planner.plan(rule)
-        accepted = isinstance(node, plan.accepts)  # (a test apart: mypy would narrow node to object)
-        if not accepted:
-            continue  # the schema will say what is wrong with this one
-        extra: Any
-        if isinstance(node, dict):
-            for key, expected in plan.scalar_keys:
-                value = node.get(key)
-                if isinstance(value, _CONTAINERS) or (type(value) is float and expected == "integer"):
-                    report(value, key, link, expected)
-            stack.extend(
-                (value, child, (link, key))
-                for key, child in plan.nested
-                if isinstance(value := node.get(key), _CONTAINERS)
-            )
-            if plan.other_walk is _Other.NONE or plan.other_walk is _Other.IGNORED:
-                continue
-            known = plan.known
-            extra = [item for item in node.items() if item[0] not in known]
-        else:
-            size = len(node)
-            for key, expected in plan.scalar_keys:
-                value = node[key] if isinstance(key, int) and key < size else None
-                if isinstance(value, _CONTAINERS) or (type(value) is float and expected == "integer"):
-                    report(value, key, link, expected)
-            stack.extend(
-                (value, child, (link, key))
-                for key, child in plan.nested
-                if isinstance(key, int) and key < size and isinstance(value := node[key], _CONTAINERS)
-            )
-            if plan.other_walk is _Other.NONE or plan.other_walk is _Other.IGNORED:
-                continue
-            start = plan.skipped_items
-            extra = enumerate(node[start:], start) if start else enumerate(node)
-        other = plan.other
-        assert other is not None  # a walk other than NONE has a rule
-        if plan.other_walk is _Other.SCALAR:
-            expected = other["type"]
-            for key, value in extra:
-                if isinstance(value, _CONTAINERS) or (type(value) is float and expected == "integer"):
-                    report(value, key, link, expected)
-        elif plan.other_walk is _Other.FLAT:  # [start, end] segments: look inside one not all integers
-            stack.extend(
-                (value, other, (link, key))
-                for key, value in extra
-                if type(value) is list and any(type(x) is not int for x in value)
-            )
-        else:
-            stack.extend(
-                (value, other, (link, key)) for key, value in extra if isinstance(value, _CONTAINERS)
-            )
-    return sorted(problems, key=lambda p: p.where)
-
-
-def _may_nest(rule: dict[str, Any]) -> bool:
-    return any(k in rule for k in ("properties", "additionalProperties", "items", "prefixItems", "$ref"))
-
-
-def _is_flat(rule: dict[str, Any], planner: _Planner) -> bool:
-    """Whether ``rule`` is an array of scalars (like a ``[start, end]`` span)."""
-    if "properties" in rule or "additionalProperties" in rule:
-        return False
-    parts = [
-        planner.resolve(part)
-        for part in (*rule.get("prefixItems", []), rule.get("items"))
-        if part is not None
-    ]
-    return ("items" in rule or "prefixItems" in rule) and not any(
-        part is not None and _may_nest(part) for part in parts
     )
 
 

@@ -48,8 +48,8 @@ from desktop_app.core.dataset_file import (
     read_json,
     read_source,
     refuse,
-    scalar_problems,
 )
+from desktop_app.core.dataset_scalars import scalar_problems
 from desktop_app.core.model import (
     AttributionBasis,
     DateBasis,
