@@ -426,6 +426,8 @@ class MainWindow(QMainWindow):
         problem = self.save_settings()
         self._library_search.shutdown()
         self._library.shutdown()
+        if self._targets is not None:
+            self._targets.wait()  # its worker emits to the controller: never while the window goes
         super().closeEvent(event)
         if problem is not None:
             self._settings_error_box = settings_error_box(problem)
