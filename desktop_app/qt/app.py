@@ -20,7 +20,6 @@ from desktop_app.core.model import Report
 from desktop_app.core.presentation import fill, report_title
 from desktop_app.core.resources import resource_path
 from desktop_app.qt.fonts import register_bundled_fonts, ui_font_family
-from desktop_app.qt.gui_thread_gc import collect_in_gui_thread
 from desktop_app.qt.logging_setup import configure_logging, log_file
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.platform_check import xcb_problem
@@ -37,7 +36,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setOrganizationDomain(ORGANIZATION_DOMAIN)
-    collect_in_gui_thread(app)  # worker threads must never destroy Qt objects
     QGuiApplication.setDesktopFileName(APP_ID)
     icon = resource_path("icons/report-viewer.svg")
     if icon.exists():

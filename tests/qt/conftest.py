@@ -13,16 +13,14 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.qt.app import Translations, create_application
-from desktop_app.qt.gui_thread_gc import collect_in_gui_thread
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.settings import Settings
 
 
 @pytest.fixture(autouse=True)
 def _isolated_paths(qapp: QApplication) -> Iterator[None]:
-    """Settings and data paths of the test mode, never the user's; garbage collected as the app does."""
+    """Settings and data paths of the test mode, never the user's."""
     QStandardPaths.setTestModeEnabled(True)
-    collect_in_gui_thread(qapp)
     yield
 
 
