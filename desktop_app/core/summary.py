@@ -40,6 +40,7 @@ from desktop_app.core.model import (
     Span,
 )
 from desktop_app.core.presentation import (
+    bracketed,
     certainty_label,
     derived_description,
     editorial_link,
@@ -422,6 +423,20 @@ def _related(entities: Sequence[Entity], lang: Language, goal_id: str | None = N
     return parts
 
 
+def _claims(report: Report, lang: Language) -> list[str]:
+    """The report's non-numeric rank and "first" claims (数量全市最多 …), each with its context and place."""
+    claims = report.entities_of_kind(EntityKind.CLAIM)
+    if not claims:
+        return []
+    items = []
+    for claim in claims:
+        context = editorial_text(claim.note, claim.note_en, lang)
+        about = f' <span class="mod">{_t(bracketed(context, lang))}</span>' if context else ""
+        location = location_text(claim.span.paragraph_id, report, lang)
+        items.append(f'<li>{_t(claim.name)}{about} <span class="loc">[{_t(location)}]</span></li>')
+    return [_heading(2, _t(entities_heading(EntityKind.CLAIM, lang))), f"<ul>{''.join(items)}</ul>"]
+
+
 def _document(title: str, body: Sequence[str], report: Report, lang: Language) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{lang.bcp47}">\n<head>\n<meta charset="utf-8" />\n'
@@ -449,12 +464,13 @@ def build_summary_html(
 
     Whole report: the title block (title, meeting and date, presenter), the goal areas with their
     sentences, the headline figures and then the other stated figures (name, value and unit, year,
-    kind, source sentence), the charts, the livelihood projects, the quotes with their speakers,
-    notes (derived figures with formula and range; every misreading of the source), the citation
-    and the date generated. One goal area: the title block, its sentence, all its figures, its
-    charts, its quotes, related projects and bodies, notes on its derived figures and on the
-    misreadings in the text it quotes, the citation and the date. Figures only: the title block,
-    the stated figures, the derived figures, their notes, the citation and the date.
+    kind, source sentence), the charts, the livelihood projects, the rank and "first" claims with
+    their context, the quotes with their speakers, notes (derived figures with formula and range;
+    every misreading of the source), the citation and the date generated. One goal area: the title
+    block, its sentence, all its figures, its charts, its quotes, related projects and bodies, notes
+    on its derived figures and on the misreadings in the text it quotes, the citation and the date.
+    Figures only: the title block, the stated figures, the derived figures, their notes, the
+    citation and the date.
 
     Args:
         report: The report as loaded; its figures are shown as ``scope`` says (only confirmed ones
@@ -504,6 +520,7 @@ def build_summary_html(
         if projects:
             body.append(_heading(2, f"{_t(labels['livelihood'])}\uff08{len(projects)}\uff09"))
             body.append("<ol>" + "".join(f"<li>{_t(p.name)}</li>" for p in projects) + "</ol>")
+        body.extend(_claims(report, lang))
         body.extend(_quotes(report.quotes, marks, lang))
         body.extend(_notes(report, report.derived, marks, lang, every_misreading=True))
     else:

@@ -63,6 +63,11 @@ def test_known_values(report: Report) -> None:
     assert rows["ind-industrial-output"]["name"] == "规上工业总产值"
     assert rows["ind-livelihood-spending"]["value"] == "41.93"
     assert rows["der-linzi-gdp"]["kind"] == "derived"
+    # Issue 12, point 1: a derived figure has its own scope (Zibo city's output), not its first input's.
+    assert rows["der-city-industrial-output"]["scope"] == "city"
+    assert rows["ind-industrial-output"]["scope"] == "district"
+    # Point 5: the range rounding allows, rounded outward.
+    assert (rows["der-linzi-gdp"]["range_low"], rows["der-linzi-gdp"]["range_high"]) == ("892", "1096")
 
 
 def test_goal_scope(report: Report, tmp_path: Path) -> None:

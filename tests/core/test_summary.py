@@ -17,6 +17,7 @@ from desktop_app.core.presentation import (
     figure_name,
     figure_value_text,
     goal_label,
+    location_text,
     number_text,
 )
 from desktop_app.core.scope import FIGURES, resolve_scope
@@ -223,6 +224,7 @@ def test_sections_for_bookmarks(report: Report) -> None:
         "其他数据",
         "图表",
         "民生实事项目（7）",
+        "排名与领先表述",
         "重要论述",
         "注释",
         "来源",
@@ -397,3 +399,30 @@ def test_editorial_notes_and_citation_follow_the_document_language(report: Repor
         assert html.escape(en) in english and html.escape(zh) not in english
     assert html.escape(report.metadata.citation) in chinese
     assert html.escape(report.metadata.citation_en) in english and "dateline January 20" in english
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_whole_report_prints_every_rank_and_first_claim(report: Report, lang: str) -> None:
+    """Issue 12, point 14: claims are printed, also one linked to no goal area (数量全市最多)."""
+    document = summary(report, lang=lang)
+    claims = report.entities_of_kind(EntityKind.CLAIM)
+    assert len(claims) == 5
+    heading = "<h2>排名与领先表述</h2>" if lang == "zh" else "<h2>Rank and leadership claims</h2>"
+    listed = document[document.index(heading) :]
+    listed = listed[: listed.index("</ul>")]
+    for claim in claims:
+        assert f"<li>{html.escape(claim.name)}" in listed
+    context = "5项工作获得全省首批督查激励，数量全市最多" if lang == "zh" else "the most in the city"
+    assert context in listed
+    assert f"[{html.escape(location_text('p12', report, lang))}]" in listed
+
+
+def test_the_printed_notes_and_quotes_say_the_corrected_readings(report: Report) -> None:
+    """Issue 12: point 6 (one reading across the column break) and point 10 (who said it)."""
+    document = summary(report)
+    notes = document[document.index("<h3>原文误植</h3>") :]
+    assert "原文“新开壶|力企业”，应读作“新开户潜力企业”（可信度低，未更正，保留原文）" in notes
+    assert "原文“邀博”，应读作“遨博”（可信度高，已据此更正）" in notes  # point 2
+    assert "以工作的确定性应对形势变化的不确定性\u201d \u2014\u2014 《政府工作报告》（推定）" in document
+    assert "越是艰险越向前\u201d \u2014\u2014 记者张吉宝、李鸿斐" in document
+    assert "民生是群众最大的幸福指数\u201d \u2014\u2014 记者张吉宝、李鸿斐" in document

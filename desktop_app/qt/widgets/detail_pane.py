@@ -161,12 +161,15 @@ class DetailPane(QScrollArea):
         self._table.activated.connect(self._on_table_activated)
         self._table.clicked.connect(self._on_table_activated)
         self._table_caption = _label(object_name="sectionCaption")
+        # Said in words where a goal area has no figures (issue 12, point 9), as the PDF says it.
+        self._no_figures = _label(object_name="noFigures")
         self._list_footer = QVBoxLayout()
         list_layout = QVBoxLayout(self._list_page)
         list_layout.addWidget(self._list_heading)
         list_layout.addLayout(self._list_header)
         list_layout.addWidget(self._table_caption)
         list_layout.addWidget(self._table)
+        list_layout.addWidget(self._no_figures)
         list_layout.addLayout(self._list_footer)
         list_layout.addStretch(1)
 
@@ -282,7 +285,9 @@ class DetailPane(QScrollArea):
             # The English heading is the dataset's English title; the report's own words follow it.
             lines.insert(0, numbered_goal_label(goal, report, Language.ZH))
         self._fill_header(lines)
-        self._fill_table(self.tr("Figures"), report.indicators_for_goal(goal.id))
+        self._fill_table(
+            self.tr("Figures"), report.indicators_for_goal(goal.id), word("doc.no_figures", lang)
+        )
         items = report.for_goal(goal.id)
         self._fill_footer(self._linked_widgets(items, goal.id))
         self._show_list(goal)
@@ -383,6 +388,12 @@ class DetailPane(QScrollArea):
             body.append(
                 _label(fill(self.tr("Formula: %1"), derived_description(indicator, report, lang)), "formula")
             )
+            # A derived figure's own frame: Zibo city's output is the city's, whatever its inputs are.
+            facts = [
+                fill(self.tr("Year: %1"), indicator.year),
+                fill(self.tr("Scope: %1"), scope_label(indicator.scope, lang)),
+            ]
+            body.append(_label("\n".join(facts), "facts"))
             body.append(_label(self._links_text(indicator.goal_links), "goalLinks"))
             first_input = report.indicator_by_id.get(indicator.inputs[0].indicator_id)
             self._span = first_input.sentence if isinstance(first_input, Indicator) else None
@@ -486,9 +497,13 @@ class DetailPane(QScrollArea):
             if line:
                 _add(self._list_header, _label(line))
 
-    def _fill_table(self, caption: str, indicators: Sequence[AnyIndicator]) -> None:
+    def _fill_table(self, caption: str, indicators: Sequence[AnyIndicator], empty: str = "") -> None:
+        """The figures under ``caption``; with none, ``empty`` says so (no text: nothing is shown)."""
         self._table_caption.setText(caption)
-        self._table_caption.setVisible(bool(caption) and bool(indicators))  # no heading over nothing
+        # No heading over nothing: only over the figures, or over the words that there are none.
+        self._table_caption.setVisible(bool(caption) and bool(indicators or empty))
+        self._no_figures.setText(empty)
+        self._no_figures.setVisible(bool(empty) and not indicators)
         self._table_model.set_indicators(indicators)
         self._table.setVisible(bool(indicators))
         self._table.resizeColumnsToContents()

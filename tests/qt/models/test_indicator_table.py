@@ -37,3 +37,15 @@ def test_rows_return_their_figures(app: QApplication, report: Report) -> None:
         assert model.index(row, 0).data(DOMAIN_ROLE) is figure
         assert model.index(row, 3).data(ITEM_ID_ROLE) == figure.id
         assert model.index(row, IndicatorTableModel.YEAR).data() == str(figure.year)
+
+
+def test_a_derived_row_shows_its_own_scope(app: QApplication, report: Report) -> None:
+    """Issue 12, point 1: the Scope column of Zibo's implied output says city (市), not district."""
+    model = IndicatorTableModel()
+    model.set_indicators(
+        [
+            report.indicator_by_id["ind-industrial-output"],
+            report.indicator_by_id["der-city-industrial-output"],
+        ]
+    )
+    assert [model.index(row, IndicatorTableModel.SCOPE).data() for row in (0, 1)] == ["区", "市"]

@@ -301,3 +301,20 @@ def test_no_figures_heading_over_no_figures(pane: DetailPane, report: Report) ->
     assert "Figures" not in pane.shown_text().splitlines()
     pane.show_goal(report.goal_areas[0])
     assert "Figures" in pane.shown_text().splitlines()
+
+
+def test_a_goal_area_without_figures_says_so(pane: DetailPane, report: Report) -> None:
+    """Issue 12, point 9: goal area 7 says it has no figures, as the PDF does, not an empty heading."""
+    pane.show_goal(report.goal_by_id["g7-culture"])
+    lines = pane.shown_text().splitlines()
+    assert lines[lines.index("Figures") + 1] == "No figures are linked to this goal area."
+    pane.show_goal(report.goal_by_id["g1-growth"])
+    assert "No figures are linked to this goal area." not in pane.shown_text()
+
+
+def test_a_derived_figure_shows_its_own_scope(pane: DetailPane, report: Report) -> None:
+    """Issue 12, point 1: Zibo's implied output is the city's, though its first input is the district's."""
+    pane.show_indicator(report.indicator_by_id["der-city-industrial-output"])
+    assert "Scope: city" in pane.shown_text().splitlines()
+    pane.show_indicator(report.indicator_by_id["der-linzi-gdp"])
+    assert "Scope: district" in pane.shown_text().splitlines()
