@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop_app.core.importer.figures import Token
+from desktop_app.core.importer.figures import Token, restates_list
 from desktop_app.core.importer.numbers import COUNT_UNITS, normalise_unit
 
 # Modifiers written right before the number, and right after it; with their meaning.
@@ -43,6 +43,11 @@ _RATE_NAMES = re.compile(r"涨幅|增幅|降幅|增速|增长率|增长速度")
 _CHANGE_CUES = re.compile(
     r"(?:增长|下降|提高|降低|增加|减少|上升|回落|下调|上调|扩大|缩小|上涨|下跌|增幅|降幅|增速|涨幅|提升|跃升|减产|增产"
     r"|压缩|压减|缩短|减排|(?<!新)增|降|减|涨)(?:了)?(?:近|约|超过|达)?$"
+)
+# A verb of change with its object before the amount (增加支出621亿元, 减少农村贫困人口1000万): the
+# amount is the change. Not 增加值 (value added), not a level reached (提高标准到, 增加为).
+_CHANGE_WITH_OBJECT = re.compile(
+    r"(?:(?<!新)增加|减少|提高|降低|削减|压减|节约|节省)(?!值)[^，；。、：的到至为达\d]{1,6}$"
 )
 _LEVEL_AFTER_CUE = re.compile(
     r"(?:提高|降低|增加|下降|上升|减少|降|升|增|提升|压减|缩减|扩大)(?:到|至|为)[^，；。]{0,3}$"
@@ -280,11 +285,13 @@ def kind(ctx: Context, token: Token, start: int, end: int, meaning: str, fig_yea
     """The figure's kind: the first guideline rule that applies."""
     sentence = ctx.sentence
     clause = sentence[clause_start(sentence, start) : start]
+    base, _ = normalise_unit(token.unit)
+    if _restated_list(token, base, sentence[:start], clause):
+        return "count"  # 工业、燃煤、机动车三大污染源: the size of a list, in a tasks part too
     if is_target(ctx, clause, fig_year, basis, start):
         return "target"
     if "预计" in clause:
         return "estimate"
-    base, _ = normalise_unit(token.unit)
     if token.rank_marker or base == "强":
         return "rank"
     local = clause[-12:]
@@ -301,12 +308,31 @@ def kind(ctx: Context, token: Token, start: int, end: int, meaning: str, fig_yea
     if (
         token.unit.endswith(("个百分点", "个位次", "番"))
         or (_CHANGE_CUES.search(local) and not _LEVEL_AFTER_CUE.search(local))
+        or _CHANGE_WITH_OBJECT.search(local)
         or (token.unit in ("%", "％") and _RATE_NAMES.search(clause))
     ):
         return "change"
     if base in COUNT_UNITS or (not base and token.unit and _names_people(sentence, end)):
         return "count"
     return "achieved"
+
+
+# Verbs that make the things a list counts: a task then creates them (建成南湾、薄山…等四个大型水库).
+_CREATES = re.compile(r"建成|新建|建设|兴建|修建|完成|实施|办好|办成|遴选|开工|启动|打造|推出|设立")
+
+
+def _restated_list(token: Token, base: str, before: str, clause: str) -> bool:
+    """A count that restates the list before it, of things that exist, not things a task creates.
+
+    工业、燃煤、机动车三大污染源, 香港、澳门两个特别行政区: the list's size, a count even in a tasks part;
+    计划建成南湾、薄山、佛子岭、梅山等四个大型水库 counts what the task creates, so it stays a target.
+    """
+    return (
+        base in COUNT_UNITS
+        and not token.rank_marker
+        and restates_list(before, token.value)
+        and not _CREATES.search(clause)
+    )
 
 
 def _names_people(sentence: str, end: int) -> bool:

@@ -49,6 +49,13 @@ _NOT_UNIT_AFTER = {
     "省": "份",
     "县": "城域",
     "村": "民庄",
+    "起": "来步草飞点征付始航诉见码源色落伏身止算初",
+    "国": "家际内民务有防营债库企土情外是门庆力产策界道旗歌标计税法资货画学语粹宝集",
+    "个村": "民庄级委干组镇",
+    "个县": "级城域委市长区",
+    "个乡": "镇村级",
+    "个镇": "级村",
+    "个省": "份会级市委长区",
 }
 _NOT_UNIT_WORDS = {"次": "|产业|贷"}
 _UNIT_RE = "|".join(
@@ -80,6 +87,9 @@ _SLOGANS = re.compile(
 # 以千万计, 上百万: an order of magnitude written without a digit before it.
 _BARE_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _LIST_SEPARATORS = re.compile(r"^[、和及与至到－—~\-]{1,2}$")
+# N国 counts countries only when it restates a list (美、英、法三国) or follows a region (中亚四国);
+# 中美两国, 二十国集团, 两国关系 are not quantities.
+_REGIONS = re.compile(r"(?:中亚|西亚|南亚|东亚|东南亚|东盟|北欧|西欧|东欧|南欧|中东欧|北美|拉美|中东|海湾|非洲)$")
 _YEAR_UNITS = ("年", "月", "日", "号", "周年", "世纪", "年代", "届", "次会议", "点钟", "时")
 
 
@@ -228,20 +238,27 @@ def _replace_unit(token: Token, unit: str) -> Token:
 
 
 def _with_rank_marker(text: str, token: Token) -> Token:
+    """A position (第3位, 前5): the marker joins the figure; a place in a 排名 without a unit is in 名."""
     before = text[token.start - 1] if token.start > 0 else ""
     if before not in ("第", "前"):
         return token
+    unit = token.unit
+    if not unit and _RANKING.search(text, 0, token.start - 1):
+        unit = "名"  # 全省排名前5: a place in a ranking is counted in 名 (名次)
     return Token(
         token.start - 1,
         token.end,
         token.start,
         before + token.text,
         token.value,
-        token.unit,
+        unit,
         token.more,
         token.chinese,
         before,
     )
+
+
+_RANKING = re.compile(r"(?:排名|名次)[^，；。,;]{0,4}$")
 
 
 def _not_a_figure(text: str, match: re.Match[str], token: Token) -> bool:
@@ -284,8 +301,10 @@ def _not_a_figure(text: str, match: re.Match[str], token: Token) -> bool:
         return True  # list numbering 第一，
     if unit == "年" and not _duration(before, after):
         return True  # periods and names: 五年规划, 过去五年, 三年行动, 今后五年
-    if base == "大" and not _restates_list(before, token.value):
+    if base == "大" and not restates_list(before, token.value):
         return True  # 四大发明-style names; 工业、燃煤、机动车三大污染源 counts its list
+    if base == "国" and not (_names_countries(before, token.value) or _REGIONS.search(before)):
+        return True  # 中美两国, 二十国集团; but 美、英、法三国 and 中亚四国 count countries
     if token.rank_marker and re.search(r"(?:放在|摆在|放到|摆到)$", before):
         return True  # 把人民利益放在第一位: a priority, not a position
     if not unit and not token.rank_marker and re.fullmatch(r"(?:19|20)\d\d", match.group("ar") or ""):
@@ -310,10 +329,22 @@ def _duration(before: str, after: str) -> bool:
     )
 
 
-def _restates_list(before: str, count: float) -> bool:
-    """Whether the clause before a count names as many items (工业、燃煤、机动车三大)."""
+def restates_list(before: str, count: float) -> bool:
+    """Whether the clause before a count names as many items (工业、燃煤、机动车三大).
+
+    Such a count is the size of the list it restates, a fact about it, never a quantity to reach.
+    The list ends where the count starts (not 日侨的遣返、两国…).
+    """
     clause = re.split(r"[，。；：,;:]", before)[-1]
+    if not clause or clause[-1] in "、和":
+        return False
     return count >= 2 and clause.count("、") + (1 if "和" in clause else 0) == count - 1
+
+
+def _names_countries(before: str, count: float) -> bool:
+    """美、英、法三国: N short names joined by 、 right before N国 (not 改善两国关系、恢复两国贸易)."""
+    names = re.search(r"(?:^|(?<=[，。；：,;:和与同对的在从是为及]))[^，。；：、,;:]{1,2}(?:、[^，。；：、,;:]{1,2})+$", before)
+    return names is not None and names.group().count("、") == count - 1
 
 
 def _chinese_unit_ok(token: Token, unit: str, base: str, prev_char: str, after: str) -> bool:
