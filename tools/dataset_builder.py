@@ -27,13 +27,13 @@ from typing import Any, NamedTuple
 
 from desktop_app.core.atomic import atomic_write_text
 from desktop_app.core.formula import evaluate, round_outward
+from desktop_app.core.importer.segment import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 # Written with code points: editors and terminals tend to fold full-width forms to ASCII.
 ASCII_TO_FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in ",;:?!()"}
-SENTENCE_END = "。\uff01\uff1f\uff1b"
 
 Json = dict[str, Any]
 Links = list[tuple[str, str]]
@@ -501,12 +501,18 @@ def find_span(b: Built, pid: str, needle: str, before: str = "") -> Json:
 
 
 def sentence(b: Built, pid: str, start: int, end: int) -> Json:
-    """The sentence (or clause ending in ；) of paragraph ``pid`` around ``start``–``end``."""
+    """The sentence (or clause ending in ；) of paragraph ``pid`` around ``start``–``end``.
+
+    Split by the importer's own rule (:func:`desktop_app.core.importer.segment.sentences`), so a
+    hand-built figure and an imported one quote the same sentence.
+    """
     text = b.paragraphs[pid]["text"]
-    s = max((text.rfind(ch, 0, start) for ch in SENTENCE_END), default=-1) + 1
-    ends = [i for i in (text.find(ch, end) for ch in SENTENCE_END) if i != -1]
-    e = min(ends) + 1 if ends else len(text)
-    return {"paragraph": pid, "start": s, "end": e, "text": text[s:e]}
+    around = [s for s in sentences(0, text) if s.start <= start < s.end]
+    if not around:
+        raise SystemExit(f"{pid}: no sentence holds offset {start}")
+    first = around[0]
+    last = next(s for s in sentences(0, text) if s.start < max(end, start + 1) <= s.end)
+    return {"paragraph": pid, "start": first.start, "end": last.end, "text": text[first.start : last.end]}
 
 
 def goal_areas(b: Built) -> list[Json]:

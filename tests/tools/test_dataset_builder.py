@@ -9,6 +9,7 @@ import pytest
 from desktop_app.core.loader import load_report
 from tools.dataset_builder import (
     A,
+    Built,
     DerivedInputSpec,
     DerivedSpec,
     Drop,
@@ -23,6 +24,7 @@ from tools.dataset_builder import (
     SectionSpec,
     build,
     render,
+    sentence,
 )
 
 # 0-based lines: 0 furniture, 2 heading, 4 body split by a column break at 新开壶|力企业 (4 → 6).
@@ -186,3 +188,10 @@ def test_goal_sentence_is_the_quote_unless_a_paraphrase_is_given(doc: dict[str, 
         RAW,
     )["goal_areas"]
     assert paraphrased[0]["sentence_basis"] == "paraphrase" and paraphrased[0]["sentence"] == "某区要稳增长。"
+
+
+def test_a_figures_sentence_is_split_by_the_importers_rule() -> None:
+    """The builder quotes the sentence the importer would (one rule): a closing quote stays with it."""
+    built = Built(_tables(), RAW, {}, {"p9": {"text": "他说：“产值2504亿元。”随后增多；完"}})
+    assert sentence(built, "p9", 6, 12)["text"] == "他说：“产值2504亿元。”"
+    assert sentence(built, "p9", 14, 16) == {"paragraph": "p9", "start": 14, "end": 19, "text": "随后增多；"}
