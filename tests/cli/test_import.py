@@ -66,3 +66,33 @@ def test_bad_input_and_output(tmp_path: Path) -> None:
 def test_source_name_is_schema_safe() -> None:
     assert source_name(Path("/x/临淄 2024.json")) == "2024.source.txt"
     assert source_name(Path("/x/报告.json")) == "report.source.txt"
+
+
+def test_headless_import_then_read_with_every_command(qapp: object, tmp_path: Path) -> None:
+    """Issue 14's "the CLI does the same headless": import with what the text does not say, accept
+    the sure proposals, then validate, describe, search and export PDF — no Linzi wording anywhere."""
+    import re
+
+    import pypdf
+
+    text = tmp_path / "county.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    output = tmp_path / "county.json"
+    args = ("--year", "2019", "--level", "county", "--region", "样例县", "--accept-above", "0.8")
+    status, out, err = run("import", str(text), *args, "-o", str(output))
+    assert status == ExitStatus.OK, err
+    metadata = json.loads(output.read_text(encoding="utf-8"))["metadata"]
+    assert (metadata["year"], metadata["level"], metadata["region"]["name"]) == (2019, "county", "样例县")
+    status, out, err = run("validate", str(output))
+    assert status == ExitStatus.OK and out.startswith("OK"), err
+    status, info, _ = run("info", str(output))
+    assert status == ExitStatus.OK and "Review: " in info
+    status, hits, _ = run("search", "国内生产总值", "--dataset", str(output))
+    assert status == ExitStatus.OK and hits
+    pdf = tmp_path / "county.pdf"
+    status, _, err = run("export", "--format", "pdf", "--dataset", str(output), "-o", str(pdf))
+    assert status == ExitStatus.OK, err
+    printed = re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages))
+    assert "样例县" in printed or "国内生产总值" in printed
+    for words in (info, hits, printed):
+        assert not any(w in words for w in ("临淄", "淄博", "坚定不移", "走在前", "Linzi"))

@@ -89,7 +89,9 @@ _BARE_ORDERS = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _LIST_SEPARATORS = re.compile(r"^[、和及与至到－—~\-]{1,2}$")
 # N国 counts countries only when it restates a list (美、英、法三国) or follows a region (中亚四国);
 # 中美两国, 二十国集团, 两国关系 are not quantities.
-_REGIONS = re.compile(r"(?:中亚|西亚|南亚|东亚|东南亚|东盟|北欧|西欧|东欧|南欧|中东欧|北美|拉美|中东|海湾|非洲)$")
+_REGIONS = re.compile(
+    r"(?:中亚|西亚|南亚|东亚|东南亚|东盟|北欧|西欧|东欧|南欧|中东欧|北美|拉美|中东|海湾|非洲)$"
+)
 _YEAR_UNITS = ("年", "月", "日", "号", "周年", "世纪", "年代", "届", "次会议", "点钟", "时")
 
 
@@ -341,9 +343,14 @@ def restates_list(before: str, count: float) -> bool:
     return count >= 2 and clause.count("、") + (1 if "和" in clause else 0) == count - 1
 
 
+_COUNTRY_NAMES = re.compile(
+    r"(?:^|(?<=[，。；：,;:和与同对的在从是为及]))[^，。；：、,;:]{1,2}(?:、[^，。；：、,;:]{1,2})+$"
+)
+
+
 def _names_countries(before: str, count: float) -> bool:
     """美、英、法三国: N short names joined by 、 right before N国 (not 改善两国关系、恢复两国贸易)."""
-    names = re.search(r"(?:^|(?<=[，。；：,;:和与同对的在从是为及]))[^，。；：、,;:]{1,2}(?:、[^，。；：、,;:]{1,2})+$", before)
+    names = _COUNTRY_NAMES.search(before)
     return names is not None and names.group().count("、") == count - 1
 
 

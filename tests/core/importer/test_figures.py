@@ -325,7 +325,8 @@ def test_places_counted_with_ge_keep_the_place_in_the_unit() -> None:
 
 
 def test_a_place_in_a_ranking_without_a_unit_is_counted_in_ming() -> None:
-    got = [(p.text, p.fields.unit, p.fields.kind) for p in figures("该市综合实力全省排名前3，水电装机位居世界第一。")]
+    text = "该市综合实力全省排名前3，水电装机位居世界第一。"
+    got = [(p.text, p.fields.unit, p.fields.kind) for p in figures(text)]
     assert got == [("前3", "名", "rank"), ("第一", "", "rank")]
 
 
@@ -352,3 +353,17 @@ def test_a_count_restating_a_list_is_a_count_in_a_tasks_part_unless_the_task_cre
     )
     got = [(p.text, p.fields.kind) for p in figures(tasks, 2009)]
     assert got == [("三大", "count"), ("两个", "count"), ("四个", "target")]
+
+
+def test_scope_where_stated_else_the_reports_level() -> None:
+    text = "一、2023年工作回顾\n\n全省粮食产量增长5%。全国排名第3位。新增就业2万人。"
+    got = [(p.text, p.fields.scope) for p in import_text(text, year=2024, level="district").proposals]
+    assert got == [("5%", "province"), ("第3位", "nation"), ("2万人", "district")]
+    (national,) = import_text("全省粮食产量增长5%。", year=2024, level="national").proposals
+    assert national.fields.scope == "nation"  # never narrower than the report's own level
+
+
+def test_the_past_year_named_in_words_is_the_year_before_the_report() -> None:
+    text = "过去一年，国内生产总值增长6.9%。一年来，新增就业1351万人。"
+    got = [(p.text, p.fields.year) for p in figures(text, 2018)]
+    assert got == [("6.9%", 2017), ("1351万人", 2017)]

@@ -83,3 +83,15 @@ def test_metadata_of_linzi_and_a_national_report() -> None:
         "2019-03-05",
     )
     assert national.meeting == "第十三届全国人民代表大会第二次会议"
+
+
+def test_numbered_paragraphs_di_yi_are_second_level_headings() -> None:
+    """第一，… / 第二，… (the 1980s reports' numbering) head their paragraph at level 2."""
+    texts = ["一、1985年工作回顾", "第一，农业生产持续增长。粮食产量增加。", "第二，工业生产稳定发展。"]
+    structure = segment(texts, 1986)
+    got = [(h.paragraph, h.level, h.text, h.run_in) for h in structure.headings]
+    assert got == [
+        (0, 1, "一、1985年工作回顾", False),
+        (1, 2, "第一，农业生产持续增长。", True),
+        (2, 2, "第二，工业生产稳定发展。", False),
+    ]
