@@ -1219,10 +1219,6 @@
         <translation>检索报告</translation>
     </message>
     <message>
-        <source>Search: 临淄, linzi, lz, 2504, 84% …</source>
-        <translation>检索：临淄、linzi、lz、2504、84% …</translation>
-    </message>
-    <message>
         <source>Search filter</source>
         <translation>结果筛选</translation>
     </message>
@@ -1297,6 +1293,10 @@
     <message>
         <source>“%1”</source>
         <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Search: words, pinyin, initials, numbers …</source>
+        <translation>检索：词语、拼音、首字母、数字 …</translation>
     </message>
     <message>
         <source>, </source>

@@ -123,7 +123,8 @@ class SearchPanel(QWidget):
         self._field = QLineEdit()
         self._field.setObjectName("searchField")
         self._field.setAccessibleName(self.tr("Search the report"))
-        self._field.setPlaceholderText(self.tr("Search: 临淄, linzi, lz, 2504, 84% …"))
+        # Kinds of query, not one report's words: the panel serves every report (issue 14).
+        self._field.setPlaceholderText(self.tr("Search: words, pinyin, initials, numbers …"))
         self._field.setClearButtonEnabled(True)
         self._field.setMaxLength(MAX_QUERY_LENGTH)
         self._field.installEventFilter(self)

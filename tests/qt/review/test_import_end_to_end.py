@@ -99,6 +99,7 @@ def test_a_national_report_imported_reviewed_by_keyboard_saved_and_read_everywhe
     assert labels and _leaks(labels + [g.title_en for g in charts.groups()]) == []
 
     panel = reader.search_panel()
+    assert _leaks([panel.field().placeholderText()]) == []
     panel.field().setText("国内生产总值")
     panel.run_search()
     assert panel.hits()
