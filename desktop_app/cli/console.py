@@ -1,4 +1,4 @@
-r"""What every command shares: exit statuses, terminal-safe output and :func:`load_or_report`.
+r"""What every command shares: exit statuses, terminal-safe output, loading and write warnings.
 
 Dataset text is shown literally: C0/C1 control characters and bidirectional controls become
 ``⟨U+001B⟩`` (:func:`~desktop_app.core.presentation.visible_text`), so a title cannot retitle the
@@ -10,8 +10,11 @@ instead of raising :class:`UnicodeEncodeError`.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import enum
 import json
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -119,3 +122,30 @@ def load_or_report(path: str | Path | None, err: Console) -> Report | None:
     except DatasetError as exc:
         err.line(exc.describe())
         return None
+
+
+@contextlib.contextmanager
+def write_warnings(command: str, err: Console) -> Iterator[None]:
+    """Say on ``err`` what writing a file warned of (a hard link broken), as a line of ``command``'s.
+
+    Other warnings are shown as Python would have shown them.
+    """
+    from desktop_app.core.atomic import ExportWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, ExportWarning):
+                    err.line(f"{PROG} {command}: warning: {warning.message}")
+                else:  # not ours to judge
+                    warnings.showwarning(
+                        warning.message,
+                        warning.category,
+                        warning.filename,
+                        warning.lineno,
+                        warning.file,
+                        warning.line,
+                    )

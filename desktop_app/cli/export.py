@@ -16,11 +16,10 @@ import argparse
 import datetime
 import os
 import tempfile
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_app.cli.console import PROG, Console, ExitStatus, load_or_report
+from desktop_app.cli.console import PROG, Console, ExitStatus, load_or_report, write_warnings
 from desktop_app.core.model import Report
 from desktop_app.core.scope import SummaryScope
 
@@ -113,7 +112,6 @@ def run_export(
     Returns:
         The exit status (:class:`~desktop_app.cli.console.ExitStatus`).
     """
-    from desktop_app.core.atomic import ExportWarning
     from desktop_app.core.scope import ALL, resolve_scope
 
     if fmt not in FORMATS:
@@ -135,21 +133,8 @@ def run_export(
             f"{PROG} export: {resolved.withheld} figure{'s' if resolved.withheld != 1 else ''} awaiting "
             "review left out (--include-unreviewed includes them, marked unreviewed)"
         )
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ExportWarning)
+    with write_warnings("export", err):
         status = _write(_WRITERS[fmt], report, resolved, output, out, err)
-    for warning in caught:
-        if issubclass(warning.category, ExportWarning):
-            err.line(f"{PROG} export: warning: {warning.message}")
-        else:  # not ours to judge: shown as Python would have shown it
-            warnings.showwarning(
-                warning.message,
-                warning.category,
-                warning.filename,
-                warning.lineno,
-                warning.file,
-                warning.line,
-            )
     return status
 
 

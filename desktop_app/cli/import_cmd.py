@@ -12,9 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli.console import PROG, Console, ExitStatus
+from desktop_app.cli.console import PROG, Console, ExitStatus, write_warnings
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 LEVELS = ("national", "province", "city", "district", "county")
 
 
@@ -54,20 +53,16 @@ def _probability(text: str) -> float:
 
 
 def _read(path: Path, err: Console) -> str | None:
-    from desktop_app.core.importer.intake import IntakeError, decode
+    from desktop_app.core.dataset_errors import DatasetError
+    from desktop_app.core.dataset_file import read_bytes
+    from desktop_app.core.importer.intake import MAX_TEXT_BYTES, IntakeError, decode
 
     try:
-        if path.is_dir():
-            raise IntakeError(f"{path}: expected a text file, found a folder")
-        data = path.read_bytes()[: MAX_TEXT_BYTES + 1]
-        if len(data) > MAX_TEXT_BYTES:
-            raise IntakeError(f"{path}: larger than {MAX_TEXT_BYTES:,} bytes")
+        # Only a regular file, its size checked first: a named pipe or /dev/zero would hang or fill memory.
+        data = read_bytes(path, MAX_TEXT_BYTES, "text")
         decoded = decode(data, str(path))
-    except FileNotFoundError:
-        err.line(f"{PROG} import: {path}: file not found")
-        return None
-    except OSError as exc:
-        err.line(f"{PROG} import: {path}: cannot read: {exc.strerror or exc}")
+    except DatasetError as exc:
+        err.line(f"{PROG} import: {path}: {'; '.join(p.message for p in exc.problems)}")
         return None
     except IntakeError as exc:
         err.line(f"{PROG} import: {exc}")
@@ -85,6 +80,11 @@ def import_report(args: argparse.Namespace, out: Console, err: Console) -> int:
     from desktop_app.core.importer.files import source_name, write_import
     from desktop_app.core.importer.pipeline import EmptyTextError, import_text
 
+    if args.output == "-":  # not a file named "-": the dataset needs its source file beside it
+        err.line(
+            f"{PROG} import: -o -: a dataset cannot go to standard output (its source is written beside it)"
+        )
+        return ExitStatus.USAGE
     text = _read(Path(args.text), err)
     if text is None:
         return ExitStatus.DATASET
@@ -106,7 +106,8 @@ def import_report(args: argparse.Namespace, out: Console, err: Console) -> int:
         accept_above=args.accept_above,
     )
     try:
-        document = write_import(result, output, options)
+        with write_warnings("import", err):
+            document = write_import(result, output, options)
     except ExportError as exc:
         err.line(f"{PROG} import: {exc}")
         return ExitStatus.OUTPUT

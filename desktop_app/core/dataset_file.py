@@ -64,7 +64,7 @@ _BOMS = {
     b"\xff\xfe": "UTF-16 (little-endian)",
     b"\xfe\xff": "UTF-16 (big-endian)",
 }
-_WHAT_ZH = {"dataset": "数据集", "source article": "原文"}
+_WHAT_ZH = {"dataset": "数据集", "source article": "原文", "text": "文本"}
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89abcdefABCDEF]")
 

@@ -197,3 +197,79 @@ def test_sigterm_handler_is_restored_after_main() -> None:
     before = signal.getsignal(signal.SIGTERM)
     assert main(["validate"], io.StringIO(), io.StringIO()) == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+# --- new entry points: report-viewer import reads only a regular file, writes only a plain one ----------
+
+_LIMITED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from desktop_app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (os.mkfifo, "expected a regular file, found a named pipe"),
+        (lambda path: path.symlink_to("/dev/zero"), "expected a regular file, found a character device"),
+    ],
+    ids=["fifo", "dev-zero"],
+)
+def test_import_refuses_a_pipe_or_device_without_reading_it(tmp_path: Path, make: Any, expected: str) -> None:
+    # Before: a named pipe hung `report-viewer import` forever; /dev/zero was read until memory ran out.
+    text = tmp_path / "report.txt"
+    make(text)
+    result = _cli("import", str(text), "-o", str(tmp_path / "out.json"), code=_LIMITED)
+    assert result.returncode == ExitStatus.DATASET, result.stderr
+    assert result.stderr == f"report-viewer import: {text}: {expected}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+
+
+def test_import_names_a_folder_a_loop_and_a_file_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    status, _, err = run("import", str(loop), "-o", str(tmp_path / "out.json"))
+    assert status == ExitStatus.DATASET
+    assert err == f"report-viewer import: {loop}: symbolic link loop: the path never reaches a file\n"
+    status, _, err = run("import", str(tmp_path), "-o", str(tmp_path / "out.json"))
+    assert err == f"report-viewer import: {tmp_path}: expected a text file, found a directory\n"
+    from desktop_app.core.importer import intake
+
+    monkeypatch.setattr(intake, "MAX_TEXT_BYTES", 10)
+    big = tmp_path / "big.txt"
+    big.write_text("国内生产总值增长6.6%。", encoding="utf-8")
+    status, _, err = run("import", str(big), "-o", str(tmp_path / "out.json"))
+    assert status == ExitStatus.DATASET and "the limit is 10 bytes" in err
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_import_to_a_dash_is_refused_not_a_file_named_dash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: wrote a dataset named "-" (and its source beside it) into the current folder.
+    monkeypatch.chdir(tmp_path)
+    text = tmp_path / "report.txt"
+    text.write_text("国内生产总值增长6.6%。", encoding="utf-8")
+    status, out, err = run("import", str(text), "--year", "2019", "-o", "-")
+    assert status == ExitStatus.USAGE and not out
+    assert "a dataset cannot go to standard output" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+
+
+def test_import_warns_about_hard_links_in_a_line_of_its_own(tmp_path: Path) -> None:
+    # Before: Python's own warning format ("…/atomic.py:223: ExportWarning: …"), or an error in tests.
+    text = tmp_path / "report.txt"
+    text.write_text("国内生产总值增长6.6%。", encoding="utf-8")
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    os.link(target, tmp_path / "copy.json")
+    status, _, err = run("import", str(text), "--year", "2019", "-o", str(target))
+    assert status == ExitStatus.OK, err
+    warning = f"{target} had 1 other hard link, which still shows the previous content"
+    assert f"report-viewer import: warning: {warning}\n" in err
+    assert (tmp_path / "copy.json").read_text(encoding="utf-8") == "old"

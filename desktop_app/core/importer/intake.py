@@ -30,6 +30,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+"""A text file larger than this is refused before it is read (a report's text is some 100 KB)."""
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．·・", "0123456789...", " ")
 # Numbers written other than in ASCII: a middle dot as the decimal point before a unit (19·5％), full-width

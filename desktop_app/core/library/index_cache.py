@@ -33,7 +33,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from desktop_app.core.library.search import (
     BuildCancelled,
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CACHE_DIR_VARIABLE",
     "INDEX_FORMAT",
+    "MAX_SHARD_BYTES",
     "UNUSED_FOR",
     "CacheReport",
     "IndexCache",
@@ -68,6 +69,9 @@ INDEX_FORMAT: Final = 2
 UNUSED_FOR: Final = 7 * 24 * 3600
 """Seconds since a shard file was last read or written after which a build may remove it, when the
 building instance does not use it (see the module docstring)."""
+
+MAX_SHARD_BYTES: Final = 1024 * 1024 * 1024
+"""A shard file larger than this is not read (the national collection's 53 reports take 25 MB)."""
 
 _MAGIC: Final = b"RVLIB1\n"
 _SUFFIX: Final = ".idx"
@@ -150,20 +154,31 @@ class IndexCache:
         Returns:
             The shard, or None.
         """
+        from desktop_app.core.dataset_errors import DatasetError
+        from desktop_app.core.dataset_file import read_bytes
+
         path = self.path(shard_key(sources))
         try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        try:
+            # Only a regular file of bounded size: a named pipe put here would hang the build, a link
+            # to /dev/zero fill memory (a file removed meanwhile is just not there).
+            data = read_bytes(path, MAX_SHARD_BYTES, "cache")
             shard = _decode_shard(data, sources)
+        except DatasetError:
+            if not os.path.lexists(path):
+                return None
+            self._discard(path)
         except (ValueError, KeyError, TypeError, IndexError, OverflowError, MemoryError, RecursionError):
-            with contextlib.suppress(OSError):
-                path.unlink()
-            raise _UnreadableError from None
+            self._discard(path)
         with contextlib.suppress(OSError):
             os.utime(path)  # used now: another instance's build leaves it alone (see prune)
         return shard
+
+    @staticmethod
+    def _discard(path: Path) -> NoReturn:
+        """A file that is there but cannot be read back: removed (it would never be read)."""
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise _UnreadableError
 
     def write(self, sources: Sequence[ReportSource], shard: Shard) -> bool:
         """Store a shard atomically; a folder that cannot be written only costs the next start time.

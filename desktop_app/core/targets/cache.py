@@ -28,6 +28,8 @@ from typing import Any, Protocol
 
 from desktop_app.appinfo import __version__
 from desktop_app.core.atomic import atomic_write_text
+from desktop_app.core.dataset_errors import DatasetError
+from desktop_app.core.dataset_file import read_bytes
 from desktop_app.core.model import Report, Review, Span
 from desktop_app.core.resources import data_path
 from desktop_app.core.targets.pairing import pair
@@ -242,9 +244,9 @@ def read_cache(
 ) -> tuple[list[Pair], dict[str, str]] | None:
     """The pairs and entry map in ``path`` if it was written for ``expected``; None for any miss."""
     try:
-        if not path.is_file() or path.stat().st_size > MAX_CACHE_BYTES:
-            return None
-        document = json.loads(path.read_text(encoding="utf-8"))
+        # Only a regular file of bounded size (a named pipe would hang the window), parsed without
+        # exhausting the stack: the cache is never trusted more than a dataset would be.
+        document = json.loads(read_bytes(path, MAX_CACHE_BYTES, "cache").decode("utf-8"))
         if not isinstance(document, dict) or document.get("format") != CACHE_FORMAT:
             return None
         if document.get("fingerprint") != expected:
@@ -253,7 +255,7 @@ def read_cache(
         if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
             return None
         return pairs_from_json(document["pairs"], table or series_table()), dict(entries)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (DatasetError, OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 

@@ -372,11 +372,14 @@ class LibraryController(QObject):
         """The file shown from outside is a library entry after all when an entry has its bytes."""
         import hashlib
 
+        from desktop_app.core.dataset_file import read_bytes
+
         if self._library is None or self._outside is None:
             return
         try:
-            digest = hashlib.sha256(self._outside.path.read_bytes()).hexdigest()
-        except OSError:
+            # Through the loader's reading: the file may have been swapped for a pipe since it loaded.
+            digest = hashlib.sha256(read_bytes(self._outside.path)).hexdigest()
+        except DatasetError:
             return
         match = next((e for e in self._library.entries() if e.content_hash == digest), None)
         if match is not None:

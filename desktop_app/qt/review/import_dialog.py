@@ -1,9 +1,10 @@
 """File › Import report…: a report's text (a file or the clipboard) → a dataset to review.
 
 The text is read here (UTF-8, or GBK/GB18030 converted with a message saying so; at most
-:data:`MAX_TEXT_BYTES`, only from a regular file); the importer runs on a worker thread, since it
-and its number library take from a fraction of a second to a few seconds, and writes the dataset and
-its source atomically where the user chose (:func:`~desktop_app.core.importer.files.write_import`).
+:data:`~desktop_app.core.importer.intake.MAX_TEXT_BYTES`, only from a regular file); the importer
+runs on a worker thread, since it and its number library take from a fraction of a second to a few
+seconds, and writes the dataset and its source atomically where the user chose
+(:func:`~desktop_app.core.importer.files.write_import`).
 Anything that goes wrong is said in the dialog, naming the file; the dialog stays open to fix it.
 """
 
@@ -33,11 +34,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.dataset_file import read_bytes
+from desktop_app.core.importer.intake import MAX_TEXT_BYTES
 from desktop_app.core.language import Language
 from desktop_app.core.model import Level
 from desktop_app.core.presentation import fill, level_label, visible_text
-
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)

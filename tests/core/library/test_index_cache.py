@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,6 +22,7 @@ from desktop_app.core.library.index_cache import (
 from desktop_app.core.library.search import LibraryIndex
 from desktop_app.core.search import state
 from tests.core.library.small_reports import ReportFile, loader, small_library, write_report
+from tests.hostile_files import call_beside_a_fifo
 
 QUERIES = ("高质量发展", "说到", "gdp", "gzl", "实体经济", "5%", "发展 任务", "各位")
 
@@ -175,3 +178,55 @@ def test_the_cache_folder_follows_the_environment(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     if os.name == "posix" and os.uname().sysname != "Darwin":
         assert default_cache_dir() == tmp_path / "xdg" / "report-viewer"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_or_a_folder_in_place_of_a_shard_is_rebuilt_not_waited_for(
+    tmp_path: Path, library_files: list[ReportFile]
+) -> None:
+    # Before: reading a shard that was a named pipe blocked the index build forever.
+    cache = IndexCache(tmp_path / "cache")
+    good = snapshot(cache.load(library_files, loader(library_files), bundled=["national"]))
+    first, second = sorted((tmp_path / "cache").glob("shard-*.idx"))
+    first.unlink()
+    os.mkfifo(first)
+    second.unlink()
+    second.mkdir()
+    index = call_beside_a_fifo(
+        lambda: cache.load(library_files, loader(library_files), bundled=["national"]), first
+    )
+    assert snapshot(index) == good and (cache.last.built, cache.last.discarded) == (2, 2)
+    assert first.is_file()  # the pipe removed and the shard written again
+    assert second.is_dir()  # a folder is never removed: that shard is just not cached
+
+
+_ZERO_SHARDS = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from desktop_app.core.library.index_cache import IndexCache
+from tests.core.library.small_reports import loader, small_library
+files = small_library(Path(sys.argv[1]) / "national")
+cache = IndexCache(Path(sys.argv[1]) / "cache")
+cache.load(files, loader(files), bundled=["national"])
+for shard in cache.folder.glob("shard-*.idx"):
+    shard.unlink()
+    shard.symlink_to("/dev/zero")
+cache.load(files, loader(files), bundled=["national"])
+print(cache.last.built, cache.last.discarded)
+"""
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or sys.platform == "win32", reason="needs /dev/zero")
+def test_a_shard_linked_to_an_endless_device_is_not_read(tmp_path: Path) -> None:
+    # Before: /dev/zero read until memory ran out (a MemoryError under this 1 GB limit).
+    result = subprocess.run(
+        [sys.executable, "-c", _ZERO_SHARDS, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["1", "1"]

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import datetime
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,6 +32,7 @@ from desktop_app.core.targets.csv import COLUMNS, pairs_csv_text, write_pairs_cs
 from desktop_app.core.targets.display import VERDICT_COLOURS, VERDICT_ICONS, figure_cell_text, series_chart
 from desktop_app.core.targets.semantics import TargetSemantics
 from desktop_app.core.targets.summary import VERDICT_MARKS, build_targets_summary_html
+from tests.hostile_files import call_beside_a_fifo
 
 RULE = Rule("no_later_report", "无", "none")
 HOSTILE = '=HYPERLINK("x")<script>alert(1)</script>'
@@ -266,3 +268,25 @@ def test_series_chart_converts_units_of_one_quantity_and_leaves_others_off() -> 
         (1956, 0.3989, "3989亿斤"),
         (2021, 1.3, "1.3万亿斤"),
     ]  # 万吨 is another quantity: in the table only
+
+
+def test_a_cache_nested_too_deeply_is_a_miss_not_a_recursion_error(tmp_path: Path) -> None:
+    # Before: RecursionError out of json.loads, in the window's GUI thread (an "Unexpected error").
+    path = tmp_path / "c.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert read_cache(path, "anything") is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_cache_that_is_no_regular_file_is_a_miss_without_being_opened(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    assert call_beside_a_fifo(lambda: read_cache(fifo, "anything"), fifo) is None
+    (tmp_path / "folder.json").mkdir()
+    assert read_cache(tmp_path / "folder.json", "anything") is None
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    assert read_cache(loop, "anything") is None
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    assert read_cache(zero, "anything") is None

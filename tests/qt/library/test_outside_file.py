@@ -7,6 +7,7 @@ the pane marked Linzi as shown and "This collection" searched the Linzi collecti
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from desktop_app.qt.app import Application
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.settings import Settings
 from desktop_app.qt.widgets.search_panel import SearchScope
+from tests.hostile_files import released_after
 
 TITLE = "样例区2024年政府工作报告"
 TITLE_EN = "Sample District Government Work Report 2024"
@@ -114,3 +116,19 @@ def test_file_open_of_a_file_outside_the_library(window: MainWindow, outside: Pa
     assert TITLE_EN in library.pane.outside_text()
     window.action("actionOpenBundled").trigger()
     assert library.current_id() == "linzi/linzi-2024" and library.pane.outside_text() == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_file_swapped_for_a_named_pipe_does_not_freeze_the_window(
+    app: QApplication, qtbot: QtBot, settings: QSettings, outside: Path
+) -> None:
+    # Before: matching the shown file against the library read it in the GUI thread, blocking forever
+    # on a named pipe put in its place after it loaded (the library opens seconds later).
+    window = _window(app, qtbot, settings, outside)
+    library = window.library_controller()
+    outside.unlink()
+    os.mkfifo(outside)
+    with released_after(outside) as released:
+        library.open_library_now()
+    assert not released.is_set()
+    assert library.current_id() == "" and library.outside_file() == outside
