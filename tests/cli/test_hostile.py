@@ -117,6 +117,15 @@ def test_a_lone_surrogate_in_a_text_field_fails_validate_not_info(
         assert "$.quotes[0].speaker: the text contains a lone surrogate \\ud800" in err
 
 
+def test_json_output_is_built_whole_before_any_of_it_is_written() -> None:
+    # Every --json (search, trend, library list, targets) goes through Console.json: a value that fails
+    # half-way leaves the stream empty, never a half-written list.
+    stream = io.StringIO()
+    with pytest.raises(TypeError):
+        Console(stream).json([{"hit": 1}, object()])
+    assert stream.getvalue() == ""
+
+
 # --- 13.9 pipes, Ctrl+C, SIGTERM ------------------------------------------------------------------
 
 
