@@ -29,6 +29,7 @@ from desktop_app.qt.actions import make_action
 from desktop_app.qt.library.controller import LibraryController
 from desktop_app.qt.search_controller import SearchController
 from desktop_app.qt.widgets.search_panel import SearchPanel, SearchScope
+from desktop_app.qt.workers import start_worker
 
 if TYPE_CHECKING:
     # Imported when first needed, never at start-up (see desktop_app.qt.library.controller).
@@ -299,7 +300,7 @@ class LibrarySearchController(QObject):
         self._builder.progressed.connect(self._on_builder_progressed)
         self._builder.built.connect(self._on_builder_built)
         self._panel.set_index_progress(0.0, self.tr("Indexing the library…"))
-        self._builder.start(QThread.Priority.LowPriority)
+        start_worker(self._builder, QThread.Priority.LowPriority)
 
     @Slot(float, str)
     def _on_builder_progressed(self, fraction: float, _report_id: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +40,28 @@ def _english_catalogue(qapp: QApplication) -> Iterator[None]:
 def _isolated_library(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """A library data folder of each test's own, never the reader's."""
     monkeypatch.setenv("REPORT_VIEWER_DATA_DIR", str(tmp_path_factory.mktemp("library")))
+
+
+_COLLECTED_OFF_THE_GUI_THREAD: list[str] = []
+
+
+def _record_collection_off_the_gui_thread(phase: str, info: dict[str, int]) -> None:
+    if phase == "stop" and info["collected"] and threading.current_thread() is not threading.main_thread():
+        _COLLECTED_OFF_THE_GUI_THREAD.append(
+            f"{threading.current_thread().name}: generation {info['generation']}, {info['collected']} objects"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _no_collection_off_the_gui_thread() -> Iterator[None]:
+    """No worker thread ran the garbage collector (it destroys Qt objects there: desktop_app.qt.workers)."""
+    _COLLECTED_OFF_THE_GUI_THREAD.clear()
+    gc.callbacks.append(_record_collection_off_the_gui_thread)
+    yield
+    gc.callbacks.remove(_record_collection_off_the_gui_thread)
+    assert not _COLLECTED_OFF_THE_GUI_THREAD, "collected off the GUI thread: " + "; ".join(
+        _COLLECTED_OFF_THE_GUI_THREAD
+    )
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from desktop_app.core.presentation import fill, visible_text
 from desktop_app.qt.actions import make_action
 from desktop_app.qt.settings import Settings
 from desktop_app.qt.window_layout import side_dock_width
+from desktop_app.qt.workers import start_worker
 
 if TYPE_CHECKING:
     # Imported when first needed: the library (SQLite and the catalogue's modules) costs start-up
@@ -405,7 +406,7 @@ class LibraryController(QObject):
             return
         self._opener = _Opener(self)
         self._opener.opened.connect(self._on_opener_opened)
-        self._opener.start()
+        start_worker(self._opener)
 
     @Slot(object)
     def _on_opener_opened(self, result: object) -> None:

@@ -38,6 +38,7 @@ from desktop_app.core.importer.intake import MAX_TEXT_BYTES
 from desktop_app.core.language import Language
 from desktop_app.core.model import Level
 from desktop_app.core.presentation import fill, level_label, visible_text
+from desktop_app.qt.workers import start_worker
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +346,7 @@ class ImportDialog(QDialog):
         worker.failed.connect(self._on_worker_failed)
         worker.finished.connect(self._on_worker_finished)
         self._worker = worker
-        worker.start()
+        start_worker(worker)
         return True
 
     # --- helpers ------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from desktop_app.core.targets.cache import (
 )
 from desktop_app.core.targets.types import FigureRef
 from desktop_app.qt.targets.view import TargetsView
+from desktop_app.qt.workers import hold_collection
 
 __all__ = ["TargetsController"]
 
@@ -139,6 +140,7 @@ class TargetsController(QObject):
             return
         view.show_message(self.tr("Reading the reports…"))
         opener = self._open_library
+        release_collection = hold_collection()
 
         def work() -> None:
             result: object
@@ -152,8 +154,11 @@ class TargetsController(QObject):
                     )
             except Exception as error:
                 result = error
-            with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
-                self._loaded.emit(result, run)
+            try:
+                with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+                    self._loaded.emit(result, run)
+            finally:
+                release_collection()
 
         self._thread = threading.Thread(target=work, name="targets-pairs", daemon=True)
         self._thread.start()
