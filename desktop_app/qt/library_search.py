@@ -245,7 +245,7 @@ class LibrarySearchController(QObject):
             return
         collection = self._trend_collection(library)
         scope = collection.id if collection is not None else None
-        view.set_collections(self._collection_choices(library), scope or "")
+        view.set_collections(library.collections(), scope or "", self._lang)
         rows = term_trend(self._index, query, collection=scope).rows if query else ()
         note = folding_note(self._lang)
         name = self._collection_name(collection) if collection is not None else ""
@@ -268,15 +268,9 @@ class LibrarySearchController(QObject):
     # --- internals --------------------------------------------------------------------------
 
     def _collection_name(self, collection: Collection) -> str:
-        return collection.name_en if self._lang is Language.EN and collection.name_en else collection.name
+        from desktop_app.qt.collection_picker import collection_name
 
-    def _collection_choices(self, library: Library) -> list[tuple[str, str]]:
-        """Every collection with reports, named with its count: what the trends view offers."""
-        return [
-            (c.id, fill(self.tr("%1 (%n report(s))", "", c.count), self._collection_name(c)))
-            for c in library.collections()
-            if c.count
-        ]
+        return collection_name(collection, self._lang)
 
     def _trend_collection(self, library: Library) -> Collection | None:
         """The collection picked in the view, else the current report's (if several), else the largest."""

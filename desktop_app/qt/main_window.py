@@ -571,7 +571,7 @@ class MainWindow(QMainWindow):
             self._targets = targets.TargetsController(self, self._lang)
             self._targets.open_requested.connect(self._on_targets_open_requested)
             self._targets.status_message.connect(self._on_status_message)
-        self._targets.show()
+        self._targets.show(report=self._library.current_id())
 
     @Slot(str, object)
     def _on_targets_open_requested(self, entry_id: str, figure: FigureRef) -> None:

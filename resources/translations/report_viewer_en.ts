@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>LibrarySearchController</name>
+    <name>CollectionPicker</name>
     <message numerus="yes">
         <source>%1 (%n report(s))</source>
         <translation>

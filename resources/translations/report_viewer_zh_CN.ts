@@ -65,6 +65,19 @@
     </message>
 </context>
 <context>
+    <name>CollectionPicker</name>
+    <message>
+        <source>Collection</source>
+        <translation>文集</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n report(s))</source>
+        <translation>
+            <numerusform>%1（%n 份）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Details</source>
@@ -692,12 +705,6 @@
     <message>
         <source>The library is being indexed…</source>
         <translation>正在为书库建立索引…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n report(s))</source>
-        <translation>
-            <numerusform>%1（%n 份）</numerusform>
-        </translation>
     </message>
     <message>
         <source>Indexing the library…</source>
@@ -1419,6 +1426,10 @@
         <translation>打印…</translation>
     </message>
     <message>
+        <source>&amp;Collection:</source>
+        <translation>文集(&amp;C)：</translation>
+    </message>
+    <message>
         <source>&amp;Series:</source>
         <translation>系列(&amp;S)：</translation>
     </message>
@@ -1527,10 +1538,6 @@
     <message>
         <source>Term trends</source>
         <translation>词频趋势</translation>
-    </message>
-    <message>
-        <source>Collection</source>
-        <translation>文集</translation>
     </message>
     <message>
         <source>&amp;Collection:</source>

@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,14 +30,16 @@ from desktop_app.core.language import Language
 from desktop_app.core.presentation import fill, visible_text
 from desktop_app.qt.charts.export import ask_save_path, warn_export_failed
 from desktop_app.qt.charts.trend import TrendChart
+from desktop_app.qt.collection_picker import CollectionChoice, CollectionPicker
 from desktop_app.qt.models.roles import ITEM_ID_ROLE, SORT_ROLE
 from desktop_app.qt.models.trend_table import TrendRow, TrendTableModel
 
-__all__ = ["CollectionChoice", "TrendView"]
+if TYPE_CHECKING:
+    from desktop_app.core.library import Collection
+
+__all__ = ["TrendView"]
 
 CsvWriter = Callable[[Sequence[TrendRow]], str]
-CollectionChoice = tuple[str, str]
-"""A collection the trend can count over: its id and its name as shown."""
 
 
 class TrendView(QWidget):
@@ -64,11 +66,8 @@ class TrendView(QWidget):
         self._heading.setObjectName("trendHeading")
         self._heading.setTextFormat(Qt.TextFormat.PlainText)
         self._heading.setWordWrap(True)
-        self._collection = QComboBox()
-        self._collection.setObjectName("trendCollection")
-        self._collection.setAccessibleName(self.tr("Collection"))
-        self._collection.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self._collection.activated.connect(self._on_collection_activated)
+        self._collection = CollectionPicker("trendCollection")
+        self._collection.collection_chosen.connect(self.collection_chosen)
         collection_label = QLabel(self.tr("&Collection:"))
         collection_label.setBuddy(self._collection)
         self._note = QLabel()
@@ -141,36 +140,21 @@ class TrendView(QWidget):
     def query(self) -> str:
         return self._query
 
-    def set_collections(self, choices: Sequence[CollectionChoice], current: str) -> None:
-        """The collections the reader can pick from, ``current`` (an id) shown as picked."""
-        self._collection.blockSignals(True)
-        self._collection.clear()
-        for collection_id, name in choices:
-            self._collection.addItem(visible_text(name, 60), collection_id)
-        self._collection.setCurrentIndex(max(self._collection.findData(current), 0))
-        self._collection.blockSignals(False)
-        self._collection.setEnabled(len(choices) > 1)
+    def set_collections(self, collections: Sequence[Collection], current: str, lang: Language) -> None:
+        """The collections the reader can pick from (those with reports), ``current`` (an id) picked."""
+        self._collection.set_collections(collections, current, lang)
 
     def collection_choice(self) -> str:
         """The id of the collection the picker shows ("" when it lists none)."""
-        data = self._collection.currentData()
-        return data if isinstance(data, str) else ""
+        return self._collection.choice()
 
     def collection_choices(self) -> list[CollectionChoice]:
         """The collections listed, as (id, name shown)."""
-        return [
-            (self._collection.itemData(i), self._collection.itemText(i))
-            for i in range(self._collection.count())
-        ]
+        return self._collection.choices()
 
     def choose_collection(self, collection_id: str) -> bool:
         """Pick a collection as a reader would (emits :attr:`collection_chosen`); False if not listed."""
-        index = self._collection.findData(collection_id)
-        if index < 0:
-            return False
-        self._collection.setCurrentIndex(index)
-        self._on_collection_activated(index)
-        return True
+        return self._collection.choose(collection_id)
 
     def set_rows(
         self,
@@ -262,12 +246,6 @@ class TrendView(QWidget):
         csv_button = self.findChild(QPushButton, "trendExportCsv")
         if csv_button is not None:
             csv_button.setEnabled(has_rows and self._csv is not None)
-
-    @Slot(int)
-    def _on_collection_activated(self, index: int) -> None:
-        collection_id = self._collection.itemData(index)
-        if isinstance(collection_id, str):
-            self.collection_chosen.emit(collection_id)
 
     @Slot(str)
     def _on_chart_export_requested(self, file_format: str) -> None:

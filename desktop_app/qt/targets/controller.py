@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -30,6 +31,7 @@ from desktop_app.core.targets.cache import (
     default_cache_file,
 )
 from desktop_app.core.targets.types import FigureRef
+from desktop_app.qt.collection_picker import collection_name, listed_ids
 from desktop_app.qt.targets.view import TargetsView
 from desktop_app.qt.workers import hold_collection
 
@@ -73,7 +75,7 @@ class TargetsController(QObject):
         self._result: CollectionPairs | None = None
         self._collection = NATIONAL
         self._run = 0
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []  # a collection picked while one loads: two
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
         self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
@@ -81,13 +83,20 @@ class TargetsController(QObject):
         """The view, once shown."""
         return self._view
 
-    def show(self, collection: str = NATIONAL) -> TargetsView:
-        """Show the view (creating it the first time) and load the collection's pairs into it."""
+    def show(self, collection: str | None = None, *, report: str = "") -> TargetsView:
+        """Show the view (creating it the first time) and load a collection's pairs into it.
+
+        Args:
+            collection: The collection to show; None: the collection of library entry ``report``
+                (the report being read), else the one shown last (national at first).
+            report: The library entry the reader is reading ("" for none).
+        """
         if self._view is None:
             view = TargetsView(self._window, lang=self._lang)
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.sentence_requested.connect(self._on_view_sentence_requested)
             view.status_message.connect(self.status_message)
+            view.collection_chosen.connect(self._on_view_collection_chosen)
             screen = self._window.screen().availableGeometry() if self._window.screen() else None
             width, height = (
                 (1200, 760) if screen is None else (min(1200, screen.width()), min(760, screen.height()))
@@ -96,30 +105,32 @@ class TargetsController(QObject):
             self._view = view
         view = self._view
         again = view.isVisible()
-        self._load(collection)
+        self._load(collection, report)
         view.show()
         if again:  # already open behind the window: bring it to the front
             view.raise_()
             view.activateWindow()
         return view
 
+    def collection(self) -> str:
+        """The id of the collection shown (or being loaded)."""
+        return self._collection
+
     def set_language(self, lang: Language) -> None:
         self._lang = lang
 
     def wait(self, timeout: float = 60.0) -> bool:
-        """Block until a load on the worker thread has finished (tests, benchmarks)."""
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-            return not thread.is_alive()
-        return True
+        """Block until every load on a worker thread has finished (tests, benchmarks, closing)."""
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(thread.is_alive() for thread in self._threads)
 
     # --- loading -----------------------------------------------------------------------------------
 
-    def _load(self, collection: str) -> None:
+    def _load(self, asked: str | None, report: str = "") -> None:
         view = self._view
         assert view is not None
-        self._collection = collection
         self._run += 1
         run = self._run
         try:
@@ -128,9 +139,11 @@ class TargetsController(QObject):
             view.show_message(fill(self.tr("The library could not be opened: %1"), str(error)))
             return
         try:
-            names = {
-                c.id: (c.name if self._lang is Language.ZH else c.name_en) for c in library.collections()
-            }
+            collections = library.collections()
+            collection = self._collection_to_show(library, asked, report, listed_ids(collections))
+            self._collection = collection
+            view.set_collections(collections, collection, self._lang)
+            names = {c.id: collection_name(c, self._lang) for c in collections}
             view.set_collection_name(names.get(collection, collection))
             cached = cached_pairs(library, collection, default_cache_file(library.data_dir, collection))
         finally:
@@ -138,6 +151,7 @@ class TargetsController(QObject):
         if cached is not None:
             self._on_loaded(cached, run)
             return
+        view.set_pairs(())  # not the last collection's pairs under this one's name
         view.show_message(self.tr("Reading the reports…"))
         opener = self._open_library
         release_collection = hold_collection()
@@ -160,8 +174,20 @@ class TargetsController(QObject):
             finally:
                 release_collection()
 
-        self._thread = threading.Thread(target=work, name="targets-pairs", daemon=True)
-        self._thread.start()
+        thread = threading.Thread(target=work, name="targets-pairs", daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()]
+        self._threads.append(thread)
+        thread.start()
+
+    def _collection_to_show(self, library: Library, asked: str | None, report: str, listed: list[str]) -> str:
+        """The collection asked for; else the report's; else the last shown; one with reports if listed."""
+        collection = asked
+        if collection is None:
+            entry = library.get(report) if report else None
+            collection = entry.collection if entry is not None else self._collection
+        if listed and collection not in listed:
+            return NATIONAL if NATIONAL in listed else listed[0]
+        return collection
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -187,6 +213,11 @@ class TargetsController(QObject):
                     ", ".join(result.skipped),
                 )
             )
+
+    @Slot(str)
+    def _on_view_collection_chosen(self, collection: str) -> None:
+        if collection != self._collection:
+            self._load(collection)
 
     @Slot(object)
     def _on_view_sentence_requested(self, figure: object) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -42,9 +43,13 @@ from desktop_app.qt.charts.export import chart_save_path
 from desktop_app.qt.charts.menus import export_menu
 from desktop_app.qt.charts.render import ChartRenderError
 from desktop_app.qt.charts.targets import SeriesChartPlot, export_series_png, export_series_svg
+from desktop_app.qt.collection_picker import CollectionChoice, CollectionPicker
 from desktop_app.qt.models.roles import DOMAIN_ROLE
 from desktop_app.qt.models.targets_table import TargetsFilterProxy, TargetsTableModel, verdict_icon
 from desktop_app.qt.targets.printing import export_targets_pdf, targets_document
+
+if TYPE_CHECKING:
+    from desktop_app.core.library import Collection
 
 __all__ = ["TargetsView"]
 
@@ -66,10 +71,12 @@ class TargetsView(QWidget):
         sentence_requested(object): open a report at a target's or an outcome's sentence; the
             :class:`~desktop_app.core.targets.types.FigureRef` (its ``report`` and ``sentence_span``).
         status_message(str): a line for the status bar (hover text, what was exported).
+        collection_chosen(str): the reader picked another collection (its id) in the picker.
     """
 
     sentence_requested = Signal(object)
     status_message = Signal(str)
+    collection_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, lang: Language = Language.ZH) -> None:
         super().__init__(parent)
@@ -110,6 +117,18 @@ class TargetsView(QWidget):
         self._print_button.setObjectName("targetsPrint")
         self._print_button.clicked.connect(self._on_print_button_clicked)
 
+        self._collection_picker = CollectionPicker("targetsCollection")
+        self._collection_picker.collection_chosen.connect(self.collection_chosen)
+        top = QHBoxLayout()
+        collection_label = QLabel(self.tr("&Collection:"))
+        collection_label.setBuddy(self._collection_picker)
+        top.addWidget(collection_label)
+        top.addWidget(self._collection_picker)
+        top.addStretch(1)
+        top.addWidget(self._csv_button)
+        top.addWidget(self._pdf_button)
+        top.addWidget(self._print_button)
+
         filters = QHBoxLayout()
         for label_text, combo in (
             (self.tr("&Series:"), self._series_filter),
@@ -121,9 +140,6 @@ class TargetsView(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo)
         filters.addWidget(self._count, 1)
-        filters.addWidget(self._csv_button)
-        filters.addWidget(self._pdf_button)
-        filters.addWidget(self._print_button)
 
         self._message = QLabel()
         self._message.setObjectName("targetsMessage")
@@ -178,6 +194,7 @@ class TargetsView(QWidget):
         self._sized = False
 
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self._message)
         layout.addWidget(self._splitter, 1)
@@ -271,6 +288,22 @@ class TargetsView(QWidget):
             return export_targets_pdf(
                 self.visible_pairs(), path, self._lang, page_size, collection=self._collection
             )
+
+    def set_collections(self, collections: Sequence[Collection], current: str, lang: Language) -> None:
+        """The collections the reader can pick from (those with reports), ``current`` (an id) picked."""
+        self._collection_picker.set_collections(collections, current, lang)
+
+    def collection_choice(self) -> str:
+        """The id of the collection the picker shows ("" when it lists none)."""
+        return self._collection_picker.choice()
+
+    def collection_choices(self) -> list[CollectionChoice]:
+        """The collections listed, as (id, name shown)."""
+        return self._collection_picker.choices()
+
+    def choose_collection(self, collection_id: str) -> bool:
+        """Pick a collection as a reader would (emits :attr:`collection_chosen`); False if not listed."""
+        return self._collection_picker.choose(collection_id)
 
     def set_collection_name(self, name: str) -> None:
         """The collection's name, printed under the summary's title."""

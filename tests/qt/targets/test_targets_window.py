@@ -1,8 +1,9 @@
 """Done when (issue 16): a reader opens Targets & outcomes from the window, reads GDP growth as a table
 and a chart, clicks through to both sentences, filters to missed and exports CSV.
 
-The window's library is the bundled one in a data folder of the test's own; the first opening pairs
-every national report on the worker thread, the second reads the cache.
+The window's library is the bundled one in a data folder of the test's own. The window reads the
+bundled Linzi report, so the view opens on Linzi's collection; the reader picks the national one, whose
+reports are paired on the worker thread.
 """
 
 from __future__ import annotations
@@ -47,6 +48,15 @@ def test_a_reader_follows_gdp_growth_targets_to_their_sentences(
     assert view is not None and controller is not None and view.objectName() == "targetsView"
     assert controller.wait(600)
     qtbot.waitUntil(lambda: bool(view.pairs()), timeout=30_000)
+    # The window reads the bundled Linzi report: the view opens on Linzi's collection.
+    assert view.collection_choice() == "linzi"
+    assert {p.verdict for p in view.pairs()} == {Verdict.NO_LATER_REPORT}
+
+    # The reader picks the national reports.
+    assert view.choose_collection("national")
+    assert controller.wait(600)
+    qtbot.waitUntil(lambda: any(p.series.key == "gdp_growth" for p in view.pairs()), timeout=30_000)
+    assert view.collection_choice() == "national"
 
     # GDP growth, year by year, as a table ...
     view.filter_series("gdp_growth")
