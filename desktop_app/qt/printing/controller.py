@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -24,7 +24,7 @@ from desktop_app.core.scope import SummaryScope
 from desktop_app.qt.printing.layout import SummaryDocument, page_layout, page_size
 from desktop_app.qt.printing.pdf import export_pdf, render_to_printer
 
-__all__ = ["PrintController"]
+__all__ = ["PrintController", "preview_dialog"]
 
 _LOG = logging.getLogger(__name__)
 
@@ -97,19 +97,7 @@ class PrintController(QObject):
         """
         with _busy():
             summary = SummaryDocument(report, scope)
-        dialog = QPrintPreviewDialog(self.printer, self._parent)
-        dialog.setObjectName("printPreviewDialog")
-        dialog.setWindowTitle(self.tr("Print preview \u2014 %1").replace("%1", summary.title))
-
-        def paint(printer: QPrinter) -> None:
-            try:
-                summary.paint(printer)
-            except OSError as error:
-                _LOG.warning("print preview failed: %s", error)
-
-        dialog.paintRequested.connect(paint)
-        _open_large_at_fit_width(dialog, self._parent)
-        return dialog
+        return preview_dialog(summary, self.printer, self._parent)
 
     @Slot(object, object)
     def export_pdf(self, report: Report, scope: SummaryScope) -> None:
@@ -177,6 +165,30 @@ PREVIEW_SHARE = 0.9
 """The share of the screen's available width and height the print preview opens at."""
 PREVIEW_MAX_WIDTH = 1400
 """Wider than this, a page at fit-width shows too little of itself."""
+
+
+def preview_dialog(
+    summary: SummaryDocument, printer: QPrinter, parent: QWidget | None
+) -> QPrintPreviewDialog:
+    """A print preview dialog of a laid-out summary on ``printer``, large and at the page width, not shown.
+
+    The dialog lays the summary out again whenever its page setup changes; keep ``printer`` alive
+    as long as the dialog (a dialog that outlives its ``QPrinter`` crashes PySide6).
+    """
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setObjectName("printPreviewDialog")
+    title = QCoreApplication.translate("PrintController", "Print preview \u2014 %1")
+    dialog.setWindowTitle(title.replace("%1", summary.title))
+
+    def paint(device: QPrinter) -> None:
+        try:
+            summary.paint(device)
+        except OSError as error:
+            _LOG.warning("print preview failed: %s", error)
+
+    dialog.paintRequested.connect(paint)
+    _open_large_at_fit_width(dialog, parent)
+    return dialog
 
 
 def _open_large_at_fit_width(dialog: QPrintPreviewDialog, parent: QWidget | None) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -46,6 +46,8 @@ from desktop_app.qt.charts.targets import SeriesChartPlot, export_series_png, ex
 from desktop_app.qt.collection_picker import CollectionChoice, CollectionPicker
 from desktop_app.qt.models.roles import DOMAIN_ROLE
 from desktop_app.qt.models.targets_table import TargetsFilterProxy, TargetsTableModel, verdict_icon
+from desktop_app.qt.printing.controller import preview_dialog
+from desktop_app.qt.printing.layout import page_layout
 from desktop_app.qt.targets.printing import export_targets_pdf, targets_document
 
 if TYPE_CHECKING:
@@ -88,6 +90,7 @@ class TargetsView(QWidget):
         self._chart: SeriesChartPlot | None = None
         self._chart_series: Series | None = None
         self._collection = ""
+        self._page_size = "A4"
 
         self._model = TargetsTableModel(self)
         self._model.set_language(lang)
@@ -113,6 +116,10 @@ class TargetsView(QWidget):
         self._pdf_button = QPushButton(self.tr("Export PDF…"))
         self._pdf_button.setObjectName("targetsExportPdf")
         self._pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self._preview_button = QPushButton(self.tr("Print Preview…"))
+        self._preview_button.setObjectName("targetsPrintPreview")
+        self._preview_button.clicked.connect(self._on_preview_button_clicked)
+        self._printer: QPrinter | None = None  # kept: a dialog outliving its printer crashes PySide6
         self._print_button = QPushButton(self.tr("Print…"))
         self._print_button.setObjectName("targetsPrint")
         self._print_button.clicked.connect(self._on_print_button_clicked)
@@ -127,6 +134,7 @@ class TargetsView(QWidget):
         top.addStretch(1)
         top.addWidget(self._csv_button)
         top.addWidget(self._pdf_button)
+        top.addWidget(self._preview_button)
         top.addWidget(self._print_button)
 
         filters = QHBoxLayout()
@@ -278,15 +286,18 @@ class TargetsView(QWidget):
         """Write the pairs the filters keep as CSV (in the view's language); the number written."""
         return write_pairs_csv(self.visible_pairs(), path, self._lang)
 
-    def export_pdf(self, path: str | Path, page_size: str = "A4") -> int:
+    def export_pdf(self, path: str | Path, page_size: str = "") -> int:
         """Write the printable summary of the pairs the filters keep as a PDF; the number of pages.
+
+        The paper is ``page_size``, else :meth:`set_page_size`'s (A4 unless told).
 
         Raises:
             OSError: The file could not be written, or a chart could not be drawn (PrintError).
         """
         with _busy():
+            paper = page_size or self._page_size
             return export_targets_pdf(
-                self.visible_pairs(), path, self._lang, page_size, collection=self._collection
+                self.visible_pairs(), path, self._lang, paper, collection=self._collection
             )
 
     def set_collections(self, collections: Sequence[Collection], current: str, lang: Language) -> None:
@@ -511,9 +522,42 @@ class TargetsView(QWidget):
             return
         self.status_message.emit(fill(self.tr("%1 pages exported to %2"), pages, path))
 
+    def printer(self) -> QPrinter:
+        """The printer that Print… and Print Preview… use (made once, kept)."""
+        if self._printer is None:
+            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self._printer.setPageLayout(page_layout(self._page_size))
+        return self._printer
+
+    def set_page_size(self, name: str) -> None:
+        """The paper (``"A4"`` or ``"Letter"``) for Export PDF…, Print Preview… and Print…."""
+        self._page_size = name
+        if self._printer is not None:
+            self._printer.setPageLayout(page_layout(name))
+
+    def make_preview_dialog(self) -> QPrintPreviewDialog:
+        """The print preview of the pairs the filters keep, not yet shown.
+
+        Raises:
+            OSError: A chart could not be drawn (PrintError).
+        """
+        with _busy():
+            document = targets_document(self.visible_pairs(), self._lang, collection=self._collection)
+        return preview_dialog(document, self.printer(), self)
+
+    @Slot()
+    def _on_preview_button_clicked(self) -> None:
+        try:
+            dialog = self.make_preview_dialog()
+        except OSError as error:
+            self._error(self.tr("Print Preview Failed"), str(error))
+            return
+        dialog.exec()
+        dialog.deleteLater()
+
     @Slot()
     def _on_print_button_clicked(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = self.printer()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return

@@ -8,7 +8,9 @@ from typing import Any
 
 import pypdf
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
@@ -71,3 +73,32 @@ def test_the_view_exports_the_filtered_pairs_as_pdf(
     assert view.export_pdf(path) >= 1
     text = "\n".join(page_text(page) for page in pypdf.PdfReader(path).pages)
     assert "New urban jobs" in text and "Verdict rules" in text and "GDP growth" not in text
+
+
+def test_the_view_previews_the_filtered_pairs_on_the_paper_chosen(
+    qapp: QApplication, qtbot: QtBot, pairs: list[Pair], tmp_path: Path
+) -> None:
+    # Before: Export PDF… and Print… only (File › Print Preview… of the report had no counterpart
+    # here), and the summary was always A4 whatever File › Paper size said.
+    view = TargetsView(lang=Language.EN)
+    qtbot.addWidget(view)
+    view.set_pairs(pairs)
+    view.filter_series("new_urban_jobs")
+    assert view.findChild(QPushButton, "targetsPrintPreview") is not None
+    view.set_page_size("Letter")
+    dialog = view.make_preview_dialog()
+    painted: list[Any] = []
+    dialog.paintRequested.connect(painted.append)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(painted), timeout=20_000)
+    assert painted[0] is view.printer()
+    assert view.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pageCount() >= 1, timeout=20_000)
+    dialog.close()
+    dialog.deleteLater()
+    path = tmp_path / "jobs.pdf"
+    view.export_pdf(path)
+    width, height = (float(v) for v in pypdf.PdfReader(path).pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (612, 792)  # Letter, in points
