@@ -53,8 +53,11 @@ __all__ = [
 
 Json = dict[str, Any]
 
-EDITABLE_FIELDS: Final = ("name", "value", "unit", "year", "kind", "modifier")
-"""The fields a reviewer corrects; the ones derived from them follow (unit → factor, modifier → meaning)."""
+EDITABLE_FIELDS: Final = ("name", "value", "unit", "year", "kind", "modifier", "series")
+"""The fields a reviewer corrects; the ones derived from them follow (unit → factor, modifier → meaning).
+
+``series`` is the key linking the figure across years (issue 16; ``data/series.json``), "" for none:
+the importer proposes it with the figure, and the reviewer confirms or changes it."""
 _YEARS: Final = (1900, 2200)  # the schema's range
 _MAX_UNIT: Final = 20
 _MAX_MODIFIER: Final = 40
@@ -140,6 +143,7 @@ class Figure:
     kind: str
     modifier: str
     modifier_meaning: str
+    series: str
     review: Review
     confidence: float | None
     goal_ids: tuple[str, ...]
@@ -256,6 +260,12 @@ def _checked(name: str, value: Any) -> Any:
         if value not in _KINDS:
             raise ReviewError(f"kind: unknown kind {value!r}", f"类型：未知的类型“{value}”")
         return value
+    if name == "series":
+        if not isinstance(value, str) or (value and value not in _series_keys()):
+            raise ReviewError(
+                f"series: unknown series {value!r} (see data/series.json)", f"系列：未知的系列“{value}”"
+            )
+        return value
     limits = {"name": _MAX_NAME, "unit": _MAX_UNIT, "modifier": _MAX_MODIFIER}
     if name not in limits:
         raise KeyError(name)
@@ -272,6 +282,13 @@ def _checked(name: str, value: Any) -> Any:
 
 
 _FIELD_ZH: Final = {"name": "名称", "unit": "单位", "modifier": "修饰语"}
+
+
+def _series_keys() -> frozenset[str]:
+    # Imported here: the review opens without the targets package until a series is edited.
+    from desktop_app.core.targets.series import series_table
+
+    return frozenset(series_table())
 
 
 class ReviewSession:
@@ -418,6 +435,8 @@ class ReviewSession:
                 "by hand to change both",
                 f"{figure_id}：推算指标 {derived} 由此数值算出，请手工修改数据集以同时更改二者",
             )
+        if new.get("series") == "":
+            new["series"] = _ABSENT  # no series: the dataset has no key (the schema wants a key)
         if "unit" in new:
             new["unit_normalised"], new["factor"] = _normalised(new["unit"])
         if "modifier" in new:
@@ -498,12 +517,14 @@ class ReviewSession:
 
 
 _ABSENT: Final = object()  # a field a record did not have before a change
-_DEFAULTS: Final[Mapping[str, Any]] = {"modifier": "", "review": Review.CONFIRMED.value}
+_DEFAULTS: Final[Mapping[str, Any]] = {"modifier": "", "series": "", "review": Review.CONFIRMED.value}
 
 
 def _patch(collection: str, item: Json, after: Json) -> _Patch:
     before = {name: copy.deepcopy(item[name]) if name in item else _ABSENT for name in after}
-    return _Patch(collection, item["id"], before, copy.deepcopy(after))
+    # _ABSENT passes as itself: a deep copy would be another object, no longer "absent".
+    after = {name: value if value is _ABSENT else copy.deepcopy(value) for name, value in after.items()}
+    return _Patch(collection, item["id"], before, after)
 
 
 def _figure(item: Json, row: int) -> Figure:
@@ -520,6 +541,7 @@ def _figure(item: Json, row: int) -> Figure:
         kind=item["kind"],
         modifier=item.get("modifier", ""),
         modifier_meaning=item["modifier_meaning"],
+        series=item.get("series", ""),
         review=Review(item.get("review", Review.CONFIRMED.value)),
         confidence=item.get("confidence"),
         goal_ids=tuple(link["goal"] for link in item.get("goal_links", [])),

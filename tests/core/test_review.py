@@ -201,6 +201,37 @@ def test_save_and_resume(session: ReviewSession) -> None:
     assert leftovers == []
 
 
+def test_the_reviewer_confirms_changes_or_clears_the_series_proposed(session: ReviewSession) -> None:
+    # Issue 16: the importer proposes a series for each figure, the reviewer confirms it. Before, the
+    # series was not a review field: a wrong proposal (占GDP的25% as GDP growth) could not be undone.
+    before = session.document()
+    assert session.figure("fig-0004").series == "gdp_growth"  # 25%: a share of GDP, not its growth
+    assert session.figure("fig-0001").series == ""
+    clear = session.edit("fig-0004", {"series": ""})
+    assert clear is not None
+    clear.do(session)
+    item = next(i for i in session.document()["indicators"] if i["id"] == "fig-0004")
+    assert "series" not in item and session.figure("fig-0004").series == ""
+    assert session.edit("fig-0004", {"series": ""}) is None  # nothing to change
+    set_ = session.edit("fig-0001", {"series": "linzi.regional_gdp"})
+    assert set_ is not None
+    set_.do(session)
+    with pytest.raises(ReviewError) as refused:
+        session.edit("fig-0001", {"series": "gdp"})
+    assert "unknown series 'gdp'" in str(refused.value) and "系列" in refused.value.text(Language.ZH)
+    accept = session.accept(["fig-0001", "fig-0004"])
+    assert accept is not None
+    accept.do(session)
+    report = session.save()
+    series = {i.id: i.series for i in report.indicators}
+    assert series["fig-0001"] == "linzi.regional_gdp" and series["fig-0004"] is None
+    assert {i.id: i.series for i in load_report(session.path).indicators} == series
+    for change in (accept, set_, clear):
+        change.undo(session)
+    assert session.document() == before
+    assert parse_field("series", " cpi ") == "cpi"
+
+
 def test_a_save_that_would_not_load_writes_nothing(session: ReviewSession) -> None:
     original = session.path.read_bytes()
     # A figure's sentence that no longer quotes its paragraph: the loader's check refuses it.
@@ -270,7 +301,12 @@ def test_any_run_of_steps_undone_in_reverse_gives_back_the_dataset(
     for action, numbers, extra in steps:
         ids = [f"fig-{n:04d}" for n in numbers]
         if action == "edit":
-            fields = {"value": extra, "modifier": "约" * (extra % 2), "year": 2020 + extra}
+            fields = {
+                "value": extra,
+                "modifier": "约" * (extra % 2),
+                "year": 2020 + extra,
+                "series": ("", "cpi", "gdp_growth")[extra % 3],
+            }
             change = session.edit(ids[0], fields)
         elif action == "link":
             change = session.link_goal(ids[0], f"g0{extra}" if extra else None)

@@ -1,4 +1,4 @@
-"""Editors of the proposals table: a list of kinds, a list of goal areas, a line for the rest."""
+"""Editors of the proposals table: lists of kinds, goal areas and series, a line for the rest."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ReviewDelegate(QStyledItemDelegate):
-    """Choices where a field has a fixed set (kind, goal area); Qt's line editor elsewhere."""
+    """Choices where a field has a fixed set (kind, goal area, series); Qt's line editor elsewhere."""
 
     def __init__(self, report: Report, lang: Language, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +33,16 @@ class ReviewDelegate(QStyledItemDelegate):
                 for g in self._report.goal_areas
             ]
             return [("", self.tr("(none)")), *goals]
+        if field == "series":
+            from desktop_app.core.targets.series import series_table  # with the first series edited
+
+            region = self._report.metadata.region.name
+            fitting = [
+                (s.key, s.name(self._lang))
+                for s in series_table().values()
+                if not s.qualitative and s.region in ("", region)
+            ]
+            return [("", self.tr("(none)")), *fitting]
         return None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:

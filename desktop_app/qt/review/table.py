@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import ModifierMeaning, Review
 from desktop_app.core.presentation import (
     goal_short_label,
@@ -28,6 +29,18 @@ from desktop_app.qt.models.table import ModelIndex, RowTableModel
 from desktop_app.qt.text import tooltip
 
 CELL_LIMIT = 80
+
+
+def series_label(key: str, lang: Language) -> str:
+    """A series' name in ``lang`` ("" for no series; the key itself for one the table does not know)."""
+    if not key:
+        return ""
+    from desktop_app.core.targets.series import series_table  # with the first series shown
+
+    series = series_table().get(key)
+    return series.name(lang) if series is not None else key
+
+
 # Light backgrounds of the state cell: a proposal must not look like a checked figure.
 STATE_COLOURS = {
     Review.PROPOSED: QColor("#fff3c4"),
@@ -38,7 +51,9 @@ FIELD_ROLE = Qt.ItemDataRole.UserRole + 20  # the core field a column edits ("" 
 
 
 class ReviewTableModel(RowTableModel[str]):
-    """Figures under review as rows: state, name, value, unit, year, kind, modifier, confidence, goal area.
+    """Figures under review as rows, one column per field.
+
+    State, name, value, unit, year, kind, modifier, confidence, goal area, series, the text as written.
 
     Signals:
         edit_refused(str): an edit could not be made, and why (in the UI's language).
@@ -46,8 +61,8 @@ class ReviewTableModel(RowTableModel[str]):
 
     edit_refused = Signal(str)
 
-    STATE, NAME, VALUE, UNIT, YEAR, KIND, MODIFIER, CONFIDENCE, GOAL, WRITTEN = range(10)
-    COLUMNS = 10
+    STATE, NAME, VALUE, UNIT, YEAR, KIND, MODIFIER, CONFIDENCE, GOAL, SERIES, WRITTEN = range(11)
+    COLUMNS = 11
     FIELDS: ClassVar[dict[int, str]] = {
         NAME: "name",
         VALUE: "value",
@@ -55,6 +70,7 @@ class ReviewTableModel(RowTableModel[str]):
         YEAR: "year",
         KIND: "kind",
         MODIFIER: "modifier",
+        SERIES: "series",
     }
 
     def __init__(
@@ -108,6 +124,7 @@ class ReviewTableModel(RowTableModel[str]):
             self.tr("Modifier"),
             self.tr("Confidence"),
             self.tr("Goal area"),
+            self.tr("Series"),
             self.tr("As written"),
         )
 
@@ -193,6 +210,8 @@ class ReviewTableModel(RowTableModel[str]):
             report = self._session.report
             goals = [report.goal_by_id[g] for g in figure.goal_ids if g in report.goal_by_id]
             return "、".join(visible_text(goal_short_label(g, report, lang), CELL_LIMIT) for g in goals)
+        if column == self.SERIES:
+            return series_label(figure.series, lang)
         if column == self.WRITTEN:
             return visible_text(figure.span.text, CELL_LIMIT)
         return ""

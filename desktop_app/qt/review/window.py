@@ -113,9 +113,10 @@ class ReviewWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # Short cells fit their contents; names, modifiers and goal areas get room the reader can change.
-        for column in (0, 2, 3, 4, 5, 7):
+        table = ReviewTableModel
+        for column in (table.STATE, table.VALUE, table.UNIT, table.YEAR, table.KIND, table.CONFIDENCE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in ((1, 170), (6, 96), (8, 90)):
+        for column, width in ((table.NAME, 170), (table.MODIFIER, 96), (table.GOAL, 90), (table.SERIES, 110)):
             self._table.setColumnWidth(column, width)
         self._table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 

@@ -146,6 +146,37 @@ def test_link_a_figure_to_a_goal_area(review: ReviewWindow, qtbot: QtBot) -> Non
     assert model.figure_ids() == ["fig-0035"]
 
 
+def test_the_series_proposed_is_shown_and_changed_from_a_list(review: ReviewWindow, qtbot: QtBot) -> None:
+    # Issue 16: the reviewer confirms the series the importer proposes. Before, the table had no
+    # series column: a proposal could be confirmed without anyone seeing the series it carried.
+    model = review.model()
+    assert model.headers()[ReviewTableModel.SERIES] == "Series"
+    row = model.row_of("fig-0036")
+    assert row is not None
+    assert model.data(model.index(row, ReviewTableModel.SERIES)) == "New kindergartens"
+    wrong = model.row_of("fig-0004")  # 占GDP的25%: proposed as GDP growth
+    assert wrong is not None
+    assert model.data(model.index(wrong, ReviewTableModel.SERIES)) == "GDP growth"
+    review.select_figure("fig-0004")
+    table = review.table()
+    table.setCurrentIndex(model.index(wrong, ReviewTableModel.SERIES))
+    _key(qtbot, review, Qt.Key.Key_F2)  # the list of series opens
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QComboBox) and editor.objectName() == "reviewChoiceEditor"
+    keys = [editor.itemData(i) for i in range(editor.count())]
+    assert keys[0] == "" and "gdp_growth" in keys and "linzi.new_kindergartens" in keys
+    assert "balance_of_payments" not in keys  # a target in words is no figure's series
+    assert editor.currentData() == "gdp_growth"
+    editor.setCurrentIndex(0)  # (none)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: review.session.figure("fig-0004").series == "")
+    assert model.data(model.index(wrong, ReviewTableModel.SERIES)) == ""
+    review.undo_stack().undo()
+    assert review.session.figure("fig-0004").series == "gdp_growth"
+    assert not model.setData(model.index(wrong, ReviewTableModel.SERIES), "gdp")
+    assert "unknown series" in review.statusBar().currentMessage()
+
+
 def test_filters_and_accept_above(review: ReviewWindow) -> None:
     model = review.model()
     kind = review.findChild(QComboBox, "reviewKindFilter")
