@@ -47,18 +47,15 @@ def add_parser(command: argparse.ArgumentParser) -> None:
 
 def pair_line(item: Pair, language: Language) -> str:
     """A pair as one tab-separated line: year, series, target, outcome, verdict, rule."""
-    from desktop_app.core.targets.display import figure_cell_text, verdict_text
-    from desktop_app.core.words import word
+    from desktop_app.core.targets.display import figure_cell_text, verdict_label
 
-    verdict = verdict_text(item.verdict, language)
-    mark = f" [{word('figure.unreviewed', language)}]" if item.unreviewed else ""
     return "\t".join(
         [
             str(item.year),
             item.series.key,
             figure_cell_text(item.target),
             figure_cell_text(item.outcome),
-            f"{verdict}{mark}",
+            verdict_label(item, language),
             item.rule.text(language),
         ]
     )

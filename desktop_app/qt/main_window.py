@@ -468,7 +468,9 @@ class MainWindow(QMainWindow):
             self._charts.show_for(self._shown, self._current_node())
 
     @Slot(bool)
-    def _on_unreviewed_shown_changed(self, _shown: bool) -> None:
+    def _on_unreviewed_shown_changed(self, shown: bool) -> None:
+        if self._targets is not None:
+            self._targets.set_include_unreviewed(shown)
         place = self.current_path()
         self._sync_settings()
         self._show_figures()
@@ -571,6 +573,8 @@ class MainWindow(QMainWindow):
             self._targets = targets.TargetsController(self, self._lang)
             self._targets.open_requested.connect(self._on_targets_open_requested)
             self._targets.status_message.connect(self._on_status_message)
+        self._targets.set_page_size(self.page_size())
+        self._targets.set_include_unreviewed(self._unreviewed.include_unreviewed())
         self._targets.show(report=self._library.current_id())
 
     @Slot(str, object)

@@ -9,7 +9,9 @@ Columns (:data:`COLUMNS`): ``series`` (key), ``name``, ``year``; for the target 
 ``report`` (its report's id), ``report_year``, ``value`` (as written; the low end of a range),
 ``high`` (a range's high end), ``unit``, ``modifier``, ``text`` (as it stands: ``7%左右``),
 ``sentence``; then ``basis`` (``outcome`` or ``budget vs budget``), ``verdict`` (the fixed
-vocabulary: ``met``, ``missed`` …) and ``rule`` (in the document's language).
+vocabulary: ``met``, ``missed`` …), ``rule`` (in the document's language) and ``review``
+(``confirmed``, or ``proposed`` for a pair resting on an unreviewed figure — only when the reader
+asked for them — as in the figures CSV).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from desktop_app.core.atomic import atomic_write_text
 from desktop_app.core.csv_export import spreadsheet_safe
 from desktop_app.core.language import Language
+from desktop_app.core.model import Review
 from desktop_app.core.presentation import number_text
 from desktop_app.core.targets.types import FigureRef, Pair
 
@@ -37,6 +40,7 @@ COLUMNS = (
     "basis",
     "verdict",
     "rule",
+    "review",
 )
 _NUMERIC = frozenset(
     {"year", *(f"{r}_{f}" for r in ("target", "outcome") for f in ("report_year", "value", "high"))}
@@ -76,6 +80,8 @@ def pair_rows(pairs: Iterable[Pair], lang: Language | str = Language.ZH) -> list
             basis=pair.basis.value,
             verdict=pair.verdict.value,
             rule=pair.rule.text(language),
+            # As the figures CSV's review column: a pair resting on a proposed figure says so.
+            review=(Review.PROPOSED if pair.unreviewed else Review.CONFIRMED).value,
         )
         row.update(_figure("target", pair.target))
         row.update(_figure("outcome", pair.outcome))

@@ -30,6 +30,7 @@ from desktop_app.core.targets.chart import MarkShape, OutcomePoint, SeriesChart,
 from desktop_app.core.targets.semantics import TargetSemantics
 from desktop_app.core.targets.series import Series
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
+from desktop_app.core.unreviewed import unreviewed_label
 from desktop_app.core.words import word
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "figure_cell_text",
     "mark_shape",
     "series_chart",
+    "verdict_label",
     "verdict_text",
 ]
 
@@ -85,6 +87,15 @@ _SHAPES: Mapping[TargetSemantics, MarkShape] = MappingProxyType(
 def verdict_text(verdict: Verdict, lang: Language | str = Language.ZH) -> str:
     """The verdict's word (``达成`` / ``met``)."""
     return word(f"verdict.{verdict.value}", lang)
+
+
+def verdict_label(pair: Pair, lang: Language | str = Language.ZH) -> str:
+    """A pair's verdict as every view words it: ``达成``, or ``达成 [未审核]`` on an unreviewed figure.
+
+    A pair rests on a figure nobody has confirmed only when the reader asked for them (issue 14).
+    """
+    text = verdict_text(pair.verdict, lang)
+    return f"{text} [{unreviewed_label(lang)}]" if pair.unreviewed else text
 
 
 _AFTER_NUMBER = frozenset({"左右", "上下", "以上", "以内", "以下", "多"})

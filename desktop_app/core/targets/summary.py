@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from desktop_app.appinfo import APP_NAME
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import visible_text
-from desktop_app.core.targets.display import VERDICT_COLOURS, figure_cell_text, verdict_text
+from desktop_app.core.targets.display import VERDICT_COLOURS, figure_cell_text, verdict_label, verdict_text
 from desktop_app.core.targets.types import Pair, Verdict
 from desktop_app.core.words import word
 
@@ -65,7 +65,7 @@ def summary_title(lang: Language | str = Language.ZH) -> str:
 
 def _verdict_cell(pair: Pair, lang: Language) -> str:
     colour = VERDICT_COLOURS[pair.verdict]
-    label = f"{VERDICT_MARKS[pair.verdict]} {verdict_text(pair.verdict, lang)}"
+    label = f"{VERDICT_MARKS[pair.verdict]} {verdict_label(pair, lang)}"
     return (
         f'<span style="color: {colour}; font-weight: bold;">{_t(label)}</span>'
         f'<br/><span class="rule">{_t(pair.rule.text(lang))}</span>'

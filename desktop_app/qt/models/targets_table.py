@@ -26,9 +26,10 @@ from desktop_app.core.targets.display import (
     VERDICT_COLOURS,
     VERDICT_ICONS,
     figure_cell_text,
-    verdict_text,
+    verdict_label,
 )
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
+from desktop_app.qt.models.looks import unreviewed_brush_colour, unreviewed_font
 from desktop_app.qt.models.roles import DOMAIN_ROLE, SORT_ROLE
 from desktop_app.qt.models.table import ModelIndex, RowTableModel
 from desktop_app.qt.text import tooltip
@@ -156,6 +157,11 @@ class TargetsTableModel(RowTableModel[Pair]):
             return pair.year if column == self.YEAR else self._display(pair, column)
         if role == DOMAIN_ROLE:
             return pair
+        if role == Qt.ItemDataRole.FontRole and pair.unreviewed:
+            # The row looks apart; its verdict says 未审核 in words as well.
+            return unreviewed_font()
+        if role == Qt.ItemDataRole.ForegroundRole and pair.unreviewed and column != self.VERDICT:
+            return unreviewed_brush_colour()
         if column == self.VERDICT:
             if role == Qt.ItemDataRole.DecorationRole:
                 return verdict_icon(pair.verdict)
@@ -180,7 +186,7 @@ class TargetsTableModel(RowTableModel[Pair]):
         if column == self.OUTCOME:
             return visible_text(figure_cell_text(pair.outcome), CELL_LIMIT)
         if column == self.VERDICT:
-            return verdict_text(pair.verdict, lang)
+            return verdict_label(pair, lang)
         if column == self.RULE:
             return visible_text(pair.rule.text(lang), CELL_LIMIT)
         return ""
@@ -191,7 +197,7 @@ class TargetsTableModel(RowTableModel[Pair]):
             where = year_text(figure.report_year, self._lang)
             return tooltip(f"{where} · {figure_cell_text(figure)}", figure.sentence, self.tr("Click to open"))
         if column in (self.VERDICT, self.RULE):
-            return tooltip(verdict_text(pair.verdict, self._lang), pair.rule.text(self._lang))
+            return tooltip(verdict_label(pair, self._lang), pair.rule.text(self._lang))
         return None
 
 

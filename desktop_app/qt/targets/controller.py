@@ -74,6 +74,8 @@ class TargetsController(QObject):
         self._view: TargetsView | None = None
         self._result: CollectionPairs | None = None
         self._collection = NATIONAL
+        self._page_size = "A4"
+        self._include_unreviewed = False
         self._run = 0
         self._threads: list[threading.Thread] = []  # a collection picked while one loads: two
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
@@ -102,6 +104,7 @@ class TargetsController(QObject):
                 (1200, 760) if screen is None else (min(1200, screen.width()), min(760, screen.height()))
             )
             view.resize(width, height)
+            view.set_page_size(self._page_size)
             self._view = view
         view = self._view
         again = view.isVisible()
@@ -115,6 +118,24 @@ class TargetsController(QObject):
     def collection(self) -> str:
         """The id of the collection shown (or being loaded)."""
         return self._collection
+
+    def set_include_unreviewed(self, include: bool) -> None:
+        """Pair proposed figures too (View › Show unreviewed figures); such pairs are marked.
+
+        Pairs with unreviewed figures are never cached: they are paired afresh on the worker thread.
+        An open view is loaded again when this changes.
+        """
+        if include == self._include_unreviewed:
+            return
+        self._include_unreviewed = include
+        if self._view is not None and self._view.isVisible():
+            self._load(self._collection)
+
+    def set_page_size(self, name: str) -> None:
+        """The paper (``"A4"`` or ``"Letter"``, File › Paper size) the view prints and exports on."""
+        self._page_size = name
+        if self._view is not None:
+            self._view.set_page_size(name)
 
     def set_language(self, lang: Language) -> None:
         self._lang = lang
@@ -145,7 +166,9 @@ class TargetsController(QObject):
             view.set_collections(collections, collection, self._lang)
             names = {c.id: collection_name(c, self._lang) for c in collections}
             view.set_collection_name(names.get(collection, collection))
-            cached = cached_pairs(library, collection, default_cache_file(library.data_dir, collection))
+            cache_file = default_cache_file(library.data_dir, collection)
+            unreviewed = self._include_unreviewed
+            cached = None if unreviewed else cached_pairs(library, collection, cache_file)
         finally:
             library.close()
         if cached is not None:
@@ -165,6 +188,7 @@ class TargetsController(QObject):
                         collection,
                         default_cache_file(own.data_dir, collection),
                         progress=lambda done, total: self._progress.emit(done, total),
+                        include_unreviewed=unreviewed,
                     )
             except Exception as error:
                 result = error
