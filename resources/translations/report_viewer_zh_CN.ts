@@ -1021,6 +1021,10 @@
         <translation>目标领域</translation>
     </message>
     <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
         <source>As written</source>
         <translation>原文写法</translation>
     </message>
@@ -1422,6 +1426,10 @@
         <translation>导出 PDF…</translation>
     </message>
     <message>
+        <source>Print Preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1504,6 +1512,10 @@
     <message>
         <source>%1 pages exported to %2</source>
         <translation>已将 %1 页导出到 %2</translation>
+    </message>
+    <message>
+        <source>Print Preview Failed</source>
+        <translation>打印预览失败</translation>
     </message>
     <message>
         <source>Printing Failed</source>
