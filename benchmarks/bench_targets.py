@@ -83,6 +83,7 @@ def run(repeats: int = 5) -> dict[str, Any]:
     _application()
     from desktop_app.core.library import Library
 
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         Library.open(data_dir).close()  # the catalogue built, as the library pane does on start
@@ -100,6 +101,8 @@ def run(repeats: int = 5) -> dict[str, Any]:
             "target_s": TARGETS_S["open_warm"],
         },
         "pairs": {"pairs": count, "years": years},
+        # The 1-minute load average before and after, on how many cores: wall times need it beside them.
+        "load": {"before": load_before[0], "after": os.getloadavg()[0], "cores": os.cpu_count()},
     }
 
 
@@ -109,6 +112,7 @@ def format_table(results: dict[str, Any]) -> str:
     median, p95, cpu = (warm[k] * 1000 for k in ("median_s", "p95_s", "cpu_median_s"))
     cold = results["open_cold"]["seconds"]
     shown = results["pairs"]
+    load = results["load"]
     return "\n".join(
         [
             "Targets & outcomes view, national collection",
@@ -117,6 +121,8 @@ def format_table(results: dict[str, Any]) -> str:
             f"                       CPU time median {cpu:7.1f} ms (less sensitive to a busy machine)",
             f"  open, first time     {cold:7.2f} s (reports read and paired off the UI)",
             f"  shown                {shown['pairs']} pairs over {shown['years']} years",
+            f"  load average         {load['before']:.1f} before, {load['after']:.1f} after,"
+            f" on {load['cores']} cores",
         ]
     )
 

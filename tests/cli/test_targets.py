@@ -50,6 +50,46 @@ def test_json_has_the_issue_shape(data_dir: Path) -> None:
     assert "6.9%" in row["outcome"]["sentence"] and row["verdict"] == "met" and "0.5" in row["rule"]
 
 
+ISSUE_PAIR_KEYS = {"series", "name", "year", "target", "outcome", "verdict", "rule"}
+ISSUE_FIGURE_KEYS = {"report", "value", "unit", "modifier", "sentence"}
+
+
+def _figure_fits(figure: object) -> bool:
+    """``{report, value, unit, modifier, sentence}`` (more may follow); value a number, range or null."""
+    if not isinstance(figure, dict) or not set(figure) >= ISSUE_FIGURE_KEYS:
+        return False
+    value = figure["value"]
+    number = (int, float)
+    return (
+        isinstance(figure["report"], str)
+        and isinstance(figure["sentence"], str)
+        and bool(figure["sentence"])
+        and (value is None or isinstance(value, number) or (isinstance(value, list) and len(value) == 2))
+    )
+
+
+def test_every_pair_of_the_json_has_the_issue_shape(data_dir: Path) -> None:
+    # Issue 16: a list of pairs, each {series, name, year, target: {report, value, unit, modifier,
+    # sentence} | null, outcome: {…} | null, verdict, rule}.
+    rows = []
+    for collection in ("linzi", "national"):
+        status, out, err = run("targets", "--collection", collection, "--json")
+        assert status == ExitStatus.OK, err
+        rows += json.loads(out)
+    assert len(rows) > 100 and all(set(r) >= ISSUE_PAIR_KEYS for r in rows)
+    assert all(_figure_fits(r["target"]) for r in rows)  # every pair listed has its target
+    assert all(r["outcome"] is None or _figure_fits(r["outcome"]) for r in rows)
+    assert all(isinstance(r["year"], int) and r["verdict"] in set(Verdict) and r["rule"] for r in rows)
+    linzi = [r for r in rows if r["series"].startswith("linzi.")]
+    assert len(linzi) == 5 and all(r["outcome"] is None for r in linzi)  # no later report: null
+    assert {r["verdict"] for r in rows} >= {"met", "missed", "below", "qualitative", "no_outcome_stated"}
+    ranged = [r for r in rows if isinstance(r["target"]["value"], list)]
+    assert ranged and all(low < high for low, high in (r["target"]["value"] for r in ranged))
+    worded = [r for r in rows if r["target"]["value"] is None]
+    # A target in words is never judged: side by side with the later words, or nothing stated.
+    assert {r["verdict"] for r in worded} == {"qualitative", "no_outcome_stated", "no_later_report"}
+
+
 def test_filters_and_language(data_dir: Path) -> None:
     status, out, _ = run(
         "targets", "--collection", "national", "--year", "2018", "--series", "cpi", "--lang", "zh"
