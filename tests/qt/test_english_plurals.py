@@ -31,7 +31,7 @@ PLURALS = [
     ("PrintController", "Printed %n page(s)", "Printed 1 page", "pages"),
     ("PrintController", "Saved %1 (%n page(s), %2 KB)", "(1 page,", "pages,"),
     ("PrintController", "Saved %1 (%n figure(s), %2 KB)", "(1 figure,", "figures,"),
-    ("LibrarySearchController", "%1 (%n report(s))", "(1 report)", "reports)"),
+    ("CollectionPicker", "%1 (%n report(s))", "(1 report)", "reports)"),
 ]
 
 
