@@ -1,7 +1,8 @@
 """The window on real screen sizes: it fits, its panes share the width sensibly, they collapse.
 
 Screens are given to Qt's offscreen platform through its configuration file, in a fresh process
-per screen: 1920×1080, 1366×768, 1024×600, and 1920×1080 logical at 2× device pixels.
+per screen: 1920×1080, 1366×768, 1024×600, a 1920×1080 screen at 2× scale (960×540 logical, where
+the old fixed 1400×880 window showed only the tree) and 1920×1080 logical at 2× device pixels.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def _inside(inner: list[int], outer: list[int]) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("width", "height", "dpr"), [(1920, 1080, 1.0), (1366, 768, 1.0), (1024, 600, 1.0), (1920, 1080, 2.0)]
+    ("width", "height", "dpr"),
+    [(1920, 1080, 1.0), (1366, 768, 1.0), (1024, 600, 1.0), (960, 540, 2.0), (1920, 1080, 2.0)],
 )
 def test_the_first_window_fits_the_screen(tmp_path: Path, width: int, height: int, dpr: float) -> None:
     # Before: 1400×880 whatever the screen; at 1366×768 the status bar was off-screen.

@@ -143,3 +143,35 @@ def test_repair_tooltip_note_follows_the_ui_language(report: Report) -> None:
     chinese, english = _repair_tooltip(aubo, Language.ZH), _repair_tooltip(aubo, Language.EN)
     assert html.escape(aubo.note) in chinese and html.escape(aubo.note_en) not in chinese
     assert html.escape(aubo.note_en) in english and html.escape(aubo.note) not in english
+
+
+def test_repair_tooltips_speak_chinese_in_the_chinese_ui(
+    app: QApplication, qtbot: QtBot, report: Report
+) -> None:
+    """Issue 11.2: "Misreading / Raw: / Reading: / Certainty: high" stayed English in the Chinese UI."""
+    from PySide6.QtGui import QTextCursor
+
+    from desktop_app.core.language import Language
+    from desktop_app.qt.app import Translations
+
+    translations = Translations(app)
+    translations.install(Language.ZH)
+    try:
+        view = SourceView()
+        qtbot.addWidget(view)
+        view.set_language(Language.ZH)
+        view.set_report(report)
+        aubo = next(r for r in report.repairs if r.raw_text == "邀博")
+        for raw in (False, True):
+            view.set_raw(raw)
+            document = view.text_edit().document()
+            found = document.find(aubo.raw_text if raw else aubo.result)
+            assert not found.isNull()
+            cursor = QTextCursor(document)
+            cursor.setPosition(found.selectionStart() + 1)  # a position's format is its left character's
+            tip = cursor.charFormat().toolTip()
+            assert f"原始文字：{aubo.raw_text}" in tip and "推断读法：" in tip and "可信度：" in tip, tip
+            for english in ("Misreading", "Raw:", "Reading:", "Certainty:", "high", "medium", "low"):
+                assert english not in tip, tip
+    finally:
+        translations.remove()
