@@ -175,6 +175,21 @@ def bracketed(text: str, lang: Language | str = Language.ZH) -> str:
     return f" ({text})"
 
 
+def listed_figure(name: str, value: str, lang: Language | str = Language.ZH) -> str:
+    """A figure named in a list: ``规上工业总产值：2504 亿元`` / ``industrial output: 2504 亿元``."""
+    return word("figure.listed", lang).format(name=name, value=value)
+
+
+def kind_tag(kind: IndicatorKind | str, lang: Language | str = Language.ZH) -> str:
+    """A figure's kind after it in a list: ``〔预计〕`` / `` [estimate]``."""
+    return word("figure.kind_tag", lang).format(kind=kind_label(kind, lang))
+
+
+def count_suffix(count: int, lang: Language | str = Language.ZH) -> str:
+    """How many figures a listed group holds, after its label: ``（8）`` / ``  (8)``."""
+    return word("figure.count", lang).format(n=count)
+
+
 def enumeration(items: Iterable[str], lang: Language | str = Language.ZH) -> str:
     """Items listed in running text: ``接续 5、删除版面元素 6`` / ``join 5, drop 6``."""
     return ("、" if Language.from_tag(lang) is Language.ZH else ", ").join(i for i in items if i)

@@ -107,6 +107,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "figure.year": ("{year}年", "{year}"),
     "figure.unreviewed": ("未审核", "unreviewed"),
     "figure.unreviewed_tag": ("\u3014未审核\u3015", "[unreviewed] "),  # before the name: never elided
+    # A figure listed by name (the goal tree): 规上工业总产值：2504 亿元〔预计〕; a count after a label.
+    "figure.listed": (f"{{name}}{_CO}{{value}}", "{name}: {value}"),
+    "figure.kind_tag": ("\u3014{kind}\u3015", " [{kind}]"),
+    "figure.count": (f"{_LP}{{n}}{_RP}", "  ({n})"),
     "figure.unreviewed_note": (
         f"标有\u201c未审核\u201d的数据由导入程序提出{_C}尚未经人核对{_C}仅供参考。",
         "Figures marked \u201cunreviewed\u201d were proposed by the importer and have not been checked"

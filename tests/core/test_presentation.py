@@ -25,6 +25,7 @@ from desktop_app.core.presentation import (
     bracketed,
     certainty_label,
     citation,
+    count_suffix,
     derived_description,
     editorial_text,
     entity_kind_label,
@@ -35,6 +36,8 @@ from desktop_app.core.presentation import (
     goal_short_label,
     goals_heading,
     kind_label,
+    kind_tag,
+    listed_figure,
     location_text,
     meaning_label,
     modifier_text,
@@ -219,3 +222,9 @@ def test_punctuation_follows_the_language() -> None:
     assert modifier_text("", ModifierMeaning.LOWER_BOUND, Language.ZH) == "下限"
     # A word that is its own meaning is written once (the PDF said "预计 · 预计").
     assert modifier_text("预计", ModifierMeaning.ESTIMATE, Language.ZH) == "预计"
+    # A figure in a list (the goal tree), its kind and a count after a label (issue 11.17).
+    assert listed_figure("规上工业总产值", "2504 亿元", Language.ZH) == "规上工业总产值\uff1a2504 亿元"
+    assert listed_figure("output", "2504 亿元", Language.EN) == "output: 2504 亿元"
+    assert kind_tag(IndicatorKind.ESTIMATE, Language.ZH) == "\u3014预计\u3015"
+    assert kind_tag(IndicatorKind.ESTIMATE, Language.EN) == " [estimate]"
+    assert count_suffix(8, Language.ZH) == "\uff088\uff09" and count_suffix(8, Language.EN) == "  (8)"

@@ -426,3 +426,14 @@ def test_the_printed_notes_and_quotes_say_the_corrected_readings(report: Report)
     assert "以工作的确定性应对形势变化的不确定性\u201d \u2014\u2014 《政府工作报告》（推定）" in document
     assert "越是艰险越向前\u201d \u2014\u2014 记者张吉宝、李鸿斐" in document
     assert "民生是群众最大的幸福指数\u201d \u2014\u2014 记者张吉宝、李鸿斐" in document
+
+
+def test_places_are_page_and_paragraph_never_paragraph_ids(report: Report) -> None:
+    """Issue 11.18: the PDF said [见第 p07 段], which readers took for page 7."""
+    for lang in ("zh", "en"):
+        text = summary(report, lang=lang)
+        for indicator in report.indicators:
+            where = location_text(indicator.sentence.paragraph_id, report, lang)
+            assert f'<span class="loc">[{html.escape(where)}]</span>' in text, where
+        assert not re.search(r"\bp\d\d\b", text) and "见第" not in text
+    assert "[第02版·第7段]" in summary(report) and "[page 02, paragraph 7]" in summary(report, lang="en")

@@ -139,3 +139,17 @@ def test_english_figures_table_and_tree_use_the_english_names(
     assert named and all(i.name_en[:20] in " ".join(names) for i in named)
     row = window.tree_model().indexes_for_item(named[0].id)[0]
     assert row.data().startswith(named[0].name_en[:20])
+
+
+def test_counts_read_as_chinese_in_the_chinese_ui(translations: Translations) -> None:
+    """Issue 11.17: the Chinese status bar said "Saved … (9 page(s), … KB)"."""
+    from tests.qt.test_english_plurals import PLURALS
+
+    translations.install(Language.ZH)
+    for context, source, _one, _many in PLURALS:
+        for count in (1, 9):
+            text = QCoreApplication.translate(context, source, "", count)
+            assert "(s)" not in text and not set(text) & set("()") and str(count) in text, text
+            assert _english_words(text.replace("%1", "").replace("%2", "").replace("KB", "")) == [], text
+    saved = QCoreApplication.translate("PrintController", "Saved %1 (%n page(s), %2 KB)", "", 9)
+    assert saved == "已保存 %1（9 页，%2 KB）"

@@ -34,11 +34,13 @@ from desktop_app.core.model import (
     Section,
 )
 from desktop_app.core.presentation import (
+    count_suffix,
     editorial_text,
     entity_kind_label,
     figure_name,
     figure_value_text,
-    kind_label,
+    kind_tag,
+    listed_figure,
     numbered_goal_label,
     section_title,
     source_citation,
@@ -281,26 +283,18 @@ class GoalTreeModel(QAbstractItemModel):
             if not figures:
                 return visible_text(label, LABEL_LIMIT)
             count = len(self._report.indicators_for_goal(item.id))
-            return visible_text(f"{label}  ({count})", LABEL_LIMIT)
+            return visible_text(label + count_suffix(count, lang), LABEL_LIMIT)
         if node.kind is NodeKind.OVERVIEW:
             return self.tr("Report overview")
         if node.kind is NodeKind.SOURCE:
             return self.tr("Source article")
         if isinstance(item, Section):
             return visible_text(section_title(item, lang), LABEL_LIMIT)
-        if isinstance(item, Indicator):
-            badge = "" if item.kind is IndicatorKind.ACHIEVED else f" [{kind_label(item.kind, lang)}]"
-            return (
-                unreviewed_tag(item, lang)
-                + visible_text(f"{figure_name(item, lang)}: {figure_value_text(item, lang)}", LABEL_LIMIT)
-                + badge
-            )
-        if isinstance(item, DerivedIndicator):
-            return (
-                unreviewed_tag(item, lang)
-                + visible_text(f"{figure_name(item, lang)}: {figure_value_text(item, lang)}", LABEL_LIMIT)
-                + f" [{kind_label(item.kind, lang)}]"
-            )
+        if isinstance(item, Indicator | DerivedIndicator):
+            # Achieved figures are the plain case; every other kind (a derived one too) says what it is.
+            badge = "" if item.kind is IndicatorKind.ACHIEVED else kind_tag(item.kind, lang)
+            listed = listed_figure(figure_name(item, lang), figure_value_text(item, lang), lang)
+            return unreviewed_tag(item, lang) + visible_text(listed, LABEL_LIMIT) + badge
         if isinstance(item, Quote):
             return visible_text(f"“{item.text}”", 40)
         if isinstance(item, Entity):

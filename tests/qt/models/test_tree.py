@@ -114,3 +114,27 @@ def test_tooltips_follow_the_language(app: QApplication, report: Report) -> None
     assert html.escape(goal.title_en) in goal_index.data(Qt.ItemDataRole.ToolTipRole)
     tip = derived_index.data(Qt.ItemDataRole.ToolTipRole)
     assert html.escape(derived.explanation_en) in tip and derived.explanation not in tip
+
+
+def _labels(model: GoalTreeModel) -> list[str]:
+    labels, pending = [], [model.index(row, 0) for row in range(model.rowCount())]
+    while pending:
+        index = pending.pop()
+        labels.append(index.data())
+        pending.extend(model.index(row, 0, index) for row in range(model.rowCount(index)))
+    return labels
+
+
+def test_chinese_labels_use_full_width_punctuation(app: QApplication, report: Report) -> None:
+    """Issue 11.17: the Chinese tree read "“四新”经济增加值: 246 亿元 [预计]" and "…走在前  (8)"."""
+    model = GoalTreeModel(report)
+    model.set_language(Language.ZH)
+    labels = _labels(model)
+    assert [label for label in labels if set(label) & set("():;[]")] == []
+    goal = report.goal_areas[0]
+    assert model.index(0, 0).data().endswith(f"（{len(report.indicators_for_goal(goal.id))}）")
+    estimate = report.indicator_by_id["ind-new-economy-value-added"]
+    assert model.indexes_for_item(estimate.id)[0].data() == "“四新”经济增加值：246 亿元〔预计〕"
+    model.set_language(Language.EN)
+    english = model.indexes_for_item(estimate.id)[0].data()
+    assert english.endswith(": 246 亿元 [estimate]") and english.startswith(estimate.name_en or estimate.name)
