@@ -391,8 +391,7 @@ def editorial_text(zh: str, en: str, lang: Language | str = Language.ZH) -> str:
 
 def source_citation(report: Report, lang: Language | str = Language.ZH) -> str:
     """The citation of the report's source in ``lang`` (hedged as the page is: dateline, mastheads)."""
-    meta = report.metadata
-    return meta.citation_en if Language.from_tag(lang) is Language.EN else meta.citation
+    return editorial_text(report.metadata.citation, report.metadata.citation_en, lang)
 
 
 # --- filling templates --------------------------------------------------------------------------

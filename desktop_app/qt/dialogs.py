@@ -13,7 +13,7 @@ from desktop_app.appinfo import __version__
 from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
-from desktop_app.core.presentation import fill, visible_text
+from desktop_app.core.presentation import fill, source_citation, visible_text
 
 __all__ = ["about_box", "load_error_box", "settings_error_box"]
 
@@ -32,7 +32,7 @@ def _box(parent: QWidget | None, name: str, icon: QMessageBox.Icon, title: str, 
     return box
 
 
-def about_box(parent: QWidget, report: Report) -> QMessageBox:
+def about_box(parent: QWidget, report: Report, language: Language) -> QMessageBox:
     """Help › About: the app and its version, the data's source and the licences (window-modal)."""
     box = _box(
         parent,
@@ -44,7 +44,7 @@ def about_box(parent: QWidget, report: Report) -> QMessageBox:
     lines = [
         QCoreApplication.translate("Dialogs", "Read, search, chart and print a government work report."),
         "",
-        fill(QCoreApplication.translate("Dialogs", "Data source: %1"), report.metadata.citation),
+        fill(QCoreApplication.translate("Dialogs", "Data source: %1"), source_citation(report, language)),
         "",
         QCoreApplication.translate("Dialogs", "Code licence: MIT."),
         QCoreApplication.translate("Dialogs", "Font: Noto Sans CJK SC (subset), SIL Open Font License 1.1."),

@@ -563,7 +563,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        about_box(self, self._report)
+        about_box(self, self._report, self._lang)
 
     @Slot()
     def _on_targets_triggered(self) -> None:

@@ -220,7 +220,9 @@ def test_about_box_cites_the_source_and_licences(window: MainWindow, report: Rep
     box = window.findChild(QMessageBox, "aboutBox")
     assert box is not None
     text = box.informativeText()
-    assert report.metadata.citation in text and "Open Font License" in text
+    # The English UI cites the source in English (issue 11.16: it showed the Chinese 年份推定).
+    assert report.metadata.citation_en in text and "Open Font License" in text
+    assert report.metadata.citation not in text and "年份推定" not in text
     box.close()
 
 

@@ -92,6 +92,7 @@ def test_chinese_window_speaks_chinese(
     window.action("actionAbout").trigger()
     about = window.findChild(QMessageBox, "aboutBox")
     assert about is not None and about.text().startswith("报告阅读器 ")
+    assert report.metadata.citation in about.informativeText()  # the Chinese citation in the Chinese UI
     assert _english_words(about.informativeText().replace(report.metadata.citation, "")) == []
     about.close()
     assert not window.open_dataset(tmp_path / "missing.json")

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.core.paper import PAPER_SIZES
+from desktop_app.core.presentation import source_citation
 from desktop_app.core.scope import SummaryScope
 from desktop_app.core.summary import build_summary_html, page_footer_text
 from desktop_app.qt import fonts
@@ -158,7 +159,7 @@ class SummaryDocument:
             chart_sizes=charts.sizes,
             generated=generated or datetime.date.today(),
         )
-        self._set_up(scope.title, report.metadata.citation, lang, html, charts)
+        self._set_up(scope.title, source_citation(report, lang), lang, html, charts)
 
     @classmethod
     def from_html(

@@ -181,6 +181,11 @@ def test_letter_and_english(qapp: QApplication, report: Report, tmp_path: Path) 
     text = pdf_text(path)
     assert re.search(r"\bfigures?\b", text) and not re.search(r"\b\d+ gures\b", text)
     assert "\ufb01" not in text
+    # Issue 11.16: every page's footer cites the source in the document's language (it was the
+    # Chinese citation with its editorial 年份推定 on every page of an English PDF).
+    for page in reader.pages:
+        assert re.search(r"masthead of\s*鲁中晨报", page_text(page))
+    assert "年份推定" not in text and "版面另有" not in text
 
 
 def test_bad_arguments_write_nothing(qapp: QApplication, report: Report, tmp_path: Path) -> None:
