@@ -175,16 +175,16 @@ class _Paginator:
                 height = min(item.height, room)  # only something taller than a page is cut
                 slices.append(Slice(item.top, item.top + height))
                 room -= height
-            # Text fills a page only once no float waits, so it runs ahead of a chart by one gap at most.
-            if not self.waiting:
-                self._fill(slices, room)
+            # Text fills what the waiting floats leave (a float that does not fit waits for the next
+            # page), so a page is never left half empty; there it ends only at a preferred break.
+            self._fill(slices, room, any_line=not self.waiting)
             if not slices:  # pragma: no cover - a float or the text always makes progress
                 raise RuntimeError("pagination made no progress")
             pages.append(Page(tuple(slices)))
         return pages
 
-    def _fill(self, slices: list[Slice], room: float) -> None:
-        """Put text and floats on the page until it is full."""
+    def _fill(self, slices: list[Slice], room: float, *, any_line: bool = True) -> None:
+        """Put text and floats on the page until it is full; ``any_line``: also end at a fallback break."""
         flow = self.flow
         while room > _EPSILON and self.position < flow.total - _EPSILON:
             upcoming = self.floats[self.next_float] if self.next_float < len(self.floats) else None
@@ -214,7 +214,9 @@ class _Paginator:
                 room -= header_height + end - start
                 self.position, self.overlap = end, 0.0
                 continue
-            cut = self.preferred.last(self.position, limit) or self.fallback.last(self.position, limit)
+            cut = self.preferred.last(self.position, limit) or (
+                self.fallback.last(self.position, limit) if any_line else None
+            )
             if cut is None:
                 if slices:
                     return  # nothing fits in what is left: the next page

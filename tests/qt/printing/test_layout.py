@@ -146,7 +146,9 @@ def test_pages_are_filled(qapp: QApplication, report: Report, key: str, lang: st
     used = [page.used / capacity for page in summary._pages]
     assert len(used) >= 2
     assert used[0] >= 0.85, used
-    assert all(share >= 0.45 for share in used[:-1]), used
+    # Before: a page of charts was left half empty when the next chart waited (whole report, zh, A4:
+    # page 6 49 % full); the text after the chart fills it now (every page but the last ≥ 84 %).
+    assert all(share >= 0.8 for share in used[:-1]), used
     # Nothing is lost or shown twice: the slices cover the document once (repeated headers aside).
     pieces = sorted((p.start, p.end) for page in summary._pages for p in page.slices if not p.repeated)
     covered = sum(end - start for start, end in pieces)
