@@ -152,6 +152,10 @@
         <translation>修饰语：%1</translation>
     </message>
     <message>
+        <source>Threshold: %1</source>
+        <translation>门槛：%1</translation>
+    </message>
+    <message>
         <source>Importer&apos;s confidence: %1%</source>
         <translation>导入程序的把握：%1%</translation>
     </message>

@@ -326,10 +326,19 @@ def test_7_derived_notes_say_what_is_estimated_and_what_the_range_is(report: Rep
 
 
 def test_11_modifier_is_the_hedging_or_bounding_word_only(report: Report) -> None:
-    hedges = {"", "预计", "预计突破", "低于", "前", "十强", "力争…突破", "全部清零", "第1、2名"}
+    hedges = {"", "预计", "预计突破", "低于", "前", "十强", "力争…突破"}
+    # Where the words that state the value also bound it, there is no modifier; the meaning says it.
+    bound_by_the_value_as_written = {
+        "ind-villages-below-200k": (ModifierMeaning.ELIMINATED, "全部清零"),
+        "ind-assessment-group-rank": (ModifierMeaning.UPPER_BOUND, "第1、2名"),
+    }
     for ind in report.indicators:
         assert ind.modifier in hedges, (ind.id, ind.modifier)
-        if ind.modifier == "":
+        assert ind.modifier != ind.span.text, ind.id  # never the figure as written
+        if ind.id in bound_by_the_value_as_written:
+            meaning, written = bound_by_the_value_as_written[ind.id]
+            assert (ind.modifier, ind.modifier_meaning) == ("", meaning) and written in ind.span.text, ind.id
+        elif ind.modifier == "":
             assert ind.modifier_meaning is ModifierMeaning.EXACT, ind.id
     by_id = report.indicator_by_id
     assert by_id["ind-livelihood-spending"].modifier == ""  # type: ignore[union-attr]

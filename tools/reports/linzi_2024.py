@@ -275,6 +275,9 @@ SECTIONS = [
 YI = ("亿元", "CNY", 1e8)
 PCT = ("%", "percent", 1.0)
 
+# A figure's modifier is the hedging or bounding word only (预计, 前, 低于 …), never the figure as
+# written: where the words that state the value also bound it (第1、2名, 全部清零) the modifier is ""
+# and the meaning (upper_bound, eliminated) says it (issue 12, point 11).
 FIGURES = [
     Fig("ind-industrial-output", "p07", "2504亿元", "规上工业总产值", "Output of industry above designated size",
         2504, *YI, 2023, "achieved", "", "exact", "district", [("g1-growth", E)], ["sec-results-2023"],
@@ -319,7 +322,7 @@ FIGURES = [
         ["sec-rural-environment"], lower_is_better=True),
     Fig("ind-villages-below-200k", "p10", "20万元以下村全部清零", "集体收入20万元以下村",
         "Villages with collective income below 200,000 yuan", 0, "个", "villages", 1.0, 2023, "count",
-        "全部清零", "eliminated", "district", [("g5-rural", E)], ["sec-rural-environment"],
+        "", "eliminated", "district", [("g5-rural", E)], ["sec-rural-environment"],
         lower_is_better=True, threshold=(20, "万元")),
     Fig("ind-villages-above-500k", "p10", "120个", "集体收入50万元以上村", "Villages with collective income above 500,000 yuan",
         120, "个", "villages", 1.0, 2023, "count", "", "exact", "district", [("g5-rural", E)],
@@ -347,7 +350,7 @@ FIGURES = [
     Fig("ind-assessment-top2-share", "p12", "85%", "考核指标列小组前两名比重", "Share of assessment indicators ranked 1st or 2nd in group",
         85, *PCT, 2023, "share", "", "exact", "city", [], ["sec-honours"], denominator="淄博市综合考核指标"),
     Fig("ind-assessment-group-rank", "p12", "第1、2名", "考核指标小组排名", "Group ranking of those assessment indicators",
-        2, "名", "rank", 1.0, 2023, "bound", "第1、2名", "upper_bound", "city", [], ["sec-honours"],
+        2, "名", "rank", 1.0, 2023, "bound", "", "upper_bound", "city", [], ["sec-honours"],
         lower_is_better=True),
     Fig("ind-site-review-rank", "p12", "第1名", "全市上半年现场观摩点评名次", "Rank in the city's mid-year on-site review",
         1, "名", "rank", 1.0, 2023, "rank", "", "exact", "city", [], ["sec-honours"], before="观摩点评",

@@ -63,6 +63,7 @@ from desktop_app.core.presentation import (
     scope_label,
     section_title,
     source_citation,
+    value_text,
     visible_text,
 )
 from desktop_app.core.unreviewed import is_unreviewed, unreviewed_label, unreviewed_tag
@@ -373,6 +374,9 @@ class DetailPane(QScrollArea):
             ]
             if indicator.denominator:
                 facts.append(fill(self.tr("Share of: %1"), indicator.denominator))
+            if indicator.threshold is not None:  # villages below 20 万元: the 20 万元 as a field
+                threshold = value_text(indicator.threshold.value, indicator.threshold.unit)
+                facts.append(fill(self.tr("Threshold: %1"), threshold))
             if indicator.lower_is_better:
                 facts.append(self.tr("Lower is better"))
             body.append(_label("\n".join(facts), "facts"))

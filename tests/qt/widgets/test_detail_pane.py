@@ -318,3 +318,13 @@ def test_a_derived_figure_shows_its_own_scope(pane: DetailPane, report: Report) 
     assert "Scope: city" in pane.shown_text().splitlines()
     pane.show_indicator(report.indicator_by_id["der-linzi-gdp"])
     assert "Scope: district" in pane.shown_text().splitlines()
+
+
+def test_a_village_figure_shows_its_threshold(pane: DetailPane, report: Report) -> None:
+    """Issue 12, point 15: the 20万元 / 50万元 thresholds are fields, shown as such, not only in names."""
+    pane.show_indicator(report.indicator_by_id["ind-villages-below-200k"])
+    assert "Threshold: 20 万元" in pane.shown_text().splitlines()
+    pane.show_indicator(report.indicator_by_id["ind-villages-above-500k"])
+    assert "Threshold: 50 万元" in pane.shown_text().splitlines()
+    pane.show_indicator(report.indicator_by_id["ind-industrial-output"])
+    assert "Threshold" not in pane.shown_text()

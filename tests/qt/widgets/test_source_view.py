@@ -175,3 +175,24 @@ def test_repair_tooltips_speak_chinese_in_the_chinese_ui(
                 assert english not in tip, tip
     finally:
         translations.remove()
+
+
+def _tooltip_at(view: SourceView, text: str) -> str:
+    """The hover text of the first character of ``text`` in the shown document (a format's tooltip)."""
+    document = view.text_edit().document()
+    cursor = document.find(text)
+    assert not cursor.isNull(), text
+    cursor.setPosition(cursor.selectionStart() + 1)  # a format is read from the character before
+    return cursor.charFormat().toolTip()
+
+
+def test_a_misreading_keeps_its_raw_text_visible_on_hover(view: SourceView) -> None:
+    """Issue 12, points 2 and 6: 遨博 says it was printed 邀博; 新开壶|力企业 names its one reading."""
+    aubo = _tooltip_at(view, "遨博协作机器人")
+    assert "Raw: 邀博" in aubo and "Reading: 遨博" in aubo and "Not applied" not in aubo
+    garbled = _tooltip_at(view, "新开壶力企业")
+    assert "Raw: 新开壶|力企业" in garbled and "Reading: 新开户潜力企业" in garbled
+    assert "Not applied: the raw text is kept" in garbled
+    view.set_raw(True)
+    assert "Reading: 遨博" in _tooltip_at(view, "邀博协作机器人")  # marked where it stands in the raw page
+    assert "Reading: 新开户潜力企业" in _tooltip_at(view, "力企业,全面做好")  # the piece after the break too
