@@ -9,7 +9,7 @@ import time
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator, Slot
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,7 +23,7 @@ from desktop_app.qt.fonts import register_bundled_fonts, ui_font_family
 from desktop_app.qt.logging_setup import configure_logging, log_file
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.platform_check import xcb_problem
-from desktop_app.qt.settings import Settings
+from desktop_app.qt.settings import Settings, open_settings
 
 log = logging.getLogger(__name__)
 TRANSLATION_PREFIX = "report_viewer"
@@ -232,7 +232,7 @@ def run_gui(path: str | None) -> int:
     app = create_application(sys.argv[:1])
     configure_logging()
     install_error_handler()
-    settings = Settings(QSettings())
+    settings = open_settings(ORGANIZATION_NAME, APP_NAME)
     error: DatasetError | None = None
     try:
         report = load_report(path)

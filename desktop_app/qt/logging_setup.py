@@ -9,8 +9,11 @@ tracebacks there instead of writing a file of its own.
 
 from __future__ import annotations
 
+import errno
 import logging
 import logging.handlers
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,6 +54,20 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
         _previous_qt_handler(kind, context, message)
 
 
+def _regular_or_absent(path: Path) -> None:
+    """Raise OSError unless ``path`` is a regular file or not there yet.
+
+    Opening a named pipe to append to it blocks until something reads it: the window would never
+    start. A device is no log file either.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+
+
 def configure_logging(directory: Path | None = None) -> Path | None:
     """Configure logging for the window; later calls change nothing and return the same file.
 
@@ -67,6 +84,7 @@ def configure_logging(directory: Path | None = None) -> Path | None:
     handler: logging.Handler
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _regular_or_absent(folder / LOG_FILE_NAME)
         handler = logging.handlers.RotatingFileHandler(
             folder / LOG_FILE_NAME, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
         )

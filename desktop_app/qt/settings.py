@@ -5,20 +5,37 @@ damaged by hand: a value of the wrong type, an unknown choice or a layout that w
 to nothing is ignored (the default applies), and lists are capped when read, not only when written.
 Writing ends with :meth:`Settings.sync`, which checks ``QSettings.status()`` so that settings that
 cannot be written are reported instead of dropped without notice.
+
+:func:`open_settings` gives the reader's settings; where they are files (Linux and other Unixes)
+each file that Qt would read is checked first: one that is not a regular file (a named pipe, which
+Qt would wait on for ever before the window appears; a link to a device) is never opened, and the
+settings live in a private file for the session, :meth:`Settings.sync` saying why.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+import os
+import stat
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from desktop_app.core.language import Language
 from desktop_app.core.paper import paper_names
 
-__all__ = ["MAX_RECENT", "MIN_PANE", "PAGE_SIZES", "PrintScopeChoice", "Settings"]
+__all__ = [
+    "MAX_RECENT",
+    "MIN_PANE",
+    "PAGE_SIZES",
+    "PrintScopeChoice",
+    "Settings",
+    "open_settings",
+    "settings_files",
+]
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +86,13 @@ class Settings:
 
     Args:
         store: the QSettings to read and write (the user's, or an isolated file in tests).
+        problem: why the reader's own settings are not used this session (None: they are);
+            :meth:`sync` then reports it.
     """
 
-    def __init__(self, store: QSettings) -> None:
+    def __init__(self, store: QSettings, problem: str | None = None) -> None:
         self._store = store
+        self._problem = problem
 
     @property
     def store(self) -> QSettings:
@@ -211,9 +231,68 @@ class Settings:
         """Write pending changes; returns None, or why they could not be written (logged too)."""
         self._store.sync()
         status = self._store.status()
-        if status == QSettings.Status.NoError:
+        if self._problem is not None:
+            message = self._problem
+        elif status == QSettings.Status.NoError:
             return None
-        reason = "access denied" if status == QSettings.Status.AccessError else "format error"
-        message = f"{self._store.fileName()}: {reason}"
+        else:
+            reason = "access denied" if status == QSettings.Status.AccessError else "format error"
+            message = f"{self._store.fileName()}: {reason}"
         log.warning("settings not saved: %s", message)
         return message
+
+
+def settings_files(organization: str, application: str) -> list[Path]:
+    """The files ``QSettings(organization, application)`` reads here; empty where they are not files.
+
+    On Windows the settings are in the registry and on macOS in property lists that Qt reads its own
+    way; elsewhere Qt reads ``ORGANIZATION/APPLICATION.conf`` and ``ORGANIZATION.conf`` in the user's
+    configuration folder, then in each system one (``$XDG_CONFIG_DIRS``).
+    """
+    if sys.platform in ("win32", "darwin"):
+        return []
+    folders = QStandardPaths.standardLocations(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return [
+        Path(folder, *names)
+        for folder in folders
+        for names in ((organization, f"{application}.conf"), (f"{organization}.conf",))
+    ]
+
+
+def _not_a_regular_file(path: Path) -> str | None:
+    """Why ``path`` must not be opened as a settings file, or None (a regular file, or nothing there)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:  # a symbolic-link loop, a folder that cannot be searched
+        return f"{path}: {error.strerror or error}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = (
+        "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+    )
+    return f"{path}: not a regular file but {kind}"
+
+
+def open_settings(organization: str, application: str) -> Settings:
+    """The reader's settings; for this session only, in a private file, when a settings file is unsafe.
+
+    Args:
+        organization: the organisation's name (as ``QCoreApplication.organizationName()``).
+        application: the application's name.
+    """
+    for path in settings_files(organization, application):
+        problem = _not_a_regular_file(path)
+        if problem is not None:
+            import atexit  # only now: nothing of this is needed on the way to the first paint
+            import shutil
+            import tempfile
+
+            message = f"{problem}; settings are kept for this session only"
+            log.warning("settings not read: %s", message)
+            folder = tempfile.mkdtemp(prefix="report-viewer-settings-")
+            atexit.register(shutil.rmtree, folder, True)
+            store = QSettings(str(Path(folder) / "settings.conf"), QSettings.Format.IniFormat)
+            return Settings(store, message)
+    return Settings(QSettings(organization, application))

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.qt import logging_setup, platform_check
 from desktop_app.qt.app import install_error_handler
+from tests.hostile_files import released_after
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -198,3 +199,20 @@ def test_which_platforms_load_the_x11_plugin() -> None:
     every = platform_check.missing_xcb_libraries(lambda soname: False)
     assert every == list(platform_check.XCB_LIBRARIES)
     assert platform_check.xcb_problem({"DISPLAY": ":0"}, lambda soname: True) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_as_the_log_file_does_not_stop_the_window_starting(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Before: opening the pipe to append blocked until something read it: the window never appeared.
+    fifo = tmp_path / "logs" / "report-viewer.log"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    try:
+        with released_after(fifo) as released:
+            assert logging_setup.configure_logging(fifo.parent) is None  # standard error only
+        assert not released.is_set()
+        assert f"cannot write the log in {fifo.parent}: [Errno 22] not a regular file" in caplog.text
+    finally:
+        logging_setup.reset_logging()

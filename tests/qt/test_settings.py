@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter
 from pytestqt.qtbot import QtBot
@@ -11,7 +16,13 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.qt.main_window import MainWindow
-from desktop_app.qt.settings import MAX_RECENT, PrintScopeChoice, Settings
+from desktop_app.qt.settings import (
+    MAX_RECENT,
+    PAGE_SIZES,
+    PrintScopeChoice,
+    Settings,
+    settings_files,
+)
 
 
 def test_recent_files_are_capped_when_read(settings: QSettings) -> None:
@@ -92,3 +103,48 @@ def test_closing_with_unwritable_settings_says_so(tmp_path: Path, report: Report
     qtbot.addWidget(box)
     assert box.isVisible()
     assert isinstance(box, QMessageBox) and "s.ini" in box.informativeText()
+
+
+_OPEN_BESIDE_A_FIFO = """
+import os, sys
+from PySide6.QtCore import QCoreApplication
+from desktop_app.qt.settings import open_settings, settings_files
+app = QCoreApplication([])
+fifo = settings_files("ReportViewerTest", "fifo")[0]
+fifo.parent.mkdir(parents=True)
+os.mkfifo(fifo)
+settings = open_settings("ReportViewerTest", "fifo")
+settings.set_page_size(sys.argv[1])
+assert settings.page_size() == sys.argv[1]  # kept for the session
+print(settings.sync())
+"""
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin") or not hasattr(os, "mkfifo"), reason="INI files")
+def test_a_named_pipe_as_the_settings_file_does_not_stop_the_window_starting(tmp_path: Path) -> None:
+    # Before: QSettings() read the pipe while it was made (holding the GIL: no thread can help), waiting
+    # for ever before the window appeared. So in a subprocess, with a timeout.
+    organization, application = "ReportViewerTest", f"regular-{tmp_path.name}"
+    assert QSettings(organization, application).fileName() == str(
+        settings_files(organization, application)[0]
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env |= {
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_DIRS": str(tmp_path / "system"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _OPEN_BESIDE_A_FIFO, PAGE_SIZES[-1]],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    fifo = tmp_path / ".config" / "ReportViewerTest" / "fifo.conf"
+    expected = f"{fifo}: not a regular file but a named pipe; settings are kept for this session only"
+    assert result.stdout == expected + "\n"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # left as it was
