@@ -144,3 +144,14 @@ def test_a_report_that_does_not_load_is_kept_with_its_error(
         assert with_broken.counts(query) == library.counts(query)
         assert with_broken.search(query) == library.search(query)
     assert "national/broken" not in {row.report_id for row in term_trend(with_broken, "发展").rows}
+
+
+@pytest.mark.parametrize("query", ["a" * 300, "linzi" * 60, "临淄区" * 100, '"' + "临淄发展" * 80 + '"'])
+def test_very_long_queries_across_the_library_are_answered(library: LibraryIndex, query: str) -> None:
+    # Issue 13.4 on the library's own entry points (search --library, trend, the library search field):
+    # the recursive pinyin segmentation raised RecursionError for ~250+ letters or a long Han term.
+    from desktop_app.core.library.trend import term_trend
+
+    assert library.search(query).groups == ()
+    assert library.counts(query) == {}
+    assert all(row.occurrences == 0 for row in term_trend(library, query).rows)

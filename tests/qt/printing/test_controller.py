@@ -238,3 +238,26 @@ def test_window_exports_the_chosen_scope_on_the_chosen_paper(
     rows = list(csv.DictReader(io.StringIO((tmp_path / "g8.csv").read_text(encoding="utf-8-sig"))))
     assert [row["id"] for row in rows] == [i.id for i in report.indicators_for_goal("g8-wellbeing")]
     assert messages == []
+
+
+def test_print_and_preview_fail_clearly_when_a_chart_cannot_be_drawn(
+    controller: PrintController, report: Report, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13.2: Print and Print preview share the export's chart path: a chart that cannot be drawn
+    is a message naming it, never a printout or a preview without its charts."""
+    from desktop_app.qt.charts import ChartRenderError
+    from desktop_app.qt.printing import PrintError, chart_store, render_to_printer
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise ChartRenderError("an image of 2008×90000 pixels could not be allocated (out of memory?)")
+
+    monkeypatch.setattr(chart_store, "render_group_image", refuse)
+    wellbeing = scope(report, "g8-wellbeing")
+    with pytest.raises(PrintError, match=r"chart 1 \(.+\) could not be drawn: an image of 2008×90000"):
+        controller.make_preview_dialog(report, wellbeing)
+    controller.preview_report(report, wellbeing)
+    assert len(messages) == 1 and "could not be drawn: an image of 2008×90000" in messages[0]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    with pytest.raises(PrintError, match="could not be drawn"):
+        render_to_printer(report, wellbeing, printer)
