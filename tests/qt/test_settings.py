@@ -33,6 +33,16 @@ def test_recent_files_are_capped_when_read(settings: QSettings) -> None:
     assert len(typed.recent_files()) == MAX_RECENT
 
 
+def test_recently_opened_library_reports_are_capped_when_read_too(settings: QSettings) -> None:
+    # The library's list (issue 15) follows the recent-files rule of issue 13: capped when read.
+    settings.setValue("library/recent", [f"user/r{i}" for i in range(100_000)])
+    typed = Settings(settings)
+    assert typed.recent_reports() == [f"user/r{i}" for i in range(MAX_RECENT)]
+    assert typed.add_recent_report("user/r7")[:2] == ["user/r7", "user/r0"]
+    settings.setValue("library/recent", 42)
+    assert typed.recent_reports() == []
+
+
 def test_huge_recent_list_gives_a_short_menu(settings: QSettings, report: Report, qtbot: QtBot) -> None:
     settings.setValue("files/recent", [f"/data/{i}.json" for i in range(100_000)])
     window = MainWindow(report, Settings(settings), Language.EN)
