@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 from desktop_app.core.library import Library
 from desktop_app.core.library.catalogue import DATABASE_NAME, SCHEMA_VERSION
 from tests.core.library.conftest import VariantMaker
+from tests.hostile_files import call_beside_a_fifo
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -208,3 +210,23 @@ def test_a_version_1_catalogue_reads_its_entries_again(data_dir: Path, variant: 
         user = library.get(entry.id)
     assert linzi is not None and linzi.source.startswith("大众日报")
     assert user is not None and user.source == entry.source != ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+@pytest.mark.parametrize("kind", ["fifo", "folder", "loop"])
+def test_a_catalogue_that_is_no_regular_file_gives_a_library_in_memory(tmp_path: Path, kind: str) -> None:
+    # Issue 13's rule for the library's own file: never a hang, the odd file left as it was.
+    catalogue = tmp_path / DATABASE_NAME
+    if kind == "fifo":
+        os.mkfifo(catalogue)
+    elif kind == "folder":
+        catalogue.mkdir()
+    else:
+        catalogue.symlink_to(catalogue)
+    library = call_beside_a_fifo(lambda: Library.open(tmp_path), catalogue)
+    try:
+        assert library.catalogue_path is None and library.collections()
+        assert any("kept in memory" in notice.en for notice in library.notices)
+    finally:
+        library.close()
+    assert os.path.lexists(catalogue) and not catalogue.is_file()
