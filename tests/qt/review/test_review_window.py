@@ -113,6 +113,45 @@ def test_edit_a_value_from_the_keyboard(review: ReviewWindow, qtbot: QtBot) -> N
     assert review.session.figure("fig-0003").value == 246
 
 
+def test_every_field_is_edited_inline_from_the_keyboard(review: ReviewWindow, qtbot: QtBot) -> None:
+    """Name, unit, year, modifier in a line editor and kind in a list of choices: E opens the editor of
+    the current cell, Return commits it (issue 14: "accept / reject / edit every field inline")."""
+    review.select_figure("fig-0003")
+    table = review.table()
+    row = table.currentIndex().row()
+    typed = {
+        ReviewTableModel.NAME: ("工业增加值", "name"),
+        ReviewTableModel.UNIT: ("万元", "unit"),
+        ReviewTableModel.YEAR: ("2022", "year"),
+        ReviewTableModel.MODIFIER: ("约", "modifier"),
+    }
+    for column, (text, field) in typed.items():
+        table.setCurrentIndex(review.model().index(row, column))
+        _key(qtbot, review, Qt.Key.Key_E)
+        editor = QApplication.focusWidget()
+        assert isinstance(editor, QLineEdit), field
+        editor.setText(text)  # QTest types ASCII keys only; the editor is the one E opened
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        expected: object = int(text) if field == "year" else text
+
+        def committed(name: str = field, value: object = expected) -> bool:
+            return bool(getattr(review.session.figure("fig-0003"), name) == value)
+
+        qtbot.waitUntil(committed)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is table)  # the editor is closed
+    table.setCurrentIndex(review.model().index(row, ReviewTableModel.KIND))
+    _key(qtbot, review, Qt.Key.Key_E)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox) and combo.objectName() == "reviewChoiceEditor"
+    combo.setCurrentIndex(combo.findData("target"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: review.session.figure("fig-0003").kind == "target")
+    figure = review.session.figure("fig-0003")
+    assert (figure.name, figure.unit, figure.year, figure.modifier) == ("工业增加值", "万元", 2022, "约")
+    assert figure.modifier_meaning == "approximate"  # follows from the modifier typed
+    assert review.undo_stack().count() == 5
+
+
 def test_an_edit_that_cannot_be_made_says_why(review: ReviewWindow) -> None:
     model = review.model()
     row = model.row_of("fig-0001")
