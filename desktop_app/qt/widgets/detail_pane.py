@@ -70,12 +70,13 @@ from desktop_app.core.unreviewed import is_unreviewed, unreviewed_label, unrevie
 from desktop_app.core.words import word
 from desktop_app.qt.models.indicator_table import IndicatorTableModel
 from desktop_app.qt.models.roles import DOMAIN_ROLE, SORT_ROLE
+from desktop_app.qt.widgets.text_label import TextLabel
 
 TEXT_LIMIT = 4000
 
 
 def _label(text: str = "", object_name: str = "", *, wrap: bool = True, selectable: bool = True) -> QLabel:
-    label = QLabel()
+    label = TextLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)  # dataset text is never markup
     label.setWordWrap(wrap)
     if selectable:
