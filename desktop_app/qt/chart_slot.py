@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from desktop_app.core.charting import chart_groups, chart_source_line
 from desktop_app.core.language import Language
 from desktop_app.core.model import DerivedIndicator, GoalArea, Indicator, Report, Section
 from desktop_app.core.presentation import numbered_goal_label, report_title, section_title
@@ -103,6 +102,9 @@ class ChartSlot(QObject):
         """
         if self._panel is None:
             return
+        # Imported here: the charts are built after the window's first paint, which need not wait for it.
+        from desktop_app.core.charting import chart_groups, chart_source_line
+
         while node is not None and node.parent is not None and node.kind not in _CHART_SCOPES:
             node = node.parent
         lang = self._lang

@@ -55,6 +55,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "pyqtgraph",  # the charts come right after the first paint
     "desktop_app.qt.charts",
     "desktop_app.qt.printing",  # File › Print…
+    "desktop_app.core.charting",  # the charts' figure groups, made when the charts are built
     "desktop_app.core.scope",
     "desktop_app.core.summary",
     "desktop_app.qt.review.window",  # File › Review figures…
