@@ -51,6 +51,8 @@ class TargetMark:
         ref: What the view opens on a click (opaque here).
         stated: Whether ``value`` is a stated number (7%左右), drawn inside its band; a range
             (6–6.5%) states only its ends.
+        unreviewed: Nobody has confirmed the figure (shown only when the reader asked for such
+            figures); its label starts with the unreviewed tag.
     """
 
     year: int
@@ -62,6 +64,7 @@ class TargetMark:
     sentence: str
     ref: Hashable = None
     stated: bool = True
+    unreviewed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,7 @@ class OutcomePoint:
         label: The outcome as written (``6.9%``).
         sentence: The later report's sentence that states it.
         ref: What the view opens on a click (opaque here).
+        unreviewed: Nobody has confirmed the figure (drawn hollow; its label starts with the tag).
     """
 
     year: int
@@ -81,6 +85,7 @@ class OutcomePoint:
     label: str
     sentence: str
     ref: Hashable = None
+    unreviewed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ Colour is never the only signal: every verdict also has its icon and its word.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -30,6 +31,7 @@ from desktop_app.core.targets.chart import MarkShape, OutcomePoint, SeriesChart,
 from desktop_app.core.targets.semantics import TargetSemantics
 from desktop_app.core.targets.series import Series
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
+from desktop_app.core.targets.verdicts import unit_scale
 from desktop_app.core.unreviewed import unreviewed_label
 from desktop_app.core.words import word
 
@@ -145,14 +147,16 @@ class _Axis:
     factor: float
 
     def fits(self, figure: FigureRef) -> bool:
-        return figure.unit_normalised == self.unit_normalised and figure.factor > 0
+        """Whether ``figure`` converts to the axis' unit, by the verdicts' own rule (``unit_scale``)."""
+        return figure.factor > 0 and unit_scale(figure, self) is not None
 
     def value(self, figure: FigureRef, value: float) -> float:
         """``value`` (in ``figure``'s unit) in the axis' unit: 3989亿斤 on a 万亿斤 axis is 0.3989."""
-        return value * figure.factor / self.factor
+        scale = unit_scale(figure, self)
+        return value * scale if scale is not None else math.nan
 
 
-def _target_mark(pair: Pair, axis: _Axis) -> TargetMark | None:
+def _target_mark(pair: Pair, axis: _Axis, lang: Language | str) -> TargetMark | None:
     target = pair.target
     shape = mark_shape(pair.semantics, pair.series)
     if target is None or shape is None or target.value is None or not axis.fits(target):
@@ -171,24 +175,32 @@ def _target_mark(pair: Pair, axis: _Axis) -> TargetMark | None:
         low=low,
         high=high,
         shape=shape,
-        label=figure_cell_text(target),
+        label=_chart_label(target, lang),
         sentence=target.sentence,
         ref=(pair.series.key, pair.year, "target"),
         stated=target.high is None,
+        unreviewed=not target.confirmed,
     )
 
 
-def _outcome_point(pair: Pair, axis: _Axis) -> OutcomePoint | None:
+def _outcome_point(pair: Pair, axis: _Axis, lang: Language | str) -> OutcomePoint | None:
     outcome = pair.outcome
     if outcome is None or outcome.value is None or not axis.fits(outcome):
         return None  # one axis, one kind of unit: an outcome in another stays in the table
     return OutcomePoint(
         year=pair.year,
         value=axis.value(outcome, outcome.value),
-        label=figure_cell_text(outcome),
+        label=_chart_label(outcome, lang),
         sentence=outcome.sentence,
         ref=(pair.series.key, pair.year, "outcome"),
+        unreviewed=not outcome.confirmed,
     )
+
+
+def _chart_label(figure: FigureRef, lang: Language | str) -> str:
+    """A mark's label: the figure as written, after the unreviewed tag when nobody confirmed it."""
+    tag = word("figure.unreviewed_tag", lang) if not figure.confirmed else ""
+    return tag + figure_cell_text(figure)
 
 
 def _axis(pairs: Sequence[Pair], series: Series) -> _Axis:
@@ -224,8 +236,8 @@ def series_chart(series: Series, pairs: Iterable[Pair], lang: Language | str = L
     """
     mine = sorted((p for p in pairs if p.series.key == series.key), key=lambda p: p.year)
     axis = _axis(mine, series)
-    targets = [m for p in mine if (m := _target_mark(p, axis))]
-    outcomes = [o for p in mine if (o := _outcome_point(p, axis))]
+    targets = [m for p in mine if (m := _target_mark(p, axis, lang))]
+    outcomes = [o for p in mine if (o := _outcome_point(p, axis, lang))]
     return SeriesChart(
         key=series.key,
         title=series.name(Language.from_tag(lang)),

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from typing import Protocol
 
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import number_text, value_text
@@ -33,11 +34,22 @@ from desktop_app.core.targets.series import Direction, Series
 from desktop_app.core.targets.types import FigureRef, Rule, Verdict
 from desktop_app.core.words import word
 
-__all__ = ["in_unit_of", "no_outcome_rule", "verdict"]
+__all__ = ["UnitLike", "in_unit_of", "no_outcome_rule", "unit_scale", "verdict"]
 
 _EPSILON = 1e-9
 # Units that convert although they normalise apart: per mille and per cent (人口自然增长率).
 _CONVERTIBLE = {("‰", "%"): 0.1, ("%", "‰"): 10.0}
+
+
+class UnitLike(Protocol):
+    """A unit as written, its normalised unit and the factor from one to the other."""
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def unit_normalised(self) -> str: ...
+    @property
+    def factor(self) -> float: ...
 
 
 def verdict(
@@ -140,12 +152,20 @@ def in_unit_of(figure: FigureRef, target: FigureRef) -> float | None:
     """
     if figure.value is None:
         return None
-    if figure.unit_normalised == target.unit_normalised:
-        return figure.value * figure.factor / target.factor
-    if figure.unit == target.unit:
-        return figure.value
-    scale = _CONVERTIBLE.get((figure.unit, target.unit))
+    scale = unit_scale(figure, target)
     return figure.value * scale if scale is not None else None
+
+
+def unit_scale(figure: UnitLike, target: UnitLike) -> float | None:
+    """What a value in ``figure``'s unit is multiplied by to be in ``target``'s; None: no conversion.
+
+    The rule of :func:`in_unit_of`, also the one that puts figures on one chart axis.
+    """
+    if figure.unit_normalised == target.unit_normalised:
+        return figure.factor / target.factor
+    if figure.unit == target.unit:
+        return 1.0
+    return _CONVERTIBLE.get((figure.unit, target.unit))
 
 
 def no_outcome_rule(

@@ -254,6 +254,10 @@ class SeriesChartPlot(InteractivePlot):
         pen = QPen(OUTCOME_COLOUR)
         pen.setWidthF(look.px(2.0))
         pen.setCosmetic(True)
+        # An unreviewed outcome (shown only when asked for) is a hollow point; its hover says so in words.
+        unreviewed = {p.year for p in self.chart.outcomes if p.unreviewed}
+        filled, hollow = pg.mkBrush(OUTCOME_COLOUR), pg.mkBrush("w")
+        edge, ring = pg.mkPen("w", width=look.px(1.0)), pg.mkPen(OUTCOME_COLOUR, width=look.px(1.5))
         self.outcome_item = pg.PlotDataItem(
             years,
             values,
@@ -261,8 +265,8 @@ class SeriesChartPlot(InteractivePlot):
             pen=pen,
             symbol="o",
             symbolSize=look.px(9),
-            symbolBrush=pg.mkBrush(OUTCOME_COLOUR),
-            symbolPen=pg.mkPen("w", width=look.px(1.0)),
+            symbolBrush=[hollow if int(y) in unreviewed else filled for y in years] if unreviewed else filled,
+            symbolPen=[ring if int(y) in unreviewed else edge for y in years] if unreviewed else edge,
             name=word("target_chart.outcome", self.lang),
         )
         self.getPlotItem().addItem(self.outcome_item)
@@ -331,6 +335,20 @@ class SeriesChartPlot(InteractivePlot):
             return []
         xs, ys = self.outcome_item.getData()
         return [(int(x), float(y)) for x, y in zip(xs, ys, strict=True) if math.isfinite(y)]
+
+    def hollow_outcome_years(self) -> list[int]:
+        """The years whose outcome point is drawn hollow (unreviewed), read back from the plotted item."""
+        if self.outcome_item is None:
+            return []
+        brushes = self.outcome_item.opts["symbolBrush"]
+        if not isinstance(brushes, list):
+            return []
+        xs, ys = self.outcome_item.getData()
+        return [
+            int(x)
+            for x, y, brush in zip(xs, ys, brushes, strict=True)
+            if math.isfinite(y) and brush.color() == QColor("white")
+        ]
 
     def band_data(self) -> list[tuple[int, float, float]]:
         """The bands as (year, low, high), read back from the bar item."""

@@ -226,6 +226,7 @@ class TargetsView(QWidget):
         self._fill_filters()
         self._size_columns()
         self._update_count()
+        self._chart_series = None  # new pairs: the chart is drawn again even for the same series
         self._show_chart(self._series[0] if self._series else None)
 
     def show_message(self, text: str) -> None:

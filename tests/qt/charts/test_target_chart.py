@@ -52,6 +52,19 @@ def _widget_point(plot: SeriesChartPlot, x: float, y: float) -> QPoint:
     return QPoint(plot.mapFromScene(view.mapViewToScene(QPointF(x, y))))
 
 
+def test_an_unreviewed_outcome_is_a_hollow_point(
+    qapp: QApplication, qtbot: QtBot, plot: SeriesChartPlot
+) -> None:
+    assert plot.hollow_outcome_years() == []  # every point filled
+    chart = _chart()
+    first, *rest = chart.outcomes
+    tagged = OutcomePoint(2017, 6.9, "[unreviewed] 6.9%", "增长6.9%。", first.ref, unreviewed=True)
+    widget = SeriesChartPlot(SeriesChart(chart.key, chart.title, chart.unit, chart.targets, (tagged, *rest)))
+    qtbot.addWidget(widget)
+    assert widget.hollow_outcome_years() == [2017]
+    assert widget.outcome_data() == plot.outcome_data()  # the line is the same
+
+
 def test_outcomes_are_one_line_broken_where_a_year_is_missing(plot: SeriesChartPlot) -> None:
     assert plot.outcome_data() == [(2017, 6.9), (2018, 6.6), (2020, 2.3)]
     xs, ys = plot.outcome_item.getData()

@@ -21,6 +21,7 @@ from desktop_app.core.library import DEFAULT_REPORT, Library
 from desktop_app.core.library.library import BUNDLED, BundledCollection
 from desktop_app.core.resources import data_path
 from desktop_app.core.targets import Verdict
+from desktop_app.core.targets.chart import MarkShape
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.models.targets_table import TargetsTableModel
 from desktop_app.qt.targets import TargetsController, TargetsView
@@ -147,6 +148,13 @@ def test_an_imported_2025_report_brings_linzi_s_pairs_into_the_window(
     assert verdicts["linzi.tech_upgrade_projects"] is Verdict.MET
     assert verdicts["linzi.new_kindergartens"] is Verdict.MISSED
     assert verdicts["linzi.digital_scenarios"] is Verdict.NO_OUTCOME_STATED
+    # The chart puts the imported outcome beside the bundled target: 所 as written in both, though the
+    # hand-built dataset normalises it to its own word (before: the outcome was left off the chart).
+    view.filter_series("linzi.new_kindergartens")
+    chart = view.chart()
+    assert chart is not None and chart.outcome_data() == [(2024, 3.0)]
+    assert [(y, v) for y, v in chart.symbol_data(MarkShape.POINT)] == [(2024, 4.0)]
+    view.filter_series(None)
     index = view.cell_index("linzi.tech_upgrade_projects", 2024, TargetsTableModel.OUTCOME)
     assert index.data() == "56个"
     assert view.proxy().index(index.row(), TargetsTableModel.VERDICT).data() == "met"

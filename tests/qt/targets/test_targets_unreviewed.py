@@ -77,6 +77,14 @@ def test_the_view_pairs_unreviewed_figures_only_when_the_reader_asks_and_marks_t
     assert outcome.data() == "3所"
     trade = view.cell_index("linzi.foreign_trade", 2024, TargetsTableModel.VERDICT)
     assert trade.data() == "no outcome stated"  # nothing proposed either: not marked
+    # On the chart too: a hollow point, its hover label tagged in words.
+    view.filter_series("linzi.new_kindergartens")
+    chart = view.chart()
+    assert chart is not None and chart.hollow_outcome_years() == [2024]
+    (point,) = chart.chart.outcomes
+    assert point.unreviewed and point.label == "[unreviewed] 3所"
+    assert not chart.chart.targets[0].unreviewed and chart.chart.targets[0].label == "4所"
+    view.filter_series(None)
     path = tmp_path / "linzi.csv"
     view.export_csv(path)
     rows = {r["series"]: r for r in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines())}

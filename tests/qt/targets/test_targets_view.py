@@ -111,6 +111,19 @@ def test_gdp_growth_chart_has_outcomes_and_target_marks(view: TargetsView) -> No
     assert (2021, 6.0) in chart.symbol_data(MarkShape.FLOOR)  # 6%以上
 
 
+def test_new_pairs_of_the_same_first_series_redraw_its_chart(view: TargetsView, pairs: list[Pair]) -> None:
+    # Before: the chart was kept when the first series was the one already drawn, so pairs loaded
+    # again (the unreviewed toggle, a report added) left the old chart under the new table.
+    first = view.chart_series()
+    assert first is not None and view.chart() is not None
+    assert view.chart().outcome_data()  # type: ignore[union-attr]
+    without = [dataclasses.replace(p, outcome=None) if p.series.key == first.key else p for p in pairs]
+    view.set_pairs(without)
+    assert view.chart_series() is not None and view.chart_series().key == first.key  # type: ignore[union-attr]
+    chart = view.chart()
+    assert chart is not None and chart.outcome_data() == []
+
+
 def test_clicking_target_and_outcome_cells_requests_their_sentences(view: TargetsView, qtbot: QtBot) -> None:
     target_cell = view.cell_index("gdp_growth", 2015, TargetsTableModel.TARGET)
     with qtbot.waitSignal(view.sentence_requested) as blocker:
