@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import fill
 from desktop_app.core.targets.csv import write_pairs_csv
-from desktop_app.core.targets.display import series_chart, verdict_text
+from desktop_app.core.targets.display import series_chart, verdict_label, verdict_text
 from desktop_app.core.targets.series import Series
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
 from desktop_app.qt.charts.export import chart_save_path
@@ -365,7 +365,9 @@ class TargetsView(QWidget):
         pad = metrics.horizontalAdvance("中") * 2
         em = metrics.horizontalAdvance("中")
         names = {s.name(self._lang) for s in self._series}
-        verdicts = {verdict_text(v, self._lang) for v in Verdict}
+        verdicts = {verdict_text(v, self._lang) for v in Verdict} | {
+            verdict_label(p, self._lang) for p in self._pairs if p.unreviewed  # 未达成 [未审核]
+        }
         widths = {
             TargetsTableModel.SERIES: min(
                 max((metrics.horizontalAdvance(n) for n in names), default=0), em * 12

@@ -124,6 +124,23 @@ def test_new_pairs_of_the_same_first_series_redraw_its_chart(view: TargetsView, 
     assert chart is not None and chart.outcome_data() == []
 
 
+def test_the_verdict_column_fits_a_verdict_marked_unreviewed(view: TargetsView, pairs: list[Pair]) -> None:
+    # Before: the column was as wide as the longest verdict word, so 未写明结果 [未审核] was cut short.
+    marked = [
+        dataclasses.replace(p, unreviewed=True) if p.verdict is Verdict.NO_OUTCOME_STATED else p
+        for p in pairs
+    ]
+    view.set_pairs(marked)
+    index = next(
+        view.proxy().index(row, TargetsTableModel.VERDICT)
+        for row in range(view.proxy().rowCount())
+        if view.proxy().index(row, TargetsTableModel.VERDICT).data() == "未写明结果 [未审核]"
+    )
+    table = view.table()
+    needed = table.fontMetrics().horizontalAdvance(str(index.data())) + table.iconSize().width()
+    assert table.columnWidth(TargetsTableModel.VERDICT) > needed
+
+
 def test_clicking_target_and_outcome_cells_requests_their_sentences(view: TargetsView, qtbot: QtBot) -> None:
     target_cell = view.cell_index("gdp_growth", 2015, TargetsTableModel.TARGET)
     with qtbot.waitSignal(view.sentence_requested) as blocker:
