@@ -365,9 +365,9 @@ class TargetsView(QWidget):
         pad = metrics.horizontalAdvance("中") * 2
         em = metrics.horizontalAdvance("中")
         names = {s.name(self._lang) for s in self._series}
-        verdicts = {verdict_text(v, self._lang) for v in Verdict} | {
-            verdict_label(p, self._lang) for p in self._pairs if p.unreviewed  # 未达成 [未审核]
-        }
+        # A verdict marked unreviewed (未达成 [未审核]) is wider than any verdict word.
+        marked = {verdict_label(p, self._lang) for p in self._pairs if p.unreviewed}
+        verdicts = {verdict_text(v, self._lang) for v in Verdict} | marked
         widths = {
             TargetsTableModel.SERIES: min(
                 max((metrics.horizontalAdvance(n) for n in names), default=0), em * 12
