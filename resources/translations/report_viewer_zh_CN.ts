@@ -1376,6 +1376,10 @@
         <translation>该报告集中尚无归入系列的目标。</translation>
     </message>
     <message>
+        <source>Targets set in another collection are shown when you choose it above.</source>
+        <translation>在上方选择其他报告集，即可看到该报告集中设定的目标。</translation>
+    </message>
+    <message>
         <source>%1 reports could not be read: %2</source>
         <translation>%1 份报告无法读取：%2</translation>
     </message>

@@ -228,7 +228,13 @@ class TargetsController(QObject):
         self._result = result
         self._view.set_pairs(result.pairs)
         if not result.pairs:
-            self._view.show_message(self.tr("No targets with a series in this collection yet."))
+            message = self.tr("No targets with a series in this collection yet.")
+            if len(self._view.collection_choices()) > 1:
+                # E.g. a reader's import of a later report: its outcomes answer another collection's targets.
+                message += " " + self.tr(
+                    "Targets set in another collection are shown when you choose it above."
+                )
+            self._view.show_message(message)
         if result.skipped:
             self.status_message.emit(
                 fill(

@@ -140,6 +140,7 @@ def test_an_imported_2025_report_brings_linzi_s_pairs_into_the_window(
     view = _loaded(controller, qtbot, "user")
     assert view.collection_choice() == "user"
     assert [cid for cid, _ in view.collection_choices()] == ["linzi", "national", "user"]
+    assert not view.pairs() and "choose it above" in view.message()  # the 2025 report sets no targets
 
     # Linzi's collection now pairs the 2024 targets with the 2025 outcomes.
     assert view.choose_collection("linzi")
