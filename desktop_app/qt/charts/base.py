@@ -15,16 +15,16 @@ from typing import Any
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal, Slot
-from PySide6.QtGui import QContextMenuEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QFrame, QMenu, QWidget
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
 from desktop_app.qt.charts.config import configure_pyqtgraph
-from desktop_app.qt.charts.menus import export_menu, open_export_menu
+from desktop_app.qt.charts.menus import ExportContextMenu
 
 __all__ = ["InteractivePlot"]
 
 
-class InteractivePlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
+class InteractivePlot(ExportContextMenu, pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
     """A pyqtgraph plot that shows what the pointer is on, acts on a click, and exports.
 
     A subclass says what is under the pointer (:meth:`target_at`), what hovering over it shows
@@ -88,13 +88,6 @@ class InteractivePlot(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unty
     def wheelEvent(self, event: QWheelEvent) -> None:
         # Charts do not zoom; let the scroll area around them scroll.
         event.ignore()
-
-    def context_menu(self) -> QMenu:
-        """The context menu: Export PNG… and Export SVG… (a chart's button opens the same)."""
-        return export_menu(self, self.export_requested.emit)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        open_export_menu(self.context_menu(), event)
 
     def dispose(self) -> None:
         """Delete the plot and the parentless widgets pyqtgraph made for it (else they outlive it)."""

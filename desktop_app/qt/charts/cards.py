@@ -16,7 +16,6 @@ import math
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QFontMetricsF,
     QMouseEvent,
     QPainter,
@@ -24,7 +23,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.core.charting import ChartGroup, ChartItem, item_label, item_value_text
 from desktop_app.core.language import Language
@@ -33,7 +32,7 @@ from desktop_app.core.unreviewed import UNREVIEWED_COLOUR, unreviewed_label
 from desktop_app.qt.charts.config import FOREGROUND
 from desktop_app.qt.charts.labels import group_title, hover_text, show_hover_tooltip
 from desktop_app.qt.charts.looks import Look, kind_colour
-from desktop_app.qt.charts.menus import export_menu, open_export_menu
+from desktop_app.qt.charts.menus import ExportContextMenu
 
 __all__ = ["NumberCards"]
 
@@ -43,7 +42,7 @@ _GAP = 8
 _NOMINAL_WIDTH = 560
 
 
-class NumberCards(QWidget):
+class NumberCards(ExportContextMenu, QWidget):
     """Number cards for the figures of one :attr:`ChartStyle.NUMBERS` group.
 
     Signals:
@@ -242,13 +241,6 @@ class NumberCards(QWidget):
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
         self.hover(None)
-
-    def context_menu(self) -> QMenu:
-        """The context menu: Export PNG… and Export SVG… (the chart's button opens the same)."""
-        return export_menu(self, self.export_requested.emit)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        open_export_menu(self.context_menu(), event)
 
     def dispose(self) -> None:
         """Delete the cards."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
-__all__ = ["export_menu", "open_export_menu"]
+__all__ = ["ExportContextMenu", "export_menu", "open_export_menu"]
 
 
 def export_menu(parent: QWidget, request: Callable[[str], None]) -> QMenu:
@@ -29,3 +30,20 @@ def open_export_menu(menu: QMenu, event: QContextMenuEvent) -> None:
     menu.exec(event.globalPos())
     menu.deleteLater()
     event.accept()
+
+
+class ExportContextMenu:
+    """Mixin for a chart widget whose context menu is the export menu.
+
+    Put it before the Qt base class (``class Chart(ExportContextMenu, QWidget)``); the class
+    declares ``export_requested = Signal(str)``, which the menu's actions emit.
+    """
+
+    export_requested: Any  # a Signal(str) of the widget class
+
+    def context_menu(self) -> QMenu:
+        """The context menu: Export PNG… and Export SVG… (a chart's button opens the same)."""
+        return export_menu(cast(QWidget, self), self.export_requested.emit)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        open_export_menu(self.context_menu(), event)

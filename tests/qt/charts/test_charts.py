@@ -19,15 +19,19 @@ from pathlib import Path
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QRawFont
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QRawFont
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.charting import ChartGroup, ChartItem, ChartStyle, chart_groups
 from desktop_app.core.model import Indicator, IndicatorKind, Report
 from desktop_app.core.presentation import KIND_PALETTE
 from desktop_app.qt import charts, fonts
+from desktop_app.qt.charts import menus
+from desktop_app.qt.charts.menus import ExportContextMenu
+from desktop_app.qt.charts.targets import SeriesChartPlot
+from desktop_app.qt.charts.trend import TrendChart
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HOSTILE = "<b>x</b> & <img src=x>"
@@ -614,6 +618,42 @@ def test_render_group_image_at_300_dpi(report: Report, app: QApplication) -> Non
     assert "#6a1b9a" in colours  # rank
     with pytest.raises(ValueError, match="positive"):
         charts.render_group_image(rank, 0)
+
+
+def test_every_chart_has_the_one_export_context_menu(
+    panel: charts.ChartPanel, report: Report, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One implementation (menus.ExportContextMenu) behind the bar plots, the number cards, the
+    # series chart and the trend chart: a copy in any of them fails here.
+    for chart_class in (charts.ChartPlot, charts.NumberCards, SeriesChartPlot, TrendChart):
+        assert "contextMenuEvent" not in vars(chart_class) and "context_menu" not in vars(chart_class)
+        assert chart_class.contextMenuEvent is ExportContextMenu.contextMenuEvent
+    shown: list[QMenu] = []
+
+    def open_export_menu(menu: QMenu, event: QContextMenuEvent) -> None:
+        shown.append(menu)
+        event.accept()
+
+    monkeypatch.setattr(menus, "open_export_menu", open_export_menu)
+    # The panel asks where to save; the reader cancels.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: ("", "")))
+    panel.show_groups("overview", _groups(report, "overview"))
+    panel.show()
+    qtbot.waitExposed(panel)
+    kinds = {type(plot) for plot in panel.plots()}
+    assert kinds == {charts.ChartPlot, charts.NumberCards}
+    for plot in panel.plots():
+        target = plot if isinstance(plot, charts.NumberCards) else plot.viewport()
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(5, 5), target.mapToGlobal(QPoint(5, 5))
+        )
+        QApplication.sendEvent(target, event)
+        assert event.isAccepted()
+        menu = shown.pop()
+        assert [a.objectName() for a in menu.actions()] == ["actionExportPng", "actionExportSvg"]
+        with qtbot.waitSignal(plot.export_requested) as blocker:
+            menu.actions()[1].trigger()
+        assert blocker.args == ["svg"]
 
 
 def test_context_menu_exports_through_a_file_dialog(
