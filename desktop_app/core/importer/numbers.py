@@ -18,154 +18,25 @@ CN_NUMERAL = CN_DIGIT + "十百千万亿点"
 MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6}
 MAGNITUDES |= {"十万": 1e5, "万": 1e4, "千": 1e3}
 
-# Units after a number, longest first within each family so the regex takes the whole unit.
-UNITS = (
-    "个百分点",
-    "个位次",
-    "个月",
-    "千瓦时",
-    "平方公里",
-    "平方米",
-    "立方米",
-    "公里",
-    "公顷",
-    "公斤",
-    "千瓦",
-    "千米",
-    "美元",
-    "人次",
-    "连冠",
-    "连增",
-    "连丰",
-    "周岁",
-    "个方面",
-    "方面",
-    # 个 with the place counted (36个村, 22个省): the unit as written, like 万户.
-    "个村",
-    "个县",
-    "个乡",
-    "个镇",
-    "个省",
-    "档",
-    "大",
-    "元",
-    "斤",
-    "吨",
-    "亩",
-    "人",
-    "户",
-    "个",
-    "项",
-    "位",
-    "名",
-    "倍",
-    "所",
-    "家",
-    "件",
-    "条",
-    "座",
-    "台",
-    "辆",
-    "次",
-    "套",
-    "艘",
-    "架",
-    "部",
-    "种",
-    "批",
-    "类",
-    "处",
-    "村",
-    "镇",
-    "县",
-    "省",
-    "岁",
-    "天",
-    "年",
-    "强",
-    "度",
-    "米",
-    "起",
-    "国",
-    "%",
-    "％",
-    "‰",
-    "成",
+# Every unit a figure may carry, each written once, by what it measures and which numerals it
+# follows: a Chinese numeral carries fewer (一度 "once", 零部件, 一批 are words, not figures).
+# 个 with the place counted (36个村, 22个省) is the unit as written, like 万户.
+_COUNTED = (
+    "人 户 个 项 位 名 所 家 件 条 座 台 辆 次 套 艘 架 国 人次 连冠 连增 连丰 个方面 方面 档 大"
+    " 个村 个县 个乡 个镇 个省"
 )
-# Units a Chinese numeral may carry (fewer: 一度 "once", 零部件, 一批 are words, not figures).
-CN_UNITS = frozenset(
-    {
-        "个百分点",
-        "个位次",
-        "个月",
-        "公里",
-        "公斤",
-        "公顷",
-        "千瓦",
-        "美元",
-        "人次",
-        "连冠",
-        "连增",
-        "连丰",
-        "个方面",
-        "方面",
-        "档",
-        "大",
-        "元",
-        "斤",
-        "吨",
-        "亩",
-    }
-    | {"人", "户", "个", "项", "位", "名", "倍", "所", "家", "件", "条", "座", "台", "辆", "次", "套"}
-    | {"艘", "架", "年", "强", "成", "%", "％", "国", "个村", "个县", "个乡", "个镇", "个省"}
+_COUNTED_AFTER_DIGITS = "部 种 批 类 处 村 镇 县 省 起"
+_MEASURES = "个百分点 个位次 个月 公里 公顷 公斤 千瓦 美元 元 斤 吨 亩 倍 年 强 % ％ 成"
+_MEASURES_AFTER_DIGITS = "千瓦时 平方公里 平方米 立方米 千米 周岁 岁 天 度 米 ‰"
+
+COUNT_UNITS = frozenset((_COUNTED + " " + _COUNTED_AFTER_DIGITS).split())
+"""Units of counted things (a figure in them is a count)."""
+CN_UNITS = frozenset((_COUNTED + " " + _MEASURES).split())
+"""Units a Chinese numeral may carry."""
+UNITS = tuple(
+    sorted(COUNT_UNITS | CN_UNITS | frozenset(_MEASURES_AFTER_DIGITS.split()), key=lambda u: (-len(u), u))
 )
-COUNT_UNITS = frozenset(
-    {
-        "人",
-        "户",
-        "个",
-        "项",
-        "位",
-        "名",
-        "所",
-        "家",
-        "件",
-        "条",
-        "座",
-        "台",
-        "辆",
-        "次",
-        "套",
-        "艘",
-        "架",
-        "部",
-    }
-    | {
-        "种",
-        "批",
-        "类",
-        "处",
-        "村",
-        "镇",
-        "县",
-        "省",
-        "人次",
-        "连冠",
-        "连增",
-        "连丰",
-        "个方面",
-        "方面",
-        "档",
-        "大",
-        "起",
-        "国",
-        "个村",
-        "个县",
-        "个乡",
-        "个镇",
-        "个省",
-    }
-)
+"""Every unit, longest first (so a pattern of alternatives takes the whole unit)."""
 _UNIT_NAMES = {"％": "%", "成": "%"}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core.importer.figures import tokens
-from desktop_app.core.importer.numbers import normalise_unit, parse_chinese
+from desktop_app.core.importer.numbers import CN_UNITS, COUNT_UNITS, UNITS, normalise_unit, parse_chinese
 from desktop_app.core.importer.pipeline import Proposal, import_text
 
 
@@ -367,3 +367,20 @@ def test_the_past_year_named_in_words_is_the_year_before_the_report() -> None:
     text = "过去一年，国内生产总值增长6.9%。一年来，新增就业1351万人。"
     got = [(p.text, p.fields.year) for p in figures(text, 2018)]
     assert got == [("6.9%", 2017), ("1351万人", 2017)]
+
+
+def test_unit_tables_are_one_list_each_unit_once() -> None:
+    # numbers.py writes each unit once (by what it measures and which numerals it follows) and
+    # derives the three tables from that; a unit in a table but not in UNITS could never be read.
+    assert len(set(UNITS)) == len(UNITS)
+    assert set(UNITS) >= COUNT_UNITS | CN_UNITS
+    assert [len(u) for u in UNITS] == sorted((len(u) for u in UNITS), reverse=True)
+    # What each table decides: digits carry every unit, Chinese numerals only CN_UNITS (一批, 五度
+    # are words), and a counted thing is a count.
+    assert [(t.value, t.unit) for t in tokens("新建3批项目，新增三户，增长5度")] == [
+        (3.0, "批"),
+        (3.0, "户"),
+        (5.0, "度"),
+    ]
+    assert tokens("新建一批项目，增长五度") == []
+    assert "批" in COUNT_UNITS and "批" not in CN_UNITS and "度" not in COUNT_UNITS
