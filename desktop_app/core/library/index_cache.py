@@ -336,15 +336,11 @@ def _decode_shard(data: bytes, sources: Sequence[ReportSource]) -> Shard:
             raise ValueError("report ranges do not fit the index")
         previous = documents.stop
         reports.append(
-            IndexedReport(
-                id=source.id,
-                title=source.title,
-                year=source.year,
-                collection=source.collection,
-                content_hash=source.content_hash,
-                documents=documents,
-                paragraphs=paragraphs,
-                characters=int(row["characters"]),
+            IndexedReport.of(
+                source,
+                documents,
+                paragraphs,
+                int(row["characters"]),
                 error=str(row.get("error", "")),
                 outline=Outline.from_json(row["outline"]) if row.get("outline") is not None else None,
             )

@@ -106,11 +106,44 @@ class IndexedReport:
     error: str = ""
     outline: Outline | None = field(default=None, compare=False)
 
+    @classmethod
+    def of(
+        cls,
+        source: ReportSource,
+        documents: range,
+        paragraphs: range,
+        characters: int,
+        *,
+        error: str = "",
+        outline: Outline | None = None,
+    ) -> IndexedReport:
+        """The report ``source`` names (id, title, year, collection, hash), at these places."""
+        return cls(
+            id=source.id,
+            title=source.title,
+            year=source.year,
+            collection=source.collection,
+            content_hash=source.content_hash,
+            documents=documents,
+            paragraphs=paragraphs,
+            characters=characters,
+            error=error,
+            outline=outline,
+        )
+
     def place(self, hit: Hit, lang: Language | str = Language.ZH) -> str:
-        """Where a hit of this report stands (``2024年工作回顾 · 第4段``); "" when unknown."""
-        if self.outline is None or hit.node_kind is not NodeKind.PARAGRAPH:
-            return ""
-        return self.outline.place(hit.node_id, lang)
+        """Where a hit of this report stands, as the window's list and the command line name it.
+
+        Its section and paragraph (``2024年工作回顾 · 第4段``), as the open report's search names
+        a paragraph; the name of its field (``正文``) where the index knows no place.
+        """
+        if self.outline is not None and hit.node_kind is NodeKind.PARAGRAPH:
+            place = self.outline.place(hit.node_id, lang)
+            if place:
+                return place
+        from desktop_app.core.search.hits import field_label  # the report model: only when asked
+
+        return field_label(hit, lang)
 
 
 class BuildCancelled(Exception):  # noqa: N818  # a request, not an error
@@ -241,15 +274,11 @@ def build_shard(
         # report_documents lists the paragraphs last: the article text is the tail of the range.
         paragraphs = sum(1 for doc in fields if doc.node_kind is NodeKind.PARAGRAPH)
         reports.append(
-            IndexedReport(
-                id=source.id,
-                title=source.title,
-                year=source.year,
-                collection=source.collection,
-                content_hash=source.content_hash,
-                documents=range(first, len(documents)),
-                paragraphs=range(len(documents) - paragraphs, len(documents)),
-                characters=0,
+            IndexedReport.of(
+                source,
+                range(first, len(documents)),
+                range(len(documents) - paragraphs, len(documents)),
+                0,  # counted below, once the index has folded the text
                 error=error,
                 outline=outline,
             )

@@ -57,6 +57,11 @@ def test_a_warm_start_reads_every_shard_and_loads_no_report(
     assert [(r.id, r.characters, r.documents, r.paragraphs) for r in again.reports] == [
         (r.id, r.characters, r.documents, r.paragraphs) for r in cold.reports
     ]
+    # Built and read back, a report is the same in every field (IndexedReport.of makes both).
+    assert again.reports == cold.reports
+    assert [r.outline and r.outline.to_json() for r in again.reports] == [
+        r.outline and r.outline.to_json() for r in cold.reports
+    ]
 
 
 def test_a_changed_report_rebuilds_only_its_own_shard(
