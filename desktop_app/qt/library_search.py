@@ -252,7 +252,6 @@ class LibrarySearchController(QObject):
         view.set_rows(
             query,
             rows,
-            titles={row.report_id: row.title for row in rows},
             collection=name,
             note=note,
             lang=self._lang,

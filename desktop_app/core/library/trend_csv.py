@@ -11,7 +11,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.core.library.trend import TrendRow
 
 __all__ = ["COLUMNS", "trend_csv_text"]
 
@@ -19,26 +22,11 @@ COLUMNS = ("year", "report_id", "title", "occurrences", "characters", "rate")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _Row(Protocol):
-    @property
-    def year(self) -> int: ...
-    @property
-    def report_id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def occurrences(self) -> int: ...
-    @property
-    def characters(self) -> int: ...
-    @property
-    def rate(self) -> float: ...
-
-
 def _safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def trend_csv_text(rows: Sequence[_Row], note: str = "") -> str:
+def trend_csv_text(rows: Sequence[TrendRow], note: str = "") -> str:
     """The CSV document: a header, one line per report (oldest first), and ``note`` as a last line."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
@@ -30,8 +30,10 @@ from desktop_app.qt.charts.base import InteractivePlot
 from desktop_app.qt.charts.config import FOREGROUND, register_fonts
 from desktop_app.qt.charts.looks import GRID_ALPHA, Look
 from desktop_app.qt.charts.render import png_bytes, svg_document
-from desktop_app.qt.models.trend_table import TrendRow
 from desktop_app.qt.text import tooltip
+
+if TYPE_CHECKING:
+    from desktop_app.core.library.trend import TrendRow
 
 __all__ = ["TrendChart", "bar_positions", "rate_text", "trend_hover_text"]
 

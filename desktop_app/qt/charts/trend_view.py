@@ -8,7 +8,7 @@ PNG or SVG, or the table as CSV, atomically.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,14 +32,15 @@ from desktop_app.qt.charts.export import ask_save_path, warn_export_failed
 from desktop_app.qt.charts.trend import TrendChart
 from desktop_app.qt.collection_picker import CollectionChoice, CollectionPicker
 from desktop_app.qt.models.roles import ITEM_ID_ROLE, SORT_ROLE
-from desktop_app.qt.models.trend_table import TrendRow, TrendTableModel
+from desktop_app.qt.models.trend_table import TrendTableModel
 
 if TYPE_CHECKING:
     from desktop_app.core.library import Collection
+    from desktop_app.core.library.trend import TrendRow
 
 __all__ = ["TrendView"]
 
-CsvWriter = Callable[[Sequence[TrendRow]], str]
+CsvWriter = Callable[[Sequence["TrendRow"]], str]
 
 
 class TrendView(QWidget):
@@ -161,7 +162,6 @@ class TrendView(QWidget):
         query: str,
         rows: Sequence[TrendRow],
         *,
-        titles: Mapping[str, str] | None = None,
         collection: str = "",
         note: str = "",
         lang: Language | str = Language.ZH,
@@ -172,7 +172,6 @@ class TrendView(QWidget):
         Args:
             query: what was counted (shown in the heading, never as markup).
             rows: one per report, from the core's trend.
-            titles: report id → title, for the table.
             collection: the collection's name, for the heading.
             note: how the counting was done (e.g. the folding it shares with search).
             lang: the language of the chart's words.
@@ -182,7 +181,7 @@ class TrendView(QWidget):
         self._lang = lang
         self._csv = csv_writer
         self._chart.set_rows(query, rows, lang)
-        self._model.set_rows(rows, titles)
+        self._model.set_rows(rows)
         total = sum(r.occurrences for r in rows)
         heading = self._chart.title()
         if collection:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,27 +12,21 @@ from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.library.trend import TrendRow
 from desktop_app.qt.charts.trend import TrendChart, bar_positions, trend_hover_text
 from desktop_app.qt.charts.trend_view import TrendView
 
 
-@dataclass(frozen=True)
-class Row:
-    year: int
-    report_id: str
-    occurrences: int
-    characters: int
-
-    @property
-    def rate(self) -> float:
-        return self.occurrences * 10_000 / self.characters
+def _row(year: int, report_id: str, occurrences: int, characters: int, title: str = "") -> TrendRow:
+    """The core's trend row, its rate worked out as the core does."""
+    return TrendRow(year, report_id, title, occurrences, characters, occurrences * 10_000 / characters)
 
 
 ROWS = [
-    Row(2025, "national-2025", 12, 18_625),
-    Row(2017, "national-2017", 3, 20_000),
-    Row(2019, "national-2019", 0, 19_000),
-    Row(2024, "national-2024", 9, 17_726),
+    _row(2025, "national-2025", 12, 18_625, "2025年政府工作报告"),
+    _row(2017, "national-2017", 3, 20_000),
+    _row(2019, "national-2019", 0, 19_000),
+    _row(2024, "national-2024", 9, 17_726),
 ]
 
 
@@ -99,7 +92,6 @@ def test_trend_view_table_click_and_exports(qtbot: QtBot, tmp_path: Path, qtmode
     view.set_rows(
         "高质量发展",
         ROWS,
-        titles={"national-2025": "2025年政府工作报告"},
         collection="国务院政府工作报告",
         lang="zh",
         csv_writer=lambda rows: "year,rate\r\n" + "".join(f"{r.year},{r.rate}\r\n" for r in rows),
