@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from desktop_app.cli.console import PROG, Console, ExitStatus, load_or_report
 from desktop_app.core.search.hits import HitPlaces, marked_snippet
 from desktop_app.core.search.index import SearchIndex
 from desktop_app.core.search.types import Hit
 from desktop_app.core.unreviewed import review_counts, shown_report
+
+if TYPE_CHECKING:
+    from desktop_app.core.library.search import IndexedReport
 
 __all__ = ["CONTEXT_WIDTH", "UNREVIEWED_MARK", "marked_context", "run_library_search", "run_search", "search"]
 
@@ -105,11 +108,12 @@ def _hit_json(hit: Hit, *, unreviewed: bool) -> dict[str, object]:
     }
 
 
-def _library_hit_json(hit: Hit) -> dict[str, object]:
-    """A library hit: as one report's, with its span in the report's article."""
+def _library_hit_json(hit: Hit, report: IndexedReport) -> dict[str, object]:
+    """A library hit: as one report's, with its place and its span in the report's article."""
     span = hit.span
     # The library indexes article text, which is never awaiting review.
     return _hit_json(hit, unreviewed=False) | {
+        "place": report.place(hit),
         "span": None
         if span is None
         else {"paragraph_id": span.paragraph_id, "start": span.start, "end": span.end},
@@ -123,8 +127,9 @@ def run_library_search(query: str, collection: str | None, as_json: bool, out: C
         query: the query (terms, "phrases", pinyin, numbers).
         collection: only this collection's reports, or None for all.
         as_json: print one JSON list with an object per report (``report_id``, ``year``, ``title``,
-            ``collection``, ``count``, ``hits``: as for one report, each with its ``span`` in the
-            report's article) instead of lines.
+            ``collection``, ``count``, ``hits``: as for one report, each with its ``place`` and
+            its ``span`` in the report's article) instead of lines, which name each hit's place
+            (its section and paragraph, ``2024年工作回顾 · 第4段``) as the window's list does.
         out: where the hits go.
         err: where problems go (and a note while the index is first built).
 
@@ -153,7 +158,7 @@ def run_library_search(query: str, collection: str | None, as_json: bool, out: C
                     "title": group.report.title,
                     "collection": group.report.collection,
                     "count": group.count,
-                    "hits": [_library_hit_json(hit) for hit in group.hits],
+                    "hits": [_library_hit_json(hit, group.report) for hit in group.hits],
                 }
                 for group in results.groups
             ]
@@ -163,7 +168,7 @@ def run_library_search(query: str, collection: str | None, as_json: bool, out: C
             report = group.report
             out.line(f"{report.id}\t{report.year or ''}\t{report.title}\t{group.count} hits")
             for hit in group.hits:
-                out.line(f"  {hit.node_id}\t{marked_context(hit)}")
+                out.line(f"  {report.place(hit)}\t{marked_context(hit)}")
         if results.groups:
             out.line(f"{results.total} hits in {len(results.groups)} reports.")
         else:

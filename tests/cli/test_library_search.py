@@ -7,6 +7,7 @@ folder; its search index is built once per session into a temporary cache folder
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,10 @@ import pytest
 from desktop_app.core.library import Library
 from desktop_app.core.library.index_cache import CACHE_DIR_VARIABLE
 from desktop_app.core.loader import load_report
+from desktop_app.core.outline import report_outline
+from desktop_app.core.resources import data_path
+from desktop_app.core.search.index import SearchIndex
+from desktop_app.core.search.types import NodeKind
 from tests.cli.runner import run
 from tests.core.library.small_reports import write_report
 
@@ -65,8 +70,29 @@ def test_lines_a_report_per_heading_and_a_total(library_env: Path) -> None:
     assert status == 0
     lines = out.splitlines()
     assert lines[0].startswith("national/2025\t2025\t") and lines[0].endswith(" hits")
-    assert lines[1].startswith("  p") and "【高质量发展】" in lines[1]
+    assert lines[1].startswith("  ") and "【高质量发展】" in lines[1]
     assert lines[-1].endswith(" reports.") and "linzi" not in out
+
+
+def test_each_hit_names_its_section_and_paragraph_as_the_window_does(library_env: Path) -> None:
+    # Before: each hit line began with its node id (p-0042), which no reader can look up.
+    status, out, _ = run("search", "高质量发展", "--library", "--collection", "national")
+    assert status == 0
+    report = load_report(data_path("national/2025.json"))
+    outline = report_outline(report)
+    hits = [
+        hit for hit in SearchIndex.build(report).search("高质量发展") if hit.node_kind is NodeKind.PARAGRAPH
+    ]
+    expected = [outline.place(hit.node_id) for hit in hits]
+    block = out.split("\nnational/2024\t", 1)[0].splitlines()[1:]
+    places = [line.strip().split("\t", 1)[0] for line in block]
+    assert places == expected and all(re.fullmatch(r".+ · 第\d+段", place) for place in places)
+    section = next(s for s in report.sections if hits[0].node_id in s.paragraph_ids)
+    assert places[0].startswith(section.title + " · 第")
+    status, out, _ = run("search", "高质量发展", "--library", "--collection", "national", "--json")
+    listed = json.loads(out)[0]["hits"]
+    assert [hit["place"] for hit in listed] == expected
+    assert [outline.place(hit["node_id"]) for hit in listed] == expected
 
 
 def test_no_hits_unknown_collection_and_misuse(library_env: Path) -> None:

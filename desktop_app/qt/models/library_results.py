@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from desktop_app.core.language import Language
 from desktop_app.core.library.search import LibraryResults, ReportHits
 from desktop_app.core.presentation import fill, visible_text
-from desktop_app.core.search.hits import count_label, field_label
+from desktop_app.core.search.hits import count_label
 from desktop_app.core.search.types import Hit
 from desktop_app.qt.models.hit_list import HitListModel
 
@@ -64,9 +64,7 @@ class LibraryResultsModel(HitListModel[_Row]):
         return self.heading(row.group)
 
     def _item(self, row: _Row, hit: Hit) -> str:
-        # Where the hit stands in its report (section and paragraph), as the open report's search
-        # names it; the field's name ("正文") only where the index knows no place.
-        return row.group.report.place(hit, self._lang) or field_label(hit, self._lang)
+        return row.group.report.place(hit, self._lang)
 
     def _row_data(self, row: _Row, role: int) -> Any:
         return row.group.report.id if role == self.REPORT_ROLE else None
