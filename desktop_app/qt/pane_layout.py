@@ -7,7 +7,7 @@ Reset layout, and saves and restores the layout through the typed settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar
 
@@ -55,18 +55,33 @@ class PaneLayout(QObject):
             action.setCheckable(True)
             action.setChecked(True)
         self.reset_action = make_action(self, "actionResetLayout", self.tr("Reset &layout"), self.reset)
+        self._side_docks: list[QDockWidget] = []
+        # Fitted once the window's resizes have been laid out (many resize events make one fit).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_side_docks)
 
     def actions(self) -> list[QAction]:
         return [self.tree_action, self.source_action, self.reset_action]
 
     def keep_middle_beside(self, dock: QDockWidget) -> None:
-        """When ``dock`` (a side dock: the library) is shown and squeezes the middle pane, make room.
+        """When ``dock`` (a side dock: the library) squeezes the middle pane, make room.
 
-        The dock then takes :func:`side_dock_width` and the panes share the rest in the default
-        proportions: at 1024×600 the library, tree, middle and source text all stay usable (before,
-        the library's 325 px left the middle 165).
+        Checked when the dock is shown and whenever the window is resized. The dock then takes
+        :func:`side_dock_width` and the panes share the rest in the default proportions: at 1024×600
+        the library, tree, middle and source text all stay usable (before, the library's 325 px
+        left the middle 165), and so after a large window is made small.
         """
         dock.visibilityChanged.connect(self._on_side_dock_visibility_changed)
+        if not self._side_docks:
+            self._window.installEventFilter(self)
+        self._side_docks.append(dock)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Resize and self._side_docks:
+            self._refit.start()
+        return False
 
     def fit_beside(self, dock: QDockWidget) -> None:
         """Make room for the middle pane now if ``dock`` squeezes it (see :meth:`keep_middle_beside`)."""
@@ -164,6 +179,11 @@ class PaneLayout(QObject):
         if visible and isinstance(dock, QDockWidget):
             # After the dock has been laid out: its width and the splitter's are known then.
             QTimer.singleShot(0, self, lambda: self.fit_beside(dock))
+
+    @Slot()
+    def _fit_side_docks(self) -> None:
+        for dock in self._side_docks:
+            self.fit_beside(dock)
 
     @Slot()
     def _on_pane_toggled(self) -> None:

@@ -46,6 +46,10 @@ if mode:  # the library beside the panes, and the term trends below them
         window.action("actionTermTrends").trigger()
     for _ in range(10):
         app.processEvents()
+    if mode == "resize":  # then the reader makes the window smaller
+        window.resize(1000, 560)
+        for _ in range(10):
+            app.processEvents()
 def rect(w):
     g = w.geometry()
     top_left = w.mapToGlobal(g.topLeft() - g.topLeft())
@@ -112,6 +116,17 @@ def test_the_library_beside_the_panes_leaves_each_usable(tmp_path: Path, width: 
     library_width = shown["docks"]["libraryDock"][0]
     tree, middle, source = shown["panes"]
     assert library_width >= 220 and tree >= 200 and source >= 170, shown
+    assert middle >= 320 and middle >= 0.4 * sum(shown["panes"]) and middle == max(shown["panes"]), shown
+
+
+def test_the_library_beside_the_panes_is_fitted_again_when_the_window_shrinks(tmp_path: Path) -> None:
+    # Before: fitted only when the library opened; the library then kept 340 px in a window made
+    # 1000 px wide, and the middle pane was squeezed to 40 % or less.
+    shown = _open_on_screen(tmp_path, 1920, 1080, mode="resize")
+    assert shown["window"][2] == 1000, shown
+    library_width = shown["docks"]["libraryDock"][0]
+    tree, middle, source = shown["panes"]
+    assert library_width >= 220 and tree >= 180 and source >= 170, shown
     assert middle >= 320 and middle >= 0.4 * sum(shown["panes"]) and middle == max(shown["panes"]), shown
 
 
