@@ -7,6 +7,7 @@ including those inside functions. This test makes the suite fail when a contract
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,3 +28,16 @@ def test_import_contracts_hold() -> None:
     report = " ".join(result.stdout.split())  # a long contract name is wrapped to the terminal's width
     for name in CONTRACTS:
         assert f"{name} KEPT" in report, name
+
+
+def test_placeholders_are_filled_in_one_pass_everywhere() -> None:
+    # presentation.fill fills %1, %2 … in one pass; a chained .replace("%1", a).replace("%2", b)
+    # reads a "%2" inside ``a`` again (a file or meeting named "… %2 …" came out mangled).
+    chained = re.compile(r"""\.replace\(\s*["']%\d""")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "desktop_app").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if chained.search(line)
+    ]
+    assert offenders == []

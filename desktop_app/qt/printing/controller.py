@@ -20,6 +20,7 @@ from desktop_app.core.csv_export import write_csv
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.core.paper import paper_names
+from desktop_app.core.presentation import fill
 from desktop_app.core.scope import SummaryScope
 from desktop_app.qt.printing.layout import SummaryDocument, page_layout, page_size
 from desktop_app.qt.printing.pdf import export_pdf, render_to_printer
@@ -112,9 +113,7 @@ class PrintController(QObject):
             self._error(self.tr("Could not export the PDF"), str(error))
             return
         self.status_message.emit(
-            self.tr("Saved %1 (%n page(s), %2 KB)", "", pages)
-            .replace("%1", path)
-            .replace("%2", _kilobytes(path))
+            fill(self.tr("Saved %1 (%n page(s), %2 KB)", "", pages), path, _kilobytes(path))
         )
 
     @Slot(object, object)
@@ -129,9 +128,7 @@ class PrintController(QObject):
             self._error(self.tr("Could not export the CSV file"), str(error))
             return
         self.status_message.emit(
-            self.tr("Saved %1 (%n figure(s), %2 KB)", "", count)
-            .replace("%1", path)
-            .replace("%2", _kilobytes(path))
+            fill(self.tr("Saved %1 (%n figure(s), %2 KB)", "", count), path, _kilobytes(path))
         )
 
     # --- helpers
@@ -178,7 +175,7 @@ def preview_dialog(
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setObjectName("printPreviewDialog")
     title = QCoreApplication.translate("PrintController", "Print preview \u2014 %1")
-    dialog.setWindowTitle(title.replace("%1", summary.title))
+    dialog.setWindowTitle(fill(title, summary.title))
 
     def paint(device: QPrinter) -> None:
         try:

@@ -125,16 +125,17 @@ def test_controller_exports_pdf_and_csv(
     monkeypatch: pytest.MonkeyPatch,
     messages: list[str],
 ) -> None:
-    answers = iter([str(tmp_path / "summary"), str(tmp_path / "figures.csv")])
+    # A %2 in a file name stays as it is (the message was filled by chained replace()).
+    answers = iter([str(tmp_path / "summary%2"), str(tmp_path / "figures%2.csv")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (next(answers), ""))
     with qtbot.waitSignal(controller.status_message) as pdf_done:
         controller.export_pdf(report, scope(report, "g1-growth"))
-    assert (tmp_path / "summary.pdf").is_file()  # the suffix is added
-    assert str(tmp_path / "summary.pdf") in pdf_done.args[0]
+    assert (tmp_path / "summary%2.pdf").is_file()  # the suffix is added
+    assert str(tmp_path / "summary%2.pdf") in pdf_done.args[0]
     with qtbot.waitSignal(controller.status_message) as csv_done:
         controller.export_csv(report, scope(report))
-    assert (tmp_path / "figures.csv").read_bytes().startswith(b"\xef\xbb\xbf")
-    assert "figures.csv" in csv_done.args[0]
+    assert (tmp_path / "figures%2.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert str(tmp_path / "figures%2.csv") in csv_done.args[0]
     assert messages == []
 
 
