@@ -37,7 +37,12 @@ from desktop_app.core.model import (
     ModifierMeaning,
     Report,
 )
-from desktop_app.core.presentation import number_text, plot_value, value_text
+from desktop_app.core.presentation import (
+    derived_marker,
+    plot_value,
+    value_range_text,
+    value_text,
+)
 from desktop_app.core.unreviewed import is_unreviewed
 from desktop_app.core.words import word
 
@@ -139,20 +144,15 @@ def item_label(item: ChartItem, lang: Language | str = Language.ZH) -> str:
 
 def item_value_text(item: ChartItem, lang: Language | str = Language.ZH) -> str:
     """A plotted figure's value as the tree and the PDF write it: ``2504 亿元``, ``≈7154 亿元``, ``<0.15``."""
-    text = value_text(item.value, item.unit)
-    if item.kind is IndicatorKind.DERIVED:
-        return word("figure.derived_marker", lang) + text
-    return item.bound + text
+    derived = item.kind is IndicatorKind.DERIVED
+    return (derived_marker(True, lang) if derived else item.bound) + value_text(item.value, item.unit)
 
 
 def item_range_text(item: ChartItem, lang: Language | str = Language.ZH) -> str:
     """The range a derived figure's rounding allows, worded as everywhere else; "" without one."""
     if item.range_low is None or item.range_high is None:
         return ""
-    text = word("figure.range_text", lang).format(
-        low=number_text(item.range_low), high=number_text(item.range_high)
-    )
-    return f"{text} {item.unit}" if item.unit else text
+    return value_range_text(item.range_low, item.range_high, item.unit, lang)
 
 
 def chart_source_line(report: Report, lang: Language | str = Language.ZH) -> str:

@@ -45,6 +45,7 @@ __all__ = [
     "certainty_label",
     "citation",
     "derived_description",
+    "derived_marker",
     "editorial_link",
     "editorial_text",
     "entities_heading",
@@ -69,6 +70,7 @@ __all__ = [
     "repair_note_label",
     "scope_label",
     "source_citation",
+    "value_range_text",
     "value_text",
     "visible_text",
     "year_text",
@@ -235,19 +237,30 @@ def value_text(value: float, unit: str) -> str:
     return f"{number} {unit}"
 
 
+def derived_marker(derived: bool, lang: Language | str = Language.ZH) -> str:
+    """What precedes a value the dataset worked out rather than the report stated: ``≈`` ("" if stated).
+
+    Every view that writes a figure's value (tree, detail pane, figures table, charts, PDF) marks
+    it with this.
+    """
+    return word("figure.derived_marker", lang) if derived else ""
+
+
 def figure_value_text(indicator: AnyIndicator, lang: Language | str = Language.ZH) -> str:
     """A figure's value for people: ``2504 亿元``; a derived one marked ``≈7154 亿元``."""
-    text = value_text(indicator.value, indicator.unit)
-    if isinstance(indicator, DerivedIndicator):
-        return word("figure.derived_marker", lang) + text
-    return text
+    derived = isinstance(indicator, DerivedIndicator)
+    return derived_marker(derived, lang) + value_text(indicator.value, indicator.unit)
+
+
+def value_range_text(low: float, high: float, unit: str, lang: Language | str = Language.ZH) -> str:
+    """The range a derived value's rounding allows: ``舍入允许的范围 7139–7168 亿元``."""
+    text = word("figure.range_text", lang).format(low=number_text(low), high=number_text(high))
+    return f"{text} {unit}" if unit else text
 
 
 def range_text(derived: DerivedIndicator, lang: Language | str = Language.ZH) -> str:
-    """The range a derived figure's inputs allow: ``舍入允许的范围 7139–7168 亿元``."""
-    low, high = number_text(derived.range_low), number_text(derived.range_high)
-    text = word("figure.range_text", lang).format(low=low, high=high)
-    return f"{text} {derived.unit}" if derived.unit else text
+    """The range a derived figure's inputs allow (:func:`value_range_text`)."""
+    return value_range_text(derived.range_low, derived.range_high, derived.unit, lang)
 
 
 def year_text(year: int, lang: Language | str = Language.ZH) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 
 from desktop_app.core.model import AnyIndicator, DerivedIndicator, Indicator, Report
 from desktop_app.core.presentation import (
+    derived_marker,
     editorial_text,
     figure_name,
     kind_label,
@@ -19,7 +20,6 @@ from desktop_app.core.presentation import (
     visible_text,
 )
 from desktop_app.core.unreviewed import is_unreviewed, unreviewed_label, unreviewed_tag
-from desktop_app.core.words import word
 from desktop_app.qt.models.looks import unreviewed_brush_colour, unreviewed_font
 from desktop_app.qt.models.roles import DOMAIN_ROLE, ITEM_ID_ROLE, SORT_ROLE
 from desktop_app.qt.models.table import ModelIndex, RowTableModel
@@ -100,8 +100,7 @@ class IndicatorTableModel(RowTableModel[AnyIndicator]):
         if column == self.NAME:
             return unreviewed_tag(item, lang) + visible_text(figure_name(item, lang), CELL_LIMIT)
         if column == self.VALUE:
-            prefix = word("figure.derived_marker", lang) if isinstance(item, DerivedIndicator) else ""
-            return prefix + number_text(item.value)
+            return derived_marker(isinstance(item, DerivedIndicator), lang) + number_text(item.value)
         if column == self.UNIT:
             return visible_text(item.unit, CELL_LIMIT)
         if column == self.YEAR:
