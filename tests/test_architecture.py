@@ -41,3 +41,16 @@ def test_placeholders_are_filled_in_one_pass_everywhere() -> None:
         if chained.search(line)
     ]
     assert offenders == []
+
+
+def test_no_test_closes_a_modal_dialog_on_a_timer() -> None:
+    # A timer that guesses when a modal dialog is open makes a slow machine hang or a fast one race;
+    # tests replace the dialog's exec() instead.
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if path != Path(__file__).resolve()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "QTimer.singleShot(" in line
+    ]
+    assert offenders == []

@@ -10,10 +10,10 @@ from typing import Any
 
 import pypdf
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
@@ -75,29 +75,36 @@ def test_preview_opens_large_at_fit_width(controller: PrintController, report: R
     dialog.deleteLater()
 
 
-def test_modal_preview_is_closed_by_a_timer(controller: PrintController, report: Report) -> None:
-    closed: list[bool] = []
+def test_modal_preview_opens_and_returns_when_closed(
+    controller: PrintController, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader closes the modal dialog (exec() returns); no timer guesses when it is open.
+    shown: list[str] = []
 
-    def close() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QPrintPreviewDialog) and widget.isVisible():
-                widget.reject()
-                closed.append(True)
+    def close(dialog: QPrintPreviewDialog) -> int:
+        shown.append(dialog.objectName())
+        assert dialog.windowTitle().startswith("Print preview \u2014 ")
+        dialog.reject()
+        return int(QDialog.DialogCode.Rejected.value)
 
-    QTimer.singleShot(500, close)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", close)
     controller.preview_report(report, scope(report, "g7-culture"))
-    assert closed == [True]
+    assert shown == ["printPreviewDialog"]
 
 
-def test_print_dialog_cancelled(controller: PrintController, report: Report, qtbot: QtBot) -> None:
-    def cancel() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QPrintDialog) and widget.isVisible():
-                widget.reject()
+def test_print_dialog_cancelled(
+    controller: PrintController, report: Report, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[bool] = []
 
-    QTimer.singleShot(500, cancel)
+    def cancel(dialog: QPrintDialog) -> int:
+        asked.append(True)
+        return int(QDialog.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(QPrintDialog, "exec", cancel)
     with qtbot.assertNotEmitted(controller.status_message):
         controller.print_report(report, scope(report))
+    assert asked == [True]
 
 
 def test_print_dialog_accepted_prints(
