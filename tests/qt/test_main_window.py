@@ -13,8 +13,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
+from desktop_app.core.loader import load_report
 from desktop_app.core.model import Indicator, Report
 from desktop_app.core.presentation import figure_value_text
+from desktop_app.core.resources import data_path
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.models.roles import DOMAIN_ROLE, NODE_PATH_ROLE
 from desktop_app.qt.models.tree import GoalTreeModel, NodeKind
@@ -209,9 +211,14 @@ def test_recent_files(window: MainWindow, write_dataset: DatasetWriter, bundled_
 def test_tree_model_with_another_report(
     app: QApplication, report: Report, qtmodeltester: ModelTester
 ) -> None:
-    model = GoalTreeModel(report)
-    ids = [i.id for i in report.indicators if isinstance(i, Indicator)]
-    assert all(model.indexes_for_item(i) for i in ids)
+    # Another report indeed (this test once built the tree of the bundled Linzi report again).
+    other = load_report(data_path("national/2025.json"))
+    assert other.id != report.id
+    model = GoalTreeModel(other)
+    ids = [i.id for i in other.indicators if isinstance(i, Indicator)]
+    assert ids and all(model.indexes_for_item(i) for i in ids)
+    nodes = [model.node(model.index(row, 0)) for row in range(model.rowCount())]
+    assert NodeKind.GOAL in {node.kind for node in nodes if node is not None}
     qtmodeltester.check(model)
 
 
