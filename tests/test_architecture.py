@@ -54,3 +54,14 @@ def test_no_test_closes_a_modal_dialog_on_a_timer() -> None:
         if "QTimer.singleShot(" in line
     ]
     assert offenders == []
+
+
+def test_a_summary_scope_is_resolved_only_where_an_export_starts() -> None:
+    # The resolved scope is passed to the summary, the CSV and the PDF; none of them resolves it
+    # again (one PDF export once resolved it six times, in the core and again in Qt).
+    callers = sorted(
+        str(path.relative_to(ROOT / "desktop_app"))
+        for path in (ROOT / "desktop_app").rglob("*.py")
+        if "resolve_scope(" in path.read_text(encoding="utf-8") and path.name != "scope.py"
+    )
+    assert callers == ["cli/export.py", "qt/print_actions.py"]

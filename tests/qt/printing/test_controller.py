@@ -16,8 +16,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core import scope as scope_module
 from desktop_app.core.language import Language
 from desktop_app.core.model import Report
+from desktop_app.core.scope import SummaryScope
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.printing import PrintController
 from desktop_app.qt.settings import PAGE_SIZES, Settings
@@ -225,9 +227,20 @@ def test_window_exports_the_chosen_scope_on_the_chosen_paper(
         return next(answers), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    # Each export resolves its scope once and hands it to the summary, the PDF and the CSV (issue 10:
+    # one PDF export resolved it six times, in the core and again in Qt).
+    resolved: list[str] = []
+    real_resolve = scope_module.resolve_scope
+
+    def resolve(report: Report, key: str, *args: Any, **kwargs: Any) -> SummaryScope:
+        resolved.append(key)
+        return real_resolve(report, key, *args, **kwargs)
+
+    monkeypatch.setattr(scope_module, "resolve_scope", resolve)
     window.action("actionPrintScope_figures").trigger()
     window.action("actionPageSize_Letter").trigger()
     window.action("actionExportPdf").trigger()
+    assert resolved == ["figures"]
     figures = pypdf.PdfReader(tmp_path / "figures.pdf")
     box = figures.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # Letter, in points
@@ -239,6 +252,7 @@ def test_window_exports_the_chosen_scope_on_the_chosen_paper(
     window.select_path("goal/g8-wellbeing")
     window.action("actionExportPdf").trigger()
     window.action("actionExportCsv").trigger()
+    assert resolved == ["figures", "g8-wellbeing", "g8-wellbeing"]
     g8 = pypdf.PdfReader(tmp_path / "g8.pdf")
     box = g8.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
