@@ -130,6 +130,12 @@ def build_parser(out: Console, err: Console) -> argparse.ArgumentParser:
         action="store_true",
         help="also include figures awaiting review (proposed, not yet checked), marked 未审核 / unreviewed",
     )
+    export.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of the document's own words (default: zh)",
+    )
     from desktop_app.cli.import_cmd import add_parser as add_import_parser
 
     add_import_parser(

@@ -95,6 +95,7 @@ def run_export(
     err: Console,
     *,
     include_unreviewed: bool = False,
+    lang: str = "zh",
 ) -> int:
     """Export the summary (PDF, HTML) or the figures (CSV) of a scope to ``output``.
 
@@ -108,6 +109,8 @@ def run_export(
         err: Where problems and warnings go.
         include_unreviewed: Include figures awaiting review, marked as such; without it they are
             left out and ``err`` says how many.
+        lang: The document's language (``"zh"`` or ``"en"``): its headings, labels, notes and
+            derived figures' descriptions; the report's own text stays as written.
 
     Returns:
         The exit status (:class:`~desktop_app.cli.console.ExitStatus`).
@@ -124,7 +127,7 @@ def run_export(
     if report is None:
         return ExitStatus.DATASET
     try:
-        resolved = resolve_scope(report, scope or ALL, include_unreviewed=include_unreviewed)
+        resolved = resolve_scope(report, scope or ALL, lang, include_unreviewed=include_unreviewed)
     except ValueError as exc:
         err.line(f"{PROG} export: {exc}")
         return ExitStatus.USAGE
@@ -174,4 +177,5 @@ def export(args: argparse.Namespace, out: Console, err: Console) -> int:
         out,
         err,
         include_unreviewed=args.include_unreviewed,
+        lang=args.lang,
     )

@@ -518,7 +518,7 @@ def build_summary_html(
         body.extend(_charts(chart_images, chart_sizes or {}, lang))
         projects = report.entities_of_kind(EntityKind.LIVELIHOOD_PROJECT)
         if projects:
-            body.append(_heading(2, f"{_t(labels['livelihood'])}\uff08{len(projects)}\uff09"))
+            body.append(_heading(2, _t(labels["livelihood"] + bracketed(str(len(projects)), lang))))
             body.append("<ol>" + "".join(f"<li>{_t(p.name)}</li>" for p in projects) + "</ol>")
         body.extend(_claims(report, lang))
         body.extend(_quotes(report.quotes, marks, lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -9,6 +10,9 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.cli.console import ExitStatus
+from desktop_app.core.language import Language
+from desktop_app.core.loader import load_report
+from desktop_app.core.presentation import derived_description
 from tests.cli.runner import run
 
 FORMATS = [pytest.param("pdf", marks=pytest.mark.gui), "csv", "html"]
@@ -36,6 +40,24 @@ def test_export_whole_report_html_has_every_section(tmp_path: Path) -> None:
     assert run("export", "--format", "html", "-o", str(path))[0] == 0
     text = path.read_text(encoding="utf-8")
     assert "<h2>主要数据</h2>" in text and "<h2>来源</h2>" in text
+
+
+def test_export_in_english(tmp_path: Path) -> None:
+    # Issue 10: the English document existed but neither the window nor the command line made it.
+    path = tmp_path / "summary.html"
+    assert run("export", "--format", "html", "--lang", "en", "-o", str(path))[0] == 0
+    text = path.read_text(encoding="utf-8")
+    assert "<h2>Source</h2>" in text and "<h2>来源</h2>" not in text
+    assert "<h2>Livelihood projects (7)</h2>" in text  # English brackets (was 项目（7）)
+    csv_path = tmp_path / "figures.csv"
+    assert run("export", "--format", "csv", "--lang", "en", "-o", str(csv_path))[0] == 0
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    report = load_report()
+    derived = {row["id"]: row["formula"] for row in rows if row["kind"] == "derived"}
+    assert derived == {d.id: derived_description(d, report, Language.EN) for d in report.derived}
+    assert all("range rounding allows" in formula for formula in derived.values())
+    status, _, err = run("export", "--format", "html", "--lang", "fr", "-o", str(path))
+    assert status == ExitStatus.USAGE and "--lang" in err
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
