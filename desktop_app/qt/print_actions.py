@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.qt.actions import choice_actions, make_action
 from desktop_app.qt.settings import PAGE_SIZES, PrintScopeChoice, Settings
@@ -76,9 +77,19 @@ class PrintActions(QObject):
             self, "actionPageSize", settings.page_size(), ((size, size) for size in PAGE_SIZES)
         )
         self._paper_actions.triggered.connect(lambda action: settings.set_page_size(action.data()))
+        # Language names in their own language, as View › Language writes them.
+        self._document_language_actions = choice_actions(
+            self,
+            "actionDocumentLanguage",
+            settings.document_language(),
+            ((Language.ZH, "中文"), (Language.EN, "English")),
+        )
+        self._document_language_actions.triggered.connect(
+            lambda action: settings.set_document_language(Language.from_tag(action.data()))
+        )
 
     def add_to_menu(self, menu: QMenu) -> None:
-        """The commands, then the submenus of what they cover and of the paper size."""
+        """The commands, then the submenus of what they cover, the paper size and the document's language."""
         menu.addActions(
             [self.print_action, self.preview_action, self.export_pdf_action, self.export_csv_action]
         )
@@ -88,6 +99,9 @@ class PrintActions(QObject):
         paper_menu = menu.addMenu(self.tr("Paper si&ze"))
         paper_menu.setObjectName("menuPageSize")
         paper_menu.addActions(self._paper_actions.actions())
+        language_menu = menu.addMenu(self.tr("Document &language"))
+        language_menu.setObjectName("menuDocumentLanguage")
+        language_menu.addActions(self._document_language_actions.actions())
 
     def print_scope(self) -> str:
         """The scope the commands use now: a goal-area id, ``"all"`` or ``"figures"``."""
@@ -109,6 +123,7 @@ class PrintActions(QObject):
             self._controller = printing.PrintController(self._window)
             self._controller.status_message.connect(self.status_message)
         self._controller.set_page_size(self.page_size())
+        self._controller.document_language = self._settings.document_language()
         report = self._place.report
         # Unreviewed figures are printed only while the window shows them, and marked (issue 14).
         scope = resolve_scope(

@@ -55,6 +55,7 @@ _RECENT_REPORTS = "library/recent"
 _LANGUAGE = "ui/language"
 _PRINT_SCOPE = "print/scope"
 _PAGE_SIZE = "print/pageSize"
+_DOCUMENT_LANGUAGE = "print/documentLanguage"
 _SHOW_UNREVIEWED = "view/showUnreviewed"
 
 
@@ -179,6 +180,13 @@ class Settings:
     def set_page_size(self, size: str) -> None:
         if size in PAGE_SIZES:
             self._store.setValue(_PAGE_SIZE, size)
+
+    def document_language(self) -> Language:
+        """The language of printed and exported documents (File › Document language; else Chinese)."""
+        return Language.EN if self._store.value(_DOCUMENT_LANGUAGE) == Language.EN else Language.ZH
+
+    def set_document_language(self, language: Language) -> None:
+        self._store.setValue(_DOCUMENT_LANGUAGE, str(language))
 
     def show_unreviewed(self) -> bool:
         """Whether View › Show unreviewed figures is on (off unless the reader turned it on)."""

@@ -886,6 +886,10 @@
         <source>Paper si&amp;ze</source>
         <translation>纸张大小(&amp;Z)</translation>
     </message>
+    <message>
+        <source>Document &amp;language</source>
+        <translation>文档语言(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>PrintController</name>

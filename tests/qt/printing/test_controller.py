@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import scope as scope_module
@@ -283,3 +283,34 @@ def test_print_and_preview_fail_clearly_when_a_chart_cannot_be_drawn(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     with pytest.raises(PrintError, match="could not be drawn"):
         render_to_printer(report, wellbeing, printer)
+
+
+def test_file_menu_chooses_the_documents_language(
+    window: MainWindow,
+    report: Report,
+    settings: QSettings,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[str],
+) -> None:
+    # Issue 10: the English document existed but no menu or option made it.
+    menu = window.findChild(QMenu, "menuDocumentLanguage")
+    assert menu is not None and [a.text() for a in menu.actions()] == ["中文", "English"]
+    assert window.action("actionDocumentLanguage_zh").isChecked()
+    answers = iter([str(tmp_path / "g8-zh.pdf"), str(tmp_path / "g8-en.pdf")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (next(answers), ""))
+    window.action("actionPrintScope_selected").trigger()
+    window.select_path("goal/g8-wellbeing")
+    window.action("actionExportPdf").trigger()
+    window.action("actionDocumentLanguage_en").trigger()
+    window.action("actionExportPdf").trigger()
+    chinese = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "g8-zh.pdf").pages)
+    english = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "g8-en.pdf").pages)
+    assert "相关数据" in chinese and "Figures" not in chinese
+    assert "Figures" in english and "相关数据" not in english
+    assert messages == []
+    # The choice is kept for the next window.
+    again = MainWindow(report, Settings(settings), Language.EN)
+    qtbot.addWidget(again)
+    assert again.action("actionDocumentLanguage_en").isChecked()
