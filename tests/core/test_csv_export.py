@@ -75,7 +75,7 @@ def test_goal_scope(report: Report, tmp_path: Path) -> None:
     count = write_csv(report, resolve_scope(report, "g8-wellbeing"), path)
     rows = read_back(path)
     assert count == len(rows) == len(report.indicators_for_goal("g8-wellbeing"))
-    assert all("g8-wellbeing" in row["goal_areas"].split(";") for row in rows)
+    assert rows and all("g8-wellbeing" in row["goal_areas"].split(";") for row in rows)
     assert any(row["kind"] == "derived" for row in rows)
 
 

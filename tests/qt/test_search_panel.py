@@ -82,7 +82,7 @@ def test_article_hits_are_highlighted_exactly(window: MainWindow, qtbot: QtBot) 
     panel = window.search_panel()
     panel.set_filter(SearchFilter.ARTICLE)
     _search(window, qtbot, "民生支出")
-    assert all(h.node_kind is HitKind.PARAGRAPH for h in panel.hits())
+    assert panel.hits() and all(h.node_kind is HitKind.PARAGRAPH for h in panel.hits())
     panel.next_hit()
     assert window.current_path() == "source"
     assert window.source_view().highlighted_text() == "民生支出"

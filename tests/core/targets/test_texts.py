@@ -50,7 +50,8 @@ def test_words_are_located_paired_and_never_guessed(tmp_path: Path) -> None:
     assert cpi.verdict is Verdict.NO_OUTCOME_STATED and cpi.rule.code == "words_only"
     assert cpi.outcome is not None and cpi.outcome.text == "居民消费价格涨幅保持较低水平"
     # Without the words, no text pairs at all.
-    assert all(p.target is not None and p.target.value is not None for p in pair(reports, texts=()))
+    numbers_only = pair(reports, texts=())
+    assert numbers_only and all(p.target is not None and p.target.value is not None for p in numbers_only)
 
 
 def test_several_targets_of_a_series_pair_by_name(tmp_path: Path) -> None:

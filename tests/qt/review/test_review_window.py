@@ -226,7 +226,7 @@ def test_filters_and_accept_above(review: ReviewWindow) -> None:
     assert model.figure_ids() and all(model.figure(r).kind == "rank" for r in range(model.rowCount()))
     kind.setCurrentIndex(kind.findData("*"))
     low.setChecked(True)  # below the threshold of Accept above (0.90)
-    assert all((model.figure(r).confidence or 0) < 0.9 for r in range(model.rowCount()))
+    assert model.rowCount() and all((model.figure(r).confidence or 0) < 0.9 for r in range(model.rowCount()))
     low.setChecked(False)
     review.action("actionReviewAcceptAbove").trigger()
     confirmed = review.session.counts().confirmed
