@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.library import DEFAULT_REPORT
@@ -39,7 +40,9 @@ def _search_all(window: MainWindow, qtbot: QtBot, query: str = QUERY) -> None:
     assert not panel.progress_bar().isVisibleTo(panel)
 
 
-def test_all_reports_grouped_by_report_with_counts(window: MainWindow, qtbot: QtBot) -> None:
+def test_all_reports_grouped_by_report_with_counts(
+    window: MainWindow, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
     window.show()
     qtbot.waitExposed(window)
     _search_all(window, qtbot)
@@ -56,6 +59,7 @@ def test_all_reports_grouped_by_report_with_counts(window: MainWindow, qtbot: Qt
     assert headings[0].startswith("2025 · ") and f"({counts['national/2025']} found)" in headings[0]
     assert len(panel.hits()) == len(panel.hit_reports()) == model.hit_count()
     assert panel.findChild(QComboBox, "searchScope") is not None
+    qtmodeltester.check(model)  # issue 10: every result list passes Qt's model tester
 
 
 def test_opening_a_hit_opens_its_report_at_the_span(window: MainWindow, qtbot: QtBot) -> None:
