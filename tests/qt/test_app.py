@@ -123,6 +123,20 @@ def test_logging_is_configured_once_and_takes_qt_messages(log_folder: Path) -> N
     text = (log_folder / "report-viewer.log").read_text(encoding="utf-8")
     assert "INFO desktop_app.test: from the app" in text
     assert "WARNING qt: from Qt itself" in text
+    # Once: a second call added no second handler (every line would be written twice).
+    assert len(logging.getLogger("desktop_app").handlers) == len(logging.getLogger("qt").handlers) == 1
+
+
+def test_the_log_file_rotates_in_the_log_folder(log_folder: Path) -> None:
+    # A log that grows for ever fills the disk of a window left open for months: the file is
+    # rotated at 1 MB and three earlier files are kept.
+    logger = logging.getLogger("desktop_app.test")
+    line = "x" * 1000
+    for _ in range(4500):
+        logger.info(line)
+    names = sorted(path.name for path in log_folder.iterdir())
+    assert names == ["report-viewer.log", *(f"report-viewer.log.{n}" for n in (1, 2, 3))]
+    assert all(path.stat().st_size <= 1_000_000 for path in log_folder.iterdir())
 
 
 @pytest.mark.qt_no_exception_capture
