@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import (
     QColor,
@@ -81,6 +82,10 @@ TARGET_COLOUR = QColor("#c2571a")
 MARK_WIDTH = 0.5
 """The width of a band or a floor/ceiling bar, in years."""
 HIT_PIXELS = 9.0
+MARK_REACH = 12.0
+"""How far a mark reaches above its value, in pixels (half a floor's arrow, with a gap)."""
+MAX_LEGEND_SHARE = 0.6
+"""Above this share of the plot's height the legend is not cleared (a chart too short for it)."""
 """How near (pixels at 96 dpi) the mouse must be to a point or a mark to hover or click it."""
 DEFAULT_SIZE = (720, 360)
 """An exported chart's size in pixels at 96 dpi, when none is given."""
@@ -182,7 +187,10 @@ class SeriesChartPlot(InteractivePlot):
         self.outcome_item: Any = None
         if chart.outcomes:
             self._add_outcomes()
+        self._y_range = self._value_range()
         self._set_up_axes()
+        # The legend is as tall in pixels at any size, so what clears it is worked out at each size.
+        plot.getViewBox().sigResized.connect(self._clear_legend)
 
     # --- building
 
@@ -280,8 +288,56 @@ class SeriesChartPlot(InteractivePlot):
             return 0.0, 1.0
         low, high = min(values), max(values)
         span = high - low or max(abs(high) * 0.2, 1.0)
-        # Room below for the ceiling arrows, above for the floors' and the legend's row.
+        # Room below for the ceiling arrows, above for the floors' and the legend's row (and more
+        # where a short chart needs it: _clear_legend).
         return low - span * 0.25, high + span * 0.4
+
+    def legend_clearance(self) -> float:
+        """The pixels between the legend's bottom edge and the highest mark drawn under it.
+
+        Negative when a mark (with its symbol's reach) lies under the legend; infinite when none
+        is drawn across the legend's width.
+        """
+        view = self.getPlotItem().getViewBox()
+        legend = self.legend.mapRectToItem(view, self.legend.boundingRect())
+        top = self._highest_under(legend.left(), legend.right())
+        if top is None:
+            return math.inf
+        y = view.mapFromView(QPointF(0.0, top)).y()
+        return float(y - self._look.px(MARK_REACH) - legend.bottom())
+
+    def _highest_under(self, left: float, right: float) -> float | None:
+        """The highest value drawn between view-box x positions ``left`` and ``right`` (pixels)."""
+        view = self.getPlotItem().getViewBox()
+        low = view.mapToView(QPointF(left, 0.0)).x() - MARK_WIDTH / 2
+        high = view.mapToView(QPointF(right, 0.0)).x() + MARK_WIDTH / 2
+        values = [p.value for p in self.chart.outcomes if low <= p.year <= high]
+        values += [m.high for m in self.chart.targets if low <= m.year <= high]
+        values = [v for v in values if math.isfinite(v)]
+        return max(values) if values else None
+
+    @Slot()
+    def _clear_legend(self) -> None:
+        """Raise the top of the value axis until no mark under the legend is hidden by it.
+
+        The headroom of :meth:`_value_range` is a share of the values' span: in a short chart (the
+        window at 1024×600) the legend's row is a larger share of the height and covered the points
+        of 1992–1993 of GDP growth. The top is raised (never lowered below the usual headroom) so the
+        highest mark across the legend's width sits :data:`MARK_REACH` pixels below it.
+        """
+        view = self.getPlotItem().getViewBox()
+        height = view.height()
+        low, high = self._y_range
+        legend = self.legend.mapRectToItem(view, self.legend.boundingRect())
+        top = self._highest_under(legend.left(), legend.right())
+        if height <= 0 or top is None:
+            return
+        share = (legend.bottom() + self._look.px(MARK_REACH)) / height
+        if share >= MAX_LEGEND_SHARE:  # a chart too short for it: the usual headroom
+            view.setYRange(low, high, padding=0.0)
+            return
+        # The mark at ``top`` is ``share`` of the height below the axis' top: solve for the top.
+        view.setYRange(low, max(high, (top - share * low) / (1.0 - share)), padding=0.0)
 
     def _set_up_axes(self) -> None:
         look = self._look
@@ -289,7 +345,7 @@ class SeriesChartPlot(InteractivePlot):
         font = look.font()
         years = self.chart.years or (0,)
         low_year, high_year = min(years) - 0.6, max(years) + 0.6
-        low, high = self._value_range()
+        low, high = self._y_range
 
         bottom = plot.getAxis("bottom")
         bottom.setStyle(tickFont=font, tickTextOffset=round(look.px(5)), tickLength=-round(look.px(4)))

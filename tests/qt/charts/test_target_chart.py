@@ -135,6 +135,41 @@ def test_empty_space_hits_nothing(plot: SeriesChartPlot) -> None:
     assert plot.target_at(view.mapViewToScene(QPointF(2019, 3.0))) is None
 
 
+def _gdp_since_1992() -> SeriesChart:
+    """GDP growth as the national collection has it: the highest outcomes in the first years."""
+    targets = tuple(
+        TargetMark(y, v, v - 0.5, v + 0.5, MarkShape.BAND, f"{v:g}%左右", "", ("gdp", y, "target"))
+        for y, v in ((1995, 8.5), (2003, 7.0), (2013, 7.5), (2022, 5.5))
+    )
+    outcomes = tuple(
+        OutcomePoint(y, v, f"{v:g}%", "", ("gdp", y, "outcome"))
+        for y, v in ((1992, 12.8), (1993, 13.4), (1994, 11.8), (2003, 9.1), (2013, 7.7), (2022, 3.0))
+    )
+    return SeriesChart("gdp", "国内生产总值增长", "%", targets, outcomes)
+
+
+@pytest.mark.parametrize("size", [(940, 170), (1340, 250), (640, 320), (400, 200)])
+def test_the_legend_hides_no_mark(qapp: QApplication, qtbot: QtBot, size: tuple[int, int]) -> None:
+    # The window at 1024×600 leaves the chart about 940×170 pixels: the legend's row covered the
+    # outcomes of 1992 and 1993 (the headroom was a share of the values' span, not of the pixels).
+    chart = _gdp_since_1992()
+    widget = SeriesChartPlot(chart)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.grab()
+    view = widget.getPlotItem().getViewBox()
+    legend = widget.legend.sceneBoundingRect()
+    for point in chart.outcomes:
+        here = view.mapViewToScene(QPointF(point.year, point.value))
+        assert not legend.adjusted(-5, -5, 5, 5).contains(here), (point.year, size)
+        assert view.sceneBoundingRect().contains(here), (point.year, size)  # and still drawn
+    for mark in chart.targets:
+        assert not legend.contains(view.mapViewToScene(QPointF(mark.year, mark.high))), (mark.year, size)
+    assert widget.legend_clearance() >= -0.5
+
+
 def test_dataset_text_is_never_markup(qapp: QApplication, qtbot: QtBot) -> None:
     chart = _chart(HOSTILE)
     widget = SeriesChartPlot(SeriesChart("x", HOSTILE, "<i>万</i>", chart.targets, chart.outcomes))
