@@ -123,3 +123,26 @@ def test_a_budget_series_without_comparison_takes_a_stated_outcome(tmp_path: Pat
     later = imported(tmp_path, "2019年，赤字率为2.8%。\n", 2020, series={"2.8%": "deficit_ratio"})
     (ratio,) = [p for p in pair([earlier, later], texts=()) if p.series.key == "deficit_ratio"]
     assert ratio.basis is Basis.OUTCOME and ratio.outcome is not None and ratio.verdict is Verdict.MET
+
+
+def test_the_next_report_first_then_a_later_one(tmp_path: Path) -> None:
+    # Issue 16: the outcome for year Y comes from report Y+1 first; a later report only where Y+1 is silent.
+    revised = "一、回顾\n\n2015年国内生产总值增长6.8%。\n"
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    both = [
+        *national(first, 2015, 2016),
+        imported(first, revised, 2017, series={"6.8%": "gdp_growth"}),
+    ]
+    gdp = by_key(pair(both))["gdp_growth", 2015]
+    assert gdp.outcome is not None and (gdp.outcome.value, gdp.outcome.report) == (6.9, "national-2016")
+    silent = imported(second, "一、2015年工作回顾\n\n城镇新增就业1312万人。\n", 2016)
+    later = [
+        *national(second, 2015),
+        silent,
+        imported(second, revised, 2017, series={"6.8%": "gdp_growth"}),
+    ]
+    gdp = by_key(pair(later))["gdp_growth", 2015]
+    assert gdp.outcome is not None and (gdp.outcome.value, gdp.outcome.report) == (6.8, "national-2017")
+    assert gdp.verdict is Verdict.MET and "6.8%" in gdp.rule.en

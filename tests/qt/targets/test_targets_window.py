@@ -1,5 +1,6 @@
 """Done when (issue 16): a reader opens Targets & outcomes from the window, reads GDP growth as a table
-and a chart, clicks through to both sentences, filters to missed and exports CSV.
+and a chart, clicks through to both sentences, filters to missed, exports CSV, and gets the same pairs
+from the command line.
 
 The window's library is the bundled one in a data folder of the test's own. The window reads the
 bundled Linzi report, so the view opens on Linzi's collection; the reader picks the national one, whose
@@ -9,17 +10,21 @@ reports are paired on the worker thread.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.targets import Verdict
+from desktop_app.cli.console import ExitStatus
+from desktop_app.core.targets import Pair, Verdict
 from desktop_app.core.targets.chart import MarkShape
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.models.targets_table import TargetsTableModel
 from desktop_app.qt.targets import TargetsController, TargetsView
+from tests.cli.runner import run
 
 
 def _click(view: TargetsView, series: str, year: int, column: int) -> None:
@@ -33,6 +38,33 @@ def _click(view: TargetsView, series: str, year: int, column: int) -> None:
         Qt.KeyboardModifier.NoModifier,
         table.visualRect(index).center(),
     )
+
+
+def _figure(figure: Any) -> tuple[Any, ...] | None:
+    """A target or outcome as the CLI's JSON has it: report, value, unit, modifier, sentence."""
+    if figure is None:
+        return None
+    if isinstance(figure, dict):
+        value = figure["value"]
+        return (figure["report"], value, figure["unit"], figure["modifier"], figure["sentence"])
+    value = figure.value if figure.high is None else [figure.value, figure.high]
+    value = None if figure.is_text else value
+    return (figure.report, value, figure.unit, figure.modifier, figure.sentence)
+
+
+def _shown(pair: Pair) -> tuple[Any, ...]:
+    return (pair.series.key, pair.year, _figure(pair.target), _figure(pair.outcome), str(pair.verdict))
+
+
+def _listed(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row["series"], row["year"], _figure(row["target"]), _figure(row["outcome"]), row["verdict"])
+
+
+def _cli_pairs(*options: str) -> list[dict[str, Any]]:
+    status, out, err = run("targets", "--collection", "national", "--json", *options)
+    assert status == ExitStatus.OK, err
+    rows: list[dict[str, Any]] = json.loads(out)
+    return rows
 
 
 def test_a_reader_follows_gdp_growth_targets_to_their_sentences(
@@ -92,3 +124,13 @@ def test_a_reader_follows_gdp_growth_targets_to_their_sentences(
     written = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
     assert {r["verdict"] for r in written} == {"missed"}
     assert ("gdp_growth", "2022") in [(r["series"], r["year"]) for r in written]
+
+    # The same pairs from the command line (which pairs afresh; the window read them from its cache
+    # or its worker): GDP growth year by year, and the missed ones the CSV has.
+    gdp = _cli_pairs("--series", "gdp_growth")
+    assert [_listed(r) for r in gdp] == [_shown(p) for p in rows]
+    listed_missed = [(r["series"], r["year"]) for r in _cli_pairs() if r["verdict"] == "missed"]
+    assert sorted(listed_missed) == sorted((r["series"], int(r["year"])) for r in written)
+    assert sorted(_listed(r) for r in _cli_pairs() if r["verdict"] == "missed") == sorted(
+        _shown(p) for p in missed
+    )
