@@ -10,8 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 _CN = "一二三四五六七八九十"
+# The place before the meeting: no 在 in it, nor a date's 日 before it (…1月15日在山东省第十四届…).
+_MEETING_PLACE = r"(?![日月年])(?:(?!在)[\u4e00-\u9fff]){1,14}?(?:区|县|市|省|州|旗|盟)"
 _MEETING = re.compile(
-    rf"((?:[\u4e00-\u9fff]{{1,10}}?(?:区|县|市|省|州|旗))?第[{_CN}]+届(?:全国)?人民代表大会(?:常务委员会)?第[{_CN}]+次(?:全体)?会议)(?!以来|以后|期间|精神|通过|批准|决定)"
+    rf"((?:{_MEETING_PLACE})?第[{_CN}]+届(?:全国)?人民代表大会(?:常务委员会)?第[{_CN}]+次(?:全体)?会议)(?!以来|以后|期间|精神|通过|批准|决定)"
 )
 _DATED_MEETING = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在")
 _DAY = re.compile(r"(\d{1,2})月(\d{1,2})日[，,]?[^。\d]{0,30}?会议")
@@ -20,13 +22,19 @@ _OFFICE = re.compile(
     r"|县长|代县长|州长|旗长|主席))\s*([\u4e00-\u9fff]{2,3}?)(?=作|在|向|$|\s)"
 )
 _REVIEW_HEADING = re.compile(r"^[一二三四五六七八九十]+、((?:19|20)\d\d)年[^。]{0,12}(?:回顾|工作)")
+# The level of a place by how its name ends (the last one named: 淄博市临淄区 is a district).
 _LEVEL_BY_SUFFIX = (
     ("自治区", "province"),
     ("省", "province"),
     ("市", "city"),
+    ("州", "city"),
+    ("盟", "city"),
     ("区", "district"),
     ("县", "county"),
+    ("旗", "county"),
 )
+# Cities at the level of a province (直辖市).
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2})(省|市)(?![长委民场])")
 _NOT_PLACE_END = "全本各外我该兄城都会门"
 _TASK_YEAR = re.compile(
@@ -68,11 +76,27 @@ def _region(meeting: str, office: str, head: str) -> tuple[str, str]:
     if "代表国务院" in head or "全国" in meeting or "国务院" in office or office in ("总理", "代总理"):
         return "national", ""
     source = meeting.split("第", 1)[0] if meeting else re.sub(r"人民政府.*", "", office)
-    for suffix, level in _LEVEL_BY_SUFFIX:
-        at = source.rfind(suffix)
-        if at > 0:
-            return level, source[: at + len(suffix)][-6:]
-    return "", source
+    if source in _MUNICIPALITIES:
+        return "province", source
+    ends = [
+        (source.rfind(suffix) + len(suffix), level)
+        for suffix, level in _LEVEL_BY_SUFFIX
+        if source.rfind(suffix) > 0  # a name before it: 省长 alone names no province
+    ]
+    if ends:
+        end, level = max(ends, key=lambda item: item[0])  # first listed wins a tie: 自治区 before 区
+        return level, _last_place(source[:end])
+    return "", ""
+
+
+def _last_place(names: str) -> str:
+    """The last place of a chain of places (山东省淄博市临淄区 → 临淄区).
+
+    Cut after a province's or city's name where at least two characters follow: 广州市 and the 州 of
+    北京市通州区 are no cuts, 广西壮族自治区 is one place.
+    """
+    cuts = [m.end() for m in re.finditer(r"自治区|[省市州盟]", names) if len(names) - m.end() >= 2]
+    return names[cuts[-1] :] if cuts else names
 
 
 def detect(texts: list[str]) -> Detected:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from desktop_app.core.importer.metadata import detect
 from desktop_app.core.importer.segment import segment, sentences
 
@@ -95,3 +97,94 @@ def test_numbered_paragraphs_di_yi_are_second_level_headings() -> None:
         (1, 2, "第一，农业生产持续增长。", True),
         (2, 2, "第二，工业生产稳定发展。", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "presenter_line", "level", "region", "presenter"),
+    [
+        (
+            "——2023年1月15日在山东省第十四届人民代表大会第一次会议上",
+            "山东省省长 周乃翔",
+            "province",
+            "山东省",
+            "周乃翔",
+        ),
+        (
+            "——2023年1月10日在淄博市第十六届人民代表大会第三次会议上",
+            "淄博市市长 马晓磊",
+            "city",
+            "淄博市",
+            "马晓磊",
+        ),
+        (
+            "——2023年1月12日在沂水县第十九届人民代表大会第二次会议上",
+            "沂水县人民政府县长 王立",
+            "county",
+            "沂水县",
+            "王立",
+        ),
+        (
+            "——2024年1月19日在淄博市临淄区第十九届人民代表大会第三次会议上",
+            "区长 蔡华刚",
+            "district",
+            "临淄区",
+            "蔡华刚",
+        ),
+        (
+            "——2023年1月10日在广西壮族自治区第十四届人民代表大会第一次会议上",
+            "自治区主席 蓝天立",
+            "province",
+            "广西壮族自治区",
+            "蓝天立",
+        ),
+        (
+            "——2023年1月15日在北京市第十六届人民代表大会第一次会议上",
+            "北京市市长 殷勇",
+            "province",
+            "北京市",
+            "殷勇",
+        ),
+        (
+            "——2023年1月9日在广州市第十六届人民代表大会第三次会议上",
+            "广州市市长 郭永航",
+            "city",
+            "广州市",
+            "郭永航",
+        ),
+        (
+            "——2023年1月6日在北京市通州区第二届人民代表大会第三次会议上",
+            "区长 郑皓",
+            "district",
+            "通州区",
+            "郑皓",
+        ),
+        (
+            "——2023年1月8日在恩施土家族苗族自治州第九届人民代表大会第二次会议上",
+            "州长 王某",
+            "city",
+            "恩施土家族苗族自治州",
+            "王某",
+        ),
+    ],
+    ids=[
+        "province",
+        "city",
+        "county",
+        "district",
+        "autonomous-region",
+        "municipality",
+        "guangzhou",
+        "tongzhou",
+        "prefecture",
+    ],
+)
+def test_metadata_of_province_city_county_and_district_bylines(
+    byline: str, presenter_line: str, level: str, region: str, presenter: str
+) -> None:
+    """The usual byline of a local report: the date runs into the place (…1月15日在山东省第十四届…).
+    Before, the region was read as 日在山东省 and 淄博市临淄区 as a city."""
+    found = detect(["政府工作报告", byline, presenter_line, "各位代表："])
+    assert (found.level, found.region_name, found.presenter) == (level, region, presenter)
+    assert found.meeting == byline.split("日在", 1)[1].removesuffix("上")
+    assert found.title == f"{region}{found.year}年政府工作报告"
+    assert found.meeting_date.startswith(str(found.year))
