@@ -37,7 +37,7 @@ from desktop_app.core.atomic import atomic_write_text
 from desktop_app.core.dataset_file import read_json
 from desktop_app.core.language import Language
 from desktop_app.core.loader import check_document
-from desktop_app.core.model import IndicatorKind, LinkBasis, Report, Review, Span
+from desktop_app.core.model import IndicatorKind, LinkBasis, Report, Review, Scope, Span
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -53,8 +53,10 @@ __all__ = [
 
 Json = dict[str, Any]
 
-EDITABLE_FIELDS: Final = ("name", "value", "unit", "year", "kind", "modifier", "series")
+EDITABLE_FIELDS: Final = ("name", "value", "unit", "year", "kind", "modifier", "scope", "series")
 """The fields a reviewer corrects; the ones derived from them follow (unit → factor, modifier → meaning).
+
+``scope`` is the geographic frame the figure is measured in (全省 in a district's report: province).
 
 ``series`` is the key linking the figure across years (issue 16; ``data/series.json``), "" for none:
 the importer proposes it with the figure, and the reviewer confirms or changes it."""
@@ -63,6 +65,7 @@ _MAX_UNIT: Final = 20
 _MAX_MODIFIER: Final = 40
 _MAX_NAME: Final = 20000
 _KINDS: Final = frozenset(k.value for k in IndicatorKind)
+_SCOPES: Final = frozenset(s.value for s in Scope)
 _SEPARATORS: Final = str.maketrans("", "", ",，_ \u3000")
 _FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
@@ -143,6 +146,7 @@ class Figure:
     kind: str
     modifier: str
     modifier_meaning: str
+    scope: str
     series: str
     review: Review
     confidence: float | None
@@ -259,6 +263,13 @@ def _checked(name: str, value: Any) -> Any:
     if name == "kind":
         if value not in _KINDS:
             raise ReviewError(f"kind: unknown kind {value!r}", f"类型：未知的类型“{value}”")
+        return value
+    if name == "scope":
+        if value not in _SCOPES:
+            raise ReviewError(
+                f"scope: expected one of {', '.join(s.value for s in Scope)}, found {value!r}",
+                f"范围：应为 {'、'.join(s.value for s in Scope)} 之一，实为“{value}”",
+            )
         return value
     if name == "series":
         if not isinstance(value, str) or (value and value not in _series_keys()):
@@ -541,6 +552,7 @@ def _figure(item: Json, row: int) -> Figure:
         kind=item["kind"],
         modifier=item.get("modifier", ""),
         modifier_meaning=item["modifier_meaning"],
+        scope=item["scope"],
         series=item.get("series", ""),
         review=Review(item.get("review", Review.CONFIRMED.value)),
         confidence=item.get("confidence"),

@@ -1021,6 +1021,10 @@
         <translation>修饰语</translation>
     </message>
     <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>

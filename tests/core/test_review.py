@@ -67,7 +67,14 @@ def test_accept_reject_reset_and_undo(session: ReviewSession) -> None:
 
 def test_edit_fields_and_what_follows_from_them(session: ReviewSession) -> None:
     before = session.document()
-    edits = {"name": "校际差异率", "unit": "万亿元", "modifier": "以上", "year": 2024, "kind": "target"}
+    edits = {
+        "name": "校际差异率",
+        "unit": "万亿元",
+        "modifier": "以上",
+        "year": 2024,
+        "kind": "target",
+        "scope": "province",  # issue 14: every field the importer proposes, the scope too
+    }
     change = session.edit("fig-0009", edits)
     assert change is not None and change.kind is ChangeKind.EDIT
     change.do(session)
@@ -96,6 +103,7 @@ def test_edit_fields_and_what_follows_from_them(session: ReviewSession) -> None:
         ("year", 1800, "1900"),
         ("year", 2024.0, "年份"),
         ("kind", "guess", "未知"),
+        ("scope", "world", "范围"),
         ("name", "  ", "名称"),
         ("unit", "元" * 21, "20"),
         ("modifier", "约" * 41, "40"),

@@ -1,4 +1,4 @@
-"""Editors of the proposals table: lists of kinds, goal areas and series, a line for the rest."""
+"""Editors of the proposals table: lists of kinds, scopes, goal areas and series, a line for the rest."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop_app.core.language import Language
-from desktop_app.core.model import IndicatorKind, Report
-from desktop_app.core.presentation import goal_short_label, kind_label, visible_text
+from desktop_app.core.model import IndicatorKind, Report, Scope
+from desktop_app.core.presentation import goal_short_label, kind_label, scope_label, visible_text
 from desktop_app.qt.review.table import FIELD_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ReviewDelegate(QStyledItemDelegate):
-    """Choices where a field has a fixed set (kind, goal area, series); Qt's line editor elsewhere."""
+    """Choices where a field has a fixed set (kind, scope, goal area, series); Qt's line editor elsewhere."""
 
     def __init__(self, report: Report, lang: Language, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +27,8 @@ class ReviewDelegate(QStyledItemDelegate):
     def _choices(self, field: str) -> list[tuple[str, str]] | None:
         if field == "kind":
             return [(k.value, kind_label(k, self._lang)) for k in IndicatorKind]
+        if field == "scope":
+            return [(s.value, scope_label(s, self._lang)) for s in Scope]
         if field == "goal":
             goals = [
                 (g.id, f"{g.order}. {visible_text(goal_short_label(g, self._report, self._lang), 60)}")

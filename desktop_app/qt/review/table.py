@@ -14,13 +14,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.language import Language
-from desktop_app.core.model import ModifierMeaning, Review
+from desktop_app.core.model import ModifierMeaning, Review, Scope
 from desktop_app.core.presentation import (
     goal_short_label,
     kind_label,
     modifier_text,
     number_text,
     review_label,
+    scope_label,
     visible_text,
 )
 from desktop_app.core.review import Change, Figure, ReviewError, ReviewFilter, ReviewSession, parse_field
@@ -53,7 +54,7 @@ FIELD_ROLE = Qt.ItemDataRole.UserRole + 20  # the core field a column edits ("" 
 class ReviewTableModel(RowTableModel[str]):
     """Figures under review as rows, one column per field.
 
-    State, name, value, unit, year, kind, modifier, confidence, goal area, series, the text as written.
+    State, name, value, unit, year, kind, modifier, scope, confidence, goal area, series, the text as written.
 
     Signals:
         edit_refused(str): an edit could not be made, and why (in the UI's language).
@@ -61,8 +62,8 @@ class ReviewTableModel(RowTableModel[str]):
 
     edit_refused = Signal(str)
 
-    STATE, NAME, VALUE, UNIT, YEAR, KIND, MODIFIER, CONFIDENCE, GOAL, SERIES, WRITTEN = range(11)
-    COLUMNS = 11
+    STATE, NAME, VALUE, UNIT, YEAR, KIND, MODIFIER, SCOPE, CONFIDENCE, GOAL, SERIES, WRITTEN = range(12)
+    COLUMNS = 12
     FIELDS: ClassVar[dict[int, str]] = {
         NAME: "name",
         VALUE: "value",
@@ -70,6 +71,7 @@ class ReviewTableModel(RowTableModel[str]):
         YEAR: "year",
         KIND: "kind",
         MODIFIER: "modifier",
+        SCOPE: "scope",
         SERIES: "series",
     }
 
@@ -122,6 +124,7 @@ class ReviewTableModel(RowTableModel[str]):
             self.tr("Year"),
             self.tr("Kind"),
             self.tr("Modifier"),
+            self.tr("Scope"),
             self.tr("Confidence"),
             self.tr("Goal area"),
             self.tr("Series"),
@@ -204,6 +207,8 @@ class ReviewTableModel(RowTableModel[str]):
         if column == self.MODIFIER:
             meaning = ModifierMeaning(figure.modifier_meaning)
             return visible_text(modifier_text(figure.modifier, meaning, lang), CELL_LIMIT)
+        if column == self.SCOPE:
+            return scope_label(Scope(figure.scope), lang)
         if column == self.CONFIDENCE:
             return "" if figure.confidence is None else f"{figure.confidence:.2f}"
         if column == self.GOAL:

@@ -114,7 +114,15 @@ class ReviewWindow(QMainWindow):
         header.setStretchLastSection(True)
         # Short cells fit their contents; names, modifiers and goal areas get room the reader can change.
         table = ReviewTableModel
-        for column in (table.STATE, table.VALUE, table.UNIT, table.YEAR, table.KIND, table.CONFIDENCE):
+        for column in (
+            table.STATE,
+            table.VALUE,
+            table.UNIT,
+            table.YEAR,
+            table.KIND,
+            table.SCOPE,
+            table.CONFIDENCE,
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column, width in ((table.NAME, 170), (table.MODIFIER, 96), (table.GOAL, 90), (table.SERIES, 110)):
             self._table.setColumnWidth(column, width)

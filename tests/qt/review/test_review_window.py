@@ -114,8 +114,8 @@ def test_edit_a_value_from_the_keyboard(review: ReviewWindow, qtbot: QtBot) -> N
 
 
 def test_every_field_is_edited_inline_from_the_keyboard(review: ReviewWindow, qtbot: QtBot) -> None:
-    """Name, unit, year, modifier in a line editor and kind in a list of choices: E opens the editor of
-    the current cell, Return commits it (issue 14: "accept / reject / edit every field inline")."""
+    """Name, unit, year, modifier in a line editor, kind and scope in a list of choices: E opens the
+    editor of the current cell, Return commits it (issue 14: "accept / reject / edit every field inline")."""
     review.select_figure("fig-0003")
     table = review.table()
     row = table.currentIndex().row()
@@ -139,17 +139,22 @@ def test_every_field_is_edited_inline_from_the_keyboard(review: ReviewWindow, qt
 
         qtbot.waitUntil(committed)
         qtbot.waitUntil(lambda: QApplication.focusWidget() is table)  # the editor is closed
-    table.setCurrentIndex(review.model().index(row, ReviewTableModel.KIND))
-    _key(qtbot, review, Qt.Key.Key_E)
-    combo = QApplication.focusWidget()
-    assert isinstance(combo, QComboBox) and combo.objectName() == "reviewChoiceEditor"
-    combo.setCurrentIndex(combo.findData("target"))
-    qtbot.keyClick(combo, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: review.session.figure("fig-0003").kind == "target")
+    chosen = {ReviewTableModel.KIND: ("kind", "target"), ReviewTableModel.SCOPE: ("scope", "city")}
+    for column, (field, key) in chosen.items():
+        table.setCurrentIndex(review.model().index(row, column))
+        _key(qtbot, review, Qt.Key.Key_E)
+        combo = QApplication.focusWidget()
+        assert isinstance(combo, QComboBox) and combo.objectName() == "reviewChoiceEditor", field
+        combo.setCurrentIndex(combo.findData(key))
+        qtbot.keyClick(combo, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda name=field, value=key: getattr(review.session.figure("fig-0003"), name) == value
+        )
     figure = review.session.figure("fig-0003")
     assert (figure.name, figure.unit, figure.year, figure.modifier) == ("工业增加值", "万元", 2022, "约")
     assert figure.modifier_meaning == "approximate"  # follows from the modifier typed
-    assert review.undo_stack().count() == 5
+    assert review.model().data(review.model().index(row, ReviewTableModel.SCOPE)) == "city"
+    assert review.undo_stack().count() == 6
 
 
 def test_an_edit_that_cannot_be_made_says_why(review: ReviewWindow) -> None:
