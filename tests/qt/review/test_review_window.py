@@ -147,9 +147,11 @@ def test_every_field_is_edited_inline_from_the_keyboard(review: ReviewWindow, qt
         assert isinstance(combo, QComboBox) and combo.objectName() == "reviewChoiceEditor", field
         combo.setCurrentIndex(combo.findData(key))
         qtbot.keyClick(combo, Qt.Key.Key_Return)
-        qtbot.waitUntil(
-            lambda name=field, value=key: getattr(review.session.figure("fig-0003"), name) == value
-        )
+
+        def chosen_now(name: str = field, value: str = key) -> bool:
+            return bool(getattr(review.session.figure("fig-0003"), name) == value)
+
+        qtbot.waitUntil(chosen_now)
     figure = review.session.figure("fig-0003")
     assert (figure.name, figure.unit, figure.year, figure.modifier) == ("工业增加值", "万元", 2022, "约")
     assert figure.modifier_meaning == "approximate"  # follows from the modifier typed
