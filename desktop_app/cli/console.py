@@ -14,7 +14,7 @@ import contextlib
 import enum
 import json
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -122,6 +122,18 @@ def load_or_report(path: str | Path | None, err: Console) -> Report | None:
     except DatasetError as exc:
         err.line(exc.describe())
         return None
+
+
+def unknown_collection(command: str, collection: str | None, known: Sequence[str], err: Console) -> bool:
+    """Say on ``err`` that ``collection`` is none of ``known`` (in the library's order); False if it is one.
+
+    Every command that takes ``--collection`` (``library list``, ``search --library``, ``trend``,
+    ``targets``) answers an unknown one alike and exits with :attr:`ExitStatus.USAGE`.
+    """
+    if collection is None or collection in known:
+        return False
+    err.line(f"{PROG} {command}: unknown collection {collection!r} (collections: {', '.join(known)})")
+    return True
 
 
 @contextlib.contextmanager

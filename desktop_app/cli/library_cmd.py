@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.console import PROG, Console, ExitStatus
+from desktop_app.cli.console import PROG, Console, ExitStatus, unknown_collection
 
 if TYPE_CHECKING:
     from desktop_app.core.library import Entry, Library, LibraryError
@@ -94,12 +94,8 @@ def library(args: argparse.Namespace, out: Console, err: Console) -> int:
     with _open(args, err) as opened:
         try:
             if args.action == "list":
-                known = {c.id for c in opened.collections()}
-                if args.collection is not None and args.collection not in known:
-                    err.line(
-                        f"{PROG} library: unknown collection {args.collection!r} "
-                        f"(collections: {', '.join(sorted(known))})"
-                    )
+                known = [c.id for c in opened.collections()]
+                if unknown_collection("library", args.collection, known, err):
                     return ExitStatus.USAGE
                 entries = opened.entries(args.collection)
                 if args.json:

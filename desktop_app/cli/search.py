@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Final
 
-from desktop_app.cli.console import PROG, Console, ExitStatus, load_or_report
+from desktop_app.cli.console import PROG, Console, ExitStatus, load_or_report, unknown_collection
 from desktop_app.core.search.hits import HitPlaces, marked_snippet
 from desktop_app.core.search.index import SearchIndex
 from desktop_app.core.search.types import Hit
@@ -143,10 +143,7 @@ def run_library_search(query: str, collection: str | None, as_json: bool, out: C
     opened = open_library_index(err)
     if opened is None:
         return ExitStatus.DATASET
-    if collection is not None and collection not in opened.collections:
-        err.line(
-            f"{PROG} search: unknown collection {collection!r} (collections: {', '.join(opened.collections)})"
-        )
+    if unknown_collection("search", collection, opened.collections, err):
         return ExitStatus.USAGE
     results = opened.index.search(query, collection=collection, per_report=None, count_cap=None)
     if as_json:

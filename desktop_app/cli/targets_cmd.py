@@ -17,7 +17,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.cli.console import PROG, Console, ExitStatus
+from desktop_app.cli.console import PROG, Console, ExitStatus, unknown_collection
 from desktop_app.core.language import Language
 
 if TYPE_CHECKING:
@@ -75,12 +75,8 @@ def targets(args: argparse.Namespace, out: Console, err: Console) -> int:
         with Library.open(Path(args.data_dir) if args.data_dir else None) as library:
             for notice in library.notices:
                 err.line(f"{PROG} targets: {notice.en}")
-            known = {c.id for c in library.collections()}
-            if args.collection is not None and args.collection not in known:
-                err.line(
-                    f"{PROG} targets: unknown collection {args.collection!r} "
-                    f"(collections: {', '.join(sorted(known))})"
-                )
+            known = [c.id for c in library.collections()]
+            if unknown_collection("targets", args.collection, known, err):
                 return ExitStatus.USAGE
             chosen = [args.collection] if args.collection is not None else sorted(known)
             found: list[Pair] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop_app.cli.console import PROG, Console, ExitStatus
+from desktop_app.cli.console import Console, ExitStatus, unknown_collection
 from desktop_app.core.language import Language
 
 __all__ = ["trend"]
@@ -27,10 +27,7 @@ def trend(args: argparse.Namespace, out: Console, err: Console) -> int:
     if opened is None:
         return ExitStatus.DATASET
     collection: str | None = args.collection
-    if collection is not None and collection not in opened.collections:
-        err.line(
-            f"{PROG} trend: unknown collection {collection!r} (collections: {', '.join(opened.collections)})"
-        )
+    if unknown_collection("trend", collection, opened.collections, err):
         return ExitStatus.USAGE
     found = term_trend(opened.index, args.query, collection=collection)
     if args.json:

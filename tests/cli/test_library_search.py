@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.cli.console import ExitStatus
 from desktop_app.core.library import Library
 from desktop_app.core.library.index_cache import CACHE_DIR_VARIABLE
 from desktop_app.core.loader import load_report
@@ -160,3 +161,21 @@ def test_a_corrupt_cache_is_rebuilt_not_a_crash(library_env: Path) -> None:
     status, out, err = run("search", "临淄", "--library", "--collection", "linzi")
     assert status == 0 and "linzi/linzi-2024" in out
     assert "Traceback" not in err
+
+
+def test_every_command_answers_an_unknown_collection_alike(library_env: Path) -> None:
+    # One rule (console.unknown_collection) instead of a copy of the check in each of the four commands.
+    commands = {
+        "library": ("library", "list"),
+        "search": ("search", "发展", "--library"),
+        "trend": ("trend", "发展"),
+        "targets": ("targets",),
+    }
+    answers = set()
+    for name, argv in commands.items():
+        status, out, err = run(*argv, "--collection", "nowhere")
+        assert (status, out) == (ExitStatus.USAGE, ""), name
+        line = err.splitlines()[-1]
+        assert line.startswith(f"report-viewer {name}: unknown collection 'nowhere' (collections: "), line
+        answers.add(line.split(": ", 1)[1])
+    assert answers == {"unknown collection 'nowhere' (collections: linzi, national, user)"}
