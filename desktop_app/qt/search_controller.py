@@ -175,13 +175,15 @@ class SearchController(QObject):
     def _on_panel_hits_changed(self, hits: list[Hit]) -> None:
         if not hits:
             self._source.clear_highlight()  # a search that finds nothing shows nothing found
-        counts = hit_counts(hits, self._places) if self._places is not None else {}
+        counts: dict[str, int] | None = None  # no search of this report shown: figure counts
+        if self._panel.scope() is SearchScope.REPORT and self._panel.field().text().strip():
+            counts = hit_counts(hits, self._places) if self._places is not None else {}
         self._tree_model().set_hit_counts(counts)
         self._proxy().refresh()
 
     @Slot()
     def _on_panel_cleared(self) -> None:
-        self._tree_model().set_hit_counts({})
+        self._tree_model().set_hit_counts(None)
         self._proxy().refresh()
         self._source.clear_highlight()
         if self._return_path:

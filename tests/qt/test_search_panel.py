@@ -280,3 +280,26 @@ def test_a_message_alone_takes_only_its_room(window: MainWindow, qtbot: QtBot) -
     assert panel.height() <= panel.compact_height() + 2 < column.height() // 3
     assert window.tree().height() >= column.height() - panel.height() - column.handleWidth() - 4
     assert window.source_view().highlighted_text() == ""
+
+
+def test_while_searching_the_tree_counts_hits_only(window: MainWindow, qtbot: QtBot) -> None:
+    # Before: goal areas without hits kept their figure count, so "6. … (5)" stood among
+    # "1. … (5 found)" and read as five hits (issue 11.19: one counting rule, the item named).
+    def goal_labels() -> dict[str, str]:
+        model = window.tree_model()
+        rows = [model.index(row, 0) for row in range(model.rowCount())]
+        return {i.data(ITEM_ID_ROLE): i.data() for i in rows if i.data(NODE_KIND_ROLE) == TreeKind.GOAL}
+
+    figure_counts = goal_labels()
+    assert figure_counts["g6-ecology"].endswith("  (5)") and figure_counts["g7-culture"].endswith("  (0)")
+    panel = window.search_panel()
+    _type(panel, qtbot, "linzi")
+    searching = goal_labels()
+    assert searching["g1-growth"].endswith(" found)")
+    for goal, label in searching.items():
+        count = window.tree_model().index_for_path(f"goal/{goal}").data(HIT_COUNT_ROLE)
+        if not count:  # no hits: no number at all, not the figure count
+            assert label == figure_counts[goal].rsplit("  (", 1)[0], label
+    assert_tree_counts_match_headings(window)
+    qtbot.keyClick(panel.field(), Qt.Key.Key_Escape)
+    assert goal_labels() == figure_counts  # the figure counts are back

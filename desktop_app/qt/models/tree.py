@@ -121,6 +121,7 @@ class GoalTreeModel(QAbstractItemModel):
         self._by_path: dict[str, TreeNode] = {}
         self._by_item_id: dict[str, list[TreeNode]] = {}
         self._hits: dict[str, int] = {}
+        self._searching = False
         self._build()
 
     # --- building ---------------------------------------------------------------------------
@@ -178,14 +179,20 @@ class GoalTreeModel(QAbstractItemModel):
         self._lang = Language.from_tag(lang)
         self._emit_all_changed()
 
-    def set_hit_counts(self, counts_by_key: dict[str, int]) -> None:
+    def set_hit_counts(self, counts_by_key: dict[str, int] | None) -> None:
         """Show search hit counts, counted by :func:`desktop_app.core.search.hits.hit_counts`.
+
+        While a search is shown, rows count hits only: a goal area without hits shows no number,
+        since its figure count (``（5）``) beside others' hit counts (``（5 处）``) reads as hits.
 
         Args:
             counts_by_key: counts by goal-area, section or item id, and ``"source"`` for the
                 article; a node shows the count of its own key, nothing is added up here, so a
                 goal area shows exactly as many hits as the result list lists under it.
+                ``None`` when no search is shown: goal areas count their figures again.
         """
+        searching = counts_by_key is not None
+        counts_by_key = counts_by_key or {}
         counts: dict[str, int] = {}
         for node in self._root.walk():
             if node is self._root:
@@ -194,9 +201,10 @@ class GoalTreeModel(QAbstractItemModel):
             count = counts_by_key.get(key, 0) if key else 0
             if count:
                 counts[node.path] = count
-        if counts == self._hits:
-            return  # e.g. clearing a search that had no hits: nothing to repaint
+        if counts == self._hits and searching == self._searching:
+            return  # e.g. the same hits again: nothing to repaint
         self._hits = counts
+        self._searching = searching
         self._emit_all_changed()
 
     def _emit_all_changed(self) -> None:
@@ -251,7 +259,7 @@ class GoalTreeModel(QAbstractItemModel):
             hits = self._hits.get(node.path)
             if hits:  # the hit count replaces the figure count: one number in brackets per row
                 return count_label(self._label(node, figures=False), hits, self._lang)
-            return self._label(node)
+            return self._label(node, figures=not self._searching)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == Qt.ItemDataRole.AccessibleTextRole:
