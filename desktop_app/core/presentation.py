@@ -44,6 +44,7 @@ __all__ = [
     "bracketed",
     "certainty_label",
     "citation",
+    "cited",
     "derived_description",
     "derived_marker",
     "editorial_link",
@@ -372,22 +373,40 @@ def paragraph_place(section: str, number: int, page: str = "", lang: Language | 
     return word("location.in_section", lang).format(section=section, location=location)
 
 
+def _marks(lang: Language | str) -> tuple[str, str, str, str]:
+    """A language's colon, opening bracket, comma and closing bracket in running text."""
+    if Language.from_tag(lang) is Language.ZH:
+        return _FULL_COLON, _FULL_LEFT, _FULL_COMMA, _FULL_RIGHT
+    return ": ", " (", ", ", ")"
+
+
+def cited(text: str, report: Report, paragraph_id: str | None, lang: Language | str = Language.ZH) -> str:
+    """``text`` with the source on a line under it, and where it stands (``第02版·第7段``)."""
+    _colon, _left, comma, _right = _marks(lang)
+    dash = "——" if Language.from_tag(lang) is Language.ZH else "—"
+    where = f"{comma}{location_text(paragraph_id, report, lang)}" if paragraph_id else ""
+    return f"{text}\n{dash} {source_citation(report, lang)}{where}"
+
+
 def citation(indicator: AnyIndicator, report: Report, lang: Language | str = Language.ZH) -> str:
-    """A figure with its sentence and the source, for the clipboard (an unreviewed one marked so)."""
-    source = source_citation(report, lang)
+    """A figure with its sentence and the source, for the clipboard (an unreviewed one marked so).
+
+    Punctuated as its language is: ``规上工业总产值：2504 亿元（2023年，实绩）`` /
+    ``Industrial output: 2504 亿元 (2023, achieved)``; the dataset's own text keeps its own.
+    """
+    colon, left, comma, right = _marks(lang)
     name = unreviewed_tag(indicator, lang) + figure_name(indicator, lang)
     kind = kind_label(indicator.kind, lang)
     year = year_text(indicator.year, lang)
     if isinstance(indicator, Indicator):
         value = value_text(indicator.value, indicator.unit)
-        body = f"{name}{_FULL_COLON}{value}{_FULL_LEFT}{year}{_FULL_COMMA}{kind}{_FULL_RIGHT}"
-        where = location_text(indicator.sentence.paragraph_id, report, lang)
-        return f"{body}\n“{indicator.sentence.text}”\n—— {source}{_FULL_COMMA}{where}"
+        body = f"{name}{colon}{value}{left}{year}{comma}{kind}{right}"
+        return cited(f"{body}\n“{indicator.sentence.text}”", report, indicator.sentence.paragraph_id, lang)
     body = (
-        f"{name}{_FULL_COLON}{figure_value_text(indicator, lang)}"
-        f"{_FULL_LEFT}{kind}{_FULL_COMMA}{derived_description(indicator, report, lang)}{_FULL_RIGHT}"
+        f"{name}{colon}{figure_value_text(indicator, lang)}"
+        f"{left}{kind}{comma}{derived_description(indicator, report, lang)}{right}"
     )
-    return f"{body}\n—— {source}"
+    return cited(body, report, None, lang)
 
 
 def editorial_text(zh: str, en: str, lang: Language | str = Language.ZH) -> str:

@@ -46,6 +46,7 @@ from desktop_app.core.presentation import (
     bracketed,
     certainty_label,
     citation,
+    cited,
     derived_description,
     editorial_link,
     editorial_text,
@@ -472,11 +473,10 @@ class DetailPane(QScrollArea):
         if isinstance(item, Indicator | DerivedIndicator):
             text = citation(item, report, self._lang)
         elif isinstance(item, Quote):
-            where = location_text(item.span.paragraph_id, report, self._lang)
-            text = f"“{item.text}”——{item.speaker}\n—— {source_citation(report, self._lang)}\uff0c{where}"
+            said = "——" if self._lang is Language.ZH else " — "
+            text = cited(f"“{item.text}”{said}{item.speaker}", report, item.span.paragraph_id, self._lang)
         elif isinstance(item, Entity):
-            where = location_text(item.span.paragraph_id, report, self._lang)
-            text = f"{item.name}\n—— {source_citation(report, self._lang)}\uff0c{where}"
+            text = cited(item.name, report, item.span.paragraph_id, self._lang)
         else:
             return
         QGuiApplication.clipboard().setText(text)

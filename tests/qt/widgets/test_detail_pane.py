@@ -328,3 +328,39 @@ def test_a_village_figure_shows_its_threshold(pane: DetailPane, report: Report) 
     assert "Threshold: 50 万元" in pane.shown_text().splitlines()
     pane.show_indicator(report.indicator_by_id["ind-industrial-output"])
     assert "Threshold" not in pane.shown_text()
+
+
+def test_copy_with_citation_names_page_and_paragraph_in_the_ui_language(
+    pane: DetailPane, report: Report, qtbot: QtBot
+) -> None:
+    """Issue 11.17/11.18: the clipboard cites 第02版·第7段 / page 02, paragraph 7 (never p07:0–39),
+    punctuated as its language is: the English citation read 'Share of GDP …：25%（2023，share）'."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QPushButton
+
+    figure = next(i for i in report.indicators if i.name_en)
+    derived = report.derived[0]
+    quote, entity = report.quotes[0], report.entities[0]
+    shows = [
+        (pane.show_indicator, figure, figure.sentence.paragraph_id),
+        (pane.show_indicator, derived, None),
+        (pane.show_quote, quote, quote.span.paragraph_id),
+        (pane.show_entity, entity, entity.span.paragraph_id),
+    ]
+    button = pane.findChild(QPushButton, "copyCitationButton")
+    assert button is not None
+    for lang, comma in ((Language.EN, ", "), (Language.ZH, "\uff0c")):
+        pane.set_language(lang)
+        for show, item, paragraph in shows:
+            show(item)
+            QGuiApplication.clipboard().clear()
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            text = QGuiApplication.clipboard().text()
+            assert text, item.id
+            assert not re.search(r"\bp\d\d\b|\[p\d|\d+[–-]\d+\]", text), text  # no ids, no offsets
+            if paragraph is not None:
+                assert text.endswith(comma + location_text(paragraph, report, lang)), text
+            if lang is Language.EN and show is pane.show_indicator:
+                # The app's own words and marks in English; dataset text keeps its own punctuation.
+                assert not set(text.splitlines()[0]) & set("\uff1a\uff08\uff09\uff0c"), text
+    assert "page 02, paragraph" in location_text(figure.sentence.paragraph_id, report, Language.EN)
