@@ -364,3 +364,26 @@ def test_copy_with_citation_names_page_and_paragraph_in_the_ui_language(
                 # The app's own words and marks in English; dataset text keeps its own punctuation.
                 assert not set(text.splitlines()[0]) & set("\uff1a\uff08\uff09\uff0c"), text
     assert "page 02, paragraph" in location_text(figure.sentence.paragraph_id, report, Language.EN)
+
+
+def test_a_place_clicked_in_the_tree_opens_at_the_top_of_the_pane(window: MainWindow, qtbot: QtBot) -> None:
+    """Issue 11.7 as a reader meets it: scroll down a goal area, click another in the tree."""
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    tree, pane = window.tree(), window.detail_pane()
+    bar = pane.verticalScrollBar()
+    visits = (("goal/g1-growth", "goal/g8-wellbeing"), ("goal/g8-wellbeing", "section/sec-honours"))
+    for first, then in visits:
+        for path in (first, then):
+            index = window.tree_proxy().mapFromSource(window.tree_model().index_for_path(path))
+            tree.scrollTo(index)
+            qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+            assert window.current_path() == path
+            if path == first:
+                qtbot.waitUntil(lambda: bar.maximum() > 0)
+                bar.setValue(bar.maximum())
+                assert bar.value() > 0
+        qtbot.waitUntil(lambda: bar.maximum() > 0)
+        QApplication.processEvents()
+        assert bar.value() == 0, then
