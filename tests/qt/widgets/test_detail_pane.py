@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
@@ -335,13 +337,10 @@ def test_copy_with_citation_names_page_and_paragraph_in_the_ui_language(
 ) -> None:
     """Issue 11.17/11.18: the clipboard cites 第02版·第7段 / page 02, paragraph 7 (never p07:0–39),
     punctuated as its language is: the English citation read 'Share of GDP …：25%（2023，share）'."""
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QPushButton
-
     figure = next(i for i in report.indicators if i.name_en)
     derived = report.derived[0]
     quote, entity = report.quotes[0], report.entities[0]
-    shows = [
+    shows: list[tuple[Callable[[Any], None], Any, str | None]] = [
         (pane.show_indicator, figure, figure.sentence.paragraph_id),
         (pane.show_indicator, derived, None),
         (pane.show_quote, quote, quote.span.paragraph_id),
