@@ -392,6 +392,13 @@ def test_english_titles_and_kinds(panel: charts.ChartPanel, report: Report) -> N
     assert chart.legend.texts[0] == "achieved"
     assert "derived (with range)" in chart.legend.texts
     assert "2023" in chart.plot.hover_text(0) and "年" not in chart.plot.hover_text(0)
+    # The bars are named in English where the dataset has an English name (issue 10: they kept
+    # their Chinese names in the English interface).
+    items = chart.plot.items()
+    named = [item for item in items if item.label_en]
+    assert named and [label for label in chart.plot.tick_labels if label in {i.label for i in named}] == []
+    ticks = [label.removesuffix("…") for label in chart.plot.tick_labels]  # long names are elided
+    assert all(any(item.label_en.startswith(tick) and tick for tick in ticks) for item in named)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
