@@ -7,6 +7,7 @@ including those inside functions. This test makes the suite fail when a contract
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -76,3 +77,21 @@ def test_no_module_grows_back_into_a_god_module() -> None:
         for path in (ROOT / "desktop_app").rglob("*.py")
     }
     assert {name: lines for name, lines in sizes.items() if lines > limit} == {}
+
+
+def test_no_module_defines_a_name_that_shadows_qts_slot() -> None:
+    # Issue 10: core/search.py had ``Slot = frozenset[str]``; beside ``from PySide6.QtCore import Slot``
+    # a reader (or a star import) takes one for the other. Slot means Qt's decorator only.
+    offenders = []
+    for path in sorted((ROOT / "desktop_app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                named = [t.id for t in targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.ClassDef | ast.FunctionDef):
+                named = [node.name]
+            else:
+                continue
+            if "Slot" in named:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
