@@ -238,6 +238,71 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _BadNumber:
+    """Where a number a dataset may not hold stood, in the document parsed again to find its path."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: _BadNumberError) -> None:
+        self.error = error
+
+
+def _marked(check: Any) -> Any:
+    """A parse hook that returns a :class:`_BadNumber` instead of raising."""
+
+    def hook(literal: str) -> Any:
+        try:
+            return check(literal)
+        except _BadNumberError as exc:
+            return _BadNumber(exc)
+
+    return hook
+
+
+def _bad_number_problems(text: str, first: _BadNumberError) -> list[Problem]:
+    """Every number of ``text`` a dataset may not hold, with its JSON path (``first``: the one met).
+
+    Only run once a bad number is known to be there: the text is parsed again with hooks that mark
+    such numbers instead of raising, and the marks are looked for iteratively (no depth limit).
+    Should that parse fail anyway, the first number is named by its line and column.
+    """
+    problems: list[Problem] = []
+    try:
+        document = json.loads(
+            text,
+            parse_constant=_marked(_reject_constant),
+            parse_float=_marked(_finite_float),
+            parse_int=_marked(_exact_int),
+            object_pairs_hook=_no_duplicate_keys,
+        )
+    except (ValueError, RecursionError):
+        document = None
+    stack: list[tuple[Any, Link]] = [(document, None)]
+    while stack and len(problems) < MAX_PROBLEMS:
+        node, link = stack.pop()
+        if isinstance(node, _BadNumber):
+            error = node.error
+            problems.append(
+                Problem(
+                    json_path(link_parts(link)),
+                    f"{error.en}; use a finite number or null",
+                    f"{error.zh}；请使用有限的数值或 null",
+                )
+            )
+        elif isinstance(node, dict | list):
+            items = list(node.items() if isinstance(node, dict) else enumerate(node))
+            stack.extend((value, (link, key)) for key, value in reversed(items))
+    if problems:
+        return problems
+    match = re.search(rf"(?<![\w\"\\.]){re.escape(first.literal)}(?![\w\"])", text)
+    en, zh = first.en, first.zh
+    if match:
+        line, column = _position(text, match.start())
+        en += f" at line {line}, column {column}"
+        zh += f"，位于第 {line} 行第 {column} 列"
+    return [Problem("$", f"{en}; use a finite number or null", f"{zh}；请使用有限的数值或 null")]
+
+
 def _position(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -270,13 +335,7 @@ def read_json(file: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
             f"JSON 格式错误，位于第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
         ) from None
     except _BadNumberError as exc:
-        match = re.search(rf"(?<![\w\"\\.]){re.escape(exc.literal)}(?![\w\"])", text)
-        en, zh = exc.en, exc.zh
-        if match:
-            line, column = _position(text, match.start())
-            en += f" at line {line}, column {column}"
-            zh += f"，位于第 {line} 行第 {column} 列"
-        raise refuse(file, f"{en}; use a finite number or null", f"{zh}；请使用有限的数值或 null") from None
+        raise DatasetError(file, _bad_number_problems(text, exc)) from None
     except ValueError as exc:  # duplicate keys
         raise refuse(file, f"malformed JSON: {exc}", f"JSON 格式错误：{exc}") from None
     except RecursionError:

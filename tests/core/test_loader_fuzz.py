@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core.loader import DatasetError, load_report
 from desktop_app.core.resources import bundled_dataset_path, data_path
+from tests.hostile_files import call_beside_a_fifo
 
 BUNDLED: dict[str, Any] = json.loads(bundled_dataset_path().read_text(encoding="utf-8"))
 RAW = data_path("source/linzi-2024-article.raw.txt").read_bytes()
@@ -39,7 +40,8 @@ json_values = st.recursive(
     | st.text(max_size=20)
     | hostile_text,
     lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=8) | hostile_text, children, max_size=4)  # hostile keys too
     ),
     max_leaves=12,
 )
@@ -174,7 +176,10 @@ def test_files_that_are_not_regular_files(tmp_path: Path, which: str, kind: str)
     else:
         victim.symlink_to(os.devnull)
     try:
-        _check(tmp_path / "dataset.json")
+        if kind == "fifo":  # a regression fails here instead of hanging the suite
+            call_beside_a_fifo(lambda: _check(tmp_path / "dataset.json"), victim)
+        else:
+            _check(tmp_path / "dataset.json")
     finally:
         if victim.is_dir() and not victim.is_symlink():
             victim.rmdir()

@@ -229,24 +229,33 @@ def _dumped(write_dataset: DatasetWriter, text: str) -> Path:
 
 
 def test_huge_integers(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
-    # Before: OverflowError (an integer of 309+ digits times a float factor).
+    # Before: OverflowError (an integer of 309+ digits times a float factor); then a line and column.
     doc = copy.deepcopy(bundled_json)
     doc["indicators"][0]["value"] = 10**400
+    doc["indicators"][3]["value"] = -(2**53) - 1
     message = str(_error(write_dataset(doc)))
-    assert "integer 100000000000…(401 digits) is too large (the limit is ±2^53) at line" in message
-    doc["indicators"][0]["value"] = 2**53 + 1
-    assert "is too large" in str(_error(write_dataset(doc)))
+    # Named by their JSON paths (the parser itself only knows a line and column).
+    assert message.count("\n") == 2
+    assert (
+        "$.indicators[0].value: integer 100000000000…(401 digits) is too large (the limit is ±2^53)"
+        in message
+    )
+    assert "$.indicators[3].value: integer -9007199254740993 is too large" in message
+    doc["indicators"][3]["value"] = 2**53
+    assert str(_error(write_dataset(doc))).count("\n") == 1  # 2^53 itself is exact
 
 
 def test_a_float_that_overflows_says_so(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
     # Before: "null is not of type number".
-    text = json.dumps(bundled_json, ensure_ascii=False).replace('"factor": 100000000', '"factor": 1e400', 1)
-    if "1e400" not in text:
-        doc = copy.deepcopy(bundled_json)
-        doc["indicators"][0]["factor"] = 123456.5
-        text = json.dumps(doc, ensure_ascii=False).replace("123456.5", "1e400")
+    doc = copy.deepcopy(bundled_json)
+    doc["indicators"][2]["factor"] = 123456.5
+    text = json.dumps(doc, ensure_ascii=False).replace("123456.5", "1e400")
     message = str(_error(_dumped(write_dataset, text)))
-    assert "1e400 overflows: it is too large for a number at line 1" in message
+    assert "$.indicators[2].factor: 1e400 overflows: it is too large for a number; use a finite" in message
+    # JSON the second parse cannot read either: the first bad number is named by line and column.
+    text = '{"a": 1e400, "a": 1}'
+    message = str(_error(_dumped(write_dataset, text)))
+    assert "$: 1e400 overflows: it is too large for a number at line 1, column 7" in message
 
 
 def test_a_year_written_as_a_fraction_is_refused(
