@@ -8,6 +8,8 @@ Cases:
 - ``segments-100k`` / ``segments-1m``: one paragraph whose ``segments`` repeat ``[0, len]`` of the raw
   article 100,000 / 1,000,000 times (a 1 MB / 9 MB file).
 - ``source-50mb``: a source article of almost 50 MB that does not match the dataset's hash and length.
+- ``array-600k``: an array of 600,000 small arrays where a text belongs (a 7 MB file; the schema
+  checker copied it into its error).
 """
 
 from __future__ import annotations
@@ -58,10 +60,22 @@ def big_source(folder: Path, size: int = 50 * 1024 * 1024 - 1024) -> Path:
     return path
 
 
+def array_in_text(folder: Path, count: int = 600_000) -> Path:
+    """Write the bundled dataset with an array of ``count`` small arrays where a text belongs."""
+    (folder / "source").mkdir(parents=True, exist_ok=True)
+    shutil.copy(data_path(RAW_NAME), folder / RAW_NAME)
+    document = bundled_document()
+    document["metadata"]["ambiguities"][0]["text"] = [[0] * 5] * count
+    path = folder / "array.json"
+    path.write_text(json.dumps(document, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
 CASES: dict[str, Callable[[Path], Path]] = {
     "segments-100k": lambda folder: segments_bomb(folder, 100_000),
     "segments-1m": lambda folder: segments_bomb(folder, 1_000_000),
     "source-50mb": big_source,
+    "array-600k": array_in_text,
 }
 
 _PROBE = """

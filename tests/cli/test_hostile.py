@@ -1,4 +1,4 @@
-"""Everyday misuse of the command line (issue 13.7–13.14): quiet exits, safe output, safe targets.
+"""Everyday misuse of the command line (issue 13.5, 13.7–13.14): quiet exits, safe output, safe targets.
 
 Signals and pipes are exercised on real processes (``python -m desktop_app``); the moment a signal
 arrives is fixed by the test (the process sends it to itself from inside ``os.fsync``), not by timing.
@@ -23,6 +23,7 @@ from desktop_app.cli import main
 from desktop_app.cli.console import Console, ExitStatus
 from tests.cli.runner import run
 from tests.conftest import DatasetWriter
+from tests.hostile_files import call_beside_a_fifo
 
 ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and pipes")
@@ -49,6 +50,27 @@ def _hostile_dataset(write_dataset: DatasetWriter, bundled: dict[str, Any]) -> P
     doc["quotes"][0]["speaker"] = "习近平\x9b31m"
     doc["indicators"][0]["name"] = "规上\x1b]0;pwned\x07\u202e工业总产值"
     return write_dataset(doc)
+
+
+# --- 13.5 a named pipe as the dataset ---------------------------------------------------------------
+
+
+@posix_only
+@pytest.mark.parametrize("command", ["validate", "info", "search", "export"])
+def test_a_named_pipe_as_dataset_is_refused_by_every_command(tmp_path: Path, command: str) -> None:
+    # Before: each of them hung forever opening the pipe.
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    argv = {
+        "validate": ["validate", str(fifo)],
+        "info": ["info", str(fifo)],
+        "search": ["search", "临淄", "--dataset", str(fifo)],
+        "export": ["export", "--format", "csv", "--dataset", str(fifo), "-o", str(tmp_path / "out.csv")],
+    }[command]
+    status, out, err = call_beside_a_fifo(lambda: run(*argv), fifo)
+    assert status == ExitStatus.DATASET and not out
+    assert f"{fifo}: 1 problem\n  $: expected a regular file, found a named pipe" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
 
 
 # --- 13.11 terminal codes -------------------------------------------------------------------------
@@ -111,10 +133,15 @@ def test_a_lone_surrogate_in_a_text_field_fails_validate_not_info(
         ["validate", str(path)],
         ["info", str(path)],
         ["search", "习", "--dataset", str(path), "--json"],
+        *(
+            ["export", "--format", fmt, "--dataset", str(path), "-o", str(path.with_suffix(f".{fmt}"))]
+            for fmt in ("csv", "html", "pdf")
+        ),
     ):
         status, out, err = run(*argv)
         assert status == ExitStatus.DATASET and not out
         assert "$.quotes[0].speaker: the text contains a lone surrogate \\ud800" in err
+    assert sorted(p.suffix for p in path.parent.iterdir() if p.is_file()) == [".json"]  # no export written
 
 
 def test_json_output_is_built_whole_before_any_of_it_is_written() -> None:

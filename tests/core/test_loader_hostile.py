@@ -18,12 +18,11 @@ from typing import Any
 
 import pytest
 
-from benchmarks.bench_hostile import big_source, measure, segments_bomb
+from benchmarks.bench_hostile import array_in_text, big_source, measure, segments_bomb
 from desktop_app.core import loader
 from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.language import Language
 from desktop_app.core.loader import load_report
-from desktop_app.core.resources import bundled_dataset_path
 from tests.conftest import DatasetWriter
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
@@ -74,12 +73,7 @@ def test_a_huge_wrong_source_is_refused_after_reading_it(tmp_path: Path) -> None
 
 def test_a_huge_array_where_text_belongs_is_not_copied_into_an_error(tmp_path: Path) -> None:
     # Before: the schema checker copied the whole array into its error (17 MB file: 937 MB, 12 s).
-    (tmp_path / "source").mkdir()
-    document = json.loads(bundled_dataset_path().read_text(encoding="utf-8"))
-    document["metadata"]["ambiguities"][0]["text"] = [[0] * 5] * 600_000
-    path = tmp_path / "array.json"
-    path.write_text(json.dumps(document, separators=(",", ":")), encoding="utf-8")
-    result = measure(path, limit_mb=2048)
+    result = measure(array_in_text(tmp_path), limit_mb=2048)
     assert result["outcome"] == (
         "DatasetError: $.metadata.ambiguities[0].text: expected a string, found an array of 600,000 items"
     )
