@@ -83,7 +83,7 @@ def test_nan_and_infinity(tmp_path: Path, constant: str) -> None:
     path = tmp_path / "nan.json"
     path.write_text(f'{{\n "value": {constant}\n}}', encoding="utf-8")
     message = str(_error(path))
-    assert constant.lstrip("-") in message and "line 2" in message
+    assert f"$.value: {constant} is not a number JSON allows" in message  # its path, not a line
 
 
 def test_duplicate_keys(tmp_path: Path) -> None:
