@@ -112,7 +112,8 @@ class Misreading(NamedTuple):
 class GoalSpec(NamedTuple):
     """A goal area; ``quote`` is the source's exact words for it, found in the goal paragraph.
 
-    ``paraphrase``, if given, is shown instead and marked as the editors' wording.
+    ``paraphrase``, if given, is shown instead and marked as the editors' wording. ``no_figures``
+    (Chinese, English) says why no figure is linked to it, where the source states none.
     """
 
     id: str
@@ -121,6 +122,7 @@ class GoalSpec(NamedTuple):
     title_en: str
     quote: str
     paraphrase: str = ""
+    no_figures: tuple[str, str] | None = None
 
 
 class SectionSpec(NamedTuple):
@@ -520,6 +522,8 @@ def goal_areas(b: Built) -> list[Json]:
     out = []
     for order, goal in enumerate(t.goals, 1):
         where = find_span(b, t.goal_paragraph, goal.quote)
+        zh, en = goal.no_figures or ("", "")
+        note = {"no_figures_note": fw(zh), "no_figures_note_en": en} if goal.no_figures else {}
         out.append(
             {
                 "id": goal.id,
@@ -531,6 +535,7 @@ def goal_areas(b: Built) -> list[Json]:
                 "sentence_basis": "paraphrase" if goal.paraphrase else "quote",
                 "span": where,
             }
+            | note
         )
     return out
 

@@ -133,6 +133,8 @@ def build_report(doc: Json, raw: SourceFile, file: Path) -> Report:
                         sentence=g["sentence"],
                         span=_span(g["span"]),
                         sentence_basis=SentenceBasis(g["sentence_basis"]),
+                        no_figures_note=g["no_figures_note"],
+                        no_figures_note_en=g["no_figures_note_en"],
                     )
                     for g in doc["goal_areas"]
                 ),

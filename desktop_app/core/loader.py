@@ -203,6 +203,8 @@ def _apply_defaults(doc: Json) -> None:
         goal.setdefault("lead", "")
         goal.setdefault("title_en", "")
         goal.setdefault("sentence_basis", SentenceBasis.QUOTE.value)
+        goal.setdefault("no_figures_note", "")
+        goal.setdefault("no_figures_note_en", "")
     for ind in doc["indicators"]:
         ind.setdefault("name_en", "")
         ind.setdefault("unit_normalised", ind["unit"])
@@ -299,9 +301,18 @@ def _cross_reference_problems(doc: Json, raw: SourceFile) -> Iterator[Problem]:
         for item in doc[collection]
         for link in item["goal_links"]
     )
+    figures = Counter(
+        link["goal"] for c in ("indicators", "derived") for item in doc[c] for link in item["goal_links"]
+    )
     for i, goal in enumerate(doc["goal_areas"]):
         if not linked[goal["id"]]:
             yield Problem(f"$.goal_areas[{i}]", f"goal area {goal['id']!r} is not linked from anything")
+        if (goal["no_figures_note"] or goal["no_figures_note_en"]) and figures[goal["id"]]:
+            yield Problem(
+                f"$.goal_areas[{i}].no_figures_note",
+                f"expected no figure linked to a goal area whose note says why it has none, found "
+                f"{figures[goal['id']]}",
+            )
 
 
 def _presentation_problems(presentation: Json, section_ids: set[str]) -> Iterator[Problem]:

@@ -355,6 +355,8 @@ class GoalArea:
         title: the short label as the report words it (Linzi: 稳增长).
         lead: an optional second part (Linzi: what is to 走在前, 经济回升向好), or "".
         sentence: the source's words for it; ``sentence_basis`` says whether exactly.
+        no_figures_note: why no figure is linked to it (Linzi's culture and tourism: the article
+            states none), in Chinese and English; "" for a goal area with figures or no note.
     """
 
     id: str
@@ -365,6 +367,8 @@ class GoalArea:
     sentence: str
     span: Span
     sentence_basis: SentenceBasis = SentenceBasis.QUOTE
+    no_figures_note: str = ""
+    no_figures_note_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -506,6 +506,8 @@ def build_summary_html(
         for area in report.goal_areas:
             label = goal_label(area, report, lang)
             count = labels["count_figures"].format(n=len(report.indicators_for_goal(area.id)))
+            if not report.indicators_for_goal(area.id):  # why there are none, where the dataset says
+                count = editorial_text(area.no_figures_note, area.no_figures_note_en, lang) or count
             body.append(_heading(3, f"{area.order}. {_t(label)}"))
             body.append(f'<p>{_t(area.sentence)} <span class="loc">{_t(count)}</span></p>')
         headline = [i for i in report.indicators if i.headline]
@@ -533,7 +535,8 @@ def build_summary_html(
         if indicators:
             body.append(_figures_table(indicators, report, marks, lang, goal.id))
         else:
-            body.append(f"<p>{_t(labels['no_figures'])}</p>")
+            none = editorial_text(goal.no_figures_note, goal.no_figures_note_en, lang) or labels["no_figures"]
+            body.append(f"<p>{_t(none)}</p>")
         body.extend(_charts(chart_images, chart_sizes or {}, lang))
         body.extend(_quotes((q for q in report.quotes if goal.id in q.goal_ids), marks, lang, goal.id))
         body.extend(_related([e for e in report.entities if goal.id in e.goal_ids], lang, goal.id))

@@ -23,6 +23,7 @@ from desktop_app.core.model import (
     Scope,
     SentenceBasis,
 )
+from desktop_app.core.presentation import location_text
 from desktop_app.core.resources import data_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -218,6 +219,12 @@ def test_goal_area_7_has_nothing_linked_without_a_basis(report: Report) -> None:
     assert report.entity_by_id["hon-science-popularisation"].goal_links == ()
     linking = [s.id for s in report.sections if "g7-culture" in (link.goal_id for link in s.goal_links)]
     assert linking == ["sec-goals"]
+    # It says the article states none (shown where its figures would be), not only that none is linked.
+    g7 = report.goal_by_id["g7-culture"]
+    assert g7.no_figures_note.startswith("原文没有给出这一目标的数据")
+    assert g7.no_figures_note_en.startswith("The article states no figures for this goal area")
+    assert "文旅" not in report.article_text.replace(g7.sentence, "")  # only in the list of goal areas
+    assert [g.id for g in report.goal_areas if g.no_figures_note] == ["g7-culture"]
 
 
 def test_seven_livelihood_projects(report: Report) -> None:
@@ -289,7 +296,11 @@ def test_3_rural_income_clause_opens_a_body_paragraph(report: Report) -> None:
     assert p10.text.startswith("农村集体增收与区域环境改善齐头并进\uff0c2023年")
     for fid in ("ind-agri-output", "ind-agri-top10"):
         assert report.indicator_by_id[fid].sentence.text.startswith("农村集体增收与区域环境改善齐头并进"), fid  # type: ignore[union-attr]
-    assert any(a.id == "amb-heading" and "小标题" in a.text for a in report.metadata.ambiguities)
+    heading = next(a for a in report.metadata.ambiguities if a.id == "amb-heading")
+    assert "小标题" in heading.text
+    # It names the paragraph as the window and the PDF number it (p09 is gone: p10 is the 9th).
+    assert location_text("p10", report) == "第02版·第9段" and "第02版·第9段" in heading.text
+    assert location_text("p10", report, "en") in heading.text_en
 
 
 def test_4_fewer_villages_below_the_threshold_is_better(report: Report) -> None:
@@ -326,14 +337,16 @@ def test_7_derived_notes_say_what_is_estimated_and_what_the_range_is(report: Rep
 
 
 def test_11_modifier_is_the_hedging_or_bounding_word_only(report: Report) -> None:
-    hedges = {"", "预计", "预计突破", "低于", "前", "十强", "力争…突破"}
+    hedges = {"", "预计", "预计突破", "低于", "前", "力争…突破"}
     # Where the words that state the value also bound it, there is no modifier; the meaning says it.
     bound_by_the_value_as_written = {
         "ind-villages-below-200k": (ModifierMeaning.ELIMINATED, "全部清零"),
         "ind-assessment-group-rank": (ModifierMeaning.UPPER_BOUND, "第1、2名"),
+        "ind-agri-top10": (ModifierMeaning.UPPER_BOUND, "十强"),  # 10 强: the value and its unit
     }
     for ind in report.indicators:
         assert ind.modifier in hedges, (ind.id, ind.modifier)
+        assert not re.search(r"[0-9一二两三四五六七八九十百千万]", ind.modifier), ind.id  # no number in it
         assert ind.modifier != ind.span.text, ind.id  # never the figure as written
         if ind.id in bound_by_the_value_as_written:
             meaning, written = bound_by_the_value_as_written[ind.id]
@@ -354,6 +367,10 @@ def test_12_the_citation_hedges_date_and_masthead(report: Report) -> None:
     assert "2024-01-20" not in meta.citation
     assert "dateline January 20" in meta.citation_en and "inferred" in meta.citation_en
     assert any(a.id == "amb-date" for a in meta.ambiguities)
+    # The README's opening cites the article as hedged as the dataset does.
+    opening = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split("\n\n")[2].split())
+    assert "article of 20 January 2024" not in opening
+    assert "datelined 20 January (the year inferred" in opening and "鲁中晨报" in opening
 
 
 def test_13_places_honours_sought_and_mechanisms_are_recorded(report: Report) -> None:
@@ -409,6 +426,9 @@ def _editorial_notes(report: Report) -> list[str]:
     notes = [r.note for r in report.repairs] + [r.note_en for r in report.repairs]
     notes += [a.text for a in report.metadata.ambiguities] + [a.text_en for a in report.metadata.ambiguities]
     notes += [e.note for e in report.entities] + [e.note_en for e in report.entities]
+    notes += [g.no_figures_note for g in report.goal_areas] + [
+        g.no_figures_note_en for g in report.goal_areas
+    ]
     for der in report.derived:
         notes += (
             [der.explanation, der.explanation_en]
@@ -429,6 +449,20 @@ def test_18_raw_line_numbers_in_notes_count_from_one(report: Report) -> None:
     assert cited >= 8
     move = next(r for r in report.repairs if r.kind is RepairKind.MOVE)
     assert "raw line 57" in move.note_en and lines[57 - 1].endswith("遴选了胶济")
+
+
+def test_18_paragraphs_in_notes_are_numbered_as_the_window_and_pdf_show_them(report: Report) -> None:
+    """Point 18's kin: a note names a paragraph by its shown place (第9段), never its id or another count."""
+    numbered = re.compile(r"第(\d+)段|paragraph (\d+)")
+    cited = 0
+    for note in _editorial_notes(report):
+        assert not re.search(r"\bp\d\d\b", note), note
+        for match in numbered.finditer(note):
+            paragraph = report.paragraphs[int(match.group(1) or match.group(2)) - 1]
+            quoted = [run for run in re.findall(r"[\u4e00-\u9fff]{6,}", note.replace("|", ""))]
+            assert any(run in paragraph.text for run in quoted), (paragraph.id, note)
+            cited += 1
+    assert cited >= 2
 
 
 def test_19_no_repair_deletes_a_character_of_the_report(report: Report) -> None:

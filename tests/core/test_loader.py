@@ -360,6 +360,28 @@ def test_a_quoted_goal_sentence_must_be_the_sources_words(
     assert load_report(write_dataset(doc)).goal_areas[1].sentence == "临淄要坚定不移强动力。"
 
 
+def test_a_goal_area_saying_why_it_has_no_figures_has_none(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any]
+) -> None:
+    """Issue 12, point 9: the note "the article states no figures" may not stand beside a linked figure."""
+    doc = copy.deepcopy(bundled_json)
+    g7 = next(i for i, g in enumerate(doc["goal_areas"]) if g["id"] == "g7-culture")
+    assert load_report(write_dataset(doc)).goal_areas[g7].no_figures_note
+    link = {"goal": "g7-culture", "basis": "editorial"}
+    doc["indicators"][0]["goal_links"].append(link)
+    for section in doc["sections"]:  # its sections link what it links
+        if section["id"] in doc["indicators"][0]["sections"]:
+            section["goal_links"].append(link)
+    message = str(_error(write_dataset(doc)))
+    assert (
+        f"$.goal_areas[{g7}].no_figures_note: expected no figure linked to a goal area whose note" in message
+    )
+    for goal in doc["goal_areas"]:  # defaults: no note
+        goal.pop("no_figures_note", None)
+        goal.pop("no_figures_note_en", None)
+    assert load_report(write_dataset(doc)).goal_areas[g7].no_figures_note == ""
+
+
 def test_a_section_links_what_its_members_link(
     write_dataset: DatasetWriter, bundled_json: dict[str, Any]
 ) -> None:

@@ -252,7 +252,24 @@ def test_goal_area_has_exactly_its_figures(report: Report, goal_id: str) -> None
 
 
 def test_goal_area_without_figures_says_so(report: Report) -> None:
+    """Issue 12, point 9: goal area 7 says the article states no figures, not only that none is linked."""
     assert not report.indicators_for_goal("g7-culture")
+    for lang, said in (
+        ("zh", "原文没有给出这一目标的数据：“文旅深度融合”只出现在八个“坚定不移”的列举中。"),
+        (
+            "en",
+            "The article states no figures for this goal area: culture and tourism appears only in its list",
+        ),
+    ):
+        goal_document = summary(report, "g7-culture", lang=lang)
+        assert html.escape(said) in goal_document and "没有相关数据" not in goal_document
+        whole = summary(report, lang=lang)  # the list of goal areas says it instead of "0 figures"
+        assert html.escape(said) in whole and "相关数据 0 项" not in whole and "0 figures" not in whole
+    # A goal area without figures and without a note keeps the general words.
+    bare = dataclasses.replace(report.goal_by_id["g7-culture"], no_figures_note="", no_figures_note_en="")
+    report = dataclasses.replace(
+        report, goal_areas=tuple(bare if g.id == bare.id else g for g in report.goal_areas)
+    )
     assert "本目标没有相关数据。" in summary(report, "g7-culture")
 
 

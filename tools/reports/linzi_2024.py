@@ -177,13 +177,14 @@ METADATA: Json = {
             "topic": "阅读顺序",
             "topic_en": "reading order",
             "text": (
-                "原始第27、29行“农村集体增收与区域环境|改善齐头并进,”读作第10段的开头(正文):句末逗号接续正文,"
+                "原始第27、29行“农村集体增收与区域环境|改善齐头并进,”读作正文一段(第02版·第9段)的开头:句末逗号接续正文,"
                 "断开处与其他分栏处一致。也可能是被分栏截断的小标题,逗号为多余。"
             ),
             "text_en": (
-                "Raw lines 27 and 29, 农村集体增收与区域环境|改善齐头并进, are read as the opening of body "
-                "paragraph p10: the trailing comma runs on into the body text and the split matches the other "
-                "column breaks. They may instead be a subheading split by a column break, the comma a stray."
+                "Raw lines 27 and 29, 农村集体增收与区域环境|改善齐头并进, are read as the opening of a body "
+                "paragraph (page 02, paragraph 9): the trailing comma runs on into the body text and the split "
+                "matches the other column breaks. They may instead be a subheading split by a column break, the "
+                "comma a stray."
             ),
         },
         {
@@ -251,7 +252,10 @@ GOALS = [
     GoalSpec("g6-ecology", "优生态", "绿色低碳发展", "Improve the environment: lead in green, low-carbon development",
              "要坚定不移优生态,奋力推动绿色低碳发展走在前;"),
     GoalSpec("g7-culture", "增内涵", "文旅深度融合", "Deepen substance: lead in integrating culture and tourism",
-             "要坚定不移增内涵,奋力推动文旅深度融合走在前;"),
+             "要坚定不移增内涵,奋力推动文旅深度融合走在前;",
+             no_figures=("原文没有给出这一目标的数据:“文旅深度融合”只出现在八个“坚定不移”的列举中。",
+                         "The article states no figures for this goal area: culture and tourism appears only in "
+                         "its list of the eight goal areas.")),
     GoalSpec("g8-wellbeing", "惠民生", "群众幸福指数", "Benefit the people: lead in the public's happiness",
              "要坚定不移惠民生,奋力推动群众幸福指数走在前。"),
 ]
@@ -276,7 +280,7 @@ YI = ("亿元", "CNY", 1e8)
 PCT = ("%", "percent", 1.0)
 
 # A figure's modifier is the hedging or bounding word only (预计, 前, 低于 …), never the figure as
-# written: where the words that state the value also bound it (第1、2名, 全部清零) the modifier is ""
+# written: where the words that state the value also bound it (第1、2名, 十强, 全部清零) the modifier is ""
 # and the meaning (upper_bound, eliminated) says it (issue 12, point 11).
 FIGURES = [
     Fig("ind-industrial-output", "p07", "2504亿元", "规上工业总产值", "Output of industry above designated size",
@@ -318,7 +322,7 @@ FIGURES = [
         100, *YI, 2023, "estimate", "预计突破", "estimate_lower_bound", "district", [("g5-rural", E)],
         ["sec-rural-environment"], headline=True, series="linzi.agri_output"),
     Fig("ind-agri-top10", "p10", "十强县", "全省现代农业强县排名", "Provincial ranking of modern-agriculture counties",
-        10, "强", "rank", 1.0, 2023, "bound", "十强", "upper_bound", "province", [("g5-rural", E)],
+        10, "强", "rank", 1.0, 2023, "bound", "", "upper_bound", "province", [("g5-rural", E)],
         ["sec-rural-environment"], lower_is_better=True),
     Fig("ind-villages-below-200k", "p10", "20万元以下村全部清零", "集体收入20万元以下村",
         "Villages with collective income below 200,000 yuan", 0, "个", "villages", 1.0, 2023, "count",

@@ -288,9 +288,11 @@ class DetailPane(QScrollArea):
             # The English heading is the dataset's English title; the report's own words follow it.
             lines.insert(0, numbered_goal_label(goal, report, Language.ZH))
         self._fill_header(lines)
-        self._fill_table(
-            self.tr("Figures"), report.indicators_for_goal(goal.id), word("doc.no_figures", lang)
+        # Why there are none, where the dataset says (Linzi's goal area 7: the article states none).
+        none = editorial_text(goal.no_figures_note, goal.no_figures_note_en, lang) or word(
+            "doc.no_figures", lang
         )
+        self._fill_table(self.tr("Figures"), report.indicators_for_goal(goal.id), none)
         items = report.for_goal(goal.id)
         self._fill_footer(self._linked_widgets(items, goal.id))
         self._show_list(goal)

@@ -306,12 +306,20 @@ def test_no_figures_heading_over_no_figures(pane: DetailPane, report: Report) ->
 
 
 def test_a_goal_area_without_figures_says_so(pane: DetailPane, report: Report) -> None:
-    """Issue 12, point 9: goal area 7 says it has no figures, as the PDF does, not an empty heading."""
-    pane.show_goal(report.goal_by_id["g7-culture"])
+    """Issue 12, point 9: goal area 7 says the article states no figures for it, as the PDF does."""
+    g7 = report.goal_by_id["g7-culture"]
+    pane.show_goal(g7)
+    lines = pane.shown_text().splitlines()
+    assert lines[lines.index("Figures") + 1] == (
+        "The article states no figures for this goal area: culture and tourism appears only in its list of "
+        "the eight goal areas."
+    )
+    pane.show_goal(report.goal_by_id["g1-growth"])
+    assert "states no figures" not in pane.shown_text()
+    # Without the dataset's note, a goal area with no figures says only that none is linked.
+    pane.show_goal(dataclasses.replace(g7, no_figures_note="", no_figures_note_en=""))
     lines = pane.shown_text().splitlines()
     assert lines[lines.index("Figures") + 1] == "No figures are linked to this goal area."
-    pane.show_goal(report.goal_by_id["g1-growth"])
-    assert "No figures are linked to this goal area." not in pane.shown_text()
 
 
 def test_a_derived_figure_shows_its_own_scope(pane: DetailPane, report: Report) -> None:
