@@ -384,3 +384,43 @@ def test_unit_tables_are_one_list_each_unit_once() -> None:
     ]
     assert tokens("新建一批项目，增长五度") == []
     assert "批" in COUNT_UNITS and "批" not in CN_UNITS and "度" not in COUNT_UNITS
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "一、过去五年的工作回顾\n\n人口自然增长率降到6.45‰，进入了稳定低生育水平的时期。",
+            "人口自然增长率",
+        ),  # 2003
+        ("一、2017年工作回顾\n\n单位产品能耗降至3.1吨。", "单位产品能耗"),
+        ("一、2017年工作回顾\n\n粮食产量增至6.2亿吨。", "粮食产量"),
+    ],
+)
+def test_a_name_before_a_verb_of_change_to_a_level_loses_the_verb(text: str, name: str) -> None:
+    """降到/降至/增至: the verb is no part of the indicator (was 人口自然增长率降)."""
+    assert [p.fields.name for p in figures(text, 2018)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier", "meaning"),
+    [
+        ("粮食产量1.3万亿斤左右。", "左右", "approximate"),
+        ("城镇新增就业1100万人以上。", "以上", "at_least"),
+        ("进出口突破250亿元。", "突破", "at_least"),
+        ("投资超过5000亿元。", "超过", "at_least"),
+        ("居民消费价格涨幅3%以内。", "以内", "at_most"),
+        ("调查失业率5.5%以下。", "以下", "at_most"),
+        ("赤字率控制在3%。", "控制在", "at_most"),
+        ("力争粮食产量增长6%。", "力争", "aspiration"),
+        ("预计全年增长6.6%。", "预计", "estimate"),
+        # Verbs are no modifiers (FIGURE_GUIDELINES: 达到, 实现, 增长 …); they decide the kind.
+        ("粮食产量达到1.3万亿斤。", "", "exact"),
+        ("覆盖率提高到58.5%。", "", "exact"),
+        ("利润增长10%。", "", "exact"),
+        ("能耗下降3.1%。", "", "exact"),
+    ],
+)
+def test_every_modifier_of_the_issue_and_its_meaning(text: str, modifier: str, meaning: str) -> None:
+    (found,) = figures("二、2019年政府工作任务\n\n" + text)
+    assert (found.fields.modifier, found.fields.modifier_meaning) == (modifier, meaning)
