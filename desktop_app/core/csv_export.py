@@ -20,7 +20,7 @@ paragraph       the paragraph id of its source sentence (empty for derived figur
 start, end      the sentence's character offsets in that paragraph (empty for derived figures)
 sentence        the source sentence (empty for derived figures)
 formula         derived figures only: the formula with its inputs spelt out, e.g.
-                ``a / (b / 100)；a = 规上工业总产值 2504 亿元 (±0.5)；…；范围 7139–7168 亿元``
+                ``a / (b / 100)；a = 规上工业总产值 2504 亿元（±0.5）；…；舍入允许的范围 7052–7260 亿元``
 range_low,      derived figures only: the range the inputs' rounding allows
 range_high
 review          ``confirmed``, or ``proposed`` for a figure nobody has checked yet (listed only when

@@ -254,7 +254,7 @@ def figure_value_text(indicator: AnyIndicator, lang: Language | str = Language.Z
 
 
 def value_range_text(low: float, high: float, unit: str, lang: Language | str = Language.ZH) -> str:
-    """The range a derived value's rounding allows: ``舍入允许的范围 7139–7168 亿元``."""
+    """The range a derived value's rounding allows: ``舍入允许的范围 7052–7260 亿元``."""
     text = word("figure.range_text", lang).format(low=number_text(low), high=number_text(high))
     return f"{text} {unit}" if unit else text
 
@@ -299,7 +299,7 @@ def plot_value(indicator: AnyIndicator) -> tuple[float, str]:
 
 
 def derived_description(derived: DerivedIndicator, report: Report, lang: Language | str = Language.ZH) -> str:
-    """The formula with its inputs spelt out and the range, e.g. ``a / (b / 100)；a = … ；范围 …``."""
+    """The formula with its inputs spelt out and the range: ``a / (b / 100)；a = …；舍入允许的范围 …``."""
     parts = []
     for item in derived.inputs:
         source = report.indicator_by_id[item.indicator_id]

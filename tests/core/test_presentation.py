@@ -228,3 +228,19 @@ def test_punctuation_follows_the_language() -> None:
     assert kind_tag(IndicatorKind.ESTIMATE, Language.ZH) == "\u3014预计\u3015"
     assert kind_tag(IndicatorKind.ESTIMATE, Language.EN) == " [estimate]"
     assert count_suffix(8, Language.ZH) == "\uff088\uff09" and count_suffix(8, Language.EN) == "  (8)"
+
+
+def test_the_documented_examples_of_derived_figures_are_what_the_code_writes(report: Report) -> None:
+    # Issue 10: docstrings gave a range (7139–7168 亿元) and a formula layout the code no longer wrote.
+    written = [derived_description(d, report) for d in report.derived]
+    examples = [
+        example
+        for path in sorted((ROOT / "desktop_app").rglob("*.py"))
+        for example in re.findall(
+            r"``([^`\n]*(?:舍入允许的范围|；范围)[^`\n]*)``", path.read_text(encoding="utf-8")
+        )
+    ]
+    assert len(examples) >= 2
+    for example in examples:
+        pieces = [piece for piece in example.split("…") if piece.strip("；")]
+        assert any(all(piece.strip("；") in text for piece in pieces) for text in written), example
