@@ -82,6 +82,13 @@ def test_every_glyph_maps_back_to_text(whole_pdf: Path) -> None:
     assert "p07" not in pdf_text(whole_pdf)
 
 
+def test_the_chinese_pdf_has_no_english_sentences(whole_pdf: Path) -> None:
+    """Issue 11.16: page 8 of the Chinese PDF held 7 English editorial notes ("Linzi's output divided
+    by its share of the city's", "continued on raw line", …); every editorial text is in Chinese now."""
+    english = re.findall(r"[A-Za-z]+(?:[\s'’,-]+[A-Za-z]+){3,}", pdf_text(whole_pdf))
+    assert english == []
+
+
 def test_every_page_has_header_and_footer(whole_pdf: Path, report: Report) -> None:
     reader = pypdf.PdfReader(whole_pdf)
     total = len(reader.pages)
