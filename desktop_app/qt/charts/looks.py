@@ -180,18 +180,30 @@ def tick_labels(
 ) -> list[str]:
     """The row labels of a group's chart in ``lang``, elided to :data:`LABEL_EMS` ems (or ``limit_px``).
 
-    Only the name is elided: an unreviewed figure's ``〔未审核〕`` is always there in full.
+    Only the name is elided: an unreviewed figure's ``〔未审核〕`` is always there in full. Names are
+    cut at the end, but where two different names would then read alike ("National rank among
+    top-100 …" twice) they are cut in the middle instead, or else at the start, to tell them apart.
     """
     metrics = QFontMetricsF(look.font())
     limit = metrics.horizontalAdvance("中") * LABEL_EMS
     if limit_px is not None:
         limit = max(min(limit, limit_px), metrics.horizontalAdvance("中…"))
-    labels = []
-    for item in group.items:
-        tag = item_tag(item, lang)
-        room = max(limit - metrics.horizontalAdvance(tag), metrics.horizontalAdvance("中…"))
-        name = metrics.elidedText(visible_text(item_name(item, lang)), Qt.TextElideMode.ElideRight, room)
-        labels.append(tag + name)
+    tags = [item_tag(item, lang) for item in group.items]
+    names = [visible_text(item_name(item, lang)) for item in group.items]
+    rooms = [max(limit - metrics.horizontalAdvance(tag), metrics.horizontalAdvance("中…")) for tag in tags]
+    labels = [
+        tag + metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        for tag, name, room in zip(tags, names, rooms, strict=True)
+    ]
+    for mode in (Qt.TextElideMode.ElideMiddle, Qt.TextElideMode.ElideLeft):
+        full_names: dict[str, set[str]] = {}
+        for label, tag, name in zip(labels, tags, names, strict=True):
+            full_names.setdefault(label, set()).add(tag + name)
+        alike = [n for n, label in enumerate(labels) if len(full_names[label]) > 1]
+        if not alike:
+            break
+        for n in alike:
+            labels[n] = tags[n] + metrics.elidedText(names[n], mode, rooms[n])
     return labels
 
 

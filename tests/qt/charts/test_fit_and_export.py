@@ -13,16 +13,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.charting import chart_groups, chart_source_line
+from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.qt import charts
 from desktop_app.qt.charts import render
 from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.settings import Settings
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -195,3 +197,23 @@ def test_a_long_source_line_wraps_whole_in_english(report: Report, app: QApplica
         assert chart.plot.axis_caption == "place (lower is better)"  # not 名次 in an English chart
     finally:
         chart.dispose()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_shortened_labels_still_tell_the_rows_apart(
+    app: QApplication, qtbot: QtBot, report: Report, settings: QSettings, size: tuple[int, int]
+) -> None:
+    """Labels cut to fit a narrow panel stay distinct: in English at 1366×768 two rank rows both read
+    "National rank among top-100 …" (cut at the end; the lists differ at the end)."""
+    window = MainWindow(report, Settings(settings), Language.EN)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.ensure_charts()
+    for path in ("goal/g1-growth", "goal/g8-wellbeing", "overview"):
+        window.select_path(path)
+        for plot in panel.plots():
+            if isinstance(plot, charts.ChartPlot):
+                labels = plot.tick_labels
+                assert len(set(labels)) == len(labels), (size, path, plot.group.key, labels)
