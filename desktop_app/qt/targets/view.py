@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +38,7 @@ from desktop_app.core.targets.csv import write_pairs_csv
 from desktop_app.core.targets.display import series_chart, verdict_label, verdict_text
 from desktop_app.core.targets.series import Series
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
-from desktop_app.qt.charts.export import chart_save_path
+from desktop_app.qt.charts.export import ask_save_path, chart_save_path
 from desktop_app.qt.charts.menus import export_menu
 from desktop_app.qt.charts.render import ChartRenderError
 from desktop_app.qt.charts.targets import SeriesChartPlot, export_series_png, export_series_svg
@@ -487,17 +486,11 @@ class TargetsView(QWidget):
 
     @Slot()
     def _on_csv_button_clicked(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Targets & Outcomes as CSV"),
-            str(Path(folder) / "targets.csv"),
-            self.tr("CSV files (*.csv)"),
+        path = self._ask_document_path(
+            self.tr("Export Targets & Outcomes as CSV"), "targets.csv", self.tr("CSV files (*.csv)")
         )
-        if not path:
+        if path is None:
             return
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
         try:
             count = self.export_csv(path)
         except OSError as error:  # ExportError is one
@@ -507,23 +500,22 @@ class TargetsView(QWidget):
 
     @Slot()
     def _on_pdf_button_clicked(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Targets & Outcomes as PDF"),
-            str(Path(folder) / "targets.pdf"),
-            self.tr("PDF documents (*.pdf)"),
+        path = self._ask_document_path(
+            self.tr("Export Targets & Outcomes as PDF"), "targets.pdf", self.tr("PDF documents (*.pdf)")
         )
-        if not path:
+        if path is None:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         try:
             pages = self.export_pdf(path)
         except (OSError, ValueError) as error:
             self._error(self.tr("Export Failed"), str(error))
             return
         self.status_message.emit(fill(self.tr("%1 pages exported to %2"), pages, path))
+
+    def _ask_document_path(self, caption: str, name: str, file_filter: str) -> str | None:
+        """Where to save the CSV or PDF: ``name`` in the Documents folder suggested, its suffix added."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return ask_save_path(self, caption, str(Path(folder) / name), file_filter, Path(name).suffix)
 
     def printer(self) -> QPrinter:
         """The printer that Print… and Print Preview… use (made once, kept)."""

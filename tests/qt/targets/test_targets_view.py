@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -222,6 +222,43 @@ def test_export_csv_writes_the_filtered_pairs(view: TargetsView, tmp_path: Path)
     )
     assert first["target_report_year"] == "2015" and first["outcome_report_year"] == "2016"
     assert "容差" in first["rule"]
+
+
+@pytest.mark.parametrize(
+    ("button", "suffix", "magic"),
+    [("targetsExportCsv", ".csv", b"\xef\xbb\xbf"), ("targetsExportPdf", ".pdf", b"%PDF")],
+)
+def test_the_export_buttons_ask_where_and_add_the_suffix(
+    view: TargetsView,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    button: str,
+    suffix: str,
+    magic: bytes,
+) -> None:
+    # The buttons ask through the charts' one save dialog (ask_save_path); a name typed without
+    # its suffix gets it, a cancelled dialog writes nothing.
+    asked: list[str] = []
+    answer = [str(tmp_path / "gdp")]
+
+    def save_dialog(_parent: object, _caption: str, suggested: str, _filter: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return answer[0], ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    view.filter_series("gdp_growth")
+    push = view.findChild(QPushButton, button)
+    assert push is not None
+    with qtbot.waitSignal(view.status_message) as said:
+        push.click()
+    written = tmp_path / f"gdp{suffix}"
+    assert written.read_bytes().startswith(magic) and str(written) in said.args[0]
+    assert Path(asked[0]).name == f"targets{suffix}"
+    answer[0] = ""
+    written.unlink()
+    push.click()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_export_chart_png_and_svg(view: TargetsView, tmp_path: Path) -> None:
