@@ -62,6 +62,10 @@ def test_hover_says_count_characters_and_rate(chart: TrendChart, qtbot: QtBot) -
     assert chart.hover_text(3) == "2025年：12 次，共 18,625 字，每万字 6.44 次"
     view = chart.getPlotItem().getViewBox()
     point = chart.mapFromScene(view.mapViewToScene(chart.bar_center(0)))
+    # Start from elsewhere, then wait out pyqtgraph's mouse-move rate limit: after another test's
+    # hover the cursor may already stand there (no move) or its last move be too recent (dropped).
+    QTest.mouseMove(chart.viewport(), QPoint(1, 1))
+    qtbot.wait(50)
     with qtbot.waitSignal(chart.hovered) as blocker:
         QTest.mouseMove(chart.viewport(), point)
     assert blocker.args == [chart.hover_text(0)]
