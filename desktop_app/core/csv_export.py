@@ -25,7 +25,15 @@ range_low,      derived figures only: the range the inputs' rounding allows
 range_high
 review          ``confirmed``, or ``proposed`` for a figure nobody has checked yet (listed only when
                 unreviewed figures are asked for; a derived figure is as checked as its inputs)
+modifier_       what the modifier (or, with none, the words stating the value) says of it: ``exact``,
+meaning         ``estimate``, ``upper_bound`` (前5, 第1、2名), ``eliminated`` (全部清零) …; empty for derived
+threshold_      stated figures with a threshold only: the threshold in the figure's definition, e.g.
+value, _unit    ``20`` and ``万元`` for villages with a collective income below 20万元
+lower_is_better ``true`` where fewer or lower is better (ranks, 20万元以下村), else ``false``; empty for
+                derived
 ==============  ====================================================================================
+
+The last four columns came after ``review`` so that files read by column position stay as they were.
 
 Text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
 or a carriage return) get a leading apostrophe; numeric columns are never changed.
@@ -62,8 +70,12 @@ COLUMNS = (
     "range_low",
     "range_high",
     "review",
+    "modifier_meaning",
+    "threshold_value",
+    "threshold_unit",
+    "lower_is_better",
 )
-_TEXT_COLUMNS = frozenset({"goal_areas", "name", "unit", "modifier", "sentence", "formula"})
+_TEXT_COLUMNS = frozenset({"goal_areas", "name", "unit", "modifier", "sentence", "formula", "threshold_unit"})
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -107,11 +119,18 @@ def figure_rows(report: Report, scope: SummaryScope) -> list[dict[str, str]]:
             sentence = indicator.sentence
             row.update(
                 modifier=indicator.modifier,
+                modifier_meaning=indicator.modifier_meaning.value,
+                lower_is_better="true" if indicator.lower_is_better else "false",
                 paragraph=sentence.paragraph_id,
                 start=str(sentence.start),
                 end=str(sentence.end),
                 sentence=sentence.text,
             )
+            if indicator.threshold is not None:
+                row.update(
+                    threshold_value=number_text(indicator.threshold.value),
+                    threshold_unit=indicator.threshold.unit,
+                )
         rows.append({key: _safe(value) if key in _TEXT_COLUMNS else value for key, value in row.items()})
     return rows
 

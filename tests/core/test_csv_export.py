@@ -43,6 +43,7 @@ def test_whole_report_round_trips(report: Report, tmp_path: Path) -> None:
         if isinstance(indicator, Indicator):
             sentence = indicator.sentence
             assert row["sentence"] == sentence.text and row["modifier"] == indicator.modifier
+            assert row["modifier_meaning"] == indicator.modifier_meaning.value
             assert (row["paragraph"], int(row["start"]), int(row["end"])) == (
                 sentence.paragraph_id,
                 sentence.start,
@@ -68,6 +69,37 @@ def test_known_values(report: Report) -> None:
     assert rows["ind-industrial-output"]["scope"] == "district"
     # Point 5: the range rounding allows, rounded outward.
     assert (rows["der-linzi-gdp"]["range_low"], rows["der-linzi-gdp"]["range_high"]) == ("892", "1096")
+    # Points 4, 11 and 15: what the modifier no longer carries (全部清零, 第1、2名, 十强) is in the meaning;
+    # the thresholds are columns, not only words in the name; fewer villages below 20万元 is better.
+    villages = rows["ind-villages-below-200k"]
+    assert (villages["modifier"], villages["modifier_meaning"]) == ("", "eliminated")
+    assert (villages["threshold_value"], villages["threshold_unit"], villages["lower_is_better"]) == (
+        "20",
+        "万元",
+        "true",
+    )
+    above = rows["ind-villages-above-500k"]
+    assert (above["threshold_value"], above["threshold_unit"], above["lower_is_better"]) == (
+        "50",
+        "万元",
+        "false",
+    )
+    for fid in ("ind-assessment-group-rank", "ind-agri-top10"):
+        assert (rows[fid]["modifier"], rows[fid]["modifier_meaning"]) == ("", "upper_bound"), fid
+    assert (
+        rows["ind-water-quality-rank"]["modifier"],
+        rows["ind-water-quality-rank"]["modifier_meaning"],
+    ) == (
+        "前",
+        "upper_bound",
+    )
+    assert (
+        rows["ind-industrial-output"]["threshold_value"]
+        == rows["ind-industrial-output"]["threshold_unit"]
+        == ""
+    )
+    derived = rows["der-city-industrial-output"]
+    assert derived["modifier_meaning"] == derived["lower_is_better"] == derived["threshold_value"] == ""
 
 
 def test_goal_scope(report: Report, tmp_path: Path) -> None:
