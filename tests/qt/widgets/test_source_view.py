@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -196,3 +197,29 @@ def test_a_misreading_keeps_its_raw_text_visible_on_hover(view: SourceView) -> N
     view.set_raw(True)
     assert "Reading: 遨博" in _tooltip_at(view, "邀博协作机器人")  # marked where it stands in the raw page
     assert "Reading: 新开户潜力企业" in _tooltip_at(view, "力企业,全面做好")  # the piece after the break too
+
+
+def test_ctrl_r_then_ctrl_l_shows_the_figure_in_raw_mode_and_back(
+    window: MainWindow, qtbot: QtBot, report: Report
+) -> None:
+    """Issue 11.10 from the keyboard: in raw-page mode Ctrl+L did nothing; switching jumped to the top."""
+    window.resize(1366, 768)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    source, tree = window.source_view(), window.tree()
+    figure = report.indicators[-1]  # late in the article: the view must scroll to it
+    window.select_item(figure.id)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert source.is_raw()
+    qtbot.keyClick(tree, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    raw_text = _raw_text_of(report, figure.sentence).replace("\n", "\u2029")
+    assert source.is_raw() and source.highlighted_text() == raw_text
+    bar = source.text_edit().verticalScrollBar()
+    assert bar.value() > 0
+    place = source.reading_position()
+    qtbot.keyClick(tree, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # back to the repaired text
+    assert not source.is_raw() and source.highlighted_text() == figure.sentence.text
+    back = source.reading_position()
+    assert bar.value() > 0 and place is not None and back is not None and back[0] == place[0]
