@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._tree.setModel(self._proxy)
         self._tree.setHeaderHidden(True)
         self._tree.setUniformRowHeights(True)
+        self._tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a narrow tree keeps counts in view
         self._tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)

@@ -303,3 +303,25 @@ def test_while_searching_the_tree_counts_hits_only(window: MainWindow, qtbot: Qt
     assert_tree_counts_match_headings(window)
     qtbot.keyClick(panel.field(), Qt.Key.Key_Escape)
     assert goal_labels() == figure_counts  # the figure counts are back
+
+
+def test_a_narrow_tree_still_shows_each_goal_areas_count(window: MainWindow, qtbot: QtBot) -> None:
+    # Before: at 1024x600 the tree cut goal areas' labels at the end, so "(5 found)" and the figure
+    # counts were never seen beside the results that the search listed.
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    panel, tree = window.search_panel(), window.tree()
+    _type(panel, qtbot, "linzi")
+    proxy = window.tree_proxy()
+    metrics = tree.fontMetrics()
+    cut = 0
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, 0)
+        if not index.data(HIT_COUNT_ROLE):
+            continue
+        label, room = index.data(), tree.visualRect(index).width() - tree.iconSize().width()
+        shown = metrics.elidedText(label, tree.textElideMode(), room)
+        cut += shown != label
+        assert shown.endswith(" found)"), shown
+    assert cut  # the labels are too long for the column: the count is kept by cutting the middle
