@@ -95,3 +95,32 @@ def test_no_module_defines_a_name_that_shadows_qts_slot() -> None:
             if "Slot" in named:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_languages_are_language_values_not_tags() -> None:
+    # Issue 10: "zh", "zh_CN" and "en" were all passed around. Inside the app a language is a
+    # Language; a tag is read only where it comes in: Language itself and the command line's parsers
+    # (settings store Qt's catalogue name through Language.qt_name).
+    tags = {"zh", "en", "zh_CN"}
+    offenders = []
+    for path in sorted((ROOT / "desktop_app").rglob("*.py")):
+        if path.relative_to(ROOT).as_posix() == "desktop_app/core/language.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            values: list[ast.expr] = []
+            if isinstance(node, ast.arguments):
+                values = [*node.defaults, *(d for d in node.kw_defaults if d is not None)]
+            elif isinstance(node, ast.Call):
+                if isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument":
+                    continue  # argparse: --lang zh|en is where a tag comes in
+                values = [*node.args, *(keyword.value for keyword in node.keywords)]
+            elif isinstance(node, ast.Return | ast.Assign | ast.AnnAssign) and node.value is not None:
+                values = [node.value]
+            elif isinstance(node, ast.Compare):
+                values = [node.left, *node.comparators]
+            offenders += [
+                f"{path.relative_to(ROOT)}:{value.lineno}"
+                for value in values
+                if isinstance(value, ast.Constant) and value.value in tags
+            ]
+    assert offenders == []

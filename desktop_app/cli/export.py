@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.cli.console import PROG, Console, ExitStatus, load_or_report, write_warnings
+from desktop_app.core.language import Language
 from desktop_app.core.model import Report
 from desktop_app.core.scope import SummaryScope
 
@@ -95,7 +96,7 @@ def run_export(
     err: Console,
     *,
     include_unreviewed: bool = False,
-    lang: str = "zh",
+    lang: Language = Language.ZH,
 ) -> int:
     """Export the summary (PDF, HTML) or the figures (CSV) of a scope to ``output``.
 
@@ -109,8 +110,8 @@ def run_export(
         err: Where problems and warnings go.
         include_unreviewed: Include figures awaiting review, marked as such; without it they are
             left out and ``err`` says how many.
-        lang: The document's language (``"zh"`` or ``"en"``): its headings, labels, notes and
-            derived figures' descriptions; the report's own text stays as written.
+        lang: The document's language (``--lang zh|en``, converted by :func:`export`): its headings,
+            labels, notes and derived figures' descriptions; the report's own text stays as written.
 
     Returns:
         The exit status (:class:`~desktop_app.cli.console.ExitStatus`).
@@ -177,5 +178,5 @@ def export(args: argparse.Namespace, out: Console, err: Console) -> int:
         out,
         err,
         include_unreviewed=args.include_unreviewed,
-        lang=args.lang,
+        lang=Language.from_tag(args.lang),
     )

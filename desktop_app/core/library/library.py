@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from desktop_app.core.dataset_errors import DatasetError
+from desktop_app.core.language import Language
 from desktop_app.core.library.catalogue import Catalogue, open_catalogue, transaction
 from desktop_app.core.library.entry import (
     Collection,
@@ -257,7 +258,7 @@ class Library:
         except DatasetError as exc:
             raise LibraryError(
                 f"cannot add {path} to the library:\n{exc.describe()}",
-                f"无法将 {path} 加入书库：\n{exc.describe('zh')}",
+                f"无法将 {path} 加入书库：\n{exc.describe(Language.ZH)}",
             ) from None
         content_hash = _hash(data)
         self._refuse_duplicate(path, content_hash)
@@ -292,7 +293,7 @@ class Library:
         except DatasetError as exc:  # the copy differs from what was checked: the original changed
             raise LibraryError(
                 f"cannot add {path}: the file changed while it was copied:\n{exc.describe()}",
-                f"无法添加 {path}：复制时文件发生了变化：\n{exc.describe('zh')}",
+                f"无法添加 {path}：复制时文件发生了变化：\n{exc.describe(Language.ZH)}",
             ) from None
         except OSError as exc:
             raise LibraryError(

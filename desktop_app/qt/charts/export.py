@@ -40,7 +40,7 @@ ExportSource = ChartGroup | ChartPlot | NumberCards | GroupChart
 def source_group(source: ExportSource) -> tuple[ChartGroup, Language | str, int]:
     """The group to draw, its language and the on-screen width (pixels at 96 dpi) if it has one."""
     if isinstance(source, ChartGroup):
-        return source, "zh", DEFAULT_EXPORT_WIDTH
+        return source, Language.ZH, DEFAULT_EXPORT_WIDTH
     if isinstance(source, GroupChart):
         return source.group, source.plot.lang, source.width() or DEFAULT_EXPORT_WIDTH
     return source.group, source.lang, source.width() or DEFAULT_EXPORT_WIDTH

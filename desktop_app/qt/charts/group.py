@@ -285,6 +285,6 @@ def estimated_chart_height(group: ChartGroup, look: Look | None = None) -> int:
         return math.ceil(frame + NumberCards.estimated_height(group, look))
     line = QFontMetricsF(look.font()).height()
     rows = len(group.items) * max(line * 1.9, look.px(24))
-    captions = 1 if axis_caption(group, "zh") else 0
+    captions = 1 if axis_caption(group, Language.ZH) else 0
     axis = line * (1 + captions) + look.px(5 + 6 + 8)  # tick labels, caption, ticks and offsets
     return math.ceil(rows + axis + frame)

@@ -59,7 +59,7 @@ class ChartPanel(QWidget):
         register_fonts()
         self.setObjectName("chartView")
         self.setAccessibleName(self.tr("Charts"))
-        self._lang = "zh"
+        self._lang = Language.ZH
         self._title = ""
         self._groups: tuple[ChartGroup, ...] = ()
         self._slots: list[GroupChart | _PendingChart] = []
@@ -102,8 +102,8 @@ class ChartPanel(QWidget):
         self._scroll.verticalScrollBar().rangeChanged.connect(self._build_charts_in_view)
         self._scroll.viewport().installEventFilter(self)
 
-    def set_language(self, lang: str) -> None:
-        """Use ``"zh"`` or ``"en"`` for chart titles, kinds and years, and redraw."""
+    def set_language(self, lang: Language | str) -> None:
+        """Write chart titles, kinds and years in ``lang`` (a tag such as ``"en"`` converted); redraw."""
         lang = Language.from_tag(lang)
         if lang != self._lang:
             self._lang = lang

@@ -528,7 +528,10 @@ def _offscreen(chart: SeriesChart, size: tuple[int, int], scale: float, lang: La
 
 
 def render_series_image(
-    chart: SeriesChart, size: tuple[int, int] = DEFAULT_SIZE, scale: float = 2.0, lang: Language | str = "zh"
+    chart: SeriesChart,
+    size: tuple[int, int] = DEFAULT_SIZE,
+    scale: float = 2.0,
+    lang: Language | str = Language.ZH,
 ) -> QImage:
     """A series' chart as an image ``size × scale`` pixels, fonts and lines scaled with it.
 
@@ -554,7 +557,7 @@ def render_series_image(
 
 
 def render_series_svg(
-    chart: SeriesChart, size: tuple[int, int] = DEFAULT_SIZE, lang: Language | str = "zh"
+    chart: SeriesChart, size: tuple[int, int] = DEFAULT_SIZE, lang: Language | str = Language.ZH
 ) -> bytes:
     """A series' chart as an SVG document (through ``QSvgGenerator``)."""
     plot = _offscreen(chart, size, 1.0, Language.from_tag(lang))
@@ -571,7 +574,7 @@ def render_series_svg(
 
 
 def export_series_png(
-    chart: SeriesChart, path: str, size: tuple[int, int] = DEFAULT_SIZE, lang: Language | str = "zh"
+    chart: SeriesChart, path: str, size: tuple[int, int] = DEFAULT_SIZE, lang: Language | str = Language.ZH
 ) -> None:
     """Write a series' chart as a PNG at twice the screen's resolution, atomically.
 
@@ -583,7 +586,7 @@ def export_series_png(
 
 
 def export_series_svg(
-    chart: SeriesChart, path: str, size: tuple[int, int] = DEFAULT_SIZE, lang: Language | str = "zh"
+    chart: SeriesChart, path: str, size: tuple[int, int] = DEFAULT_SIZE, lang: Language | str = Language.ZH
 ) -> None:
     """Write a series' chart as SVG, atomically.
 
