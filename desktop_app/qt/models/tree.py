@@ -25,6 +25,7 @@ from desktop_app.core.language import Language
 from desktop_app.core.model import (
     DerivedIndicator,
     Entity,
+    EntityKind,
     GoalArea,
     Indicator,
     IndicatorKind,
@@ -34,9 +35,11 @@ from desktop_app.core.model import (
     Section,
 )
 from desktop_app.core.presentation import (
+    bracketed,
     count_suffix,
     editorial_text,
     entity_kind_label,
+    enumeration,
     figure_name,
     figure_value_text,
     kind_tag,
@@ -306,7 +309,10 @@ class GoalTreeModel(QAbstractItemModel):
         if isinstance(item, Quote):
             return visible_text(f"“{item.text}”", 40)
         if isinstance(item, Entity):
-            return visible_text(item.name, LABEL_LIMIT) + f" · {entity_kind_label(item.kind, lang)}"
+            kind = entity_kind_label(item.kind, lang)
+            if item.kind is EntityKind.HONOUR:  # held, sought (争创) or a ranking (全国性排名): roles say
+                kind += bracketed(enumeration(item.roles, lang), lang)
+            return visible_text(item.name, LABEL_LIMIT) + f" · {kind}"
         return ""
 
     def _tooltip(self, node: TreeNode) -> str:

@@ -138,3 +138,20 @@ def test_chinese_labels_use_full_width_punctuation(app: QApplication, report: Re
     model.set_language(Language.EN)
     english = model.indexes_for_item(estimate.id)[0].data()
     assert english.endswith(": 246 亿元 [estimate]") and english.startswith(estimate.name_en or estimate.name)
+
+
+def test_an_honour_says_whether_it_is_held_sought_or_a_ranking(app: QApplication, report: Report) -> None:
+    """Issue 12, points 13 and 17: the tree called 学前教育普及普惠区 (sought in 2024) and the 百强区 lists
+    (research bodies' rankings) plain honours; the detail pane and the PDF gave their roles, the tree not."""
+    model = GoalTreeModel(report)
+    model.set_language(Language.ZH)
+
+    def label(item_id: str) -> str:
+        return str(model.indexes_for_item(item_id)[0].data())
+
+    assert label("hon-sought-preschool") == "学前教育普及普惠区 · 荣誉（争创、国家级）"
+    assert label("hon-quality-top100") == "全国高质量发展百强区 · 荣誉（全国性排名）"
+    assert label("hon-agri-top10") == "山东省现代农业十强县 · 荣誉（省级）"
+    assert label("prj-aubo-robot-base") == "遨博协作机器人产业基地 · 项目"  # other kinds as before
+    model.set_language(Language.EN)
+    assert label("hon-sought-preschool") == "学前教育普及普惠区 · honour (争创, 国家级)"
