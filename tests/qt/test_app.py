@@ -71,6 +71,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "desktop_app.cli.targets_cmd",
     "difflib",  # a mistyped command
     "ctypes",  # the X11 libraries check, only where X11 is used (not offscreen)
+    "logging.handlers",  # with pickle and queue: the log file rotates without them
 )
 
 
@@ -137,6 +138,29 @@ def test_the_log_file_rotates_in_the_log_folder(log_folder: Path) -> None:
     names = sorted(path.name for path in log_folder.iterdir())
     assert names == ["report-viewer.log", *(f"report-viewer.log.{n}" for n in (1, 2, 3))]
     assert all(path.stat().st_size <= 1_000_000 for path in log_folder.iterdir())
+
+
+def test_the_log_file_is_moved_aside_when_full_keeping_three(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logging_setup, "_MAX_BYTES", 1000)
+    folder = tmp_path / "logs"
+    log_file = logging_setup.configure_logging(folder)
+    try:
+        log = logging.getLogger("desktop_app.test")
+        for number in range(100):  # about 60 characters a line: 6,000 characters in all
+            log.info("record %03d %s", number, "x" * 12)
+    finally:
+        logging_setup.reset_logging()
+    assert log_file == folder / "report-viewer.log"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["report-viewer.log", "report-viewer.log.1", "report-viewer.log.2", "report-viewer.log.3"]
+    sizes = [(folder / name).stat().st_size for name in names]
+    assert all(0 < size < 1000 for size in sizes)
+    newest = (folder / "report-viewer.log").read_text(encoding="utf-8").splitlines()
+    assert newest[-1].endswith("record 099 xxxxxxxxxxxx")
+    before = (folder / "report-viewer.log.1").read_text(encoding="utf-8").splitlines()
+    assert int(before[-1].split()[-2]) + 1 == int(newest[0].split()[-2])  # no record lost in between
 
 
 @pytest.mark.qt_no_exception_capture
