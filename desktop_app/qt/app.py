@@ -235,9 +235,9 @@ def run_gui(path: str | None) -> int:
     settings = open_settings(ORGANIZATION_NAME, APP_NAME)
     error: DatasetError | None = None
     try:
-        report = load_report(path)
+        report = load_report(path, trust_bundled=True)
     except DatasetError as exc:  # show the problem over the bundled report rather than exit
-        error, report = exc, load_report()
+        error, report = exc, load_report(trust_bundled=True)
     controller = Application(app, report, settings, path if error is None else None)
     if os.environ.get("REPORT_VIEWER_STARTUP_PROBE") == "1":
         StartupProbe(controller.window)

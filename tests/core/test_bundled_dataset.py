@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.dataset_file import read_json
 from desktop_app.core.formula import evaluate, value_range
+from desktop_app.core.loader import check_document, load_report
 from desktop_app.core.model import (
     AttributionBasis,
     Certainty,
@@ -24,7 +26,7 @@ from desktop_app.core.model import (
     SentenceBasis,
 )
 from desktop_app.core.presentation import location_text
-from desktop_app.core.resources import data_path
+from desktop_app.core.resources import BUNDLED_DATASET_SHA256, bundled_dataset_path, data_path
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = data_path("source/linzi-2024-article.raw.txt")
@@ -38,6 +40,18 @@ KNOWN_UNITS = {
     "万户": ("households", 1e4),
     "户": ("households", 1.0),
 }
+
+
+def test_the_bundled_file_is_the_one_pinned_and_passes_every_check() -> None:
+    # The window skips the loader's checks for the bundled file while its SHA-256 is the pinned one
+    # (core/loader.load_report(trust_bundled=True)): the pin must name the file checked here in full.
+    file = bundled_dataset_path()
+    assert hashlib.sha256(file.read_bytes()).hexdigest() == BUNDLED_DATASET_SHA256, (
+        "data/linzi-2024.json changed: put its new SHA-256 in desktop_app/core/resources.py "
+        "(BUNDLED_DATASET_SHA256), or the window checks it in full at every start"
+    )
+    report = check_document(read_json(file), file)  # every check: the file, the schema, cross-references
+    assert report == load_report(trust_bundled=True)
 
 
 def test_raw_article_is_byte_for_byte_and_hashed(report: Report) -> None:

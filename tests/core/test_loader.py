@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.core import loader
 from desktop_app.core.loader import DatasetError, load_report
 from tests.conftest import DatasetWriter
 
@@ -25,6 +26,23 @@ def test_loads_the_bundled_report() -> None:
     report = load_report()
     assert report.id == "linzi-2024"
     assert len(report.goal_areas) == 8
+
+
+def test_the_window_builds_the_bundled_report_unchecked_exactly_as_checked() -> None:
+    # load_report(trust_bundled=True) skips the checks for the bundled file whose SHA-256 is pinned
+    # (tests/core/test_bundled_dataset.py checks that file in full): the same report either way.
+    assert load_report(trust_bundled=True) == load_report()
+
+
+def test_a_changed_bundled_file_is_checked_in_full_even_when_trusted(
+    write_dataset: DatasetWriter, bundled_json: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = copy.deepcopy(bundled_json)
+    document["metadata"]["year"] = 2024.0  # JSON Schema takes 2024.0 for an integer; the loader must not
+    changed = write_dataset(document)
+    monkeypatch.setattr(loader, "bundled_dataset_path", lambda: changed)
+    with pytest.raises(DatasetError, match=r"\$\.metadata\.year.*expected an integer, found 2024\.0"):
+        load_report(trust_bundled=True)
 
 
 def test_a_valid_copy_loads(write_dataset: DatasetWriter, bundled_json: dict[str, Any]) -> None:
