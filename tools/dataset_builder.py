@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from desktop_app.core.atomic import atomic_write_text
 from desktop_app.core.formula import evaluate, round_outward
-from desktop_app.core.importer.segment import sentences
+from desktop_app.core.importer.segment import Goal, segment, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -517,19 +517,41 @@ def sentence(b: Built, pid: str, start: int, end: int) -> Json:
     return {"paragraph": pid, "start": first.start, "end": last.end, "text": text[first.start : last.end]}
 
 
+def found_goals(b: Built) -> list[Goal]:
+    """The goal areas the importer's segmentation finds in the built paragraphs.
+
+    The report's own parallel task areas, found by the rule every import uses; the tables name them
+    one for one (id, English, the quote), checked here rather than stated a second time.
+    """
+    t = b.tables
+    ids = list(b.paragraphs)
+    found = list(segment([p["text"] for p in b.paragraphs.values()], t.metadata["year"]).goals)
+    listed = [(g.title, g.lead) for g in t.goals]
+    if [(g.title, g.lead) for g in found] != listed or {ids[g.paragraph] for g in found} != {
+        t.goal_paragraph
+    }:
+        raise SystemExit(
+            f"goal areas: the importer finds {[(g.title, g.lead, ids[g.paragraph]) for g in found]}, "
+            f"the tables list {listed} in {t.goal_paragraph}"
+        )
+    return found
+
+
 def goal_areas(b: Built) -> list[Json]:
     t = b.tables
     out = []
-    for order, goal in enumerate(t.goals, 1):
+    for order, (goal, found) in enumerate(zip(t.goals, found_goals(b), strict=True), 1):
         where = find_span(b, t.goal_paragraph, goal.quote)
+        if not where["start"] <= found.start < found.end <= where["end"]:
+            raise SystemExit(f"{goal.id}: the importer's words {found.sentence!r} are not in the quote")
         zh, en = goal.no_figures or ("", "")
         note = {"no_figures_note": fw(zh), "no_figures_note_en": en} if goal.no_figures else {}
         out.append(
             {
                 "id": goal.id,
                 "order": order,
-                "title": goal.title,
-                "lead": goal.lead,
+                "title": found.title,
+                "lead": found.lead,
                 "title_en": goal.title_en,
                 "sentence": fw(goal.paraphrase) if goal.paraphrase else where["text"],
                 "sentence_basis": "paraphrase" if goal.paraphrase else "quote",

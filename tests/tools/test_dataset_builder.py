@@ -27,8 +27,17 @@ from tools.dataset_builder import (
     sentence,
 )
 
-# 0-based lines: 0 furniture, 2 heading, 4 body split by a column break at 新开壶|力企业 (4 → 6).
-RAW = "第02版\n\n要坚定不移稳增长,奋力推动经济走在前。\n\n产值实现2504亿元,占全市比重35%。新开壶\n\n力企业增多。\n"
+# 0-based lines: 0 furniture, 2 the goal areas (three parallel clauses, as the importer finds them),
+# 4 body split by a column break at 新开壶|力企业 (4 → 6).
+RAW = (
+    "第02版\n\n要坚定不移稳增长,奋力推动经济走在前；要坚定不移强动力，奋力推动动能走在前；"
+    "要坚定不移惠民生，奋力推动民生走在前。\n\n产值实现2504亿元,占全市比重35%。新开壶\n\n力企业增多。\n"
+)
+GOALS = [
+    GoalSpec("g1", "稳增长", "经济", "Growth", "要坚定不移稳增长,奋力推动经济走在前；"),
+    GoalSpec("g2", "强动力", "动能", "Drivers", "要坚定不移强动力，奋力推动动能走在前；"),
+    GoalSpec("g3", "惠民生", "民生", "Wellbeing", "要坚定不移惠民生，奋力推动民生走在前。"),
+]
 
 
 def _tables(**changes: object) -> ReportTables:
@@ -56,7 +65,7 @@ def _tables(**changes: object) -> ReportTables:
         "misreadings": [
             Misreading([(4, "新开壶"), (6, "力企业")], "新开户潜力企业", "low", False, "存疑", "doubtful")
         ],
-        "goals": [GoalSpec("g1", "稳增长", "经济", "Growth", "要坚定不移稳增长,奋力推动经济走在前。")],
+        "goals": GOALS,
         "goal_paragraph": "p1",
         "sections": [SectionSpec("s1", "成绩", "Results", ["p2"], [])],
         "figures": [
@@ -117,7 +126,10 @@ def _tables(**changes: object) -> ReportTables:
                 "implied",
             ),
         ],
-        "quotes": [QuoteSpec("q1", "p1", "奋力推动经济走在前", "report", "报告", [("g1", A)], [])],
+        "quotes": [
+            QuoteSpec(f"q{n}", "p1", f"奋力推动{lead}走在前", "report", "报告", [(f"g{n}", A)], [])
+            for n, lead in ((1, "经济"), (2, "动能"), (3, "民生"))
+        ],
         "entities": [EntitySpec("e1", "claim", "p2", "新开壶力企业增多", [], [], ["s1"], "")],
     }
     fields.update(changes)
@@ -173,18 +185,7 @@ def test_goal_sentence_is_the_quote_unless_a_paraphrase_is_given(doc: dict[str, 
     assert isinstance(goals, list)
     assert goals[0]["sentence"] == goals[0]["span"]["text"] and goals[0]["sentence_basis"] == "quote"
     paraphrased = build(
-        _tables(
-            goals=[
-                GoalSpec(
-                    "g1",
-                    "稳增长",
-                    "经济",
-                    "Growth",
-                    "要坚定不移稳增长,奋力推动经济走在前。",
-                    "某区要稳增长。",
-                )
-            ]
-        ),
+        _tables(goals=[GOALS[0]._replace(paraphrase="某区要稳增长。"), *GOALS[1:]]),
         RAW,
     )["goal_areas"]
     assert paraphrased[0]["sentence_basis"] == "paraphrase" and paraphrased[0]["sentence"] == "某区要稳增长。"
@@ -195,3 +196,19 @@ def test_a_figures_sentence_is_split_by_the_importers_rule() -> None:
     built = Built(_tables(), RAW, {}, {"p9": {"text": "他说：“产值2504亿元。”随后增多；完"}})
     assert sentence(built, "p9", 6, 12)["text"] == "他说：“产值2504亿元。”"
     assert sentence(built, "p9", 14, 16) == {"paragraph": "p9", "start": 14, "end": 19, "text": "随后增多；"}
+
+
+def test_the_goal_areas_are_the_ones_the_importer_finds() -> None:
+    """Issue 14: the builder is one user of the importer's segmentation. The goal areas' titles and
+    leads are what segment() finds in the built paragraphs; tables that say otherwise stop the build."""
+    goals = build(_tables(), RAW)["goal_areas"]
+    assert isinstance(goals, list)
+    assert [(g["title"], g["lead"]) for g in goals] == [
+        ("稳增长", "经济"),
+        ("强动力", "动能"),
+        ("惠民生", "民生"),
+    ]
+    with pytest.raises(SystemExit, match=r"importer finds .*强动力.*tables list .*强活力"):
+        build(_tables(goals=[GOALS[0], GOALS[1]._replace(title="强活力"), GOALS[2]]), RAW)
+    with pytest.raises(SystemExit, match="goal areas"):
+        build(_tables(goals=GOALS[:2]), RAW)
