@@ -104,6 +104,10 @@
         <translation>报告人：%1（%2）</translation>
     </message>
     <message>
+        <source>Presented by %1</source>
+        <translation>报告人：%1</translation>
+    </message>
+    <message>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>

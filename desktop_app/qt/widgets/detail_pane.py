@@ -256,10 +256,18 @@ class DetailPane(QScrollArea):
         meta = report.metadata
         english = lang is Language.EN and bool(meta.title_en)
         self._list_heading.setText(visible_text(report_title(report, lang), TEXT_LIMIT))
+        # An import of a text that names no meeting or presenter leaves them empty (its notes say so):
+        # no line then, rather than "Meeting: , 2018-01-01" with the placeholder date or "()" alone.
+        name, office = meta.presenter.name, meta.presenter.office
+        presenter = fill(self.tr("Presented by %1"), name or office) if name or office else ""
+        if name and office:
+            presenter = fill(self.tr("Presented by %1 (%2)"), name, office)
         lines = [
             meta.title if english else "",  # the report's own title under the English one
-            fill(self.tr("Meeting: %1, %2"), meta.meeting.name, meta.meeting.date),
-            fill(self.tr("Presented by %1 (%2)"), meta.presenter.name, meta.presenter.office),
+            fill(self.tr("Meeting: %1, %2"), meta.meeting.name, meta.meeting.date)
+            if meta.meeting.name
+            else "",
+            presenter,
             fill(self.tr("Source: %1"), source_citation(report, lang)),
         ]
         self._fill_header(lines)

@@ -394,3 +394,36 @@ def test_a_place_clicked_in_the_tree_opens_at_the_top_of_the_pane(window: MainWi
         qtbot.waitUntil(lambda: bar.maximum() > 0)
         QApplication.processEvents()
         assert bar.value() == 0, then
+
+
+@pytest.mark.parametrize(
+    ("meeting", "presenter", "office", "lines"),
+    [
+        ("", "", "", []),  # a capture that starts at 各位代表 (the corpus's 2018 report)
+        ("", "李克强", "", ["Presented by 李克强"]),
+        ("", "", "国务院总理", ["Presented by 国务院总理"]),
+        ("第十三届全国人民代表大会第一次会议", "李克强", "国务院总理", None),
+    ],
+)
+def test_the_overview_leaves_out_what_an_import_could_not_find(
+    pane: DetailPane, report: Report, meeting: str, presenter: str, office: str, lines: list[str] | None
+) -> None:
+    """An imported text that names no meeting or presenter: no "Meeting: , 2018-01-01" (the date is a
+    placeholder its notes explain) and no "Presented by  ()" — issue 14's reading views of an import."""
+    metadata = dataclasses.replace(
+        report.metadata,
+        meeting=dataclasses.replace(report.metadata.meeting, name=meeting),
+        presenter=dataclasses.replace(report.metadata.presenter, name=presenter, office=office),
+    )
+    pane.set_report(dataclasses.replace(report, metadata=metadata))
+    pane.show_overview()
+    shown = pane.shown_text().splitlines()
+    header = [line for line in shown if line.startswith(("Meeting", "Presented by"))]
+    if lines is None:
+        assert header == [
+            f"Meeting: {meeting}, {metadata.meeting.date}",
+            f"Presented by {presenter} ({office})",
+        ]
+    else:
+        assert header == lines
+    assert not any(line.endswith(("()", ", ")) or ": ," in line for line in shown)
