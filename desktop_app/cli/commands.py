@@ -32,10 +32,13 @@ def review_line(report: Report) -> str:
 def info_text(report: Report) -> str:
     """A short description: title, meeting, counts by kind and by goal area."""
     meta = report.metadata
+    presenter = f"{meta.presenter.office} {meta.presenter.name}".strip()
+    # An import of a text that names no meeting or presenter leaves them empty: no line then, rather
+    # than "Meeting: , 2018-01-01" (a placeholder date, explained in the dataset's notes).
     lines = [
-        f"{meta.title} ({meta.title_en})",
-        f"Meeting: {meta.meeting.name}, {meta.meeting.date}",
-        f"Presenter: {meta.presenter.office} {meta.presenter.name}",
+        f"{meta.title} ({meta.title_en})" if meta.title_en else meta.title,
+        *([f"Meeting: {meta.meeting.name}, {meta.meeting.date}"] if meta.meeting.name else []),
+        *([f"Presenter: {presenter}"] if presenter else []),
         f"Source: {meta.citation}",
         counts_line(report),
         review_line(report),

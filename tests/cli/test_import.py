@@ -96,3 +96,16 @@ def test_headless_import_then_read_with_every_command(qapp: object, tmp_path: Pa
     assert "样例县" in printed or "国内生产总值" in printed
     for words in (info, hits, printed):
         assert not any(w in words for w in ("临淄", "淄博", "坚定不移", "走在前", "Linzi"))
+
+
+def test_info_on_an_import_says_nothing_of_what_the_text_does_not_name(tmp_path: Path) -> None:
+    """A capture that starts at 各位代表 names no meeting or presenter: ``info`` leaves those lines out
+    (was "Meeting: , 2019-01-01" with the placeholder date, "Presenter:  " and an empty "()")."""
+    text = tmp_path / "bare.txt"
+    text.write_text("各位代表：\n\n一、2018年工作回顾\n\n国内生产总值增长6.6%。\n", encoding="utf-8")
+    output = tmp_path / "bare.json"
+    status, _, err = run("import", str(text), "--year", "2019", "-o", str(output))
+    assert status == ExitStatus.OK, err
+    status, info, _ = run("info", str(output))
+    assert status == ExitStatus.OK
+    assert info.splitlines()[:2] == ["2019年政府工作报告", "Source: 2019年政府工作报告"]
