@@ -178,7 +178,7 @@ def _ambiguities(meeting: str, date: str, presenter: str, year: int) -> list[Jso
                 "id": "amb-meeting-date",
                 "topic": "会议日期",
                 "topic_en": "meeting date",
-                "text": f"原文未写明会议日期；{year}-01-01 只是占位，请在审核时填写。",
+                "text": f"原文未写明会议日期；{year}-01-01 只是占位。",
                 "text_en": f"The text does not state the meeting's date; {year}-01-01 is a placeholder.",
             }
         )

@@ -30,6 +30,8 @@ def test_dataset_shape_and_spans() -> None:
     bare = to_dataset(import_text("国内生产总值增长6.6%。", year=2019), DatasetOptions(source_file="x.txt"))
     assert [a["id"] for a in bare["metadata"]["ambiguities"]] == ["amb-meeting-date", "amb-metadata"]
     assert bare["metadata"]["meeting"]["date"] == "2019-01-01"
+    # Said as it is (it asked the reader to fill the date in review, which edits figures only).
+    assert bare["metadata"]["ambiguities"][0]["text"] == "原文未写明会议日期；2019-01-01 只是占位。"
     texts = {p["id"]: p["text"] for p in doc["paragraphs"]}
     for item in doc["indicators"]:
         for key in ("span", "sentence"):
