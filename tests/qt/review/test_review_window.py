@@ -232,6 +232,11 @@ def test_filters_and_accept_above(review: ReviewWindow) -> None:
     kind.setCurrentIndex(kind.findData("rank"))
     assert model.figure_ids() and all(model.figure(r).kind == "rank" for r in range(model.rowCount()))
     kind.setCurrentIndex(kind.findData("*"))
+    year = review.findChild(QComboBox, "reviewYearFilter")
+    assert year is not None and [year.itemData(i) for i in range(year.count())] == ["*", "2023", "2024"]
+    year.setCurrentIndex(year.findData("2024"))  # the targets set for the report's year
+    assert model.figure_ids() == [f"fig-00{n}" for n in range(33, 38)]
+    year.setCurrentIndex(year.findData("*"))
     low.setChecked(True)  # below the threshold of Accept above (0.90)
     assert model.rowCount() and all((model.figure(r).confidence or 0) < 0.9 for r in range(model.rowCount()))
     low.setChecked(False)
