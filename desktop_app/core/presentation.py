@@ -45,6 +45,7 @@ __all__ = [
     "certainty_label",
     "citation",
     "cited",
+    "colon",
     "derived_description",
     "derived_marker",
     "editorial_link",
@@ -378,6 +379,11 @@ def _marks(lang: Language | str) -> tuple[str, str, str, str]:
     if Language.from_tag(lang) is Language.ZH:
         return _FULL_COLON, _FULL_LEFT, _FULL_COMMA, _FULL_RIGHT
     return ": ", " (", ", ", ")"
+
+
+def colon(lang: Language | str = Language.ZH) -> str:
+    """The colon before what follows a label in running text: ``：`` / ``: ``."""
+    return _marks(lang)[0]
 
 
 def cited(text: str, report: Report, paragraph_id: str | None, lang: Language | str = Language.ZH) -> str:

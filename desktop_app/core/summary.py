@@ -42,10 +42,12 @@ from desktop_app.core.model import (
 from desktop_app.core.presentation import (
     bracketed,
     certainty_label,
+    colon,
     derived_description,
     editorial_link,
     editorial_text,
     entities_heading,
+    enumeration,
     figure_name,
     figure_value_text,
     goal_label,
@@ -341,7 +343,7 @@ def _notes(
         for item in derived:
             parts.append(
                 f'<p class="note">{_unreviewed_mark(item, lang)}<b>{_t(figure_name(item, lang))}</b> '
-                f"{_t(figure_value_text(item, lang))}\uff1a"
+                f"{_t(figure_value_text(item, lang))}{colon(lang)}"
                 f"{_t(derived_description(item, report, lang))}<br/>"
                 f"{_t(editorial_text(item.explanation, item.explanation_en, lang))}</p>"
             )
@@ -414,8 +416,8 @@ def _related(entities: Sequence[Entity], lang: Language, goal_id: str | None = N
         parts.append(_heading(3, _t(entities_heading(kind, lang))))
         items = []
         for entity in members:
-            roles = "\u3001".join(entity.roles)
-            suffix = f' <span class="mod">\uff08{_t(roles)}\uff09</span>' if roles else ""
+            roles = enumeration(entity.roles, lang)  # 争创、国家级 / (争创, 国家级) in English
+            suffix = f' <span class="mod">{_t(bracketed(roles, lang))}</span>' if roles else ""
             items.append(f"<li>{_t(entity.name)}{suffix}{_editorial_mark(entity, goal_id, lang)}</li>")
         parts.append(f"<ul>{''.join(items)}</ul>")
     if goal_id is not None and any(editorial_link(e, goal_id) for e in entities):

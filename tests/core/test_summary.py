@@ -454,3 +454,18 @@ def test_places_are_page_and_paragraph_never_paragraph_ids(report: Report) -> No
             assert f'<span class="loc">[{html.escape(where)}]</span>' in text, where
         assert not re.search(r"\bp\d\d\b", text) and "见第" not in text
     assert "[第02版·第7段]" in summary(report) and "[page 02, paragraph 7]" in summary(report, lang="en")
+
+
+def test_named_things_roles_are_punctuated_as_the_document_is(report: Report) -> None:
+    """Issue 12 (point 13, honours sought) in the English PDF: roles were （争创、国家级）, full width."""
+    chinese, english = summary(report, "g8-wellbeing"), summary(report, "g8-wellbeing", lang="en")
+    assert '学前教育普及普惠区 <span class="mod">（争创、国家级）</span>' in chinese
+    assert '学前教育普及普惠区 <span class="mod"> (争创, 国家级)</span>' in english
+    assert "（争创" not in english
+
+
+def test_derived_notes_are_punctuated_as_the_document_is(report: Report) -> None:
+    """Issue 12, point 7's notes in the English PDF read "≈7154 亿元：a / (b / 100)" (a full-width colon)."""
+    english = summary(report, lang="en")
+    assert "\u22487154 亿元: a / (b / 100); a = " in english and "亿元\uff1a" not in english
+    assert "\u22487154 亿元\uff1aa / (b / 100)\uff1ba = " in summary(report)
