@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
             self._detail.show_source_info()
         elif isinstance(item, GoalArea):
             self._detail.show_goal(item)
-            self._source.show_paragraphs([item.span.paragraph_id])
+            self._source.show_paragraphs([item.span.paragraph_id], item.span)
         elif isinstance(item, Section):
             self._detail.show_section(item)
             self._source.show_paragraphs(item.paragraph_ids)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -290,3 +292,30 @@ def test_selecting_a_section_or_goal_area_brings_its_paragraphs_into_view(
     _click_place(window, qtbot, "goal/g8-wellbeing")
     top = top_of(report.goal_by_id["g8-wellbeing"].span.paragraph_id)
     assert 0 <= top < edit.viewport().height()
+
+
+def test_a_goal_area_marks_its_own_words_in_the_article(
+    window: MainWindow, qtbot: QtBot, report: Report
+) -> None:
+    # Before: every goal area brought the same paragraph (the one naming all eight) to the top and
+    # marked nothing, so the reader could not tell which of its eight clauses was the one chosen.
+    window.resize(1024, 600)
+    with qtbot.waitExposed(window):
+        window.show()
+    source = window.source_view()
+    edit = source.text_edit()
+    for raw in (False, True):
+        if raw:
+            window.action("actionRawText").trigger()
+        for goal in ("g3-vitality", "g8-wellbeing"):
+            _click_place(window, qtbot, f"goal/{goal}")
+            words = report.goal_by_id[goal].span.text
+            shown = source.highlighted_text()
+            # The raw page may break the clause across lines and write its own punctuation.
+            assert re.sub("[^\u4e00-\u9fff]", "", shown) == re.sub("[^\u4e00-\u9fff]", "", words)
+            assert shown == words or raw, (goal, shown)
+            selections = edit.extraSelections()
+            mark = QTextCursor(selections[0].cursor)
+            assert edit.viewport().rect().contains(edit.cursorRect(mark).center()), goal
+    _click_place(window, qtbot, "section/sec-honours")
+    assert source.highlighted_text() == ""  # a section has no words of its own to mark

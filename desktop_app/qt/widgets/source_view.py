@@ -178,10 +178,12 @@ class SourceView(QWidget):
         self._centre(ranges[0][0])
         return True
 
-    def show_paragraphs(self, paragraph_ids: Sequence[str]) -> bool:
+    def show_paragraphs(self, paragraph_ids: Sequence[str], words: Span | None = None) -> bool:
         """Bring a goal area's or section's paragraphs into view: the first one at the top.
 
-        Returns False when none of them is in the article.
+        ``words`` (a goal area's own clause in the paragraph naming all eight) are highlighted and
+        kept in view; without them any earlier highlight goes. Returns False when none of the
+        paragraphs is in the article.
         """
         report = self._report
         if report is None:
@@ -194,8 +196,21 @@ class SourceView(QWidget):
             ranges = self._ranges(span)
             if ranges:
                 self._scroll_to_top(ranges[0][0])
+                self._mark_in_view(words)
                 return True
         return False
+
+    def _mark_in_view(self, words: Span | None) -> None:
+        marked = self._ranges(words) if words is not None else []
+        if not marked:
+            self.clear_highlight()
+            return
+        self._highlighted, self._focus = words, None
+        self._apply_highlight(marked)
+        shown = QTextCursor(self._edit.document())
+        shown.setPosition(marked[0][0])
+        if not self._edit.viewport().rect().contains(self._edit.cursorRect(shown)):
+            self._centre(marked[0][0])
 
     def highlighted_text(self) -> str:
         """The characters currently highlighted (for tests and screen readers).
