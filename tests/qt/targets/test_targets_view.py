@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -278,3 +279,24 @@ def test_english(qapp: QApplication, qtbot: QtBot, pairs: list[Pair]) -> None:
     assert widget.proxy().index(index.row(), 0).data() == "Consumer price inflation (CPI)"
     chart = widget.chart()
     assert chart is not None and "Outcome" in chart.legend_labels()
+
+
+def test_the_chinese_view_shows_no_english_code_words(view: TargetsView) -> None:
+    # Issue 10's "the Chinese UI shows no English enum words", for this view's verdicts and bases too.
+    from desktop_app.core.targets.types import Basis
+    from tests.qt.test_chinese_words import CODES
+
+    codes = {*CODES, *(v.value for v in Verdict), *(b.value for b in Basis)}
+    word = re.compile(
+        r"(?<![A-Za-z0-9_\-])(" + "|".join(map(re.escape, sorted(codes))) + r")(?![A-Za-z0-9_\-])"
+    )
+    proxy = view.proxy()
+    texts = [
+        str(proxy.index(row, column).data(role) or "")
+        for row in range(proxy.rowCount())
+        for column in range(proxy.columnCount())
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    ]
+    texts += [str(proxy.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(proxy.columnCount())]
+    assert len(texts) > 100
+    assert [text for text in texts if word.search(text)] == []
