@@ -27,6 +27,22 @@ def add_parser(command: argparse.ArgumentParser) -> None:
         "--region", default="", help="the region's name, e.g. 临淄区 (default: from the text)"
     )
     command.add_argument(
+        "--meeting",
+        default="",
+        help="the meeting's name, e.g. 临淄区第十九届人民代表大会第三次会议 (default: from the text)",
+    )
+    command.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the meeting's date (default: from the text)",
+    )
+    command.add_argument(
+        "--presenter",
+        default="",
+        help="who presents the report, office and name, e.g. 区长蔡华刚 (default: from the text)",
+    )
+    command.add_argument(
         "--accept-above",
         type=_probability,
         metavar="P",
@@ -50,6 +66,15 @@ def _probability(text: str) -> float:
     if not 0 <= value <= 1:
         raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, found {text}")
     return value
+
+
+def _date(text: str) -> str:
+    from desktop_app.core.importer.metadata import date_problem
+
+    problem = date_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
 
 
 def _read(path: Path, err: Console) -> str | None:
@@ -103,6 +128,9 @@ def import_report(args: argparse.Namespace, out: Console, err: Console) -> int:
         year=args.year,
         level=args.level or "",
         region=args.region,
+        meeting=args.meeting.strip(),
+        meeting_date=args.date or "",
+        presenter=args.presenter.strip(),
         accept_above=args.accept_above,
     )
     try:

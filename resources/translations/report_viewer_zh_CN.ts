@@ -324,6 +324,18 @@
         <translation>取自原文，如 临淄区</translation>
     </message>
     <message>
+        <source>From the text, e.g. 临淄区第十九届人民代表大会第三次会议</source>
+        <translation>取自原文，如 临淄区第十九届人民代表大会第三次会议</translation>
+    </message>
+    <message>
+        <source>From the text, e.g. 2024-01-19</source>
+        <translation>取自原文，如 2024-01-19</translation>
+    </message>
+    <message>
+        <source>From the text, office and name, e.g. 区长蔡华刚</source>
+        <translation>取自原文，职务和姓名，如 区长蔡华刚</translation>
+    </message>
+    <message>
         <source>Page headers or footers to drop wherever they stand alone, one per line</source>
         <translation>要删除的版面页眉或页脚（单独成行时删除），每行一条</translation>
     </message>
@@ -354,6 +366,18 @@
     <message>
         <source>Region:</source>
         <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>会议：</translation>
+    </message>
+    <message>
+        <source>Meeting date:</source>
+        <translation>会议日期：</translation>
+    </message>
+    <message>
+        <source>Presenter:</source>
+        <translation>报告人：</translation>
     </message>
     <message>
         <source>Lines to drop:</source>
@@ -410,6 +434,10 @@
     <message>
         <source>Choose where to save the dataset.</source>
         <translation>请选择数据集的保存位置。</translation>
+    </message>
+    <message>
+        <source>Meeting date: write it as 2024-01-19, not %1.</source>
+        <translation>会议日期：请写成 2024-01-19 的形式，而不是 %1。</translation>
     </message>
     <message>
         <source>Choose the report&apos;s text</source>

@@ -109,3 +109,26 @@ def test_info_on_an_import_says_nothing_of_what_the_text_does_not_name(tmp_path:
     status, info, _ = run("info", str(output))
     assert status == ExitStatus.OK
     assert info.splitlines()[:2] == ["2019年政府工作报告", "Source: 2019年政府工作报告"]
+
+
+def test_what_the_text_does_not_name_is_given_on_the_command_line(tmp_path: Path) -> None:
+    """Issue 14: metadata the importer cannot find is given on the command line — the meeting, its
+    date and the presenter (as in 区长蔡华刚) of a capture that starts at 各位代表."""
+    text = tmp_path / "bare.txt"
+    text.write_text("各位代表：\n\n一、2023年工作回顾\n\n全区生产总值增长6.6%。\n", encoding="utf-8")
+    output = tmp_path / "bare.json"
+    meeting = "临淄区第十九届人民代表大会第三次会议"
+    given = ("--meeting", meeting, "--date", "2024-01-19", "--presenter", "区长蔡华刚")
+    status, _, err = run(
+        "import", str(text), "--year", "2024", "--level", "district", *given, "-o", str(output)
+    )
+    assert status == ExitStatus.OK, err
+    metadata = json.loads(output.read_text(encoding="utf-8"))["metadata"]
+    assert metadata["meeting"] == {"name": meeting, "date": "2024-01-19"}
+    assert metadata["presenter"] == {"name": "蔡华刚", "office": "区长"}
+    assert metadata["ambiguities"] == []  # nothing left unsaid
+    status, info, _ = run("info", str(output))
+    assert f"Meeting: {meeting}, 2024-01-19" in info and "Presenter: 区长 蔡华刚" in info
+    for bad in ("2024-02-30", "19.1.2024"):
+        status, _, err = run("import", str(text), "--year", "2024", "--date", bad, "-o", str(output))
+        assert status == ExitStatus.USAGE and "--date" in err, err

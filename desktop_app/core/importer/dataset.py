@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.importer.classify import modifier_meaning_of
+from desktop_app.core.importer.metadata import split_presenter
 from desktop_app.core.importer.numbers import chinese_count
 from desktop_app.core.importer.pipeline import ImportResult, Proposal
 from desktop_app.core.targets.propose import propose_series
@@ -33,6 +34,9 @@ class DatasetOptions:
     Attributes:
         source_file: the raw text's file name, relative to the dataset (``x.source.txt``).
         title, year, level, region: override what the importer detected.
+        meeting, meeting_date, presenter: the same, for what a text often leaves out (a capture that
+            starts at 各位代表): the meeting's name, its date (YYYY-MM-DD) and the presenter as written
+            (``区长蔡华刚``, ``国务院总理 李克强``: office and name; a name alone).
         accept_above: proposals with at least this confidence are marked confirmed (None: none).
         source_citation, source_url: where the text came from.
     """
@@ -42,6 +46,9 @@ class DatasetOptions:
     year: int | None = None
     level: str = ""
     region: str = ""
+    meeting: str = ""
+    meeting_date: str = ""
+    presenter: str = ""
     accept_above: float | None = None
     source_citation: str = ""
     source_url: str = ""
@@ -89,6 +96,11 @@ def to_dataset(result: ImportResult, options: DatasetOptions) -> Json:
     level = options.level or result.level
     region = options.region or detected.region_name or _LEVEL_NAMES.get(level, "")
     title = options.title or detected.title
+    meeting = options.meeting or detected.meeting
+    meeting_date = options.meeting_date or detected.meeting_date
+    office, presenter = (
+        split_presenter(options.presenter) if options.presenter else (detected.office, detected.presenter)
+    )
     paragraphs = [f"p{i + 1:04d}" for i in range(len(result.intake.paragraphs))]
     goals = [f"g{g.order:02d}" for g in result.structure.goals]
     sections = [s.id for s in result.structure.sections]
@@ -105,11 +117,11 @@ def to_dataset(result: ImportResult, options: DatasetOptions) -> Json:
             "name": region,
             "name_en": "People's Republic of China" if level == "national" else "",
         },
-        "meeting": {"name": detected.meeting, "date": detected.meeting_date or f"{year:04d}-01-01"},
-        "presenter": {"name": detected.presenter, "office": detected.office},
+        "meeting": {"name": meeting, "date": meeting_date or f"{year:04d}-01-01"},
+        "presenter": {"name": presenter, "office": office},
         "source_citation": options.source_citation or title,
         "source_citation_en": "",
-        "ambiguities": _ambiguities(detected.meeting, detected.meeting_date, detected.presenter, year),
+        "ambiguities": _ambiguities(meeting, meeting_date, presenter, year),
         "presentation": _presentation(result),
     }
     if options.source_url:

@@ -150,3 +150,30 @@ def detect(texts: list[str]) -> Detected:
         presenter=presenter,
         office=office,
     )
+
+
+def split_presenter(written: str) -> tuple[str, str]:
+    """Office and name of a presenter as a user writes them.
+
+    ``区长蔡华刚`` → (区长, 蔡华刚), ``国务院总理 李克强`` → (国务院总理, 李克强), ``李克强`` → ("", 李克强).
+    """
+    words = written.split()
+    if len(words) > 1:
+        return " ".join(words[:-1]), words[-1]
+    found = _OFFICE.fullmatch(written.strip())
+    if found:
+        return found.group(1), found.group(2)
+    return "", written.strip()
+
+
+def date_problem(text: str) -> str:
+    """Why ``text`` is no meeting date of the schema's form (YYYY-MM-DD, a real day); "" when it is."""
+    import datetime as dt
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return f"expected a date such as 2024-01-19, found {text!r}"
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return f"no such day: {text}"
+    return ""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.dataset_errors import DatasetError
 from desktop_app.core.dataset_file import read_bytes
 from desktop_app.core.importer.intake import MAX_TEXT_BYTES
+from desktop_app.core.importer.metadata import date_problem
 from desktop_app.core.language import Language
 from desktop_app.core.model import Level
 from desktop_app.core.presentation import fill, level_label, visible_text
@@ -52,6 +53,9 @@ class ImportRequest:
     year: int | None = None
     level: str = ""
     region: str = ""
+    meeting: str = ""
+    meeting_date: str = ""  # YYYY-MM-DD
+    presenter: str = ""  # office and name as written (区长蔡华刚)
     furniture: tuple[str, ...] = ()  # page-furniture lines to drop wherever they stand alone
 
 
@@ -98,7 +102,14 @@ class _ImportWorker(QThread):
             self.failed.emit("year", str(exc))
             return
         options = DatasetOptions(
-            source_file="", title=request.title, year=request.year, level=request.level, region=request.region
+            source_file="",
+            title=request.title,
+            year=request.year,
+            level=request.level,
+            region=request.region,
+            meeting=request.meeting,
+            meeting_date=request.meeting_date,
+            presenter=request.presenter,
         )
         try:
             document = write_import(result, request.output, options)
@@ -164,6 +175,16 @@ class ImportDialog(QDialog):
         self._region = QLineEdit()
         self._region.setObjectName("importRegion")
         self._region.setPlaceholderText(self.tr("From the text, e.g. 临淄区"))
+        # What a copy often leaves out (it starts at 各位代表): the meeting, its date, the presenter.
+        self._meeting = QLineEdit()
+        self._meeting.setObjectName("importMeeting")
+        self._meeting.setPlaceholderText(self.tr("From the text, e.g. 临淄区第十九届人民代表大会第三次会议"))
+        self._meeting_date = QLineEdit()
+        self._meeting_date.setObjectName("importMeetingDate")
+        self._meeting_date.setPlaceholderText(self.tr("From the text, e.g. 2024-01-19"))
+        self._presenter = QLineEdit()
+        self._presenter.setObjectName("importPresenter")
+        self._presenter.setPlaceholderText(self.tr("From the text, office and name, e.g. 区长蔡华刚"))
 
         self._furniture = QPlainTextEdit()
         self._furniture.setObjectName("importFurniture")
@@ -190,6 +211,9 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Year:"), self._year)
         form.addRow(self.tr("Level:"), self._level)
         form.addRow(self.tr("Region:"), self._region)
+        form.addRow(self.tr("Meeting:"), self._meeting)
+        form.addRow(self.tr("Meeting date:"), self._meeting_date)
+        form.addRow(self.tr("Presenter:"), self._presenter)
         form.addRow(self.tr("Lines to drop:"), self._furniture)
         form.addRow(self.tr("Save dataset as:"), output_row)
 
@@ -291,6 +315,12 @@ class ImportDialog(QDialog):
     def set_region(self, region: str) -> None:
         self._region.setText(region)
 
+    def set_meeting(self, name: str, date: str = "", presenter: str = "") -> None:
+        """The meeting's name and date (YYYY-MM-DD) and the presenter as written ("" : from the text)."""
+        self._meeting.setText(name)
+        self._meeting_date.setText(date)
+        self._presenter.setText(presenter)
+
     def set_furniture(self, lines: list[str]) -> None:
         self._furniture.setPlainText("\n".join(lines))
 
@@ -327,6 +357,10 @@ class ImportDialog(QDialog):
             output = output.with_name(output.name + ".json")
             self._output.setText(str(output))
         year = self._year.value()
+        meeting_date = self._meeting_date.text().strip()
+        if meeting_date and date_problem(meeting_date):
+            self._show_error(fill(self.tr("Meeting date: write it as 2024-01-19, not %1."), meeting_date), "")
+            return False
         request = ImportRequest(
             text=self._text,
             name=self._name,
@@ -335,6 +369,9 @@ class ImportDialog(QDialog):
             year=None if year == self._year.minimum() else year,
             level=str(self._level.currentData() or ""),
             region=self._region.text().strip(),
+            meeting=self._meeting.text().strip(),
+            meeting_date=meeting_date,
+            presenter=self._presenter.text().strip(),
             furniture=tuple(
                 line.strip() for line in self._furniture.toPlainText().splitlines() if line.strip()
             ),

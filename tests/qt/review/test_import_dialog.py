@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.language import Language
@@ -77,6 +77,31 @@ def test_import_a_gbk_file_with_what_the_text_does_not_say(
     assert report.metadata.title == "临淄区2024年政府工作报告"
     assert report.metadata.region.name == "临淄区"
     assert len(report.goal_areas) == 8
+
+
+def test_the_meeting_date_and_presenter_a_copy_leaves_out_are_asked(
+    dialog: ImportDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 14: what the importer cannot find is asked in the dialog — here the meeting, its date and
+    the presenter of a capture that starts at 各位代表 (before, only title, year, level and region)."""
+    for name in ("importMeeting", "importMeetingDate", "importPresenter"):
+        assert dialog.findChild(QLineEdit, name) is not None, name
+    QGuiApplication.clipboard().setText("各位代表：\n\n一、2023年工作回顾\n\n全区生产总值增长6.6%。\n")
+    assert dialog.paste_from_clipboard()
+    dialog.set_year(2024)
+    dialog.set_level("district")
+    dialog.set_output(tmp_path / "bare.json")
+    dialog.set_meeting("临淄区第十九届人民代表大会第三次会议", "2024-1-19", "区长蔡华刚")
+    assert not dialog.start_import() and "2024-01-19" in dialog.message() and "2024-1-19" in dialog.message()
+    dialog.set_meeting("临淄区第十九届人民代表大会第三次会议", "2024-01-19", "区长蔡华刚")
+    outcome = _run(qtbot, dialog)
+    metadata = load_report(outcome.path).metadata
+    assert (metadata.meeting.name, metadata.meeting.date) == (
+        "临淄区第十九届人民代表大会第三次会议",
+        "2024-01-19",
+    )
+    assert (metadata.presenter.office, metadata.presenter.name) == ("区长", "蔡华刚")
+    assert metadata.ambiguities == ()  # nothing left unsaid
 
 
 @pytest.mark.parametrize(
