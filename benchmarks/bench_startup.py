@@ -7,8 +7,10 @@ its first paint, the time its charts were drawn, and its peak RSS. Baselines:
 * ``bare``: a QMainWindow, shown and painted;
 * ``plot``: a QMainWindow holding a pyqtgraph PlotWidget with a bar chart.
 
-Runs alternate app and baselines so that a noisy machine affects both alike.
-Run: ``python -m benchmarks.bench_startup [--repeats N]``.
+Runs alternate app and baselines so that a noisy machine affects both alike. ``--other-tree PATH``
+also runs the app of another source checkout (an older commit's worktree, first on ``PYTHONPATH``)
+in the same alternation, for a before/after comparison.
+Run: ``python -m benchmarks.bench_startup [--repeats N] [--other-tree PATH]``.
 """
 
 from __future__ import annotations
@@ -57,17 +59,19 @@ app.exec()
 """
 
 
-def _environment() -> dict[str, str]:
+def _environment(tree: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["REPORT_VIEWER_STARTUP_PROBE"] = "1"
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
     return env
 
 
-def _run(command: Sequence[str]) -> dict[str, float]:
+def _run(command: Sequence[str], tree: Path | None = None) -> dict[str, float]:
     start = time.time()
     result = subprocess.run(
-        command, capture_output=True, text=True, env=_environment(), timeout=120, check=False
+        command, capture_output=True, text=True, env=_environment(tree), timeout=120, check=False
     )
     values: dict[str, float] = {}
     for line in result.stdout.splitlines():
@@ -81,16 +85,19 @@ def _run(command: Sequence[str]) -> dict[str, float]:
     return values
 
 
-def _compile_app() -> None:
+def _compile_app(tree: Path | None = None) -> None:
     """Write the app's bytecode, as ``pip install`` does, so no sample pays for compiling it.
 
     Qt, pyqtgraph and numpy were compiled when pip installed them; an editable install of the app,
     or a machine with PYTHONDONTWRITEBYTECODE set, would otherwise compile the app's ~40 modules
     in every sample, a cost the baselines do not share and an installed app does not have.
     """
-    import desktop_app
+    if tree is None:
+        import desktop_app
 
-    package = Path(desktop_app.__file__).resolve().parent
+        package = Path(desktop_app.__file__).resolve().parent
+    else:
+        package = tree / "desktop_app"
     compileall.compile_dir(package, quiet=1)
 
 
@@ -98,17 +105,28 @@ def _stats(values: list[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "p95": percentile(values, 0.95), "n": len(values)}
 
 
-def run(repeats: int = 7) -> dict[str, object]:
-    """Measure startup and peak memory; returns medians, p95 and the ratios to the baselines."""
+def run(repeats: int = 7, other_tree: Path | None = None) -> dict[str, object]:
+    """Measure startup and peak memory; returns medians, p95 and the ratios to the baselines.
+
+    Args:
+        repeats: samples of each.
+        other_tree: a source checkout whose app is sampled too, in the same alternation.
+    """
     _compile_app()
+    if other_tree is not None:
+        _compile_app(other_tree)
     app_cmd = [sys.executable, "-m", "desktop_app"]
     bare_cmd = [sys.executable, "-c", _BASELINE, "bare"]
     plot_cmd = [sys.executable, "-c", _BASELINE, "plot"]
-    samples: dict[str, list[dict[str, float]]] = {"app": [], "bare": [], "plot": []}
+    samples: dict[str, list[dict[str, float]]] = {"app": [], "bare": [], "plot": [], "other": []}
     _run(app_cmd)  # warm the file cache once; not counted
+    if other_tree is not None:
+        _run(app_cmd, other_tree)
     for _ in range(repeats):
         samples["bare"].append(_run(bare_cmd))
         samples["app"].append(_run(app_cmd))
+        if other_tree is not None:
+            samples["other"].append(_run(app_cmd, other_tree))
         samples["plot"].append(_run(plot_cmd))
     app_paint = _stats([s["painted"] for s in samples["app"]])
     app_paint_cpu = _stats([s["painted_cpu"] for s in samples["app"]])
@@ -118,7 +136,7 @@ def run(repeats: int = 7) -> dict[str, object]:
     plot = _stats([s["painted"] for s in samples["plot"]])
     app_rss = _stats([s["maxrss_kb"] for s in samples["app"]])
     plot_rss = _stats([s["maxrss_kb"] for s in samples["plot"]])
-    return {
+    result: dict[str, object] = {
         "first_paint_s": {
             "app": app_paint,
             "baseline_bare_window": bare,
@@ -145,14 +163,24 @@ def run(repeats: int = 7) -> dict[str, object]:
             "target": 1.3,
         },
     }
+    if other_tree is not None:
+        other_cpu = _stats([s["painted_cpu"] for s in samples["other"]])
+        result["first_paint_cpu_s_other_tree"] = {
+            "app": app_paint_cpu,
+            "baseline_other_tree": other_cpu,
+            "ratio": app_paint_cpu["median"] / other_cpu["median"],
+            "target": 1.0,
+        }
+    return result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--other-tree", type=Path, help="another source checkout to sample alike")
     args = parser.parse_args()
-    result = run(args.repeats)
+    result = run(args.repeats, args.other_tree.resolve() if args.other_tree else None)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
