@@ -3,8 +3,6 @@
 __version__ = "0.1.0"
 
 APP_NAME = "Report Viewer"
-APP_NAME_ZH = "报告阅读器"
 APP_ID = "io.github.reportviewer.ReportViewer"
 ORGANIZATION_NAME = "ReportViewer"
 ORGANIZATION_DOMAIN = "reportviewer.github.io"
-DESKTOP_FILE_NAME = APP_ID

@@ -97,12 +97,6 @@ class FigureRef:
         return None if self.value is None else self.value * self.factor
 
     @property
-    def normalised_high(self) -> float | None:
-        """The high end of a range (or the value) in ``unit_normalised`` (None for words)."""
-        value = self.high if self.high is not None else self.value
-        return None if value is None else value * self.factor
-
-    @property
     def confirmed(self) -> bool:
         return self.review is Review.CONFIRMED
 

@@ -149,12 +149,6 @@ class LibraryModel(QAbstractItemModel):
         node = self._by_id.get(entry_id)
         return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
 
-    def index_for_collection(self, collection_id: str) -> QModelIndex:
-        for root in self._roots:
-            if isinstance(root.item, Collection) and root.item.id == collection_id:
-                return self.createIndex(root.row, 0, root)
-        return QModelIndex()
-
     def _node(self, index: ModelIndex) -> _Node | None:
         if not index.isValid():
             return None
