@@ -1,6 +1,6 @@
 """The search index (desktop_app.core.search.index); no Qt.
 
-Snippets, groups and counts are tested in test_hits.py, the command in tests/cli/test_search.py.
+Snippets, groups and counts are tested in test_search_hits.py, the command in tests/cli/test_search.py.
 """
 
 from __future__ import annotations
