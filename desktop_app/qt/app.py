@@ -24,6 +24,7 @@ from desktop_app.qt.logging_setup import configure_logging, log_file
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.platform_check import xcb_problem
 from desktop_app.qt.settings import Settings, open_settings
+from desktop_app.qt.workers import collection_held
 
 log = logging.getLogger(__name__)
 TRANSLATION_PREFIX = "report_viewer"
@@ -33,20 +34,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The application object with names, icon, bundled fonts and the style sheet."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(ORGANIZATION_NAME)
-    app.setOrganizationDomain(ORGANIZATION_DOMAIN)
-    QGuiApplication.setDesktopFileName(APP_ID)
-    icon = resource_path("icons/report-viewer.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    register_bundled_fonts()
-    font = QFont(ui_font_family())
-    font.setPointSize(max(app.font().pointSize(), 10))
-    app.setFont(font)
-    style = resource_path("styles/app.qss")
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # Setting the icon, font and style sheet walks every widget there is, calling Python overrides.
+    with collection_held():
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName(ORGANIZATION_NAME)
+        app.setOrganizationDomain(ORGANIZATION_DOMAIN)
+        QGuiApplication.setDesktopFileName(APP_ID)
+        icon = resource_path("icons/report-viewer.svg")
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+        register_bundled_fonts()
+        font = QFont(ui_font_family())
+        font.setPointSize(max(app.font().pointSize(), 10))
+        app.setFont(font)
+        style = resource_path("styles/app.qss")
+        if style.exists():
+            app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
 
 

@@ -10,16 +10,24 @@ worker; a collection of 10,042 objects was seen on the index builder's thread.
 So automatic collection is off while any worker runs (:func:`hold_collection` in the GUI thread
 before the worker starts) and the GUI thread turns it on again once the last worker has said it is
 done: a worker never collects, and nothing it leaves behind is collected anywhere but the GUI thread.
+
+The GUI thread itself must not collect while Qt walks a copy of its widget list and calls back into
+Python for each widget (``QApplication.setWindowIcon``/``setFont``/``setStyleSheet`` send every widget
+an event that a Python override handles; turning ``topLevelWidgets()`` into a list makes a wrapper
+for each): a collection started by an allocation there destroys a parentless widget left in a
+reference cycle, and the walk reaches it later through its copy — a segfault (seen in CI in the app
+fixture's ``setStyleSheet``). :func:`collection_held` keeps collection off for such a walk.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-__all__ = ["hold_collection", "start_worker"]
+__all__ = ["collection_held", "hold_collection", "start_worker"]
 
 
 class _CollectionHold(QObject):
@@ -52,6 +60,10 @@ class _CollectionHold(QObject):
 
     @Slot()
     def _on_worker_done(self) -> None:
+        self.release()
+
+    def release(self) -> None:
+        """One holder is done (in the GUI thread); the last one turns collection on again."""
         self._running -= 1
         if self._running == 0 and self._was_enabled:
             # The youngest generation's count grew while collection was off; collect it here so that
@@ -93,3 +105,17 @@ def start_worker(thread: QThread, priority: QThread.Priority = QThread.Priority.
         thread.setProperty(_TOLD_WHEN_FINISHED, True)
     hold.hold()
     thread.start(priority)
+
+
+@contextmanager
+def collection_held() -> Iterator[None]:
+    """No automatic garbage collection in the block: for a walk of Qt's widgets in the GUI thread.
+
+    Nests with itself and with running workers; collection is on again after the last holder.
+    """
+    hold = _the_hold()
+    hold.hold()
+    try:
+        yield
+    finally:
+        hold.release()

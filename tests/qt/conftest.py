@@ -64,6 +64,17 @@ def _no_collection_off_the_gui_thread() -> Iterator[None]:
     )
 
 
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    """Collect each test's cyclic garbage as it ends, at a point where Qt walks no widget list.
+
+    Left for an automatic collection, a closed window of one test could be destroyed in the middle
+    of a Qt walk of every widget in a later one (desktop_app/qt/workers.py).
+    """
+    yield
+    gc.collect()
+
+
 @pytest.fixture
 def app(qapp: QApplication) -> QApplication:
     return create_application()

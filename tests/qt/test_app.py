@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, qWarning
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app.qt import logging_setup, platform_check
 from desktop_app.qt.app import install_error_handler
 from tests.hostile_files import released_after
+from tests.qt.widget_lists import top_level_widgets
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -188,7 +189,7 @@ def test_an_error_in_a_slot_is_logged_and_shown(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     def error_box() -> QMessageBox:
-        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorBox" and w.isVisible()]
+        boxes = [w for w in top_level_widgets() if w.objectName() == "errorBox" and w.isVisible()]
         assert len(boxes) == 1
         box = boxes[0]
         assert isinstance(box, QMessageBox)
@@ -204,7 +205,7 @@ def test_an_error_in_a_slot_is_logged_and_shown(
     assert "ERROR desktop_app.qt.app: unexpected error" in logged and "in broken" in logged
     assert "ZeroDivisionError" in capsys.readouterr().err
     box.close()
-    qtbot.waitUntil(lambda: not any(w.objectName() == "errorBox" for w in QApplication.topLevelWidgets()))
+    qtbot.waitUntil(lambda: not any(w.objectName() == "errorBox" for w in top_level_widgets()))
 
 
 def test_missing_x11_libraries_are_named_with_the_install_line(tmp_path: Path) -> None:

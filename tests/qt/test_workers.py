@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +16,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.qt.workers import hold_collection, start_worker
+from desktop_app.qt.workers import collection_held, hold_collection, start_worker
 
 
 class _Cycle:
@@ -96,6 +100,71 @@ def test_collection_turned_off_by_someone_else_stays_off(qapp: QApplication, qtb
         release = hold_collection()
         release()
         qtbot.wait(50)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+_WALK_OVER_GARBAGE = r"""
+import gc
+import sys
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop_app.qt.app import create_application
+
+app = create_application(["walk"])
+
+
+class CollectingWhenDue(QLabel):
+    # Any Python event handler allocates; an automatic collection starts there when one is due.
+    def event(self, event):
+        if gc.isenabled():
+            gc.collect()
+        return super().event(event)
+
+
+class Holder:
+    pass
+
+
+labels = [CollectingWhenDue("label") for _ in range(3)]
+gc.set_threshold(10**9)  # no collection but the handlers'
+for _ in range(10):
+    for _ in range(50):  # parentless widgets left in reference cycles, as closed windows are
+        holder = Holder()
+        holder.widget = QWidget()
+        holder.me = holder
+    create_application(["walk"])  # the icon, font and style sheet walk every widget
+print("walked")
+"""
+
+
+def test_no_collection_while_qt_walks_every_widget(tmp_path: Path) -> None:
+    """CI segfaulted in create_application's setStyleSheet: a collection started in a Python event
+    handler during the walk freed widgets the walk had still to reach (fails on the old code)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _WALK_OVER_GARBAGE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "walked", (done.returncode, done.stderr[-2000:])
+
+
+def test_collection_held_nests_and_restores(qapp: QApplication) -> None:
+    assert gc.isenabled()
+    with collection_held():
+        assert not gc.isenabled()
+        with collection_held():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # someone else's choice is kept
+    try:
+        with collection_held():
+            pass
         assert not gc.isenabled()
     finally:
         gc.enable()

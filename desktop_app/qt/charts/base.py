@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
 from desktop_app.qt.charts.config import configure_pyqtgraph
 from desktop_app.qt.charts.menus import ExportContextMenu
+from desktop_app.qt.workers import collection_held
 
 __all__ = ["InteractivePlot"]
 
@@ -39,14 +40,16 @@ class InteractivePlot(ExportContextMenu, pg.PlotWidget):  # type: ignore[misc]  
 
     def __init__(self, parent: QWidget | None = None) -> None:
         configure_pyqtgraph()
-        existing = set(QApplication.topLevelWidgets())
+        with collection_held():  # wrapping each widget of the list may start a collection
+            existing = set(QApplication.topLevelWidgets())
         super().__init__(parent=parent, background="w", enableMenu=False)
         # pyqtgraph's PlotItem makes parentless option menus we never show; they are freed in dispose().
-        self._pyqtgraph_widgets = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if w not in existing and w is not self and w.parent() is None
-        ]
+        with collection_held():
+            self._pyqtgraph_widgets = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if w not in existing and w is not self and w.parent() is None
+            ]
         self.setFrameShape(QFrame.Shape.NoFrame)
         plot = self.getPlotItem()
         plot.hideButtons()

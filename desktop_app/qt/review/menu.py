@@ -20,6 +20,7 @@ from desktop_app.core.model import Report
 from desktop_app.core.presentation import fill, visible_text
 from desktop_app.core.resources import bundled_dataset_path
 from desktop_app.qt.actions import make_action
+from desktop_app.qt.workers import collection_held
 
 if TYPE_CHECKING:
     from desktop_app.qt.review.import_dialog import ImportDialog, ImportOutcome
@@ -36,7 +37,8 @@ def _open_review_windows() -> list[ReviewWindow]:
     if module is None:
         return []
     kind: type[ReviewWindow] = module.ReviewWindow
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    with collection_held():  # wrapping each widget of the list may start a collection (qt/workers.py)
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
 
 
 class ReviewActions(QObject):

@@ -32,6 +32,7 @@ from desktop_app.qt.charts import menus
 from desktop_app.qt.charts.menus import ExportContextMenu
 from desktop_app.qt.charts.targets import SeriesChartPlot
 from desktop_app.qt.charts.trend import TrendChart
+from tests.qt.widget_lists import all_widgets
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HOSTILE = "<b>x</b> & <img src=x>"
@@ -368,7 +369,7 @@ def test_replacing_charts_frees_pyqtgraph_widgets(panel: charts.ChartPanel, repo
         # Widgets left by earlier tests may wait for Python's cycle collector; count only what is alive.
         gc.collect()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        return len(QApplication.allWidgets())
+        return len(all_widgets())
 
     before = live_widgets()
     panel.show_groups("overview", _groups(report, "overview"))

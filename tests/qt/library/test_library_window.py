@@ -23,6 +23,7 @@ from desktop_app.qt.library.model import YearRange, parse_years
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.settings import Settings
 from tests.cli.runner import run
+from tests.qt.widget_lists import top_level_widgets
 
 
 def _controller(window: MainWindow) -> LibraryController:
@@ -41,7 +42,7 @@ def _settle() -> int:
     """Run deferred deletions; returns how many QObjects live under the application's windows."""
     QApplication.processEvents()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return sum(len(w.findChildren(QObject)) for w in QApplication.topLevelWidgets())
+    return sum(len(w.findChildren(QObject)) for w in top_level_widgets())
 
 
 @pytest.fixture
