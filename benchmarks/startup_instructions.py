@@ -7,7 +7,8 @@ paint. Stage boundaries are ``time.tzset()`` calls, and callgrind dumps its coun
 (``--dump-before=time_tzset``):
 
 * interpreter: from the start to the first line of the child (site, encodings);
-* imports: ``desktop_app.cli`` and ``desktop_app.qt.app`` with everything they import;
+* imports: ``desktop_app.cli`` and, as the command line imports it, ``desktop_app.qt.app``, with
+  everything they import;
 * application: the rest of the command line, QApplication, fonts, style sheet, logging, settings
   (up to ``load_report``);
 * load: ``load_report()`` of the bundled report;
@@ -34,38 +35,58 @@ STAGES = ("interpreter", "imports", "application", "load", "window")
 _CHILD = r"""
 import os, sys, time
 time.tzset()  # end of 'interpreter'
-import desktop_app.cli
-import desktop_app.qt.app as qa
-time.tzset()  # end of 'imports'
 
-_create = qa.create_application
-_load = qa.load_report
-_loaded = []
 
-def load_report(*args, **kwargs):
-    if not _loaded:
-        time.tzset()  # end of 'application'
-    report = _load(*args, **kwargs)
-    if not _loaded:
-        _loaded.append(True)
-        time.tzset()  # end of 'load'
-    return report
+def patch(qa):
+    # Called when desktop_app.qt.app has been imported (by the command line, as it would be).
+    time.tzset()  # end of 'imports'
+    real_load = qa.load_report
+    loaded = []
 
-qa.load_report = load_report
+    def load_report(*args, **kwargs):
+        if not loaded:
+            time.tzset()  # end of 'application'
+        report = real_load(*args, **kwargs)
+        if not loaded:
+            loaded.append(True)
+            time.tzset()  # end of 'load'
+        return report
 
-class Probe(qa.QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        window.first_painted.connect(self.painted)
+    class Probe(qa.QObject):
+        def __init__(self, window):
+            super().__init__(window)
+            window.first_painted.connect(self.painted)
 
-    def painted(self):
-        time.tzset()  # end of 'window'
-        sys.stdout.flush()
-        os._exit(0)
+        def painted(self):
+            time.tzset()  # end of 'window'
+            sys.stdout.flush()
+            os._exit(0)
 
-qa.StartupProbe = Probe
+    qa.load_report = load_report
+    qa.StartupProbe = Probe
+
+
+class AfterWindowModule:  # a meta path finder (importlib.abc would be imported for nothing)
+    def find_spec(self, name, path, target=None):
+        if name != "desktop_app.qt.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        real_exec = spec.loader.exec_module
+
+        def exec_module(module):
+            real_exec(module)
+            patch(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+import importlib.util
+sys.meta_path.insert(0, AfterWindowModule())
 os.environ["REPORT_VIEWER_STARTUP_PROBE"] = "1"
-sys.exit(desktop_app.cli.main([]))
+from desktop_app.cli import main
+sys.exit(main([]))
 """
 
 
