@@ -108,6 +108,32 @@ def test_the_first_paint_waits_for_no_module_it_does_not_need(tmp_path: Path) ->
     assert result.stdout.strip().splitlines()[-2:] == ["[]", "[]"]
 
 
+def test_the_garbage_collector_runs_again_when_the_window_paints(tmp_path: Path) -> None:
+    # The command line turns the cyclic collector off while it imports the window's modules, then
+    # freezes what they made (later collections skip it) and turns it on again: never left off.
+    code = (
+        "import gc, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop_app.qt import app\n"
+        "def painted(probe):\n"
+        "    print(gc.isenabled(), gc.get_freeze_count() > 10_000)\n"
+        "    QApplication.quit()\n"
+        "app.StartupProbe._on_window_first_painted = painted\n"
+        "from desktop_app.cli import main\n"
+        "sys.exit(main([]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=_environment(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True True"
+
+
 def test_the_window_module_imports_without_unix_only_modules() -> None:
     # Windows has no `resource` module; the window must still import (the README supports Windows).
     code = "import sys; sys.modules['resource'] = None; import desktop_app.qt.app; print('ok')"
