@@ -200,13 +200,25 @@ def enumeration(items: Iterable[str], lang: Language | str = Language.ZH) -> str
 
 
 def modifier_text(modifier: str, meaning: ModifierMeaning, lang: Language | str = Language.ZH) -> str:
-    """A figure's modifier as written with what it means: ``实现（确数）`` / ``实现 (exact)``.
+    """A figure's modifier word as written, with what it means: ``实现（确数）`` / ``实现 (exact)``.
 
-    Where the word is its own meaning (预计 means 预计) it is written once.
+    What stands first is always a word of the text, or ``—`` where the text has none; the meaning
+    follows in brackets. Where the word is its own meaning (预计 means 预计) it is written once.
+    Without a word, the meaning is labelled as one — ``—（含义：清零）`` / ``— (meaning: eliminated)``
+    for 20万元以下村全部清零 — so that no view reads as if 清零 were the modifier; and a plain
+    stated value (no word, exact) is just ``—``. The detail pane's 修饰语 row, the figures table's
+    修饰语 column, the review table and the summary (PDF) all write this; the CSV keeps the word and
+    the meaning's code in columns of their own.
     """
     label = meaning_label(meaning, lang)
-    if not modifier or modifier == label:
-        return label
+    if not modifier:
+        if meaning is ModifierMeaning.EXACT:
+            return word("figure.no_modifier", lang)
+        return word("figure.no_modifier", lang) + bracketed(
+            word("figure.meaning_only", lang).format(meaning=label), lang
+        )
+    if modifier == label:
+        return modifier
     return f"{modifier}{bracketed(label, lang)}"
 
 

@@ -104,6 +104,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "figure.range": ("舍入允许的范围", "range rounding allows"),
     "figure.range_text": ("舍入允许的范围 {low}–{high}", "range rounding allows {low}–{high}"),
     "figure.lower_is_better": ("越小越好", "lower is better"),
+    # A figure whose text has no modifier word (20万元以下村全部清零): — in the word's place, and its
+    # meaning labelled as a meaning, never written as if it were the word (presentation.modifier_text).
+    "figure.no_modifier": ("\u2014", "\u2014"),
+    "figure.meaning_only": (f"含义{_CO}{{meaning}}", "meaning: {meaning}"),
     "figure.year": ("{year}年", "{year}"),
     "figure.unreviewed": ("未审核", "unreviewed"),
     "figure.unreviewed_tag": ("\u3014未审核\u3015", "[unreviewed] "),  # before the name: never elided

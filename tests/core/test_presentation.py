@@ -219,7 +219,6 @@ def test_punctuation_follows_the_language() -> None:
     assert enumeration(["join 5", "drop 6"], Language.EN) == "join 5, drop 6"
     assert modifier_text("实现", ModifierMeaning.EXACT, Language.ZH) == "实现\uff08确数\uff09"
     assert modifier_text("实现", ModifierMeaning.EXACT, Language.EN) == "实现 (exact)"
-    assert modifier_text("", ModifierMeaning.LOWER_BOUND, Language.ZH) == "下限"
     # A word that is its own meaning is written once (the PDF said "预计 · 预计").
     assert modifier_text("预计", ModifierMeaning.ESTIMATE, Language.ZH) == "预计"
     # A figure in a list (the goal tree), its kind and a count after a label (issue 11.17).
@@ -228,6 +227,24 @@ def test_punctuation_follows_the_language() -> None:
     assert kind_tag(IndicatorKind.ESTIMATE, Language.ZH) == "\u3014预计\u3015"
     assert kind_tag(IndicatorKind.ESTIMATE, Language.EN) == " [estimate]"
     assert count_suffix(8, Language.ZH) == "\uff088\uff09" and count_suffix(8, Language.EN) == "  (8)"
+
+
+def test_a_meaning_is_never_written_where_the_modifier_word_goes(report: Report) -> None:
+    # Auditors: 20万元以下村全部清零 has no modifier word (value 0, meaning eliminated), and the pane
+    # read 修饰语：清零 — as if 清零 were the modifier. The word goes first ("—" where the text has
+    # none); the meaning follows in brackets, labelled as a meaning where no word stands before it.
+    assert modifier_text("", ModifierMeaning.ELIMINATED, Language.ZH) == "—\uff08含义\uff1a清零\uff09"
+    assert modifier_text("", ModifierMeaning.ELIMINATED, Language.EN) == "— (meaning: eliminated)"
+    assert modifier_text("", ModifierMeaning.UPPER_BOUND, Language.ZH) == "—\uff08含义\uff1a上限\uff09"
+    assert modifier_text("", ModifierMeaning.EXACT, Language.ZH) == "—"  # nothing to say
+    assert modifier_text("", ModifierMeaning.EXACT, Language.EN) == "—"
+    wordless = [f for f in report.indicators if not f.modifier]
+    assert {f.modifier_meaning for f in wordless} >= {ModifierMeaning.ELIMINATED, ModifierMeaning.UPPER_BOUND}
+    for figure in report.indicators:
+        for lang in Language:
+            text = modifier_text(figure.modifier, figure.modifier_meaning, lang)
+            written = re.split(r"\uff08| \(", text, maxsplit=1)[0]
+            assert written == (figure.modifier or "—"), (figure.id, text)
 
 
 def test_the_documented_examples_of_derived_figures_are_what_the_code_writes(report: Report) -> None:

@@ -61,6 +61,21 @@ def test_every_figure_reads_in_the_pdf_as_in_the_window(whole_pdf: Path, report:
     assert "≈7154亿元" in printed and "约7154" not in printed
 
 
+@needs_poppler
+@pytest.mark.parametrize(
+    ("lang", "note"), [("zh", "—（含义：清零）"), ("en", "— (meaning: eliminated)")], ids=["zh", "en"]
+)
+def test_a_figure_without_a_modifier_word_prints_its_meaning_as_a_meaning(
+    qapp: QApplication, report: Report, tmp_path: Path, lang: str, note: str
+) -> None:
+    # 20万元以下村全部清零 has no modifier word: under its value the PDF wrote 清零 alone, the way a
+    # modifier word is written (presentation.modifier_text; the window's 修饰语 row said the same).
+    path = tmp_path / f"g5-{lang}.pdf"
+    export_pdf(report, scope(report, "g5-rural", lang), path)
+    printed = re.sub(r"\s+", "", poppler("pdftotext", str(path), "-"))
+    assert re.sub(r"\s+", "", note) in printed
+
+
 def test_text_is_extractable_as_ideographs(whole_pdf: Path) -> None:
     text = pdf_text(whole_pdf)
     assert "规上工业总产值" in text and "2504" in text
