@@ -24,10 +24,10 @@ from typing import Any
 
 from desktop_app.core.importer.pipeline import Proposal, import_text
 from desktop_app.core.resources import bundled_dataset_path
+from tools.corpus import corpus_file
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = sorted((ROOT / "tests" / "data").glob("gold_figures_*.json"))
-CORPUS_NAME = "national-government-work-reports.jsonl"
 HELD_OUT_FROM = 2022
 LINZI_KINDS = {
     "achieved": {"achieved"},
@@ -40,14 +40,6 @@ LINZI_KINDS = {
     "rate": {"achieved"},
     "bound": {"bound", "rank"},
 }
-
-
-def corpus_file() -> Path | None:
-    for parent in ROOT.parents:
-        candidate = parent / "shared" / "corpus" / CORPUS_NAME
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def _norm(text: str) -> str:

@@ -1,9 +1,8 @@
 """Search across the library: keystrokes, cold build, warm start, trends and memory (issue 15).
 
 The library is the national collection (52 reports, ~1.1 M characters): the bundled datasets in
-``data/national/`` when they are there, else the corpus (``$REPORT_VIEWER_CORPUS`` or
-``shared/corpus`` beside the repository) imported into a temporary folder first. Without either,
-the benchmark says so and measures nothing.
+``data/national/`` when they are there, else the corpus (found by ``tools/corpus.py``) imported into
+a temporary folder first. Without either, the benchmark says so and measures nothing.
 
 Budgets (issue 15): per keystroke median < 20 ms and p95 < 50 ms; cold index build < 10 s; warm start
 from the cache < 300 ms; a trend over 52 reports < 100 ms; peak memory with the library indexed
@@ -35,6 +34,7 @@ from typing import Any, Final
 from benchmarks.bench_search import keystrokes
 from benchmarks.stats import percentile
 from desktop_app.core.library.search import COUNT_CAP
+from tools.corpus import corpus_file
 
 QUERIES: Final = (
     "高质量发展",
@@ -60,7 +60,6 @@ BUDGETS: Final = {
     "trend_ms": 100.0,
     "memory_ratio": 2.0,
 }
-CORPUS_NAME: Final = "national-government-work-reports.jsonl"
 _ROOT: Final = Path(__file__).resolve().parent.parent
 
 
@@ -84,17 +83,6 @@ def _bundled_national() -> list[Path]:
     except (OSError, ValueError, KeyError, TypeError):
         return []
     return [manifest.parent / entry["file"] for entry in entries]
-
-
-def _corpus() -> Path | None:
-    explicit = os.environ.get("REPORT_VIEWER_CORPUS")
-    if explicit:
-        return Path(explicit)
-    for parent in _ROOT.parents:
-        candidate = parent / "shared" / "corpus" / CORPUS_NAME
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def _import_corpus(corpus: Path, folder: Path) -> list[Path]:
@@ -229,7 +217,7 @@ def run(repeats: int = 5) -> dict[str, Any]:
         paths = _bundled_national()
         origin = "data/national"
         if not paths:
-            corpus = _corpus()
+            corpus = corpus_file()
             if corpus is None:
                 return {"skipped": "no data/national and no corpus (set REPORT_VIEWER_CORPUS)"}
             (scratch / "national").mkdir()

@@ -17,9 +17,10 @@ What the build adds to what the importer detects, from the corpus record only:
 - review decisions (``data/reviews/national.json``), when ``tools/national_review.py`` exists, through
   its ``apply_review(dataset, decisions)`` for the decisions of the report's year.
 
-The corpus is found at ``--corpus``, ``$REPORT_VIEWER_CORPUS``, or ``../shared/corpus`` beside the
-repository. ``--check`` rebuilds in memory and compares with the committed files byte for byte; when
-the corpus is absent it says so and exits 0 (the committed files are usable without it).
+The corpus is found by :func:`tools.corpus.corpus_file` (``--corpus``, ``$REPORT_VIEWER_CORPUS``,
+``../shared/corpus`` beside the repository, or the copy in ``tests/data/corpus/``). ``--check``
+rebuilds in memory and compares with the committed files byte for byte; when the corpus is absent it
+says so and exits 0 (the committed files are usable without it).
 
 Usage: ``python tools/build_national.py [--check] [--corpus DIR]``
 """
@@ -31,7 +32,6 @@ import hashlib
 import importlib
 import itertools
 import json
-import os
 import re
 import sys
 import time
@@ -40,12 +40,11 @@ from typing import Any
 
 from desktop_app.core.importer.dataset import DatasetOptions, _ambiguities, to_dataset
 from desktop_app.core.importer.pipeline import import_text, simplified
+from tools.corpus import CORPUS_NAME, CORPUS_SHA256, corpus_file, read_records
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "data" / "national"
 REVIEWS = REPO / "data" / "reviews" / "national.json"
-CORPUS_FILE = "national-government-work-reports.jsonl"
-CORPUS_SHA256 = "1d4eb8102366f5645e2b423b9659ff83f95aaa01377c62be6177860e71f18023"
 REGION = "中华人民共和国"
 _NPC = "第[一二三四五六七八九十]+届全国人民代表大会第[一二三四五六七八九十]+次会议"
 _RESOLUTION_MEETING = re.compile(f"^({_NPC})")
@@ -63,24 +62,6 @@ _RESOLUTION_PRESENTER = re.compile(
 )
 
 Json = dict[str, Any]
-
-
-def find_corpus(explicit: str | None) -> Path | None:
-    candidates = [Path(explicit)] if explicit else []
-    if os.environ.get("REPORT_VIEWER_CORPUS"):
-        candidates.append(Path(os.environ["REPORT_VIEWER_CORPUS"]))
-    candidates += [REPO.parent / "shared" / "corpus", REPO.parent.parent / "shared" / "corpus"]
-    return next((c for c in candidates if (c / CORPUS_FILE).is_file()), None)
-
-
-def read_corpus(folder: Path) -> list[Json]:
-    data = (folder / CORPUS_FILE).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != CORPUS_SHA256:
-        raise SystemExit(
-            f"{folder / CORPUS_FILE}: SHA-256 {digest}, expected {CORPUS_SHA256} (see its README)"
-        )
-    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
 
 
 def resolution_facts(record: Json) -> tuple[str, str]:
@@ -248,18 +229,16 @@ def _generated(folder: Path) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed files differ")
-    parser.add_argument(
-        "--corpus", help="the corpus folder (default: ../shared/corpus beside the repository)"
-    )
+    parser.add_argument("--corpus", help="the corpus file or its folder (default: see tools/corpus.py)")
     args = parser.parse_args(argv)
-    folder = find_corpus(args.corpus)
-    if folder is None:
+    path = corpus_file(args.corpus)
+    if path is None:
         print(
-            f"build_national: corpus not found ({CORPUS_FILE}); skipped — the committed data/national is used"
+            f"build_national: corpus not found ({CORPUS_NAME}); skipped — the committed data/national is used"
         )
         return 0
     started = time.perf_counter()
-    files = build(read_corpus(folder))
+    files = build(read_records(path))
     elapsed = time.perf_counter() - started
     if args.check:
         stale = sorted(

@@ -9,7 +9,6 @@ after the normalisation the guidelines document. No extractor is involved.
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -17,8 +16,10 @@ from typing import Any
 
 import pytest
 
+from tools import corpus
+from tools.corpus import CORPUS_NAME
+
 DATA = Path(__file__).resolve().parent.parent / "data"
-CORPUS_NAME = "national-government-work-reports.jsonl"
 
 KINDS = {"target", "estimate", "rank", "share", "change", "count", "achieved", "bound"}
 MEANINGS = {"exact", "approximate", "at_least", "at_most", "aspiration", "estimate"}
@@ -57,15 +58,8 @@ def load(name: str) -> dict[str, Any]:
 
 
 def corpus_path() -> Path | None:
-    """The corpus file: $REPORT_VIEWER_CORPUS, else shared/corpus beside a parent of the repo."""
-    env = os.environ.get("REPORT_VIEWER_CORPUS")
-    if env:
-        return Path(env)
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "corpus" / CORPUS_NAME
-        if candidate.is_file():
-            return candidate
-    return None
+    """The corpus file (tools/corpus.py; a copy is kept in tests/data/corpus)."""
+    return corpus.corpus_file()
 
 
 def normalise(content: str) -> str:

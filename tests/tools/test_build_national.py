@@ -10,15 +10,14 @@ import json
 
 import pytest
 
-from tools import build_national
+from tools import build_national, corpus
 
 
 @pytest.fixture(scope="module")
 def built() -> dict[str, bytes]:
-    folder = build_national.find_corpus(None)
-    if folder is None:
-        pytest.skip("the corpus (../shared/corpus) is not here")
-    return build_national.build(build_national.read_corpus(folder))
+    path = corpus.corpus_file()
+    assert path is not None, "the corpus is kept in tests/data/corpus"
+    return build_national.build(corpus.read_records(path))
 
 
 def test_the_committed_files_are_what_the_build_makes(built: dict[str, bytes]) -> None:
@@ -43,7 +42,7 @@ def test_meeting_and_presenter_are_only_what_the_texts_say(built: dict[str, byte
 def test_without_the_corpus_the_check_skips_with_a_message(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(build_national, "find_corpus", lambda explicit: None)
+    monkeypatch.setattr(build_national, "corpus_file", lambda explicit=None: None)
     assert build_national.main(["--check"]) == 0
     out = capsys.readouterr().out
     assert "corpus not found" in out and "skipped" in out

@@ -1,25 +1,14 @@
-"""The national corpus for importer tests: $REPORT_VIEWER_CORPUS, else shared/corpus beside the repo."""
+"""The national corpus for importer tests (found by tools/corpus.py; a copy is kept in tests/data/corpus)."""
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
-CORPUS_NAME = "national-government-work-reports.jsonl"
+from tools.corpus import corpus_file
 
-
-def corpus_file() -> Path | None:
-    env = os.environ.get("REPORT_VIEWER_CORPUS")
-    if env:
-        return Path(env)
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "corpus" / CORPUS_NAME
-        if candidate.is_file():
-            return candidate
-    return None
+__all__ = ["corpus_file"]
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from benchmarks.bench_import import corpus_file
 from desktop_app.core.language import Language
 from desktop_app.core.loader import load_report
 from desktop_app.core.model import Review
@@ -29,6 +28,7 @@ from desktop_app.qt.printing import export_pdf
 from desktop_app.qt.review.window import ReviewWindow
 from desktop_app.qt.settings import Settings
 from tests.qt.review.test_import_dialog import TEXT, _run
+from tools.corpus import corpus_file
 
 # Words of the Linzi report and its builder that must not leak into another report's views.
 LINZI_WORDS = ("临淄", "淄博", "坚定不移", "走在前", "区长", "蔡华刚", "Linzi", "Zibo")
