@@ -30,7 +30,7 @@ from desktop_app.qt.charts.cards import NumberCards
 from desktop_app.qt.charts.config import FOREGROUND
 from desktop_app.qt.charts.labels import axis_caption, group_title, legend_text
 from desktop_app.qt.charts.looks import Look, kind_colour, kind_look
-from desktop_app.qt.charts.menus import export_menu
+from desktop_app.qt.charts.menus import export_button
 from desktop_app.qt.charts.plot import ChartPlot
 
 __all__ = ["GroupChart", "estimated_chart_height"]
@@ -215,13 +215,13 @@ class GroupChart(QWidget):
         title_row.addWidget(self.title_label, 1)
         self.export_button: QToolButton | None = None
         if look.interactive:
-            button = QToolButton()
+            button = export_button(
+                QCoreApplication.translate("ChartPanel", "Export…"),
+                self.export_requested.emit,
+                QCoreApplication.translate("ChartPanel", "Save this chart as PNG or SVG"),
+            )
             button.setObjectName("chartExportButton")
-            button.setText(QCoreApplication.translate("ChartPanel", "Export…"))
-            button.setToolTip(QCoreApplication.translate("ChartPanel", "Save this chart as PNG or SVG"))
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             button.setAutoRaise(True)
-            button.setMenu(export_menu(button, self.export_requested.emit))
             title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self.export_button = button
         layout.addLayout(title_row)

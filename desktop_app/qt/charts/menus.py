@@ -7,9 +7,9 @@ from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-__all__ = ["ExportContextMenu", "export_menu", "open_export_menu"]
+__all__ = ["ExportContextMenu", "export_button", "export_menu", "open_export_menu"]
 
 
 def export_menu(parent: QWidget, request: Callable[[str], None]) -> QMenu:
@@ -23,6 +23,23 @@ def export_menu(parent: QWidget, request: Callable[[str], None]) -> QMenu:
     svg.setObjectName("actionExportSvg")
     svg.triggered.connect(lambda: request("svg"))
     return menu
+
+
+def export_button(text: str, request: Callable[[str], None], tool_tip: str = "") -> QToolButton:
+    """A chart's export button: ``text``, and a click opens :func:`export_menu`.
+
+    Every chart's button is made here (the goal-area charts' 导出…, the Targets & outcomes view's
+    导出图表). Its ``exportMenu`` property gives it room for the menu's arrow after the text in
+    ``resources/styles/app.qss``: left to the style, the arrow of a button whose menu opens on a
+    click is drawn in its corner over the text's last character.
+    """
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tool_tip)
+    button.setProperty("exportMenu", True)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setMenu(export_menu(button, request))
+    return button
 
 
 def open_export_menu(menu: QMenu, event: QContextMenuEvent) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from desktop_app.core.targets.display import series_chart, verdict_label, verdic
 from desktop_app.core.targets.series import Series
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
 from desktop_app.qt.charts.export import ask_save_path, chart_save_path
-from desktop_app.qt.charts.menus import export_menu
+from desktop_app.qt.charts.menus import export_button
 from desktop_app.qt.charts.render import ChartRenderError
 from desktop_app.qt.charts.targets import SeriesChartPlot, export_series_png, export_series_svg
 from desktop_app.qt.collection_picker import CollectionChoice, CollectionPicker
@@ -174,11 +173,8 @@ class TargetsView(QWidget):
 
         self._chart_title = QLabel()
         self._chart_title.setObjectName("seriesChartTitle")
-        self._chart_export = QToolButton()
+        self._chart_export = export_button(self.tr("Export chart"), self._on_chart_export_requested)
         self._chart_export.setObjectName("seriesChartExport")
-        self._chart_export.setText(self.tr("Export chart"))
-        self._chart_export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._chart_export.setMenu(export_menu(self._chart_export, self._on_chart_export_requested))
         chart_head = QHBoxLayout()
         chart_head.addWidget(self._chart_title, 1)
         chart_head.addWidget(self._chart_export)
