@@ -10,7 +10,8 @@ chart stays with what follows it, and a table continued on a new page repeats it
 Every page gets
 
 * a header with the summary's title and a rule under it,
-* the body: the page's slice of the document (``painter.translate`` + ``drawContents``, clipped),
+* the body: the page's slices of the document, each clipped to itself, with only what shows in it
+  drawn (see :meth:`SummaryDocument._paint_slice`: a PDF's text is the text seen on its page),
 * a footer with a rule, the citation of the source and ``第 X 页 / 共 Y 页``.
 
 The same painting serves a :class:`QPrinter` (print and preview) and a :class:`QPdfWriter` (PDF
@@ -19,12 +20,15 @@ export, :mod:`desktop_app.qt.printing.pdf`).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -32,6 +36,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPen,
     QTextBlock,
     QTextCursor,
@@ -69,6 +74,8 @@ BODY_POINT_SIZE = 10.0
 FURNITURE_POINT_SIZE = 8.0
 """The size of the header and footer text."""
 _SCREEN_DPI = 96
+_SLIVER = 1 / 16
+"""How far (device pixels) something must reach into a page's slice to be drawn there: less is rounding."""
 _RULE_COLOUR = QColor("#9a9a9a")
 _FURNITURE_COLOUR = QColor("#444444")
 
@@ -205,6 +212,10 @@ class SummaryDocument:
         self._band = self._page_width = self._page_height = 0.0
         self._dpi = _SCREEN_DPI
         self._pages: list[Page] = []
+        # The paragraphs outside tables with more than one line (a page may end between their lines):
+        # their first line's top, and (their last line's bottom, the block), in document order.
+        self._paragraph_tops: list[float] = []
+        self._paragraphs: list[tuple[float, QTextBlock]] = []
         self._layout = document.documentLayout()  # looked up once: each call costs 40 µs
 
     # --- layout
@@ -233,6 +244,7 @@ class SummaryDocument:
         self.document.documentLayout().setPaintDevice(device)
         self.document.setTextWidth(self._body.width())
         self._pages = paginate(self._flow(), self._body.height())
+        self._index_paragraphs()
         return len(self._pages)
 
     def page_count(self) -> int:
@@ -249,6 +261,20 @@ class SummaryDocument:
             block_format.setTextIndent(indent * scale)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(block_format)
+
+    def _index_paragraphs(self) -> None:
+        self._paragraph_tops, self._paragraphs = [], []
+        root = self.document.rootFrame()
+        block = self.document.begin()
+        while block.isValid():
+            text_layout = block.layout()
+            count = text_layout.lineCount()
+            if count > 1 and QTextCursor(block).currentFrame() == root:
+                top = self._layout.blockBoundingRect(block).top()
+                last = text_layout.lineAt(count - 1)
+                self._paragraph_tops.append(top + text_layout.lineAt(0).y())
+                self._paragraphs.append((top + last.y() + last.height(), block))
+            block = block.next()
 
     # --- pagination
 
@@ -415,7 +441,7 @@ class SummaryDocument:
         painter.restore()
 
     def _paint_body(self, painter: QPainter, page: Page) -> None:
-        """One page's slices of the document, one under the other, each clipped to itself."""
+        """One page's slices of the document, one under the other."""
         body = self._body
         painter.save()
         painter.translate(body.left(), body.top())
@@ -423,9 +449,66 @@ class SummaryDocument:
         for piece in page.slices:
             painter.save()
             painter.translate(0, offset - piece.start)
-            self.document.drawContents(painter, QRectF(0, piece.start, body.width(), piece.height))
+            self._paint_slice(painter, piece.start, piece.end)
             painter.restore()
             offset += piece.height
+        painter.restore()
+
+    def _paint_slice(self, painter: QPainter, start: float, end: float) -> None:
+        """The document from ``start`` to ``end``, clipped to it, drawing only what shows in it.
+
+        Clipping hides what is drawn outside the slice but a PDF keeps its text: copied, searched
+        or extracted, it would be on the wrong page and twice. ``QTextDocument.drawContents``
+        draws a line whose top is the clip's bottom, and ``QTextLayout::draw`` the whole line
+        above its clip's top as well; so the lines of a paragraph continued from the page before
+        are drawn one by one, and Qt is given, for everything else, a clip a sliver inside the
+        slice below that paragraph. (A slice ends at a line's top, a row's rule or a float's
+        edge; what reaches into it by less than a sliver has nothing to show there.)
+        """
+        width = self._body.width()
+        painter.setClipRect(QRectF(0, start, width, end - start))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        top = start
+        continued = self._continued(start)
+        if continued is not None:
+            bottom, block = continued
+            self._paint_lines(painter, context, block, start, end)
+            top = max(top, bottom)
+        if top + _SLIVER < end - _SLIVER:
+            context.clip = QRectF(0, top + _SLIVER, width, end - top - 2 * _SLIVER)
+            self._layout.draw(painter, context)
+
+    def _continued(self, start: float) -> tuple[float, QTextBlock] | None:
+        """The paragraph that has lines above ``start`` and below it: its last line's bottom, and it."""
+        index = bisect.bisect_left(self._paragraph_tops, start - _SLIVER) - 1
+        if index >= 0 and self._paragraphs[index][0] > start + _SLIVER:
+            return self._paragraphs[index]
+        return None
+
+    def _paint_lines(
+        self,
+        painter: QPainter,
+        context: QAbstractTextDocumentLayout.PaintContext,
+        block: QTextBlock,
+        start: float,
+        end: float,
+    ) -> None:
+        """The lines of a paragraph (outside tables) that reach into ``start``–``end``, as Qt draws a block.
+
+        Its list marker is on its first line, above ``start``.
+        """
+        text_layout = block.layout()
+        position = text_layout.position()
+        painter.save()
+        background: QBrush = block.blockFormat().background()
+        if background.style() != Qt.BrushStyle.NoBrush:
+            painter.fillRect(text_layout.boundingRect().translated(position), background)
+        painter.setPen(context.palette.color(QPalette.ColorRole.Text))
+        for number in range(text_layout.lineCount()):
+            line = text_layout.lineAt(number)
+            top = position.y() + line.y()
+            if top + line.height() > start + _SLIVER and top < end - _SLIVER:
+                line.draw(painter, position)
         painter.restore()
 
     # --- headings for bookmarks
