@@ -1,9 +1,11 @@
 """Render the Targets & outcomes window offscreen to PNG (the README's picture, and for reviewing it).
 
-Usage: ``QT_QPA_PLATFORM=offscreen python tools/targets_screenshot.py [OUT_DIR] [zh_CN|en]``. Opens the
-view on the national collection of a fresh library (as on a first start), shows GDP growth with the
-GDP growth chart, and writes ``targets-view.png`` at 1366×768 and ``targets-view-1024x600.png`` —
-the README's picture is the first (``docs/targets-view.png``).
+Usage: ``QT_QPA_PLATFORM=offscreen python tools/targets_screenshot.py [OUT_DIR] [zh_CN|en] [list|grid]``.
+Opens the view on the national collection of a fresh library (as on a first start), shows GDP growth
+with the GDP growth chart, and writes ``targets-view.png`` at 1366×768 and
+``targets-view-1024x600.png`` — the README's picture is the first (``docs/targets-view.png``). With
+``grid``: every series in the grid layout (series × years), as ``targets-grid.png`` and
+``targets-grid-1024x600.png``.
 """
 
 from __future__ import annotations
@@ -46,8 +48,13 @@ def main() -> int:
             raise SystemExit("the national collection was not paired in 10 minutes")
         while not view.pairs():
             app.processEvents()
-        view.filter_series("gdp_growth")
+        grid = len(sys.argv) > 3 and sys.argv[3] == "grid"
+        if grid:
+            view.set_layout("grid")
+        else:
+            view.filter_series("gdp_growth")
         for name, (width, height) in SIZES.items():
+            name = name.replace("-view", "-grid") if grid else name
             view.resize(width, height)
             settle(app)
             view.grab().save(str(out / name))

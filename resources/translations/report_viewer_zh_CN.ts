@@ -1429,6 +1429,40 @@
     </message>
 </context>
 <context>
+    <name>TargetsGrid</name>
+    <message>
+        <source>Targets and outcomes by series and year</source>
+        <translation>目标与实际（按系列和年份）</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsGridModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Click to open the target&apos;s sentence</source>
+        <translation>点击打开目标原文</translation>
+    </message>
+    <message>
+        <source>Click to open the outcome&apos;s sentence</source>
+        <translation>点击打开实际原文</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>实际</translation>
+    </message>
+</context>
+<context>
     <name>TargetsTableModel</name>
     <message>
         <source>Series</source>
@@ -1496,6 +1530,18 @@
     <message>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow as:</source>
+        <translation>显示为(&amp;O)：</translation>
     </message>
     <message>
         <source>Targets and outcomes</source>

@@ -34,7 +34,13 @@ from desktop_app.qt.models.roles import DOMAIN_ROLE, SORT_ROLE
 from desktop_app.qt.models.table import ModelIndex, RowTableModel
 from desktop_app.qt.text import tooltip
 
-__all__ = ["TargetsFilterProxy", "TargetsTableModel", "verdict_icon"]
+__all__ = [
+    "TargetsFilterProxy",
+    "TargetsTableModel",
+    "verdict_background",
+    "verdict_foreground",
+    "verdict_icon",
+]
 
 CELL_LIMIT = 160
 ICON_SIZE = 16
@@ -103,10 +109,16 @@ def verdict_icon(verdict: Verdict, size: int = ICON_SIZE) -> QIcon:
     return QIcon(pixmap)
 
 
-def _tint(verdict: Verdict) -> QColor:
+def verdict_foreground(verdict: Verdict) -> QBrush:
+    """A verdict's text colour (its colour, a shade darker to read on its tint); list and grid alike."""
+    return QBrush(QColor(VERDICT_COLOURS[verdict]).darker(115))
+
+
+def verdict_background(verdict: Verdict) -> QBrush:
+    """A verdict's cell fill: a light tint of its colour; list and grid alike."""
     colour = QColor(VERDICT_COLOURS[verdict])
     colour.setAlpha(38)
-    return colour
+    return QBrush(colour)
 
 
 class TargetsTableModel(RowTableModel[Pair]):
@@ -166,9 +178,9 @@ class TargetsTableModel(RowTableModel[Pair]):
             if role == Qt.ItemDataRole.DecorationRole:
                 return verdict_icon(pair.verdict)
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(VERDICT_COLOURS[pair.verdict]).darker(115))
+                return verdict_foreground(pair.verdict)
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(_tint(pair.verdict))
+                return verdict_background(pair.verdict)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(pair, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.YEAR:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.language import Language
 from desktop_app.core.presentation import fill
 from desktop_app.core.targets.csv import write_pairs_csv
-from desktop_app.core.targets.display import series_chart, verdict_label, verdict_text
+from desktop_app.core.targets.display import series_chart, verdict_text
 from desktop_app.core.targets.series import Series
 from desktop_app.core.targets.types import FigureRef, Pair, Verdict
 from desktop_app.qt.charts.export import ask_save_path, chart_save_path
@@ -46,6 +47,7 @@ from desktop_app.qt.models.roles import DOMAIN_ROLE
 from desktop_app.qt.models.targets_table import TargetsFilterProxy, TargetsTableModel, verdict_icon
 from desktop_app.qt.printing.controller import preview_dialog
 from desktop_app.qt.printing.layout import page_layout
+from desktop_app.qt.targets.layouts import TargetsGrid, size_list_columns
 from desktop_app.qt.targets.printing import export_targets_pdf, targets_document
 
 if TYPE_CHECKING:
@@ -65,7 +67,7 @@ def _busy() -> Iterator[None]:
 
 
 class TargetsView(QWidget):
-    """Targets and outcomes across years, as a table and as a chart per series.
+    """Targets and outcomes across years, as a list or a grid (series × years), and a chart per series.
 
     Signals:
         sentence_requested(object): open a report at a target's or an outcome's sentence; the
@@ -145,6 +147,14 @@ class TargetsView(QWidget):
             label.setBuddy(combo)
             filters.addWidget(label)
             filters.addWidget(combo)
+        self._layout_choice = QComboBox()
+        self._layout_choice.setObjectName("targetsLayout")
+        self._layout_choice.addItem(self.tr("List"), "list")
+        self._layout_choice.addItem(self.tr("Grid"), "grid")
+        layout_label = QLabel(self.tr("Sh&ow as:"))
+        layout_label.setBuddy(self._layout_choice)
+        filters.addWidget(layout_label)
+        filters.addWidget(self._layout_choice)
         filters.addWidget(self._count, 1)
 
         self._message = QLabel()
@@ -171,6 +181,14 @@ class TargetsView(QWidget):
         self._table.activated.connect(self._on_table_clicked)
         self._table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
+        self._grid = TargetsGrid(lang=lang)
+        self._grid.pair_clicked.connect(self._on_grid_pair_clicked)
+        self._grid.pair_current.connect(self._on_grid_pair_current)
+        self._tables = QStackedWidget()
+        self._tables.setObjectName("targetsLayouts")
+        self._tables.addWidget(self._table)
+        self._tables.addWidget(self._grid)
+
         self._chart_title = QLabel()
         self._chart_title.setObjectName("seriesChartTitle")
         self._chart_export = export_button(self.tr("Export chart"), self._on_chart_export_requested)
@@ -189,7 +207,7 @@ class TargetsView(QWidget):
 
         self._splitter = QSplitter(Qt.Orientation.Vertical)
         self._splitter.setObjectName("targetsSplitter")
-        self._splitter.addWidget(self._table)
+        self._splitter.addWidget(self._tables)
         self._splitter.addWidget(self._chart_box)
         self._splitter.setStretchFactor(0, 3)
         self._splitter.setStretchFactor(1, 2)
@@ -205,6 +223,7 @@ class TargetsView(QWidget):
         self._series_filter.currentIndexChanged.connect(self._on_series_filter_changed)
         self._verdict_filter.currentIndexChanged.connect(self._on_verdict_filter_changed)
         self._year_filter.currentIndexChanged.connect(self._on_year_filter_changed)
+        self._layout_choice.currentIndexChanged.connect(self._on_layout_changed)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
 
     # --- public API (also used by tests) -----------------------------------------------------------
@@ -219,7 +238,7 @@ class TargetsView(QWidget):
         self._model.set_pairs(self._pairs)
         self.show_message("")
         self._fill_filters()
-        self._size_columns()
+        size_list_columns(self._table, self._model, self._series, self._pairs, self._lang)
         self._update_count()
         self._chart_series = None  # new pairs: the chart is drawn again even for the same series
         self._show_chart(self._series[0] if self._series else None)
@@ -238,6 +257,18 @@ class TargetsView(QWidget):
 
     def table(self) -> QTableView:
         return self._table
+
+    def grid(self) -> TargetsGrid:
+        """The grid: the same pairs as the list, series as rows and years as columns."""
+        return self._grid
+
+    def set_layout(self, name: str) -> None:
+        """Show the pairs as ``"list"`` or ``"grid"``, as choosing it in the Show as box does."""
+        self._layout_choice.setCurrentIndex(max(0, self._layout_choice.findData(name)))
+
+    def layout_name(self) -> str:
+        """``"list"`` or ``"grid"``: how the pairs are shown."""
+        return str(self._layout_choice.currentData())
 
     def model(self) -> TargetsTableModel:
         return self._model
@@ -354,31 +385,8 @@ class TargetsView(QWidget):
         self._proxy.set_verdict(None)
         self._proxy.set_year(None)
 
-    def _size_columns(self) -> None:
-        """Column widths from the texts' widths (resizeColumnsToContents asks every cell: 1 s here)."""
-        metrics = self._table.fontMetrics()
-        pad = metrics.horizontalAdvance("中") * 2
-        em = metrics.horizontalAdvance("中")
-        names = {s.name(self._lang) for s in self._series}
-        # A verdict marked unreviewed (未达成 [未审核]) is wider than any verdict word.
-        marked = {verdict_label(p, self._lang) for p in self._pairs if p.unreviewed}
-        verdicts = {verdict_text(v, self._lang) for v in Verdict} | marked
-        widths = {
-            TargetsTableModel.SERIES: min(
-                max((metrics.horizontalAdvance(n) for n in names), default=0), em * 12
-            ),
-            TargetsTableModel.YEAR: metrics.horizontalAdvance("00000"),
-            TargetsTableModel.TARGET: em * 8,
-            TargetsTableModel.OUTCOME: em * 8,
-            TargetsTableModel.VERDICT: max(metrics.horizontalAdvance(v) for v in verdicts) + em * 2,
-        }
-        header = self._table.horizontalHeader()
-        for column, width in widths.items():
-            title = self._model.headerData(column, Qt.Orientation.Horizontal)
-            width = max(width, metrics.horizontalAdvance(str(title)))
-            header.resizeSection(column, width + pad)
-
     def _update_count(self) -> None:
+        self._grid.set_pairs(self.visible_pairs())  # the filters keep the same pairs in both layouts
         self._count.setText(fill(self.tr("%1 of %2 pairs"), self._proxy.rowCount(), self._model.rowCount()))
 
     def _show_chart(self, series: Series | None) -> None:
@@ -420,6 +428,20 @@ class TargetsView(QWidget):
     def _on_table_clicked(self, index: QModelIndex) -> None:
         self._request(self._model.figure(self._proxy.mapToSource(index)))
 
+    @Slot(object)
+    def _on_grid_pair_clicked(self, pair: Pair) -> None:
+        """A grid cell opens its target's sentence (its outcome's without one), as the list's cell does."""
+        self._open(pair, "target" if pair.target is not None else "outcome")
+
+    @Slot(object)
+    def _on_grid_pair_current(self, pair: Pair) -> None:
+        if self._series_filter.currentData() == "":
+            self._show_chart(pair.series)
+
+    @Slot(int)
+    def _on_layout_changed(self, _index: int) -> None:
+        self._tables.setCurrentWidget(self._grid if self.layout_name() == "grid" else self._table)
+
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         pair = current.data(DOMAIN_ROLE)
@@ -453,13 +475,20 @@ class TargetsView(QWidget):
             return
         key, year, role = ref
         pair = self._pair_for(key, year)
-        if pair is None:
-            return
+        if pair is not None:
+            self._open(pair, role)
+
+    def _open(self, pair: Pair, role: str) -> None:
+        """Select a pair's target or outcome (``role``) in the list and the grid, and open its sentence."""
+        key, year = pair.series.key, pair.year
         column = TargetsTableModel.TARGET if role == "target" else TargetsTableModel.OUTCOME
-        index = self.cell_index(key, year, column)
-        if index.isValid():
-            self._table.setCurrentIndex(index)
-            self._table.scrollTo(index)
+        for table, index in (
+            (self._table, self.cell_index(key, year, column)),
+            (self._grid, self._grid.cell_index(key, year)),
+        ):
+            if index.isValid():
+                table.setCurrentIndex(index)
+                table.scrollTo(index)
         self._request(pair.target if role == "target" else pair.outcome)
 
     @Slot(str)
