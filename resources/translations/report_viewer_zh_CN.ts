@@ -1446,12 +1446,8 @@
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <source>Click to open the target&apos;s sentence</source>
-        <translation>点击打开目标原文</translation>
-    </message>
-    <message>
-        <source>Click to open the outcome&apos;s sentence</source>
-        <translation>点击打开实际原文</translation>
+        <source>Click the target or the outcome to open its sentence</source>
+        <translation>点击目标或实际值，打开其原文</translation>
     </message>
     <message>
         <source>Target</source>

@@ -125,11 +125,7 @@ class TargetsGridModel(QAbstractTableModel):
     def _tooltip(self, pair: Pair) -> str:
         lang = self._lang
         head = f"{pair.series.name(lang)} · {year_text(pair.year, lang)} · {verdict_label(pair, lang)}"
-        click = (
-            self.tr("Click to open the target's sentence")
-            if pair.target
-            else self.tr("Click to open the outcome's sentence")
-        )
+        click = self.tr("Click the target or the outcome to open its sentence")
         return tooltip(
             head,
             *self._figure_lines(self.tr("Target"), pair.target),

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from desktop_app.core.language import Language
 from desktop_app.core.targets.display import verdict_label, verdict_text
+from desktop_app.core.targets.grid import compact_figure_text
 from desktop_app.core.targets.series import Series
 from desktop_app.core.targets.types import Pair, Verdict
 from desktop_app.qt.models.targets_grid import TargetsGridModel, cell_lines
@@ -61,11 +70,13 @@ class TargetsGrid(QTableView):
     """Pairs by series and year; each cell its verdict's icon, word and colours, target → outcome.
 
     Signals:
-        pair_clicked(object): a cell with a pair was clicked or activated (Enter); the :class:`Pair`.
+        pair_clicked(object, str): a cell with a pair was clicked or activated (Enter): the
+            :class:`Pair`, and ``"target"`` or ``"outcome"`` — the one clicked on (a click left of
+            the arrow, or Enter, is the target's; without a target, the outcome's).
         pair_current(object): the current cell moved to a pair (the view charts its series).
     """
 
-    pair_clicked = Signal(object)
+    pair_clicked = Signal(object, str)
     pair_current = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, *, lang: Language = Language.ZH) -> None:
@@ -74,6 +85,7 @@ class TargetsGrid(QTableView):
         self.setAccessibleName(self.tr("Targets and outcomes by series and year"))
         self._lang = lang
         self._to_latest = False
+        self._release: QPoint | None = None  # where the click that Qt reports as clicked() ended
         self._model = TargetsGridModel(self)
         self._model.set_language(lang)
         self.setModel(self._model)
@@ -148,11 +160,44 @@ class TargetsGrid(QTableView):
         if self._to_latest:  # new pairs while the list was on show: once, not at every switch
             self._scroll_to_latest()
 
+    def figure_at(self, index: QModelIndex, point: QPoint) -> str:
+        """``"target"`` or ``"outcome"``: which a click at ``point`` (viewport) in a cell is on.
+
+        Right of where the arrow of ``target → outcome`` is drawn is the outcome's (on either line of the
+        cell); left of it, the target's. A cell missing one of them is all the other's.
+        """
+        pair = self._model.pair(index)
+        if pair is None or pair.outcome is None:
+            return "target"
+        if pair.target is None:
+            return "outcome"
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        delegate = self.itemDelegateForIndex(index)
+        if isinstance(delegate, QStyledItemDelegate):
+            delegate.initStyleOption(option, index)  # the icon's room, the cell's font
+        style = self.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1  # as Qt draws
+        arrow = (
+            text.left()
+            + margin
+            + option.fontMetrics.horizontalAdvance(compact_figure_text(pair.target) + " ")
+        )
+        return "outcome" if point.x() >= arrow else "target"
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._release = event.position().toPoint()
+        super().mouseReleaseEvent(event)  # emits clicked()
+        self._release = None
+
     @Slot(QModelIndex)
     def _on_clicked(self, index: QModelIndex) -> None:
         pair = self._model.pair(index)
         if pair is not None:
-            self.pair_clicked.emit(pair)
+            where = self._release if self._release is not None else QPoint(-1, 0)  # Enter: the target
+            self.pair_clicked.emit(pair, self.figure_at(index, where))
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

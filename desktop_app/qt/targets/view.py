@@ -428,10 +428,10 @@ class TargetsView(QWidget):
     def _on_table_clicked(self, index: QModelIndex) -> None:
         self._request(self._model.figure(self._proxy.mapToSource(index)))
 
-    @Slot(object)
-    def _on_grid_pair_clicked(self, pair: Pair) -> None:
-        """A grid cell opens its target's sentence (its outcome's without one), as the list's cell does."""
-        self._open(pair, "target" if pair.target is not None else "outcome")
+    @Slot(object, str)
+    def _on_grid_pair_clicked(self, pair: Pair, role: str) -> None:
+        """A click on a grid cell's target or outcome opens its sentence, as in the list's cells."""
+        self._open(pair, role)
 
     @Slot(object)
     def _on_grid_pair_current(self, pair: Pair) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.modeltest import ModelTester
@@ -63,15 +63,21 @@ def _grid_cells(view: TargetsView) -> dict[tuple[str, str], QModelIndex]:
     return cells
 
 
-def _click(view: TargetsView, index: QModelIndex) -> None:
+def _click(view: TargetsView, index: QModelIndex, point: QPoint | None = None) -> None:
     grid = view.grid()
     grid.scrollTo(index)
-    QTest.mouseClick(
-        grid.viewport(),
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-        grid.visualRect(index).center(),
-    )
+    where = point if point is not None else grid.visualRect(index).center()
+    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+
+
+def _on_line_two(view: TargetsView, index: QModelIndex, text: str) -> QPoint:
+    """A point on the second line of a cell, just after the icon plus ``text``'s width."""
+    grid = view.grid()
+    grid.scrollTo(index)
+    rect = grid.visualRect(index)
+    metrics = grid.fontMetrics()
+    x = rect.left() + max(grid.iconSize().width(), 16) + metrics.horizontalAdvance(text)
+    return QPoint(x, rect.center().y() + metrics.lineSpacing() // 2)
 
 
 def test_model_passes_the_model_tester(qtmodeltester: ModelTester, pairs: list[Pair]) -> None:
@@ -128,13 +134,34 @@ def test_filter_to_missed_leaves_only_missed_cells(view: TargetsView) -> None:
 
 def test_clicking_a_cell_opens_the_report_at_the_sentence(view: TargetsView, qtbot: QtBot) -> None:
     cell = _grid_cells(view)[("国内生产总值增长", "2015年")]
+    assert cell.data() == "达成\n7%左右 → 6.9%"
     with qtbot.waitSignal(view.sentence_requested) as blocker:
-        _click(view, cell)
+        _click(view, cell, _on_line_two(view, cell, "7"))  # on the target
     target = blocker.args[0]
     assert isinstance(target, FigureRef)
     assert target.report_year == 2015 and "国内生产总值增长7%左右" in target.sentence
     # As a click in the list does, it selects the pair there too and charts its series.
     assert view.table().currentIndex() == view.cell_index("gdp_growth", 2015, TargetsTableModel.TARGET)
+    with qtbot.waitSignal(view.sentence_requested) as blocker:
+        _click(view, cell, _on_line_two(view, cell, "7%左右 → 6.9"))  # on the outcome
+    outcome = blocker.args[0]
+    assert outcome.report_year == 2016 and "增长6.9%" in outcome.sentence
+    assert view.table().currentIndex() == view.cell_index("gdp_growth", 2015, TargetsTableModel.OUTCOME)
+    # Enter on the current cell: its target.
+    with qtbot.waitSignal(view.sentence_requested) as blocker:
+        QTest.keyClick(view.grid(), Qt.Key.Key_Return)
+    assert blocker.args[0].report_year == 2015
+    # A pair without an outcome: all of its cell opens the target.
+    no_later = _grid_cells(view)[("国内生产总值增长", "2019年")]
+    with qtbot.waitSignal(view.sentence_requested) as blocker:
+        _click(
+            view,
+            no_later,
+            QPoint(
+                view.grid().visualRect(no_later).right() - 2, view.grid().visualRect(no_later).center().y()
+            ),
+        )
+    assert blocker.args[0].report_year == 2019
     cpi = _grid_cells(view)[("居民消费价格涨幅", "2016年")]
     with qtbot.waitSignal(view.sentence_requested):
         _click(view, cpi)
