@@ -100,6 +100,10 @@ def test_english_legend(qapp: QApplication, qtbot: QtBot) -> None:
 
 
 def test_hover_shows_the_sentence(plot: SeriesChartPlot, qtbot: QtBot) -> None:
+    # The pointer enters the chart first: run after tests/qt/targets/test_targets_window.py, the first
+    # move into a new chart brought no hover (the test timed out; the cursor was elsewhere, not there).
+    QTest.mouseMove(plot.viewport(), QPoint(1, 1))
+    qtbot.wait(50)  # pyqtgraph drops mouse moves that come within 10 ms of the last
     with qtbot.waitSignal(plot.mark_hovered) as blocker:
         QTest.mouseMove(plot.viewport(), _widget_point(plot, 2017, 6.9))
     assert blocker.args == ["2017年实际：6.9% — 增长6.9%。"]
