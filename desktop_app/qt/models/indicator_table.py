@@ -78,9 +78,12 @@ class IndicatorTableModel(RowTableModel[AnyIndicator]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             review = unreviewed_label(self._lang) if is_unreviewed(item) else ""
+            # A narrow column elides its cell (desktop_app.qt.widgets.table_fit): the tooltip leads with it.
+            cell = self._display(item, column) if column != self.NAME else ""
             if isinstance(item, Indicator):
-                return tooltip(item.name, item.sentence.text, review)
+                return tooltip(cell, item.name, item.sentence.text, review)
             return tooltip(
+                cell,
                 item.name,
                 item.formula,
                 editorial_text(item.explanation, item.explanation_en, self._lang),

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -71,6 +70,7 @@ from desktop_app.core.unreviewed import is_unreviewed, unreviewed_label, unrevie
 from desktop_app.core.words import word
 from desktop_app.qt.models.indicator_table import IndicatorTableModel
 from desktop_app.qt.models.roles import DOMAIN_ROLE, SORT_ROLE
+from desktop_app.qt.widgets.table_fit import ColumnFitter
 from desktop_app.qt.widgets.text_label import TextLabel
 
 TEXT_LIMIT = 4000
@@ -155,9 +155,9 @@ class DetailPane(QScrollArea):
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setWordWrap(False)
         self._table.verticalHeader().setVisible(False)
-        header = self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The name takes the width the others leave and elides: no sideways scrolling (issue 11, point 5).
+        model = IndicatorTableModel
+        self._columns = ColumnFitter(self._table, model.NAME, keep=(model.VALUE, model.YEAR))
         # Tab leaves the table (arrows move inside it); a click opens a figure, as in the tree.
         self._table.setTabKeyNavigation(False)
         self._table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -521,9 +521,7 @@ class DetailPane(QScrollArea):
         self._no_figures.setVisible(bool(empty) and not indicators)
         self._table_model.set_indicators(indicators)
         self._table.setVisible(bool(indicators))
-        self._table.resizeColumnsToContents()
-        for column in range(self._table_model.columnCount()):
-            self._table.setColumnWidth(column, min(self._table.columnWidth(column), 320))
+        self._columns.fit()
         rows = len(indicators)
         height = (
             self._table.horizontalHeader().height() + rows * self._table.verticalHeader().defaultSectionSize()
