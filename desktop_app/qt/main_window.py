@@ -571,7 +571,7 @@ class MainWindow(QMainWindow):
         if self._targets is None:
             # Imported on demand: the view draws with pyqtgraph and pairs with the targets core.
             targets = importlib.import_module("desktop_app.qt.targets")
-            self._targets = targets.TargetsController(self, self._lang)
+            self._targets = targets.TargetsController(self, self._lang, settings=self._settings)
             self._targets.open_requested.connect(self._on_targets_open_requested)
             self._targets.status_message.connect(self._on_status_message)
         self._targets.set_page_size(self.page_size())

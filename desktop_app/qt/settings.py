@@ -31,6 +31,7 @@ __all__ = [
     "MAX_RECENT",
     "MIN_PANE",
     "PAGE_SIZES",
+    "TARGETS_LAYOUTS",
     "PrintScopeChoice",
     "Settings",
     "open_settings",
@@ -45,6 +46,8 @@ MIN_PANE = 24
 """Saved splitter sizes that leave a pane narrower than this (pixels) are not restored."""
 PAGE_SIZES = paper_names()
 """The paper sizes File › Paper size offers (one table: :mod:`desktop_app.core.paper`)."""
+TARGETS_LAYOUTS = ("list", "grid")
+"""How Targets & outcomes shows its pairs (its Show as box); the first is the default."""
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
@@ -57,6 +60,7 @@ _PRINT_SCOPE = "print/scope"
 _PAGE_SIZE = "print/pageSize"
 _DOCUMENT_LANGUAGE = "print/documentLanguage"
 _SHOW_UNREVIEWED = "view/showUnreviewed"
+_TARGETS_LAYOUT = "targets/layout"
 
 
 class PrintScopeChoice(enum.StrEnum):
@@ -195,6 +199,15 @@ class Settings:
 
     def set_show_unreviewed(self, shown: bool) -> None:
         self._store.setValue(_SHOW_UNREVIEWED, bool(shown))
+
+    def targets_layout(self) -> str:
+        """Targets & outcomes as ``"list"`` or ``"grid"`` (its Show as box; else the list)."""
+        value = self._store.value(_TARGETS_LAYOUT)
+        return value if isinstance(value, str) and value in TARGETS_LAYOUTS else TARGETS_LAYOUTS[0]
+
+    def set_targets_layout(self, name: str) -> None:
+        if name in TARGETS_LAYOUTS:
+            self._store.setValue(_TARGETS_LAYOUT, name)
 
     # --- recent files --------------------------------------------------------------------------
 

@@ -158,3 +158,15 @@ def test_a_named_pipe_as_the_settings_file_does_not_stop_the_window_starting(tmp
     expected = f"{fifo}: not a regular file but a named pipe; settings are kept for this session only"
     assert result.stdout == expected + "\n"
     assert stat.S_ISFIFO(fifo.lstat().st_mode)  # left as it was
+
+
+def test_the_targets_show_as_choice_is_list_or_grid(settings: QSettings) -> None:
+    typed = Settings(settings)
+    assert typed.targets_layout() == "list"  # nothing kept: the list
+    typed.set_targets_layout("grid")
+    assert settings.value("targets/layout") == "grid" and typed.targets_layout() == "grid"
+    typed.set_targets_layout("table")  # not a layout: not written
+    assert typed.targets_layout() == "grid"
+    for garbage in (42, "Grid", "", ["grid"], b"grid"):
+        settings.setValue("targets/layout", garbage)
+        assert typed.targets_layout() == "list", garbage

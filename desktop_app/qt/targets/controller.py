@@ -32,6 +32,7 @@ from desktop_app.core.targets.cache import (
 )
 from desktop_app.core.targets.types import FigureRef
 from desktop_app.qt.collection_picker import collection_name, listed_ids
+from desktop_app.qt.settings import Settings
 from desktop_app.qt.targets.view import TargetsView
 from desktop_app.qt.workers import hold_collection
 
@@ -48,6 +49,7 @@ class TargetsController(QObject):
         lang: The view's language.
         library_opener: Opens the library (tests open one in a folder of their own); called on
             the thread that uses it.
+        settings: The reader's settings, where the view keeps its Show as choice (list or grid).
 
     Signals:
         open_requested(str, object): open library entry ``str`` at a figure (a
@@ -66,9 +68,11 @@ class TargetsController(QObject):
         lang: Language = Language.ZH,
         *,
         library_opener: Callable[[], Library] = Library.open,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self._open_library = library_opener
+        self._settings = settings
         self._window = parent
         self._lang = lang
         self._view: TargetsView | None = None
@@ -94,7 +98,7 @@ class TargetsController(QObject):
             report: The library entry the reader is reading ("" for none).
         """
         if self._view is None:
-            view = TargetsView(self._window, lang=self._lang)
+            view = TargetsView(self._window, lang=self._lang, settings=self._settings)
             view.setWindowFlag(Qt.WindowType.Window, True)
             view.sentence_requested.connect(self._on_view_sentence_requested)
             view.status_message.connect(self.status_message)

@@ -52,6 +52,7 @@ from desktop_app.qt.targets.printing import export_targets_pdf, targets_document
 
 if TYPE_CHECKING:
     from desktop_app.core.library import Collection
+    from desktop_app.qt.settings import Settings
 
 __all__ = ["TargetsView"]
 
@@ -80,11 +81,14 @@ class TargetsView(QWidget):
     status_message = Signal(str)
     collection_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, lang: Language = Language.ZH) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, lang: Language = Language.ZH, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("targetsView")
         self.setWindowTitle(self.tr("Targets & outcomes"))
         self._lang = lang
+        self._settings = settings  # keeps the Show as choice; None: not kept (tests of the view alone)
         self._pairs: tuple[Pair, ...] = ()
         self._series: list[Series] = []
         self._chart: SeriesChartPlot | None = None
@@ -223,6 +227,9 @@ class TargetsView(QWidget):
         self._series_filter.currentIndexChanged.connect(self._on_series_filter_changed)
         self._verdict_filter.currentIndexChanged.connect(self._on_verdict_filter_changed)
         self._year_filter.currentIndexChanged.connect(self._on_year_filter_changed)
+        if settings is not None:  # restored before the box reports changes: nothing written on opening
+            self.set_layout(settings.targets_layout())
+            self._tables.setCurrentIndex(self._layout_choice.currentIndex())
         self._layout_choice.currentIndexChanged.connect(self._on_layout_changed)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
 
@@ -441,6 +448,8 @@ class TargetsView(QWidget):
     @Slot(int)
     def _on_layout_changed(self, _index: int) -> None:
         self._tables.setCurrentWidget(self._grid if self.layout_name() == "grid" else self._table)
+        if self._settings is not None:
+            self._settings.set_targets_layout(self.layout_name())
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -4,9 +4,10 @@ verdict looks as the list, the filters, click-through to the sentence, zh and en
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.modeltest import ModelTester
@@ -18,6 +19,7 @@ from desktop_app.core.targets import FigureRef, Pair, Verdict, verdict
 from desktop_app.core.targets.display import verdict_text
 from desktop_app.qt.models.targets_grid import TargetsGridModel
 from desktop_app.qt.models.targets_table import TargetsTableModel
+from desktop_app.qt.settings import Settings
 from desktop_app.qt.targets import TargetsView
 
 
@@ -220,3 +222,48 @@ def test_cells_read_whole_where_they_are_short_and_the_latest_year_is_in_sight(
     assert grid.model().headerData(last, Qt.Orientation.Horizontal) == "2040"
     rect = grid.visualRect(grid.model().index(0, last))
     assert rect.right() <= grid.viewport().width() and rect.left() >= 0
+
+
+def _opened(qtbot: QtBot, pairs: list[Pair], settings: Settings) -> TargetsView:
+    """A Targets & outcomes window over the reader's settings, as the controller opens it."""
+    widget = TargetsView(lang=Language.ZH, settings=settings)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.set_pairs(pairs)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_the_show_as_choice_is_kept_for_the_next_window(
+    qapp: QApplication, qtbot: QtBot, pairs: list[Pair], tmp_path: Path
+) -> None:
+    file = str(tmp_path / "settings.ini")
+    settings = Settings(QSettings(file, QSettings.Format.IniFormat))
+    first = _opened(qtbot, pairs, settings)
+    assert first.layout_name() == "list" and first.table().isVisible()  # nothing kept yet: the list
+    box = first.findChild(QComboBox, "targetsLayout")
+    assert box is not None
+    box.setCurrentIndex(box.findData("grid"))  # as a reader chooses it
+    first.close()
+    assert settings.sync() is None  # as the main window does when it closes
+
+    # A new window over the same settings file (a new session reads it afresh).
+    reread = Settings(QSettings(file, QSettings.Format.IniFormat))
+    again = _opened(qtbot, pairs, reread)
+    box = again.findChild(QComboBox, "targetsLayout")
+    assert box is not None and box.currentData() == "grid" and again.layout_name() == "grid"
+    assert again.grid().isVisible() and not again.table().isVisible()
+    # Choosing the list again is kept too.
+    box.setCurrentIndex(box.findData("list"))
+    assert reread.targets_layout() == "list"
+
+
+@pytest.mark.parametrize("garbage", ["table", "", "Grid", 42, ["grid"]])
+def test_a_garbage_show_as_setting_opens_the_list(
+    qapp: QApplication, qtbot: QtBot, pairs: list[Pair], tmp_path: Path, garbage: object
+) -> None:
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("targets/layout", garbage)
+    view = _opened(qtbot, pairs, Settings(store))
+    assert view.layout_name() == "list" and view.table().isVisible() and not view.grid().isVisible()

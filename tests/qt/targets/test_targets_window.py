@@ -14,15 +14,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.cli.console import ExitStatus
+from desktop_app.core.language import Language
+from desktop_app.core.model import Report
 from desktop_app.core.targets import Pair, Verdict
 from desktop_app.core.targets.chart import MarkShape
 from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.models.targets_table import TargetsTableModel
+from desktop_app.qt.settings import Settings
 from desktop_app.qt.targets import TargetsController, TargetsView
 from tests.cli.runner import run
 
@@ -134,3 +138,35 @@ def test_a_reader_follows_gdp_growth_targets_to_their_sentences(
     assert sorted(_listed(r) for r in _cli_pairs() if r["verdict"] == "missed") == sorted(
         _shown(p) for p in missed
     )
+
+
+def _targets_opened(window: MainWindow, qtbot: QtBot) -> TargetsView:
+    window.show()
+    qtbot.waitExposed(window)
+    window.action("actionTargets").trigger()
+    view = window.findChild(TargetsView)
+    controller = window.findChild(TargetsController)
+    assert view is not None and controller is not None
+    assert controller.wait(600)
+    qtbot.waitUntil(lambda: bool(view.pairs()), timeout=30_000)
+    return view
+
+
+def test_the_next_window_shows_targets_as_the_reader_chose(
+    window: MainWindow, qtbot: QtBot, report: Report, settings: QSettings
+) -> None:
+    view = _targets_opened(window, qtbot)
+    assert view.layout_name() == "list"
+    box = view.findChild(QComboBox, "targetsLayout")
+    assert box is not None
+    box.setCurrentIndex(box.findData("grid"))  # as a reader chooses it
+    view.close()
+    window.close()  # writes the settings
+
+    reread = Settings(QSettings(settings.fileName(), QSettings.Format.IniFormat))  # as a new session reads it
+    second = MainWindow(report, reread, Language.EN)
+    qtbot.addWidget(second)
+    again = _targets_opened(second, qtbot)
+    assert again is not view and again.layout_name() == "grid"
+    assert again.grid().isVisible() and not again.table().isVisible()
+    second.close()
