@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 __all__ = ["ColumnFitter"]
 
@@ -20,6 +20,11 @@ CAP = 320
 
 NAME_CHARS = 12
 """The stretching column keeps room for about this many average characters while others give way."""
+
+
+# QStyle's PM_HeaderMargin in Qt's own styles (Fusion, Windows). Not asked of the style: naming QStyle
+# here would make PySide build its type before the first paint (44 M instructions; tests/qt/test_app.py).
+_HEADER_MARGIN = 4
 
 
 class ColumnFitter(QObject):
@@ -55,8 +60,7 @@ class ColumnFitter(QObject):
         """The width the header of ``column`` needs to show its text whole."""
         header = self._table.horizontalHeader()
         text = str(self._table.model().headerData(column, Qt.Orientation.Horizontal) or "")
-        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        return header.fontMetrics().horizontalAdvance(text) + 2 * margin + 4
+        return header.fontMetrics().horizontalAdvance(text) + 2 * _HEADER_MARGIN + 4
 
     def fit(self) -> None:
         """Fit the columns to the viewport's width now.
