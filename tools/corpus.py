@@ -43,3 +43,16 @@ def read_records(path: Path) -> list[dict[str, Any]]:
     if digest != CORPUS_SHA256:
         raise SystemExit(f"{path}: SHA-256 {digest}, expected {CORPUS_SHA256} (see its README)")
     return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+
+
+def report_text(year: int) -> str | None:
+    """One national report's text as captured, or None where the corpus or the year is missing."""
+    path = corpus_file()
+    if path is None:
+        return None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["year"] == str(year):
+            text: str = record["content"]
+            return text
+    return None

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tools.corpus import corpus_file
+from tools.corpus import corpus_file, report_text
 
 __all__ = ["corpus_file"]
 
@@ -14,15 +14,10 @@ __all__ = ["corpus_file"]
 @pytest.fixture(scope="session")
 def report_2018() -> str:
     """The 2018 national report as captured (a development year: before 2022 and no gold list)."""
-    path = corpus_file()
-    if path is None:
-        pytest.skip("national corpus not found")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if record["year"] == "2018":
-            text: str = record["content"]
-            return text
-    pytest.skip("2018 report not in the corpus")
+    text = report_text(2018)
+    if text is None:
+        pytest.skip("the corpus's 2018 report not found")
+    return text
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ and resumed."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pypdf
@@ -28,7 +27,7 @@ from desktop_app.qt.printing import export_pdf
 from desktop_app.qt.review.window import ReviewWindow
 from desktop_app.qt.settings import Settings
 from tests.qt.review.test_import_dialog import TEXT, _run
-from tools.corpus import corpus_file
+from tools.corpus import report_text
 
 # Words of the Linzi report and its builder that must not leak into another report's views.
 LINZI_WORDS = ("临淄", "淄博", "坚定不移", "走在前", "区长", "蔡华刚", "Linzi", "Zibo")
@@ -119,15 +118,10 @@ def test_a_national_report_imported_reviewed_by_keyboard_saved_and_read_everywhe
 
 def _report_2018() -> str:
     """The 2018 national report as captured (a development year: before 2022, no gold list)."""
-    path = corpus_file()
-    if path is None:
-        pytest.skip("national corpus not found")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if record["year"] == "2018":
-            text: str = record["content"]
-            return text
-    pytest.skip("2018 report not in the corpus")
+    text = report_text(2018)
+    if text is None:
+        pytest.skip("the corpus's 2018 report not found")
+    return text
 
 
 def test_a_whole_national_report_from_the_corpus_half_reviewed_resumed_and_read(
